@@ -1,0 +1,35 @@
+"""Named errors the CLI turns into one-line messages, and the documented exit codes."""
+
+from __future__ import annotations
+
+EXIT_OK = 0  # everything given was valid / built / written
+EXIT_INVALID = 1  # a record is invalid, or a build/export/import could not complete
+EXIT_USAGE = 2  # bad command line: unknown option, missing path, unknown format
+EXIT_PARTIAL = 3  # finished, but some inputs (sources, rows) were unreadable and skipped
+EXIT_INTERNAL = 70  # a bug: an unexpected exception, reported in one line, never a traceback
+
+
+class ShutdownRecordsError(Exception):
+    """An error with a place and a fix, printed as `place: message` and mapped to an exit code."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, message: str, *, place: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.place = place
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}" if self.place else self.message
+
+
+class UsageError(ShutdownRecordsError):
+    exit_code = EXIT_USAGE
+
+
+class InputError(ShutdownRecordsError):
+    """A file we were given cannot be read as what it claims to be."""
+
+
+class RecordFormatError(InputError):
+    """A YAML record cannot be parsed; `place` is `path:line:column`."""

@@ -1,0 +1,322 @@
+"""The incident record: the single source of truth for the YAML format and its JSON Schema.
+
+Field names at the top level are a public contract (other tools read them); add, never rename.
+Vocabulary values are defined one line each in ``data/codebook.yaml``; a test keeps the
+two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+SCHEMA_ID = "https://github.com/shutdown-records/shutdown-records/schema/incident.schema.json"
+
+# "YYYY-MM-DD" (day precision) or "YYYY-MM" (month precision). Calendar validity
+# (no 2024-02-30) is a semantic check, so the schema and the checker agree on the shape.
+DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SOURCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Kind(StrEnum):
+    full_network = "full_network"
+    service_block = "service_block"
+    throttling = "throttling"
+
+
+class Network(StrEnum):
+    mobile = "mobile"
+    fixed = "fixed"
+
+
+class Scope(StrEnum):
+    national = "national"
+    regional = "regional"
+    local = "local"
+
+
+class Status(StrEnum):
+    ongoing = "ongoing"
+    ended = "ended"
+    unknown = "unknown"
+
+
+class AuthorityType(StrEnum):
+    executive = "executive"
+    state = "state"
+    local = "local"
+    military = "military"
+    law_enforcement = "law_enforcement"
+    judiciary = "judiciary"
+    non_government = "non_government"
+    unknown = "unknown"
+
+
+class Justification(StrEnum):
+    national_security = "national_security"
+    public_order = "public_order"
+    misinformation = "misinformation"
+    hate_speech = "hate_speech"
+    exam_cheating = "exam_cheating"
+    non_compliance = "non_compliance"
+    illegal_content = "illegal_content"
+    precautionary = "precautionary"
+    technical = "technical"
+    other = "other"
+    none_given = "none_given"
+
+
+class Context(StrEnum):
+    elections = "elections"
+    protests = "protests"
+    unrest = "unrest"
+    conflict = "conflict"
+    coup = "coup"
+    exams = "exams"
+    religious = "religious"
+    other = "other"
+
+
+class Workaround(StrEnum):
+    vpn = "vpn"
+    tor = "tor"
+    proxy = "proxy"
+    alternative_dns = "alternative_dns"
+    satellite = "satellite"
+    other = "other"
+
+
+class ReviewStatus(StrEnum):
+    draft = "draft"
+    reviewed = "reviewed"
+
+
+class Curation(StrEnum):
+    """How a person touched a field; `build` never overwrites either."""
+
+    reviewed = "reviewed"
+    edited = "edited"
+
+
+class _Strict(BaseModel):
+    # Unknown keys are errors: a typo such as `contry:` must not pass silently.
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class Authority(_Strict):
+    name: NonEmptyStr = Field(description="Stable English display name, e.g. 'Ministry of Interior'.")
+    type: AuthorityType = Field(AuthorityType.unknown, description="STOP's ordered_by category.")
+
+
+class LegalInstrument(_Strict):
+    instrument: NonEmptyStr = Field(description="Law, decree or order invoked, e.g. 'PTA Act'.")
+    provision: str | None = Field(None, description="Section or article, when named.")
+
+
+class CourtChallenge(_Strict):
+    court: NonEmptyStr = Field(description="Court that heard a challenge, in English.")
+    date: PartialDate | None = None
+    petitioners: list[NonEmptyStr] = Field(default_factory=list)
+    outcome: str | None = Field(None, description="What the court decided, in a few words.")
+    status: str | None = Field(None, description="pending, decided, appealed... as reported.")
+
+
+class Operator(_Strict):
+    name: NonEmptyStr
+    asn: int | None = Field(None, ge=0, description="Autonomous system number, when reported.")
+
+
+class TechnicalReport(_Strict):
+    publisher: NonEmptyStr = Field(description="NetBlocks, OONI, IODA, Cloudflare Radar...")
+    url: str | None = None
+
+
+class Statement(_Strict):
+    by: NonEmptyStr = Field(description="Who spoke: an authority, the platform, an operator.")
+    summary: NonEmptyStr = Field(description="What they said, in a few words.")
+
+
+class Source(_Strict):
+    id: Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN)]
+    path: str | None = Field(
+        None, description="Text file, relative to the record's folder; offsets index its text."
+    )
+    url: str | None = None
+    origin: str | None = Field(
+        None, description="Original file the text was extracted from (e.g. an .html page)."
+    )
+    title: str | None = None
+    publisher: str | None = None
+    published: PartialDate | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = Field(
+        description="SHA-256 of the bytes of `path`, so a changed source is caught."
+    )
+
+
+class Citation(_Strict):
+    """One quote supporting one value: `text[start:end] == quote`, code-point offsets."""
+
+    source: Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN)]
+    quote: NonEmptyStr
+    start: int = Field(ge=0)
+    end: int = Field(ge=1, description="Exclusive end offset.")
+    value: Any = Field(
+        None,
+        description="Which value it supports: required for list items (the item's name) and for "
+        "conflicting candidates; defaults to the field's value.",
+    )
+    note: str | None = Field(None, description="How the value was read, e.g. a resolved relative date.")
+
+
+class Candidate(_Strict):
+    value: Any
+    sources: list[str] = Field(min_length=1)
+
+
+class Conflict(_Strict):
+    """Sources disagree: every candidate is kept with its evidence, and the choice explained."""
+
+    chosen: Any
+    reason: NonEmptyStr
+    candidates: list[Candidate] = Field(min_length=2)
+
+
+class Incident(_Strict):
+    id: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)] = Field(
+        description="Slug: country-year-platform, e.g. pk-2024-x."
+    )
+    title: NonEmptyStr
+    summary: str | None = None
+    review_status: ReviewStatus = ReviewStatus.draft
+
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="ISO 3166-1 alpha-2."
+    )
+    platforms: list[NonEmptyStr] = Field(
+        default_factory=list, description="Canonical service names; [] for a whole-network shutdown."
+    )
+    kind: Kind | None = None
+    networks: list[Network] = Field(default_factory=list)
+    scope: Scope | None = None
+    regions: list[NonEmptyStr] = Field(default_factory=list)
+    start_date: PartialDate | None = None
+    end_date: PartialDate | None = Field(None, description="null while ongoing or unknown.")
+    status: Status = Status.unknown
+    ordered_by: list[Authority] = Field(default_factory=list)
+    justification: list[Justification] = Field(default_factory=list, description="Official reason.")
+    context: list[Context] = Field(default_factory=list, description="What surrounded it.")
+    legal_basis: list[LegalInstrument] = Field(default_factory=list)
+    court_challenges: list[CourtChallenge] = Field(default_factory=list)
+    workarounds: list[Workaround] = Field(default_factory=list)
+    acknowledged: bool | None = Field(None, description="Did an authority officially confirm it?")
+
+    operators: list[Operator] = Field(default_factory=list, description="Affected operators/ISPs.")
+    technical_reports: list[TechnicalReport] = Field(default_factory=list)
+    official_statements: list[Statement] = Field(default_factory=list)
+    platform_response: str | None = Field(None, description="What the platform said or did.")
+
+    sources: list[Source] = Field(default_factory=list)
+    evidence: dict[str, list[Citation]] = Field(
+        default_factory=dict, description="Field name -> the quotes that support its value(s)."
+    )
+    conflicts: dict[str, Conflict] = Field(
+        default_factory=dict, description="Field name -> the disagreement between sources."
+    )
+    curation: dict[str, Curation] = Field(
+        default_factory=dict, description="Field name -> reviewed/edited by a person; build keeps it."
+    )
+    extra_columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Columns of an imported dataset that have no field here (e.g. STOP's econ_impact).",
+    )
+
+    @field_validator("platforms", "regions")
+    @classmethod
+    def _no_duplicates(cls, values: list[str]) -> list[str]:
+        seen = {v.casefold() for v in values}
+        if len(seen) != len(values):
+            raise ValueError("list has duplicate entries")
+        return values
+
+
+# Fields whose every value must be cited in `evidence`. Free text a person writes about the
+# record (id, title, summary) and the bookkeeping fields are not claims about the incident.
+EVIDENCED_FIELDS: tuple[str, ...] = (
+    "country",
+    "platforms",
+    "kind",
+    "networks",
+    "scope",
+    "regions",
+    "start_date",
+    "end_date",
+    "status",
+    "ordered_by",
+    "justification",
+    "context",
+    "legal_basis",
+    "court_challenges",
+    "workarounds",
+    "acknowledged",
+    "operators",
+    "technical_reports",
+    "official_statements",
+    "platform_response",
+)
+
+# Which key of a list item names it in a citation's `value`.
+ITEM_KEYS: dict[str, str] = {
+    "ordered_by": "name",
+    "legal_basis": "instrument",
+    "court_challenges": "court",
+    "operators": "name",
+    "technical_reports": "publisher",
+    "official_statements": "by",
+}
+
+LIST_FIELDS: frozenset[str] = frozenset(
+    {
+        "platforms", "networks", "regions", "ordered_by", "justification", "context",
+        "legal_basis", "court_challenges", "workarounds", "operators", "technical_reports",
+        "official_statements",
+    }
+)
+
+
+def item_label(field: str, item: Any) -> str:
+    """The string a citation's `value` uses for one item of a list field."""
+    if isinstance(item, dict):
+        return str(item.get(ITEM_KEYS.get(field, "name"), ""))
+    if isinstance(item, BaseModel):
+        return str(getattr(item, ITEM_KEYS.get(field, "name"), ""))
+    return str(item)
+
+
+def values_needing_evidence(field: str, value: Any) -> list[str]:
+    """The labels of a field's value that each need a citation; [] when there is nothing to cite.
+
+    `status: ended` is implied by a cited end_date and `unknown` claims nothing, so only
+    `ongoing` needs its own quote.
+    """
+    if value is None or value == [] or value == "":
+        return []
+    if field == "status":
+        return ["ongoing"] if value == "ongoing" else []
+    if isinstance(value, list):
+        return [item_label(field, item) for item in value]
+    if isinstance(value, bool):
+        return [str(value).lower()]
+    return [str(value)]
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

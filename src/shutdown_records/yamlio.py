@@ -1,0 +1,221 @@
+"""Reading and writing record YAML without PyYAML's traps, keeping line numbers.
+
+Reading: the C loader when available, YAML 1.2 core scalars (`NO`, `on`, `2024-02-17` stay
+strings; only `true`/`false` are booleans), duplicate keys and aliases rejected, and every
+mapping and sequence remembers where each of its entries stands, so an error can name
+`path:line:column`.
+
+Writing: stable key order, strings quoted wherever YAML 1.1 readers would misread them,
+and an atomic replace so a failed write never leaves half a file over a user's record.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RecordFormatError
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+MAX_RECORD_BYTES = 5 * 1024 * 1024  # a record is a few KB; larger is a mistake or an attack
+
+Mark = tuple[int, int]  # 1-based line, 1-based column
+
+
+class MarkedDict(dict):
+    """A mapping that knows where each key and each value stands in the file."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mark: Mark = (1, 1)
+        self.key_marks: dict[Any, Mark] = {}
+        self.value_marks: dict[Any, Mark] = {}
+
+
+class MarkedList(list):
+    """A sequence that knows where each item stands in the file."""
+
+    __slots__ = ("mark", "item_marks")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mark: Mark = (1, 1)
+        self.item_marks: list[Mark] = []
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader with YAML 1.2 core scalars, no duplicate keys, no aliases, and marks."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in records; write the value out", node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_marked_mapping(self, node: yaml.MappingNode) -> Any:
+        result = MarkedDict()
+        result.mark = _mark(node)
+        yield result
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(
+                    None, None, "merge keys (<<) are not allowed in records", key_node.start_mark
+                )
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain string", key_node.start_mark
+                )
+            if key in result:
+                first = result.key_marks[key]
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first defined at line {first[0]}); keep one",
+                    key_node.start_mark,
+                )
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_marks[key] = _mark(key_node)
+            result.value_marks[key] = _mark(value_node)
+
+    def construct_marked_sequence(self, node: yaml.SequenceNode) -> Any:
+        result = MarkedList()
+        result.mark = _mark(node)
+        yield result
+        for child in node.value:
+            result.append(self.construct_object(child, deep=True))
+            result.item_marks.append(_mark(child))
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_marked_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_marked_sequence)
+# YAML 1.2 core schema: only these implicit types. Everything else is a string.
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+def load_yaml(text: str, place: str) -> Any:
+    """Parse one YAML document strictly; a syntax problem becomes a RecordFormatError at its line."""
+    try:
+        loader = StrictLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = err.problem or err.context or "not valid YAML"
+        raise RecordFormatError(f"not valid YAML: {problem}", place=f"{place}:{line}:{col}") from None
+    except yaml.YAMLError as err:
+        raise RecordFormatError(f"not valid YAML: {err}", place=f"{place}:1:1") from None
+
+
+def read_record_file(path: Path) -> Any:
+    """Read a record file: size cap, UTF-8, then strict YAML."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            raise RecordFormatError(
+                f"file is {size} bytes; a record must be under {MAX_RECORD_BYTES} bytes",
+                place=f"{path}:1:1",
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise RecordFormatError(f"cannot read: {err.strerror}", place=str(path)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise RecordFormatError(
+            f"not UTF-8: byte 0x{data[err.start]:02x}; re-save the file as UTF-8",
+            place=f"{path}:{line}:{col}",
+        ) from None
+    return load_yaml(text, str(path))
+
+
+class _RecordDumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    """Block style, and lists of scalars that stay short in flow style for readability."""
+
+
+def _represent_str(dumper: yaml.Dumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value and len(value) > 80 else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_RecordDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """Deterministic YAML text: insertion order kept, Unicode written as is, no line folding.
+
+    PyYAML's dumper already quotes strings that a YAML 1.1 reader would take for booleans,
+    dates or numbers (`"NO"`, `"2024-02-17"`), so the file reads the same everywhere.
+    """
+    return yaml.dump(
+        _plain(data),
+        Dumper=_RecordDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100_000,
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Strip MarkedDict/MarkedList and enums down to plain types the safe dumper accepts."""
+    if isinstance(value, dict):
+        return {(_plain(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write next to the target and rename over it, so readers see the old file or the new one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
