@@ -1,0 +1,86 @@
+"""What flows through a build: a loaded source (`Doc`) and a cited candidate value (`Mention`).
+
+Extractors read one Doc and yield Mentions; the merger groups Mentions across Docs into a
+record's values, evidence and conflicts. Offsets follow the rule in `shutdown_records.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One source as the extractors see it; `text` is the whole file, offsets index into it."""
+
+    id: str
+    path: Path
+    text: str
+    sha256: str
+    language: str
+    body_start: int = 0  # after front matter / a leading "date YYYY-MM-DD" line
+    body_end: int | None = None  # where a "related news" tail begins, if found
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    language_supported: bool = True  # False: no vocabulary file; only language-neutral extractors ran
+
+    @property
+    def body(self) -> tuple[int, int]:
+        return self.body_start, len(self.text) if self.body_end is None else self.body_end
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate value for one field, cited by `doc.text[start:end]`.
+
+    `value` is a plain value: a string (vocabulary value, ISO code, "YYYY-MM[-DD]", platform
+    name), a bool (acknowledged), or a dict for list-of-object fields
+    (ordered_by {name, type}, legal_basis {instrument, provision}, court_challenges {court, ...}).
+    `weight` says how strongly the quote supports the value (1.0 = explicit statement).
+    """
+
+    field: str
+    value: Any
+    source: str
+    start: int
+    end: int
+    weight: float = 1.0
+    note: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\u3002\u061f])[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])")
+
+
+def sentence_span(text: str, start: int, end: int, limit: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The sentence (or line) around text[start:end], trimmed of surrounding white space.
+
+    A quote is a whole sentence so a reviewer can judge it without opening the article; very
+    long sentences are cut to about 300 characters around the match.
+    """
+    lo, hi = limit if limit else (0, len(text))
+    s = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        s = m.end()
+    m = _SENTENCE_END.search(text, end, hi)
+    e = m.start() if m else hi
+    # Keep the sentence's own closing punctuation, not the following space.
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    while s < start and text[s].isspace():
+        s += 1
+    if e - s > 300:
+        s = max(s, start - 120)
+        e = min(e, end + 180)
+        # Do not cut inside a word.
+        while s > lo and s < start and not text[s - 1].isspace():
+            s += 1
+        while e < hi and e > end and not text[e].isspace():
+            e -= 1
+    return s, e
