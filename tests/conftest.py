@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,5 +20,28 @@ def repo_root() -> Path:
 @pytest.fixture
 def shared_corpus() -> Path:
     if not (SHARED_CORPUS / "README.md").is_file():
+        if os.environ.get("SHUTDOWN_RECORDS_REQUIRE_CORPUS"):
+            pytest.fail(f"SHUTDOWN_RECORDS_REQUIRE_CORPUS is set but {NO_CORPUS_REASON}")
         pytest.skip(NO_CORPUS_REASON)
     return SHARED_CORPUS
+
+
+# In CI (.ci/run sets these) a browser or corpus test that skips is a failure: a missing
+# Chromium or a missing ../shared must not turn the gate green by skipping it.
+_REQUIRED_MARKERS = {
+    "browser": "SHUTDOWN_RECORDS_REQUIRE_BROWSER",
+    "corpus": "SHUTDOWN_RECORDS_REQUIRE_CORPUS",
+}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> object:
+    outcome = yield
+    report = outcome.get_result()
+    if not report.skipped:
+        return
+    for marker, env in _REQUIRED_MARKERS.items():
+        if item.get_closest_marker(marker) and os.environ.get(env):
+            report.outcome = "failed"
+            report.longrepr = f"{item.nodeid}: skipped, but {env} is set (CI must run it): {report.longrepr}"
+            return
