@@ -1,0 +1,33 @@
+"""The README's commands are the ones that run: a documented command that no test runs rots."""
+
+from __future__ import annotations
+
+import re
+
+from shutdown_records.cli import COMMANDS
+
+from conftest import REPO_ROOT
+
+README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _quickstart_commands() -> list[str]:
+    section = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    return [line.strip() for line in section.splitlines() if line.startswith("    ")]
+
+
+def test_readme_quickstart_has_two_commands_install_and_run() -> None:
+    main_job, tests = _quickstart_commands()
+    assert "pip install" in main_job and "shutdown-records build seeds/" in main_job
+    assert "pip install" in tests and "pytest" in tests
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    ci = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    last_command = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")][-1]
+    assert last_command.strip() == _quickstart_commands()[1]
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    documented = set(re.findall(r"`shutdown-records (\w+)", README))
+    assert set(COMMANDS) <= documented, f"undocumented: {sorted(set(COMMANDS) - documented)}"
