@@ -1,0 +1,81 @@
+"""`shutdown-records eval CORPUS_DIR`: build every incident of a corpus and score it against gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_INVALID
+from ..evaluate.baseline import check_baseline, load_baseline, summarize_floors
+from ..evaluate.baseline import write_baseline as save_baseline
+from ..evaluate.corpus import evaluate_corpus
+from ..evaluate.report import render_diff, render_drops, render_json, render_table
+
+
+@click.command(name="eval")
+@click.argument("corpus_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
+@click.option("--incident", "incidents", multiple=True, metavar="ID",
+              help="Evaluate only this incident (repeatable).")
+@click.option("--show-diff", is_flag=True, help="Print gold and built values of every field below 1.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Compare the scores with the floors in this baseline file.")
+@click.option("--check", is_flag=True, help="With --baseline: exit 1 when any score is below its floor.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="FILE", help="Write this run's scores, rounded down to 2 decimals, as floors to FILE.")
+@click.option("--keep-records", type=click.Path(file_okay=False, path_type=Path), default=None,
+              metavar="DIR", help="Also write each built record to DIR/<incident>.yaml.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
+def command(
+    corpus_dir: Path,
+    as_json: bool,
+    incidents: tuple[str, ...],
+    show_diff: bool,
+    baseline: Path | None,
+    check: bool,
+    write_baseline: Path | None,
+    keep_records: Path | None,
+    quiet: bool,
+) -> None:
+    """Score the builder on CORPUS_DIR (incident folders with gold.yaml and sources/).
+
+    Prints a per-incident x per-field table, the per-field means and the overall mean
+    (scoring rules: the corpus README; readings: docs/eval.md). Exit 0 when done, 1 when
+    --check finds a score below its floor, 2 when CORPUS_DIR is not a corpus.
+    """
+    if check and baseline is None:
+        raise click.UsageError("--check needs --baseline FILE")
+    if write_baseline is not None and incidents:
+        raise click.UsageError("--write-baseline needs the whole corpus; drop --incident")
+    floors = load_baseline(baseline) if baseline is not None else None
+
+    def progress(line: str) -> None:
+        click.echo(line, err=True)
+
+    result = evaluate_corpus(
+        corpus_dir,
+        only=list(incidents) or None,
+        progress=None if quiet else progress,
+        records_dir=keep_records,
+    )
+    drops = check_baseline(result, floors, incidents_only=bool(incidents)) if floors is not None else None
+
+    if as_json:
+        click.echo(render_json(result, drops))
+    else:
+        click.echo(render_table(result))
+        if show_diff:
+            for incident in result.incidents:
+                click.echo("")
+                click.echo(render_diff(incident))
+        if drops is not None:
+            click.echo("")
+            click.echo(render_drops(drops))
+    if drops and check:
+        # The table may have gone to a pipe; say on stderr too which floors broke.
+        click.echo(render_drops(drops), err=True)
+        raise SystemExit(EXIT_INVALID)
+    if write_baseline is not None:
+        data = save_baseline(write_baseline, result)
+        click.echo(f"wrote {write_baseline}: {summarize_floors(data)}", err=True)

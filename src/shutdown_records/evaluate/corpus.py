@@ -1,0 +1,184 @@
+"""Run the builder over a corpus of incidents and score each built record against its gold.
+
+A corpus is a folder of incident folders, each with `gold.yaml` and `sources/` (see the
+corpus README). The builder writes into a temporary folder, so evaluating never touches the
+corpus; pass `records_dir` to keep the built records for a closer look.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, ShutdownRecordsError, UsageError
+from ..yamlio import dump_yaml, read_record_file, write_atomic
+from .scoring import SCORED_FIELDS, RecordScore, score_record
+
+GOLD_FILE = "gold.yaml"
+SOURCES_DIR = "sources"
+
+# What the builder looks like to the evaluation: source paths in, an object with
+# `.record` (dict) and `.problems` (list of strings) out.
+BuildFn = Callable[..., Any]
+ProgressFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One incident folder of a corpus."""
+
+    id: str
+    folder: Path
+    gold_path: Path
+    source_paths: tuple[Path, ...]
+
+
+@dataclass
+class IncidentResult:
+    incident: Incident
+    gold: dict[str, Any]
+    record: dict[str, Any]
+    scores: RecordScore
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def id(self) -> str:
+        return self.incident.id
+
+    @property
+    def score(self) -> float | None:
+        return self.scores.score
+
+
+@dataclass
+class CorpusResult:
+    corpus: Path
+    incidents: list[IncidentResult]
+
+    def field_means(self) -> dict[str, float]:
+        """Mean of each field over the incidents where it was scored, in README order."""
+        means: dict[str, float] = {}
+        for name in SCORED_FIELDS:
+            values = [r.scores.fields[name] for r in self.incidents if name in r.scores.fields]
+            if values:
+                means[name] = sum(values) / len(values)
+        return means
+
+    @property
+    def overall(self) -> float | None:
+        """Mean of the records' scores (the README's corpus score)."""
+        scores = [r.score for r in self.incidents if r.score is not None]
+        return sum(scores) / len(scores) if scores else None
+
+
+def _is_incident(folder: Path) -> bool:
+    return (folder / GOLD_FILE).is_file() and (folder / SOURCES_DIR).is_dir()
+
+
+def _incident(folder: Path) -> Incident:
+    sources = tuple(
+        sorted(p for p in (folder / SOURCES_DIR).iterdir() if p.is_file() and not p.name.startswith("."))
+    )
+    return Incident(id=folder.name, folder=folder, gold_path=folder / GOLD_FILE, source_paths=sources)
+
+
+def find_incidents(corpus_dir: Path) -> list[Incident]:
+    """Incident folders under `corpus_dir`, sorted by name; an incident folder is a corpus of one."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise UsageError("not a folder; give a corpus folder (incident folders with gold.yaml and sources/)",
+                         place=str(corpus_dir))
+    if _is_incident(corpus_dir):
+        return [_incident(corpus_dir)]
+    incidents = [_incident(child) for child in sorted(corpus_dir.iterdir()) if child.is_dir() and _is_incident(child)]
+    if not incidents:
+        raise UsageError(
+            "not a corpus: no incident folder with gold.yaml and sources/ in it "
+            "(layout: CORPUS/<incident-id>/gold.yaml and CORPUS/<incident-id>/sources/NN.txt)",
+            place=str(corpus_dir),
+        )
+    return incidents
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """Read gold.yaml strictly (line numbers on errors) and check it is a mapping."""
+    data = read_record_file(path)
+    if not isinstance(data, Mapping):
+        raise InputError("gold.yaml must be a mapping of field: value (see the corpus README)",
+                         place=f"{path}:1:1")
+    return dict(data)
+
+
+def default_build() -> BuildFn:
+    """The project's builder, imported only when an evaluation runs."""
+    try:
+        from ..build import build_record  # type: ignore[attr-defined]
+    except ImportError as err:
+        raise ShutdownRecordsError(
+            f"the builder is not available in this installation ({err}); "
+            "evaluating needs `shutdown_records.build.build_record`"
+        ) from None
+    return build_record
+
+
+def evaluate_incident(
+    incident: Incident, build: BuildFn, work_dir: Path, records_dir: Path | None = None
+) -> IncidentResult:
+    """Build one incident's record from its sources and score it against its gold."""
+    gold = load_gold(incident.gold_path)
+    record_path = work_dir / incident.id / "record.yaml"
+    record_path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    result = build(list(incident.source_paths), record_path=record_path)
+    seconds = time.perf_counter() - started
+    record = dict(getattr(result, "record", None) or {})
+    problems = [str(p) for p in (getattr(result, "problems", None) or [])]
+    if records_dir is not None:
+        write_atomic(Path(records_dir) / f"{incident.id}.yaml", dump_yaml(record))
+    return IncidentResult(
+        incident=incident,
+        gold=gold,
+        record=record,
+        scores=score_record(gold, record),
+        problems=problems,
+        seconds=seconds,
+    )
+
+
+def evaluate_corpus(
+    corpus_dir: Path,
+    *,
+    only: list[str] | None = None,
+    build: BuildFn | None = None,
+    progress: ProgressFn | None = None,
+    records_dir: Path | None = None,
+) -> CorpusResult:
+    """Build and score every incident (or only the named ones) of a corpus."""
+    incidents = find_incidents(corpus_dir)
+    if only:
+        known = {incident.id for incident in incidents}
+        unknown = [name for name in only if name not in known]
+        if unknown:
+            raise UsageError(
+                f"no incident {', '.join(unknown)} in this corpus; known: {', '.join(sorted(known))}",
+                place=str(corpus_dir),
+            )
+        incidents = [incident for incident in incidents if incident.id in only]
+    build = build or default_build()
+    results: list[IncidentResult] = []
+    with tempfile.TemporaryDirectory(prefix="shutdown-records-eval-") as tmp:
+        for number, incident in enumerate(incidents, 1):
+            result = evaluate_incident(incident, build, Path(tmp), records_dir)
+            results.append(result)
+            if progress is not None:
+                score = "-" if result.score is None else f"{result.score:.2f}"
+                progress(
+                    f"[{number}/{len(incidents)}] {incident.id}: {len(incident.source_paths)} sources, "
+                    f"score {score}, {len(result.problems)} problems, {result.seconds:.1f}s"
+                )
+    return CorpusResult(corpus=Path(corpus_dir), incidents=results)
