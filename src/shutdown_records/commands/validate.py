@@ -1,0 +1,43 @@
+"""`shutdown-records validate PATH...`: check records and report every problem with its place."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
+from ..validate import REPORTERS, validate_paths
+
+
+@click.command(name="validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+    help="text: one line per problem; json: one object; github: GitHub Actions annotations.",
+)
+@click.option("--strict", is_flag=True, help="Warnings fail too, and drafts report each uncited value.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary line.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+    help="Worker processes; 0 = all cores when more than 200 files, 1 = no workers.",
+)
+def command(paths: tuple[Path, ...], output_format: str, strict: bool, quiet: bool, jobs: int) -> None:
+    """Check records (files or folders of *.yaml): schema, meaning and provenance.
+
+    Source paths in a record are resolved relative to that record's folder. Never writes.
+    Exit 0 when every record is valid, 1 when any is not, 2 for a usage error.
+    """
+    try:
+        result = validate_paths(paths, strict=strict, jobs=jobs)
+    except UsageError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    if result.records_checked == 0 and not quiet:
+        click.echo(
+            f"warning: no record files (*.yaml, *.yml) found in {', '.join(str(p) for p in paths)}",
+            err=True,
+        )
+    REPORTERS[output_format](sys.stdout, quiet=quiet).report(result)
+    sys.exit(EXIT_OK if result.ok else EXIT_INVALID)

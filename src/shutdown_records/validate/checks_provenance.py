@@ -1,0 +1,235 @@
+"""Provenance: every cited source file exists unchanged, and every quote stands at its offsets.
+
+Split in two so the costly part runs once per run: `collect_claims` (per record, in any
+process) notes which files and quotes a record relies on; `ProvenanceChecker` (in the parent)
+reads and hashes each source file once, cached by its absolute path across all records,
+and compares quotes by the Unicode rule of `shutdown_records.text`: `text[start:end] ==
+quote` in code points, no normalisation. When a quote is not where the record says, the
+message says where it is, or that it matches only after `text.fold()`.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..text import fold, read_source
+from .places import field_path, value_mark
+from .result import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class SourceClaim:
+    """A declared source with a path: the file must exist and hash to `sha256`."""
+
+    source_id: str
+    written_path: str
+    file: str  # absolute, normalised: the cache key
+    sha256: str | None
+    path_mark: tuple[int, int]
+    path_field: str
+    sha_mark: tuple[int, int]
+    sha_field: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteClaim:
+    """A citation: `quote` must equal text[start:end] of the source file."""
+
+    source_id: str
+    file: str
+    quote: str
+    start: int
+    end: int
+    mark: tuple[int, int]
+    field: str
+
+
+@dataclass(slots=True)
+class Claims:
+    sources: list[SourceClaim] = field(default_factory=list)
+    quotes: list[QuoteClaim] = field(default_factory=list)
+
+
+def collect_claims(data: dict[str, Any], record_path: str) -> tuple[Claims, list[Problem]]:
+    """What a record claims about its source files; sources without a path get a warning when cited."""
+    claims = Claims()
+    problems: list[Problem] = []
+    folder = os.path.dirname(os.path.abspath(record_path))
+    files: dict[str, str | None] = {}  # source id -> absolute file, None when it has no path
+    sources = data.get("sources")
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        if not isinstance(source, dict) or not isinstance(source.get("id"), str) or source["id"] in files:
+            continue
+        written = source.get("path")
+        if not isinstance(written, str) or not written:
+            files[source["id"]] = None
+            continue
+        absolute = os.path.normpath(os.path.join(folder, written))
+        files[source["id"]] = absolute
+        sha = source.get("sha256")
+        claims.sources.append(
+            SourceClaim(
+                source["id"], written, absolute, sha if isinstance(sha, str) else None,
+                value_mark(data, ["sources", i, "path"]), field_path(["sources", i, "path"]),
+                value_mark(data, ["sources", i, "sha256"]), field_path(["sources", i, "sha256"]),
+            )
+        )
+    evidence = data.get("evidence")
+    warned: set[str] = set()
+    for name, citations in (evidence.items() if isinstance(evidence, dict) else []):
+        for i, citation in enumerate(citations if isinstance(citations, list) else []):
+            if not isinstance(citation, dict):
+                continue
+            source, quote = citation.get("source"), citation.get("quote")
+            start, end = citation.get("start"), citation.get("end")
+            if not isinstance(source, str) or source not in files:
+                continue  # undeclared sources are a semantic error already
+            loc = ["evidence", name, i]
+            if files[source] is None:
+                if source not in warned:
+                    warned.add(source)
+                    line, column = value_mark(data, [*loc, "source"])
+                    problems.append(Problem(
+                        record_path, line, column, field_path([*loc, "source"]), "W215",
+                        f"source {source!r} has no path, so its quotes cannot be checked; "
+                        "store the text beside the record and set sources[].path",
+                    ))
+                continue
+            if not (isinstance(quote, str) and _is_int(start) and _is_int(end)):
+                continue  # the schema reports the wrong types
+            if start >= end:
+                line, column = value_mark(data, [*loc, "end"])
+                problems.append(Problem(record_path, line, column, field_path([*loc, "end"]), "E217",
+                                        f"end ({end}) must be greater than start ({start})"))
+                continue
+            claims.quotes.append(QuoteClaim(
+                source, files[source], quote, start, end,
+                value_mark(data, [*loc, "quote"]), field_path([*loc, "quote"]),
+            ))
+    return claims, problems
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    text: str | None
+    sha256: str | None
+    missing: bool = False
+    error: str | None = None
+
+
+class SourceStore:
+    """Source files read and hashed once per run, by absolute path."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, SourceText] = {}
+        self.reads = 0
+
+    def get(self, file: str) -> SourceText:
+        cached = self._cache.get(file)
+        if cached is None:
+            cached = self._cache[file] = self._read(file)
+        return cached
+
+    def _read(self, file: str) -> SourceText:
+        self.reads += 1
+        if not os.path.isfile(file):
+            return SourceText(None, None, missing=True)
+        try:
+            text, sha = read_source(Path(file))
+        except InputError as err:
+            return SourceText(None, None, error=err.message)
+        return SourceText(text, sha)
+
+
+def check_provenance(record_path: str, claims: Claims, store: SourceStore) -> list[Problem]:
+    """Problems with the files and quotes one record relies on."""
+    problems: list[Problem] = []
+    unusable: set[str] = set()
+    for claim in claims.sources:
+        source = store.get(claim.file)
+        if source.missing:
+            unusable.add(claim.file)
+            problems.append(Problem(
+                record_path, *claim.path_mark, claim.path_field, "E301",
+                f"source file {claim.written_path!r} not found (looked for {claim.file}); "
+                "paths are relative to the record's folder",
+            ))
+        elif source.text is None:
+            unusable.add(claim.file)
+            problems.append(Problem(record_path, *claim.path_mark, claim.path_field, "E306",
+                                    f"source file {claim.written_path!r}: {source.error}"))
+        elif claim.sha256 is not None and claim.sha256 != source.sha256:
+            problems.append(Problem(
+                record_path, *claim.sha_mark, claim.sha_field, "E302",
+                f"source {claim.source_id!r} changed: {claim.written_path} now has sha256 "
+                f"{source.sha256}; check that every quote still stands, then update sha256",
+            ))
+    for quote in claims.quotes:
+        if quote.file in unusable:
+            continue
+        text = store.get(quote.file).text
+        if text is not None:
+            problem = _check_quote(record_path, quote, text)
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def _check_quote(record_path: str, claim: QuoteClaim, text: str) -> Problem | None:
+    quote, start, end = claim.quote, claim.start, claim.end
+    if text[start:end] == quote:
+        return None
+    where = f"{start}-{end}"
+    found = _nearest(text, quote, start)
+    if found is not None:
+        right = f"{found}-{found + len(quote)}"
+        return Problem(record_path, *claim.mark, claim.field, "E304",
+                       f"quote found at {right}, not {where}; set start: {found}, end: {found + len(quote)}")
+    folded_at = _nearest(fold(text), fold(quote), start)
+    if folded_at is not None:
+        original = text[folded_at:folded_at + len(quote)]
+        at = "" if folded_at == start and folded_at + len(quote) == end else f" at {folded_at}-{folded_at + len(quote)}"
+        return Problem(
+            record_path, *claim.mark, claim.field, "E305",
+            f"quote matches the source{at} only after folding typographic characters "
+            f"({_first_difference(quote, original)}); copy the quote from the source exactly"
+            + ("" if not at else f" and set start: {folded_at}, end: {folded_at + len(quote)}"),
+        )
+    return Problem(record_path, *claim.mark, claim.field, "E303",
+                   f"quote not found in source {claim.source_id!r} (neither at {where} nor elsewhere, "
+                   "even after folding spaces and quotes)")
+
+
+def _nearest(text: str, needle: str, near: int) -> int | None:
+    """The occurrence of `needle` closest to offset `near`, if any."""
+    best: int | None = None
+    at = text.find(needle)
+    while at != -1:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        if at > near:
+            break
+        at = text.find(needle, at + 1)
+    return best
+
+
+def _first_difference(quote: str, original: str) -> str:
+    for offset, (mine, theirs) in enumerate(zip(quote, original)):
+        if mine != theirs:
+            return (f"the source has {_char(theirs)} where the quote has {_char(mine)}, "
+                    f"at character {offset} of the quote")
+    return "they differ in length"
+
+
+def _char(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNKNOWN')}"
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+

@@ -1,0 +1,178 @@
+"""JSON Schema checks: the record's shape, against the schema generated from the model.
+
+The schema is generated in-process from `model.Incident` (the single source of truth;
+schema/incident.schema.json is a generated copy kept in step by `shutdown-records schema
+--check`), compiled into a Draft 2020-12 validator with format checks on, once per process.
+jsonschema's messages are rewritten into ones that name the fix: a type error on `yes`
+says "use true/false", an unknown field or vocabulary value suggests the nearest known one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from .. import model
+from ..schema_gen import incident_schema
+from .places import field_path, key_mark, value_mark
+from .result import Problem
+
+# Plain words for the schema's patterns, so an error says what would be right.
+_PATTERN_HINTS: dict[str, str] = {
+    model.DATE_PATTERN: "a date written YYYY-MM-DD or YYYY-MM, e.g. 2024-02-17",
+    model.SLUG_PATTERN: "a lowercase slug of letters, digits and single hyphens, e.g. pk-2024-x",
+    model.SOURCE_ID_PATTERN: "an id of letters, digits, '.', '_' or '-', e.g. dawn-2024-02-17",
+    model.SHA256_PATTERN: "64 lowercase hexadecimal digits (the file's SHA-256)",
+    r"^[A-Z]{2}$": "an ISO 3166-1 alpha-2 code in capitals, e.g. PK",
+    r"^[a-z]{2,3}$": "an ISO 639 language code in lowercase, e.g. en",
+}
+
+_TYPE_WORDS: dict[str, str] = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty (null)",
+    "array": "a list",
+    "object": "a mapping (key: value)",
+}
+
+_YAML11_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
+
+
+@functools.cache
+def compiled_validator() -> Draft202012Validator:
+    """Build the validator once per process; workers forked afterwards inherit it."""
+    return Draft202012Validator(incident_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_schema(data: Any, path: str) -> list[Problem]:
+    """Every schema problem of one record, each at the YAML node at fault."""
+    problems: list[Problem] = []
+    for error in compiled_validator().iter_errors(data):
+        problems.extend(_describe(error, data, path))
+    return problems
+
+
+def _describe(error: ValidationError, data: Any, path: str) -> Iterator[Problem]:
+    loc = list(error.absolute_path)
+    kind = error.validator
+    if kind in ("anyOf", "oneOf"):
+        yield from _describe_alternatives(error, data, path)
+    elif kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        for key in sorted((k for k in error.instance if k not in known), key=str):
+            line, column = key_mark(data, [*loc, key])
+            yield Problem(
+                path, line, column, field_path([*loc, key]), "E101",
+                f"unknown field {key!r}{_suggest(str(key), known)}",
+            )
+    elif kind == "required":
+        line, column = value_mark(data, loc)
+        for name in error.validator_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                yield Problem(path, line, column, field_path([*loc, name]), "E102", f"missing required field {name!r}")
+    elif kind == "type":
+        yield _problem(data, path, loc, "E103", _type_message(_as_list(error.validator_value), error.instance))
+    elif kind == "enum":
+        yield _problem(data, path, loc, "E104", _enum_message(loc, error.validator_value, error.instance))
+    elif kind == "pattern":
+        hint = _PATTERN_HINTS.get(error.validator_value, f"text matching {error.validator_value}")
+        yield _problem(data, path, loc, "E105", f"{_show(error.instance)} is not {hint}")
+    elif kind == "format":
+        yield _problem(data, path, loc, "E105", f"{_show(error.instance)} is not a valid {error.validator_value}")
+    else:
+        yield _problem(data, path, loc, "E106", _bounds_message(kind, error))
+
+
+def _describe_alternatives(error: ValidationError, data: Any, path: str) -> Iterator[Problem]:
+    """A nullable field (`anyOf: [X, null]`): report why X failed, or that the type is wrong."""
+    deeper = [e for e in error.context if e.validator != "type" or list(e.relative_path)]
+    if deeper:
+        yield from _describe(best_match(deeper), data, path)
+        return
+    expected: list[str] = []
+    for sub in error.context:
+        expected.extend(t for t in _as_list(sub.validator_value) if t not in expected)
+    loc = list(error.absolute_path)
+    yield _problem(data, path, loc, "E103", _type_message(expected, error.instance))
+
+
+def _problem(data: Any, path: str, loc: list[str | int], code: str, message: str) -> Problem:
+    line, column = value_mark(data, loc)
+    return Problem(path, line, column, field_path(loc), code, message)
+
+
+def _type_message(expected: list[str], value: Any) -> str:
+    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    message = f"expected {wanted}, got {_describe_value(value)}"
+    if "boolean" in expected and isinstance(value, str) and value.lower() in _YAML11_BOOLEAN_WORDS:
+        message += "; use true/false (records are YAML 1.2: yes/no/on/off are plain text)"
+    elif "string" in expected and isinstance(value, (bool, int, float)):
+        message += f'; quote it to keep it as text: "{_yaml_scalar(value)}"'
+    elif ("integer" in expected or "number" in expected) and isinstance(value, str):
+        stripped = value.strip()
+        if stripped.lstrip("-").isdigit():
+            message += f"; write the number without quotes: {stripped}"
+    return message
+
+
+def _enum_message(loc: list[str | int], allowed: list[Any], value: Any) -> str:
+    names = [str(v) for v in allowed]
+    vocabulary = next((step for step in reversed(loc) if isinstance(step, str)), "value")
+    hint = _suggest(str(value), names) if isinstance(value, str) else ""
+    return f"{_show(value)} is not a known {vocabulary} value; expected one of: {', '.join(names)}{hint}"
+
+
+def _bounds_message(kind: str, error: ValidationError) -> str:
+    limit = error.validator_value
+    if kind == "minLength" and limit == 1:
+        return "must not be empty"
+    if kind == "minItems":
+        return f"needs at least {limit} item{'s' if limit != 1 else ''}, has {len(error.instance)}"
+    if kind == "minimum":
+        return f"must be at least {limit}, got {_show(error.instance)}"
+    if kind == "maximum":
+        return f"must be at most {limit}, got {_show(error.instance)}"
+    return error.message
+
+
+def _suggest(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    if not close:
+        close = [k for k in known if k.casefold() == word.casefold()]
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return f"boolean {_yaml_scalar(value)}"
+    if isinstance(value, (int, float)):
+        return f"number {value!r}"
+    if isinstance(value, str):
+        return f"text {_show(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _yaml_scalar(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _as_list(value: Any) -> list[str]:
+    return list(value) if isinstance(value, list) else [value]
