@@ -1,0 +1,50 @@
+"""`shutdown-records export`: records to csv, jsonl, Access Now STOP or OONI findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_INVALID, EXIT_PARTIAL, ShutdownRecordsError
+from ..export import WRITERS, export_records
+
+
+@click.command(name="export")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-f", "--format", "fmt", required=True, type=click.Choice(sorted(WRITERS)),
+    help="csv: one row per record; jsonl: every field as JSON; stop: Access Now STOP columns; "
+    "ooni: OONI findings JSON.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Write here, atomically (default: standard output).",
+)
+@click.option("--jsonl", is_flag=True, help="ooni only: one finding per line instead of a JSON array.")
+@click.option("--reported-by", default=None, help="ooni only: the findings' reported_by (default: shutdown-records).")
+def command(paths: tuple[Path, ...], fmt: str, output: Path | None, jsonl: bool, reported_by: str | None) -> None:
+    """Export the records in PATHS (files or folders of *.yaml) in one format.
+
+    A record that cannot be loaded is reported on one line (file:line) and skipped; the
+    others are exported and the exit code is 3.
+    """
+    options: dict[str, object] = {}
+    if jsonl or reported_by:
+        if fmt != "ooni":
+            raise click.UsageError("--jsonl and --reported-by apply to --format ooni only")
+        options = {"jsonl": jsonl, "reported_by": reported_by}
+
+    def report(err: ShutdownRecordsError) -> None:
+        click.echo(f"error: {err}", err=True)
+
+    result = export_records(paths, fmt, output, on_error=report, **options)
+    where = output if output else "standard output"
+    failed = len(result.failures)
+    click.echo(
+        f"exported {result.written} record(s) as {fmt} to {where}"
+        + (f"; {failed} record(s) could not be read and were skipped" if failed else ""),
+        err=True,
+    )
+    if failed:
+        raise SystemExit(EXIT_PARTIAL if result.written else EXIT_INVALID)

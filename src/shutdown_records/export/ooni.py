@@ -1,0 +1,134 @@
+"""`ooni`: OONI findings, in the JSON shape OONI's findings API takes (`/api/v1/incidents/create`).
+
+A JSON array by default, written one finding at a time; `jsonl=True` (`--jsonl`) writes one
+finding per line instead. Field names are the API's: `id`, `slug` (stored by OONI as
+finding_id, finding_slug), `CCs` (country_codes), `ASNs`. Domains, OONI test names and themes
+per platform come from `data/platform_domains.yaml`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Incident
+from .base import RecordWriter, instrument_label
+from .vocab import country_name, platform_domains, platform_entry
+
+
+def ooni_time(value: str | None) -> str | None:
+    """OONI's wire format for a date: midnight UTC; a month-precision date is its first day."""
+    if not value:
+        return None
+    day = value if len(value) == 10 else f"{value}-01"
+    return f"{day}T00:00:00.000000Z"
+
+
+def _dates_line(record: Incident) -> str:
+    start = record.start_date or "unknown"
+    end = record.end_date or ("ongoing" if record.status == "ongoing" else "unknown")
+    note = " (month precision)" if any(d and len(d) == 7 for d in (record.start_date, record.end_date)) else ""
+    return f"{start} to {end}{note}"
+
+
+def finding_text(record: Incident) -> str:
+    """The finding's markdown body: summary, the key facts, and every source."""
+    lines: list[str] = []
+    if record.summary:
+        lines += [record.summary, ""]
+    facts = [
+        ("Country", f"{country_name(record.country)} ({record.country})" if record.country else ""),
+        ("Dates", _dates_line(record)),
+        ("Status", str(record.status)),
+        ("Kind", (record.kind or "").replace("_", " ")),
+        ("Platforms", ", ".join(record.platforms)),
+        ("Networks", ", ".join(record.networks)),
+        ("Scope", f"{record.scope}" + (f" ({', '.join(record.regions)})" if record.regions else "")
+         if record.scope else ", ".join(record.regions)),
+        ("Ordered by", ", ".join(f"{a.name} ({a.type.replace('_', ' ')})" for a in record.ordered_by)),
+        ("Official justification", ", ".join(j.replace("_", " ") for j in record.justification)),
+        ("Context", ", ".join(c.replace("_", " ") for c in record.context)),
+        ("Legal basis", ", ".join(instrument_label(x.instrument, x.provision) for x in record.legal_basis)),
+        ("Court challenges", ", ".join(c.court for c in record.court_challenges)),
+        ("Officially acknowledged", "" if record.acknowledged is None else ("yes" if record.acknowledged else "no")),
+        ("Operators", ", ".join(o.name for o in record.operators)),
+    ]
+    lines += [f"- **{label}:** {value}" for label, value in facts if value]
+    if record.sources:
+        lines += ["", "## Sources", ""]
+        for number, source in enumerate(record.sources, 1):
+            label = source.title or source.url or source.id
+            link = f"[{label}]({source.url})" if source.url else label
+            meta = ", ".join(x for x in (source.publisher, source.published) if x)
+            lines.append(f"{number}. {link}" + (f" ({meta})" if meta else ""))
+    if record.technical_reports:
+        lines += ["", "## Technical reports", ""]
+        for report in record.technical_reports:
+            lines.append(f"- [{report.publisher}]({report.url})" if report.url else f"- {report.publisher}")
+    return "\n".join(lines).strip() + "\n"
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    return list(dict.fromkeys(items))
+
+
+def finding(record: Incident, reported_by: str = "shutdown-records") -> dict[str, Any]:
+    """One record as an OONI finding (not published: a person publishes it in OONI's editor)."""
+    data = platform_domains()
+    entries = [platform_entry(p) for p in record.platforms]
+    tests = list(data.get("default_ooni_tests") or [])
+    tests += [t for e in entries for t in e.get("ooni_tests") or []]
+    tests += (data.get("kind_ooni_tests") or {}).get(record.kind or "", [])
+    tags = [f"kind:{record.kind}"] if record.kind else []
+    tags += [f"justification:{j}" for j in record.justification]
+    tags += [f"context:{c}" for c in record.context]
+    tags += [f"scope:{record.scope}"] if record.scope else []
+    links = [s.url for s in record.sources if s.url] + [t.url for t in record.technical_reports if t.url]
+    return {
+        "id": record.id,
+        "slug": record.id,
+        "title": record.title,
+        "short_description": record.summary or record.title,
+        "text": finding_text(record),
+        "start_time": ooni_time(record.start_date),
+        "end_time": ooni_time(record.end_date),
+        "reported_by": reported_by,
+        "event_type": "incident",
+        "published": False,
+        "CCs": [record.country] if record.country else [],
+        "ASNs": sorted({o.asn for o in record.operators if o.asn is not None}),
+        "domains": _unique([d for e in entries for d in e.get("domains") or []]),
+        "themes": _unique([t for e in entries for t in e.get("themes") or []]),
+        "tags": tags,
+        "links": _unique(links),
+        "test_names": _unique(tests),
+    }
+
+
+class OoniWriter(RecordWriter):
+    name = "ooni"
+    description = "OONI findings JSON (array; --jsonl for one finding per line)"
+
+    @classmethod
+    def options(cls) -> tuple[str, ...]:
+        return ("jsonl", "reported_by")
+
+    def begin(self) -> None:
+        self._jsonl = bool(self.settings.get("jsonl"))
+        self._reported_by = self.settings.get("reported_by") or "shutdown-records"
+        self._count = 0
+        if not self._jsonl:
+            self.out.write("[")
+
+    def write(self, record: Incident) -> None:
+        item = finding(record, self._reported_by)
+        if self._jsonl:
+            self.out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        else:
+            text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            self.out.write(("," if self._count else "") + "\n  " + text)
+        self._count += 1
+
+    def end(self) -> None:
+        if not self._jsonl:
+            self.out.write("\n]\n" if self._count else "]\n")

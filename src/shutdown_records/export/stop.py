@@ -1,0 +1,150 @@
+"""`stop`: one row per record in the columns and exact value strings of Access Now's STOP sheets.
+
+Every value string comes from `data/stop_mapping.yaml`. A cell is the record's value when the
+record has one; else the record's `extra_columns` entry for that column (what an import of a
+STOP sheet kept, so sheet -> records -> sheet loses nothing); else the column's default.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from typing import Any
+
+from ..model import Incident
+from .base import (
+    RecordWriter,
+    cited_quotes,
+    cited_sources,
+    instrument_label,
+    operator_label,
+    source_urls,
+)
+from .vocab import country_name, stop_columns, stop_mapping
+
+
+def _sep(column: str) -> str:
+    return str(stop_mapping()["separators"].get(column, ", "))
+
+
+def _join(column: str, items: list[str]) -> str | None:
+    items = list(dict.fromkeys(i for i in items if i))
+    return _sep(column).join(items) if items else None
+
+
+def _duration_days(start: str | None, end: str | None) -> str | None:
+    """Whole days, both ends counted, when both dates have day precision."""
+    if not start or not end or len(start) != 10 or len(end) != 10:
+        return None
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
+    return str(days) if days > 0 else None
+
+
+def _scope_cells(record: Incident, m: dict[str, Any]) -> tuple[str | None, str | None]:
+    geo = m["geo_scope"]
+    area = _join("area_name", record.regions)
+    if record.scope is None:
+        return None, area
+    if record.scope == "local" and len(record.regions) > 1:
+        return geo["local_several_places"], area
+    if record.scope == "national" and area is None:
+        area = geo["national_area_name"]
+    return geo["to_stop"][record.scope], area
+
+
+def _kind_cells(record: Incident, m: dict[str, Any]) -> tuple[str | None, str | None]:
+    if record.kind is None:
+        return None, None
+    cells = m["kind"]["to_stop"][record.kind]
+    extent = cells.get("shutdown_extent")
+    if extent is None:  # throttling: its extent depends on what was throttled
+        which = "with_platforms" if record.platforms else "without_platforms"
+        extent = m["kind"]["throttle_extent"][which]
+    return cells["shutdown_type"], extent
+
+
+def _platform_cells(record: Incident, m: dict[str, Any]) -> dict[str, str | None]:
+    named = {p.casefold() for p in record.platforms}
+    cells: dict[str, str | None] = {}
+    covered: set[str] = set()
+    for column, spec in m["platform_columns"].items():
+        names = {p.casefold() for p in spec["platforms"]}
+        covered |= names
+        if not record.platforms:
+            cells[column] = None
+        else:
+            cells[column] = m["cell_yes"] if named & names else m["cell_no"]
+    others = [p for p in record.platforms if p.casefold() not in covered]
+    cells["other_affected"] = _join("other_affected", others)
+    return cells
+
+
+def computed_cells(record: Incident) -> dict[str, str | None]:
+    """What the record itself says for each STOP column; None where it says nothing."""
+    m = stop_mapping()
+    shutdown_type, extent = _kind_cells(record, m)
+    geo_scope, area_name = _scope_cells(record, m)
+    networks = [m["networks"]["to_stop"][n] for n in record.networks]
+    networks.sort(key=m["networks"]["order"].index)
+    ack = None if record.acknowledged is None else (m["cell_yes"] if record.acknowledged else m["cell_no"])
+    cells: dict[str, str | None] = {
+        "start_date": record.start_date,
+        "end_date": record.end_date,
+        "duration": _duration_days(record.start_date, record.end_date),
+        # "unknown" claims nothing, so a kept sheet cell or the default fills it
+        "shutdown_status": None if record.status == "unknown" else m["status"]["to_stop"][record.status],
+        "country": country_name(record.country) or None,
+        "geo_scope": geo_scope,
+        "area_name": area_name,
+        "shutdown_type": shutdown_type,
+        "shutdown_extent": extent,
+        "affected_network": _join("affected_network", networks),
+        **_platform_cells(record, m),
+        "ordered_by": m["ordered_by"]["to_stop"][record.ordered_by[0].type] if record.ordered_by else None,
+        "decision_maker": _join("decision_maker", [a.name for a in record.ordered_by]),
+        "gov_justification": _join(
+            "gov_justification", [m["gov_justification"]["to_stop"][j] for j in record.justification]
+        ),
+        "gov_just_details": _join("gov_just_details", cited_quotes(record, "justification")),
+        "actual_cause": _join("actual_cause", [m["actual_cause"]["to_stop"][c] for c in record.context]),
+        "actual_cause_details": _join("actual_cause_details", cited_quotes(record, "context")),
+        "gov_ack": ack,
+        "gov_ack_source": _join("gov_ack_source", cited_sources(record, "acknowledged")),
+        "gov_ack_quote": _join("gov_ack_quote", cited_quotes(record, "acknowledged")),
+        "legal_just": m["cell_yes"] if record.legal_basis else None,
+        "legal_method": _join(
+            "legal_method", [instrument_label(x.instrument, x.provision) for x in record.legal_basis]
+        ),
+        "telcos_involved": _join("telcos_involved", [operator_label(o.name, o.asn) for o in record.operators]),
+        "election": m["cell_yes"] if "elections" in record.context else None,
+        "info_source_link": _join("info_source_link", source_urls(record)),
+        "event": record.summary or record.title,
+    }
+    return cells
+
+
+def stop_row(record: Incident) -> dict[str, str]:
+    """The record as one STOP row: record value, else extra_columns, else the column default."""
+    computed = computed_cells(record)
+    defaults = stop_mapping().get("defaults") or {}
+    row: dict[str, str] = {}
+    for column in stop_columns():
+        value = computed.get(column)
+        if value is None:
+            value = record.extra_columns.get(column)
+        if value is None:
+            value = defaults.get(column, "")
+        row[column] = str(value)
+    return row
+
+
+class StopWriter(RecordWriter):
+    name = "stop"
+    description = "Access Now STOP columns (2020-2022 sheets) and value strings, one row per record"
+
+    def begin(self) -> None:
+        self._csv = csv.DictWriter(self.out, fieldnames=list(stop_columns()), dialect="excel")
+        self._csv.writeheader()
+
+    def write(self, record: Incident) -> None:
+        self._csv.writerow(stop_row(record))
