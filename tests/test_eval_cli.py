@@ -236,3 +236,34 @@ def test_eval_runs_the_real_builder_on_the_test_corpus_and_meets_its_floors(caps
     # Deterministic: a second run gives the same figures.
     _, again, _ = run(capsys, str(EVAL_CORPUS), "--json", "--quiet")
     assert json.loads(again)["incidents"][0]["fields"] == data["incidents"][0]["fields"]
+
+
+def test_eval_builder_failure_on_one_incident_scores_it_empty_and_goes_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shutdown_records.errors import InputError
+
+    def build(source_paths: list[Path], **kwargs: Any) -> FakeBuild:
+        if "mw-2025-exams" in str(source_paths[0]):
+            raise InputError("not UTF-8", place=str(source_paths[0]))
+        return _perfect_builder(source_paths, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "default_build", lambda: build)
+    code, out, _ = run(capsys, str(EVAL_CORPUS), "--json")
+    assert code == 0
+    by_id = {i["id"]: i for i in json.loads(out)["incidents"]}
+    assert by_id["mw-2025-exams"]["problems"][0].startswith("build failed: ")
+    assert by_id["mw-2025-exams"]["score"] < 0.5 and by_id["bo-2024-tiktok-facebook"]["score"] == 1.0
+
+
+def test_eval_builder_crash_names_the_incident_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def build(source_paths: list[Path], **kwargs: Any) -> FakeBuild:
+        raise KeyError("start_date")
+
+    monkeypatch.setattr(corpus_module, "default_build", lambda: build)
+    code, _, err = run(capsys, str(EVAL_CORPUS), "--quiet")
+    assert code == 70
+    assert err.startswith(f"error: {EVAL_CORPUS / 'bo-2024-tiktok-facebook'}: the builder crashed: KeyError")
+    assert "--incident bo-2024-tiktok-facebook" in err and "Traceback" not in err

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, ShutdownRecordsError, UsageError
+from ..errors import EXIT_INTERNAL, InputError, ShutdownRecordsError, UsageError
 from ..yamlio import dump_yaml, read_record_file, write_atomic
 from .scoring import SCORED_FIELDS, RecordScore, score_record
 
@@ -25,6 +25,12 @@ SOURCES_DIR = "sources"
 # `.record` (dict) and `.problems` (list of strings) out.
 BuildFn = Callable[..., Any]
 ProgressFn = Callable[[str], None]
+
+
+class BuilderCrash(ShutdownRecordsError):
+    """The builder raised an unexpected exception: a bug, reported with the incident it hit."""
+
+    exit_code = EXIT_INTERNAL
 
 
 @dataclass(frozen=True)
@@ -134,10 +140,22 @@ def evaluate_incident(
     record_path = work_dir / incident.id / "record.yaml"
     record_path.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    result = build(list(incident.source_paths), record_path=record_path)
+    try:
+        result = build(list(incident.source_paths), record_path=record_path)
+    except ShutdownRecordsError as err:
+        # A known failure (e.g. an unreadable source) scores as an empty record, so one bad
+        # incident lowers its own score instead of hiding every other incident's.
+        result, failure = None, [f"build failed: {err}"]
+    except Exception as err:  # noqa: BLE001 - a builder bug: name the incident it hit
+        raise BuilderCrash(
+            f"the builder crashed: {type(err).__name__}: {err} (rerun with --incident {incident.id})",
+            place=str(incident.folder),
+        ) from err
+    else:
+        failure = []
     seconds = time.perf_counter() - started
     record = dict(getattr(result, "record", None) or {})
-    problems = [str(p) for p in (getattr(result, "problems", None) or [])]
+    problems = failure + [str(p) for p in (getattr(result, "problems", None) or [])]
     if records_dir is not None:
         write_atomic(Path(records_dir) / f"{incident.id}.yaml", dump_yaml(record))
     return IncidentResult(
