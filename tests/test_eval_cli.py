@@ -267,3 +267,17 @@ def test_eval_builder_crash_names_the_incident_in_one_line(
     assert code == 70
     assert err.startswith(f"error: {EVAL_CORPUS / 'bo-2024-tiktok-facebook'}: the builder crashed: KeyError")
     assert "--incident bo-2024-tiktok-facebook" in err and "Traceback" not in err
+
+
+def test_eval_warns_about_gold_fields_it_would_silently_skip(
+    perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incident = tmp_path / "corpus" / "mw-2025-exams"
+    shutil.copytree(EVAL_CORPUS / "mw-2025-exams", incident)
+    (incident / "gold.yaml").write_text("country: MW\ncontry: MW\nend_date: 16 May 2025\n", encoding="utf-8")
+    code, out, err = run(capsys, str(tmp_path / "corpus"), "--json", "--quiet")
+    problems = json.loads(out)["incidents"][0]["gold_warnings"]
+    assert code == 0
+    assert err.count("warning: ") == 2  # shown even with --quiet
+    assert any(p.startswith(f"{incident / 'gold.yaml'}:2:1: gold field `contry` is not scored") for p in problems)
+    assert any("gold end_date '16 May 2025' is not YYYY-MM-DD or YYYY-MM" in p for p in problems)

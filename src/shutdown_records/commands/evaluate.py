@@ -58,6 +58,7 @@ def command(
         only=list(incidents) or None,
         progress=None if quiet else progress,
         records_dir=keep_records,
+        warn=progress,
     )
     drops = check_baseline(result, floors, incidents_only=bool(incidents)) if floors is not None else None
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import EXIT_INTERNAL, InputError, ShutdownRecordsError, UsageError
 from ..yamlio import dump_yaml, read_record_file, write_atomic
-from .scoring import SCORED_FIELDS, RecordScore, score_record
+from .scoring import FIELD_RULES, SCORED_FIELDS, RecordScore, parse_partial_date, score_record
 
 GOLD_FILE = "gold.yaml"
 SOURCES_DIR = "sources"
@@ -25,6 +25,7 @@ SOURCES_DIR = "sources"
 # `.record` (dict) and `.problems` (list of strings) out.
 BuildFn = Callable[..., Any]
 ProgressFn = Callable[[str], None]
+WarnFn = Callable[[str], None]
 
 
 class BuilderCrash(ShutdownRecordsError):
@@ -46,11 +47,12 @@ class Incident:
 @dataclass
 class IncidentResult:
     incident: Incident
-    gold: dict[str, Any]
+    gold: Mapping[str, Any]
     record: dict[str, Any]
     scores: RecordScore
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what the builder reported
     seconds: float = 0.0
+    gold_warnings: list[str] = field(default_factory=list)  # what in gold.yaml is not scored
 
     @property
     def id(self) -> str:
@@ -111,13 +113,38 @@ def find_incidents(corpus_dir: Path) -> list[Incident]:
     return incidents
 
 
-def load_gold(path: Path) -> dict[str, Any]:
+def load_gold(path: Path) -> Mapping[str, Any]:
     """Read gold.yaml strictly (line numbers on errors) and check it is a mapping."""
     data = read_record_file(path)
     if not isinstance(data, Mapping):
         raise InputError("gold.yaml must be a mapping of field: value (see the corpus README)",
                          place=f"{path}:1:1")
-    return dict(data)
+    return data
+
+
+# Keys a gold file may hold besides the scored fields.
+GOLD_EXTRA_KEYS: frozenset[str] = frozenset({"incident", "evidence"})
+
+
+def gold_warnings(gold: Mapping[str, Any], path: Path) -> list[str]:
+    """What in a gold file would silently not be scored: unknown keys (typos) and unreadable dates."""
+    warnings: list[str] = []
+    key_marks = getattr(gold, "key_marks", {})
+
+    def place(key: str) -> str:
+        line, col = key_marks.get(key, (1, 1))
+        return f"{path}:{line}:{col}"
+
+    for key in gold:
+        if key not in FIELD_RULES and key not in GOLD_EXTRA_KEYS:
+            warnings.append(f"{place(key)}: gold field `{key}` is not scored (scored: {', '.join(SCORED_FIELDS)})")
+    for key in ("start_date", "end_date"):
+        value = gold.get(key)
+        readings = value.get("any_of") if isinstance(value, Mapping) else [value]
+        for reading in readings if isinstance(readings, list) else [readings]:
+            if reading is not None and parse_partial_date(reading) is None:
+                warnings.append(f"{place(key)}: gold {key} {reading!r} is not YYYY-MM-DD or YYYY-MM")
+    return warnings
 
 
 def default_build() -> BuildFn:
@@ -137,6 +164,7 @@ def evaluate_incident(
 ) -> IncidentResult:
     """Build one incident's record from its sources and score it against its gold."""
     gold = load_gold(incident.gold_path)
+    warnings = gold_warnings(gold, incident.gold_path)
     record_path = work_dir / incident.id / "record.yaml"
     record_path.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -165,6 +193,7 @@ def evaluate_incident(
         scores=score_record(gold, record),
         problems=problems,
         seconds=seconds,
+        gold_warnings=warnings,
     )
 
 
@@ -175,6 +204,7 @@ def evaluate_corpus(
     build: BuildFn | None = None,
     progress: ProgressFn | None = None,
     records_dir: Path | None = None,
+    warn: WarnFn | None = None,
 ) -> CorpusResult:
     """Build and score every incident (or only the named ones) of a corpus."""
     incidents = find_incidents(corpus_dir)
@@ -193,6 +223,9 @@ def evaluate_corpus(
         for number, incident in enumerate(incidents, 1):
             result = evaluate_incident(incident, build, Path(tmp), records_dir)
             results.append(result)
+            if warn is not None:
+                for warning in result.gold_warnings:
+                    warn(f"warning: {warning}")
             if progress is not None:
                 score = "-" if result.score is None else f"{result.score:.2f}"
                 progress(

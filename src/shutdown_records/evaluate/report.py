@@ -79,6 +79,7 @@ def to_json(result: CorpusResult, drops: Sequence[Drop] | None = None) -> dict[s
                 "fields": {name: _round(v) for name, v in r.scores.fields.items()},
                 "sources": len(r.incident.source_paths),
                 "problems": r.problems,
+                "gold_warnings": r.gold_warnings,
                 "seconds": round(r.seconds, 3),
             }
             for r in result.incidents
