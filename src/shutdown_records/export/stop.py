@@ -124,13 +124,17 @@ def computed_cells(record: Incident) -> dict[str, str | None]:
 
 
 def stop_row(record: Incident) -> dict[str, str]:
-    """The record as one STOP row: record value, else extra_columns, else the column default."""
+    """The record as one STOP row: record value, else extra_columns, else the column default.
+
+    For the `sheet_first` columns (duration, election) a kept sheet value comes first.
+    """
     computed = computed_cells(record)
     defaults = stop_mapping().get("defaults") or {}
+    sheet_first = set(stop_mapping().get("sheet_first") or ())
     row: dict[str, str] = {}
     for column in stop_columns():
         value = computed.get(column)
-        if value is None:
+        if value is None or (column in sheet_first and column in record.extra_columns):
             value = record.extra_columns.get(column)
         if value is None:
             value = defaults.get(column, "")
