@@ -1,0 +1,307 @@
+"""Cue-phrase matching shared by the field extractors.
+
+Every language-specific word lives in `data/lang/<code>/cues.yaml` (plus language-neutral
+cues in `data/lang/_common/cues.yaml`, merged into every language). A cue entry is a
+regular expression (Python `re`, case-insensitive unless `case: true`) matched on the
+`fold()`ed text at word boundaries, either as a plain string (weight 1.0) or as a mapping
+`{re: ..., weight: 0.5, case: true}`. Each list is compiled once per language and cached,
+so an extractor call only runs precompiled patterns over the document's body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from ..text import fold
+from . import langdata
+from .types import Doc, Mention, sentence_span
+
+COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
+CUES_TOPIC = "cues"
+LEAD_CHARS = 600  # the headline and first paragraph: what the story is mainly about
+LATE_FACTOR = 0.6  # weight factor for a cue past the lead
+
+
+@dataclass(frozen=True)
+class Cue:
+    value: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cue match: offsets index both the folded and the original text."""
+
+    value: str
+    start: int
+    end: int
+    weight: float
+    match: re.Match[str]
+
+
+class CueSet:
+    """Compiled cues for one field (or one gate) in one language."""
+
+    def __init__(self, cues: Iterable[Cue]):
+        self.cues = tuple(cues)
+
+    def __bool__(self) -> bool:
+        return bool(self.cues)
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[Hit]:
+        hi = len(text) if hi is None else hi
+        for cue in self.cues:
+            for m in cue.pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    yield Hit(cue.value, m.start(), m.end(), cue.weight, m)
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> Hit | None:
+        """The earliest hit in text[lo:hi], or None."""
+        hi = len(text) if hi is None else hi
+        best: Hit | None = None
+        for cue in self.cues:
+            m = cue.pattern.search(text, lo, hi)
+            if m and m.end() > m.start() and (best is None or m.start() < best.start):
+                best = Hit(cue.value, m.start(), m.end(), cue.weight, m)
+        return best
+
+    def values(self) -> set[str]:
+        return {c.value for c in self.cues}
+
+
+def compile_pattern(source: str, case: bool = False) -> re.Pattern[str]:
+    """A cue as a regex anchored at word boundaries (\\w is Unicode-aware, so any script works)."""
+    flags = 0 if case else re.IGNORECASE
+    return re.compile(rf"(?<!\w)(?:{fold(source)})(?!\w)", flags)
+
+
+def _entries(raw: Any) -> list[tuple[str, float, bool]]:
+    if raw is None:
+        return []
+    if isinstance(raw, (str, dict)):
+        raw = [raw]
+    out = []
+    for item in raw:
+        if isinstance(item, str):
+            out.append((item, 1.0, False))
+        elif isinstance(item, dict) and "re" in item:
+            out.append((str(item["re"]), float(item.get("weight", 1.0)), bool(item.get("case", False))))
+    return out
+
+
+def _lookup(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    node: Any = data
+    for key in path:
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
+    return node
+
+
+def raw(language: str, *path: str) -> list[Any]:
+    """The raw entries at `path` for a language followed by the common ones."""
+    out: list[Any] = []
+    for lang in (language, COMMON):
+        node = _lookup(langdata.topic(lang, CUES_TOPIC), path)
+        if node is None:
+            continue
+        out.extend(node if isinstance(node, list) else [node])
+    return out
+
+
+@cache
+def cue_set(language: str, *path: str) -> CueSet:
+    """Cues at `path` in cues.yaml: a mapping value -> entries, or a plain list (value = last key)."""
+    cues: list[Cue] = []
+    for lang in (language, COMMON):
+        node = _lookup(langdata.topic(lang, CUES_TOPIC), path)
+        if isinstance(node, dict) and "re" not in node:
+            groups = node.items()
+        else:
+            groups = [(path[-1], node)]
+        for value, entries in groups:
+            for pattern, weight, case in _entries(entries):
+                cues.append(Cue(str(value), compile_pattern(expand(language, pattern), case), weight))
+    return CueSet(cues)
+
+
+def has_cues(language: str) -> bool:
+    return bool(langdata.topic(language, CUES_TOPIC))
+
+
+# ---------------------------------------------------------------- documents
+
+
+@lru_cache(maxsize=16)
+def folded(doc: Doc) -> str:
+    """The document folded for matching (same length, same offsets)."""
+    return fold(doc.text)
+
+
+def lead_factor(doc: Doc, pos: int) -> float:
+    """Cues in the headline/first paragraph describe the story's main restriction."""
+    return 1.0 if pos < doc.body[0] + LEAD_CHARS else LATE_FACTOR
+
+
+def quote(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a cue, kept inside the body."""
+    return sentence_span(doc.text, start, end, limit=doc.body)
+
+
+def in_sentence(doc: Doc, cues: CueSet, span: tuple[int, int]) -> Hit | None:
+    return cues.search(folded(doc), span[0], span[1])
+
+
+def hits(doc: Doc, *path: str) -> Iterator[Hit]:
+    """All hits of the cues at `path` inside the document body."""
+    lo, hi = doc.body
+    yield from cue_set(doc.language, *path).finditer(folded(doc), lo, hi)
+
+
+class MentionSink:
+    """Collects Mentions, one per (field, value, quote) with the highest weight, in text order."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._best: dict[tuple[str, str, int, int], Mention] = {}
+
+    def add(self, field: str, value: Any, span: tuple[int, int], weight: float, note: str | None = None) -> None:
+        start, end = span
+        if end <= start:
+            return
+        key = (field, repr(value), start, end)
+        weight = round(max(0.05, min(1.0, weight)), 2)
+        old = self._best.get(key)
+        if old is None or weight > old.weight:
+            self._best[key] = Mention(field, value, self.doc.id, start, end, weight, note)
+
+    def mentions(self) -> list[Mention]:
+        return sorted(self._best.values(), key=lambda m: (m.start, m.field, repr(m.value)))
+
+
+def cue_note(hit: Hit, doc: Doc) -> str:
+    return f"cue: {doc.text[hit.start:hit.end]!r}"
+
+
+# ---------------------------------------------------------------- countries
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class CountryMatcher:
+    """Country names (CLDR, via babel) and demonyms (cues.yaml `demonyms`) for one language."""
+
+    pattern: re.Pattern[str] | None
+    by_text: dict[str, str]  # folded lower-case name -> ISO code
+    demonym_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def code(self, text: str) -> str | None:
+        key = fold(text).lower()
+        if key in self.by_text:
+            return self.by_text[key]
+        for code, pat in self.demonym_patterns:
+            if pat.fullmatch(text):
+                return code
+        return None
+
+
+def _territory_names(language: str) -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, str] = {}
+    try:
+        terr = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return names
+    for code, name in terr.items():
+        if not (len(code) == 2 and code.isalpha()) or code in {"EU", "EZ", "UN", "QO", "ZZ"}:
+            continue
+        base = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+        for variant in {base, *re.findall(r"\((.*?)\)", name)}:
+            variant = fold(variant).strip()
+            if len(variant) >= 4:
+                names.setdefault(variant.lower(), code)
+    return names
+
+
+@cache
+def countries(language: str) -> CountryMatcher:
+    names = _territory_names(language)
+    for code, extra in (langdata.topic(language, CUES_TOPIC).get("country_names") or {}).items():
+        for name in extra:
+            names[fold(name).lower()] = str(code)
+    demonyms: list[tuple[str, re.Pattern[str]]] = []
+    parts = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    for code, pats in (langdata.topic(language, CUES_TOPIC).get("demonyms") or {}).items():
+        for p in pats if isinstance(pats, list) else [pats]:
+            demonyms.append((str(code), re.compile(fold(p), re.IGNORECASE)))
+            parts.append(fold(p))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE) if parts else None
+    return CountryMatcher(pattern, names, tuple(demonyms))
+
+
+def english_country_name(code: str) -> str:
+    from babel import Locale
+
+    override = (langdata.shared("authorities").get("country_display") or {}).get(code)
+    if override:
+        return str(override)
+    name = Locale("en").territories.get(code, code)
+    return re.sub(r"\s*\(.*?\)", "", name).replace("\u2019", "'")
+
+
+def guess_country(doc: Doc) -> str | None:
+    """The country the document talks about most (title and lead count double).
+
+    Used only to name a generic "the government" / "les autorités"; the record's country is
+    decided by the country extractor.
+    """
+    matcher = countries(doc.language)
+    if matcher.pattern is None:
+        return None
+    lo, hi = doc.body
+    text = folded(doc)
+    counts: Counter[str] = Counter()
+    for m in matcher.pattern.finditer(text, lo, hi):
+        code = matcher.code(m.group(0))
+        if code:
+            counts[code] += 2 if m.start() < lo + LEAD_CHARS else 1
+    if doc.title:
+        tf = fold(doc.title)
+        for m in matcher.pattern.finditer(tf):
+            code = matcher.code(m.group(0))
+            if code:
+                counts[code] += 2
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# A ministry's portfolio in capitalised words (see `ministries` in cues.yaml).
+_W = r"(?!(?i:the|a|an|this|that|its|la|le|les|el|los|las|o|os|as|a)\b)(?-i:[A-Z\u00c0-\u00de])[\w'-]+"
+PORTFOLIO = rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((, | & ){_W})*( (and|&) ((the )?{_W} {_W}|{_W}))?"
+
+
+def expand(language: str, source: str) -> str:
+    """Replace `{country}` / `{demonym}` in a cue by named groups matching this language's names."""
+    source = source.replace("{portfolio}", PORTFOLIO).replace("{word}", _W)
+    for what in ("country", "demonym"):
+        if "{" + what + "}" in source:
+            source = source.replace("{" + what + "}", f"(?P<{what}>{_alternation(language, what)})")
+    return source
+
+
+@cache
+def _alternation(language: str, what: str) -> str:
+    matcher = countries(language)
+    if what == "country":
+        return "|".join(re.escape(n) for n in sorted(matcher.by_text, key=len, reverse=True)) or "(?!)"
+    return "|".join(p.pattern for _, p in matcher.demonym_patterns) or "(?!)"

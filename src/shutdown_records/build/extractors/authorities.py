@@ -1,0 +1,239 @@
+"""ordered_by: the authority that ordered the restriction, with an English display name.
+
+Authorities are found three ways, in this order of trust: named bodies and courts from
+`data/authorities.yaml` (aliases in any language), per-language generic forms from
+`cues.yaml` (`authorities`, `ministries`, `courts`: "the Nigerian government",
+"ministère de la Communication", "Supreme Court of Brazil"), and a bare "the government" /
+"les autorités" named after the country the document is about. Only an authority in a
+sentence that also says something was ordered or imposed is a candidate, so the merger is
+not handed every official the article quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from .. import cues as C
+from .. import langdata
+from ..types import Doc, Mention
+
+FIELD = "ordered_by"
+NEAR = 140  # an authority this close before the ordering verb is its subject
+
+
+@dataclass(frozen=True)
+class Authority:
+    """One authority (or court) found in the text."""
+
+    name: str
+    type: str
+    start: int
+    end: int
+    weight: float
+    supranational: bool = False
+    generic: bool = False
+
+    @property
+    def judiciary(self) -> bool:
+        return self.type == "judiciary"
+
+
+@dataclass(frozen=True)
+class _Named:
+    name: str
+    type: str
+    supranational: bool
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Generic:
+    pattern: re.Pattern[str]
+    name: str  # template
+    type: str
+    weight: float
+    needs_country: bool
+    kind: str  # authorities | ministries | courts
+
+
+@cache
+def _named() -> tuple[_Named, ...]:
+    out = []
+    for item in langdata.shared("authorities").get("authorities") or []:
+        for alias in item.get("aliases") or []:
+            if isinstance(alias, dict):
+                source, case = str(alias["re"]), bool(alias.get("case", False))
+            else:
+                source = str(alias)
+                case = not any(ch.islower() for ch in source)
+            out.append(
+                _Named(str(item["name"]), str(item.get("type", "unknown")), bool(item.get("supranational", False)),
+                       C.compile_pattern(source, case))
+            )
+    return tuple(out)
+
+
+@cache
+def _generics(language: str) -> tuple[_Generic, ...]:
+    out = []
+    for kind in ("authorities", "ministries", "courts"):
+        for entry in C.raw(language, kind):
+            if not isinstance(entry, dict) or "re" not in entry:
+                continue
+            source = C.expand(language, str(entry["re"]))
+            default = "Ministry of {portfolio}" if kind == "ministries" else ""
+            out.append(
+                _Generic(
+                    C.compile_pattern(source, bool(entry.get("case", False))),
+                    str(entry.get("name", default)),
+                    str(entry.get("type", "judiciary" if kind == "courts" else "executive")),
+                    float(entry.get("weight", 1.0)),
+                    bool(entry.get("needs_country", False)),
+                    kind,
+                )
+            )
+    return tuple(out)
+
+
+@cache
+def _english_demonym(code: str) -> str | None:
+    pats = (langdata.topic("en", C.CUES_TOPIC).get("demonyms") or {}).get(code)
+    if not pats:
+        return None
+    word = str(pats[0] if isinstance(pats, list) else pats)
+    return " ".join(w.capitalize() for w in word.split())
+
+
+@cache
+def _word_map(language: str, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Per-language word/phrase -> English map (portfolio words, court kinds), longest first."""
+    table: dict[str, str] = {}
+    for lang in (C.COMMON, language):
+        table.update({str(k): str(v or "") for k, v in (langdata.topic(lang, C.CUES_TOPIC).get(key) or {}).items()})
+    return tuple(
+        (C.compile_pattern(k), v) for k, v in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
+    )
+
+
+def _translate(language: str, key: str, text: str) -> str:
+    out = C.fold(text)
+    for pat, english in _word_map(language, key):
+        out = pat.sub(english, out)
+    out = re.sub(r"\s+", " ", re.sub(r"\s+([,])", r"\1", out)).strip(" ,")
+    return out
+
+
+def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    matcher = C.countries(doc.language)
+    code = None
+    if "country" in groups:
+        code = matcher.code(groups["country"])
+    elif "demonym" in groups:
+        code = matcher.code(groups["demonym"])
+    if code is None and gen.needs_country:
+        code = C.guess_country(doc)
+    name = gen.name
+    if ("{country}" in name or "{demonym_en}" in name) and code is None:
+        return None
+    if code:
+        name = name.replace("{country}", C.english_country_name(code))
+        demonym = _english_demonym(code)
+        if "{demonym_en}" in name:
+            if demonym is None:
+                name = "Authorities of {country}".replace("{country}", C.english_country_name(code))
+            else:
+                name = name.replace("{demonym_en}", demonym)
+    if "portfolio" in groups:
+        portfolio = _translate(doc.language, "ministry_words", groups["portfolio"])
+        if not portfolio:
+            return None
+        portfolio = portfolio[0].upper() + portfolio[1:]
+        name = name.replace("{portfolio}", portfolio)
+    if "kind" in groups:
+        kind = _translate(doc.language, "court_kinds", groups["kind"]).strip()
+        kind = " ".join(w.capitalize() for w in kind.split())
+        name = name.replace("{Kind}", kind)
+    for key, value in groups.items():
+        name = name.replace("{" + key + "}", value.strip())
+    if "{" in name:
+        return None
+    return re.sub(r"\s+", " ", name).strip()
+
+
+@lru_cache(maxsize=16)
+def find_authorities(doc: Doc) -> tuple[Authority, ...]:
+    """Every authority or court named in the body, longest match first where they overlap."""
+    text = C.folded(doc)
+    lo, hi = doc.body
+    found: list[Authority] = []
+    for named in _named():
+        for m in named.pattern.finditer(text, lo, hi):
+            found.append(Authority(named.name, named.type, m.start(), m.end(), 1.0, named.supranational))
+    if C.has_cues(doc.language):
+        for gen in _generics(doc.language):
+            for m in gen.pattern.finditer(text, lo, hi):
+                name = _resolve(doc, gen, m)
+                if name:
+                    found.append(Authority(name, gen.type, m.start(), m.end(), gen.weight, generic=True))
+    # Named before generic, then longer first; drop anything overlapping a kept one.
+    found.sort(key=lambda a: (a.generic, -(a.end - a.start), a.start))
+    kept: list[Authority] = []
+    for a in found:
+        if all(a.end <= k.start or a.start >= k.end for k in kept):
+            kept.append(a)
+    return tuple(sorted(kept, key=lambda a: a.start))
+
+
+def authorities_in(doc: Doc, span: tuple[int, int]) -> list[Authority]:
+    return [a for a in find_authorities(doc) if a.start >= span[0] and a.end <= span[1]]
+
+
+def is_challenge_sentence(doc: Doc, span: tuple[int, int]) -> str | None:
+    """'strong' when the sentence speaks of a legal challenge, 'weak' when of undoing a block."""
+    if C.in_sentence(doc, C.cue_set(doc.language, "gates", "challenge"), span):
+        return "strong"
+    if C.in_sentence(doc, C.cue_set(doc.language, "gates", "challenge_weak"), span):
+        return "weak"
+    return None
+
+
+def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], float, str]]:
+    """(authority, quote span, weight, note) for each authority in a sentence with an ordering cue."""
+    text = C.folded(doc)
+    order = C.cue_set(doc.language, "gates", "order")
+    restore = C.cue_set(doc.language, "gates", "restore")
+    agent = C.cue_set(doc.language, "gates", "agent")
+    for auth in find_authorities(doc):
+        span = C.quote(doc, auth.start, auth.end)
+        order_hits = list(order.finditer(text, span[0], span[1]))
+        if not order_hits:
+            continue
+        if auth.judiciary and (auth.supranational or is_challenge_sentence(doc, span)):
+            continue  # a court hearing a challenge; see legal.py
+        after = [h for h in order_hits if h.start >= auth.end and h.start - auth.end <= NEAR]
+        by = any(
+            h.end <= auth.start and agent.search(text, h.end, auth.start) and auth.start - h.end <= 60
+            for h in order_hits
+        )
+        if auth.judiciary and not (after or by):
+            continue  # a court named near a ban it did not order (e.g. one it reviewed)
+        weight = 1.0 if (after or by) else 0.5
+        if restore.search(text, span[0], span[1]):
+            weight *= 0.5  # the sentence is about lifting the restriction
+        cue = (after or order_hits)[0]
+        yield auth, span, weight * auth.weight, f"ordering cue: {doc.text[cue.start:cue.end]!r}"
+
+
+def extract(doc: Doc) -> Iterable[Mention]:
+    if not C.has_cues(doc.language):
+        return []
+    sink = C.MentionSink(doc)
+    for auth, span, weight, note in ordering_candidates(doc):
+        value: dict[str, Any] = {"name": auth.name, "type": auth.type}
+        sink.add(FIELD, value, span, weight, note)
+    return sink.mentions()

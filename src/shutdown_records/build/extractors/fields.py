@@ -1,0 +1,94 @@
+"""kind, scope, networks, status (ongoing) and acknowledged, from per-language cue phrases.
+
+Weights let the merger add up evidence: a cue in the headline or first paragraph describes
+the story's main restriction and weighs more than one further down (a shutdown mentioned as
+background in a platform-block story must not win `kind`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import cues as C
+from ..types import Doc, Mention
+from .authorities import authorities_in
+
+
+def _kind(doc: Doc, sink: C.MentionSink) -> None:
+    for hit in C.hits(doc, "kind"):
+        span = C.quote(doc, hit.start, hit.end)
+        sink.add("kind", hit.value, span, hit.weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
+
+
+def _scope(doc: Doc, sink: C.MentionSink) -> None:
+    restriction = C.cue_set(doc.language, "gates", "restriction")
+    for hit in C.hits(doc, "scope"):
+        span = C.quote(doc, hit.start, hit.end)
+        weight = hit.weight
+        if hit.value != "national" and not C.in_sentence(doc, restriction, span):
+            continue  # "in the region" without a restriction is geography, not extent
+        if not C.in_sentence(doc, restriction, span):
+            weight *= 0.6
+        sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
+    for hit in C.hits(doc, "scope_country"):
+        span = C.quote(doc, hit.start, hit.end)
+        if C.in_sentence(doc, restriction, span):
+            sink.add("scope", "national", span, hit.weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
+
+
+def _networks(doc: Doc, sink: C.MentionSink) -> None:
+    """A network named where a shutdown or slowdown is described; weaker elsewhere."""
+    kind = C.cue_set(doc.language, "kind")
+    text = C.folded(doc)
+    for hit in C.hits(doc, "networks"):
+        span = C.quote(doc, hit.start, hit.end)
+        kinds = {h.value for h in kind.finditer(text, span[0], span[1]) if h.weight >= 0.8}
+        weight = hit.weight * (1.0 if kinds & {"full_network", "throttling"} else 0.4)
+        sink.add("networks", hit.value, span, weight, C.cue_note(hit, doc))
+
+
+def _status(doc: Doc, sink: C.MentionSink) -> None:
+    for hit in C.hits(doc, "status"):
+        span = C.quote(doc, hit.start, hit.end)
+        sink.add("status", hit.value, span, hit.weight, C.cue_note(hit, doc))
+
+
+def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
+    """True when an authority is said to announce/confirm/order it; False when it would not.
+
+    `yes` cues need an authority before the cue (its subject) and a restriction in the
+    sentence; `denied` needs the restriction too; `no` ("did not respond") needs only an
+    authority.
+    """
+    authority = C.cue_set(doc.language, "gates", "authority")
+    restriction = C.cue_set(doc.language, "gates", "restriction")
+    text = C.folded(doc)
+    for hit in C.hits(doc, "acknowledged"):
+        span = C.quote(doc, hit.start, hit.end)
+        named = authorities_in(doc, span)
+        if hit.value == "yes":
+            subject = [a for a in named if a.end <= hit.start]
+            if not subject and not authority.search(text, span[0], hit.start):
+                continue
+            if not C.in_sentence(doc, restriction, span):
+                continue
+            weight = hit.weight * (1.0 if subject else 0.7)
+            sink.add("acknowledged", True, span, weight, C.cue_note(hit, doc))
+            continue
+        if not named and not C.in_sentence(doc, authority, span):
+            continue
+        if hit.value == "denied" and not C.in_sentence(doc, restriction, span):
+            continue
+        sink.add("acknowledged", False, span, hit.weight * 0.7, C.cue_note(hit, doc))
+
+
+def extract(doc: Doc) -> Iterable[Mention]:
+    if not C.has_cues(doc.language):
+        return []
+    sink = C.MentionSink(doc)
+    _kind(doc, sink)
+    _scope(doc, sink)
+    _networks(doc, sink)
+    _status(doc, sink)
+    _acknowledged(doc, sink)
+    return sink.mentions()

@@ -1,0 +1,116 @@
+"""legal_basis (a law or decree named as the basis) and court_challenges (courts that heard one).
+
+An instrument must be named: "as required by law" yields nothing. Patterns and name
+templates ("5651 sayılı Kanun" -> "Law No. 5651") are per language in cues.yaml
+`legal_basis`. A court is a challenge when its sentence speaks of a petition, appeal or case,
+or when it is a supranational court; a court that itself ordered the block belongs to
+ordered_by, so a court only "lifting" or "ruling" is a weak challenge and is dropped when the
+same court is found ordering the block in this document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .. import cues as C
+from ..types import Doc, Mention
+from .authorities import find_authorities, is_challenge_sentence, ordering_candidates
+
+_SMALL_LEAD = re.compile(r"^(the|a|an|this|that|its|their)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _LegalCue:
+    pattern: re.Pattern[str]
+    template: str | None
+    weight: float
+
+
+@cache
+def _legal_cues(language: str) -> tuple[_LegalCue, ...]:
+    out = []
+    for entry in C.raw(language, "legal_basis"):
+        if isinstance(entry, str):
+            entry = {"re": entry}
+        out.append(
+            _LegalCue(
+                C.compile_pattern(C.expand(language, str(entry["re"])), bool(entry.get("case", False))),
+                str(entry["name"]) if entry.get("name") else None,
+                float(entry.get("weight", 1.0)),
+            )
+        )
+    return tuple(out)
+
+
+def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | None:
+    groups = {k: doc.text[m.start(k):m.end(k)].strip() for k, v in m.groupdict().items() if v}
+    if cue.template:
+        name = cue.template
+        for key, value in groups.items():
+            name = name.replace("{" + key + "}", value)
+        if "{" in name:
+            return None
+    elif "instrument" in groups:
+        name = _SMALL_LEAD.sub("", groups["instrument"]).strip(" ,.")
+        words = name.split()
+        if len(words) < 2 and not any(ch.isdigit() for ch in name):
+            return None
+        # "the PTA act" -> "PTA Act": the closing generic word is capitalised like a title.
+        name = " ".join(words[:-1] + [words[-1][:1].upper() + words[-1][1:]])
+    else:
+        return None
+    value = {"instrument": name}
+    if groups.get("provision"):
+        value["provision"] = groups["provision"]
+    return value
+
+
+def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
+    text = C.folded(doc)
+    lo, hi = doc.body
+    legal = C.cue_set(doc.language, "gates", "legal")
+    restriction = C.cue_set(doc.language, "gates", "restriction")
+    taken: list[tuple[int, int]] = []
+    for cue in _legal_cues(doc.language):
+        for m in cue.pattern.finditer(text, lo, hi):
+            if any(m.start() < e and m.end() > s for s, e in taken):
+                continue  # a more specific pattern (listed first) already read this text
+            value = _instrument(doc, cue, m)
+            if value is None:
+                continue
+            span = C.quote(doc, m.start(), m.end())
+            gate = legal.search(text, span[0], span[1]) is not None
+            about = restriction.search(text, span[0], span[1]) is not None
+            factor = 1.0 if gate and about else 0.6 if (gate or about) else 0.3
+            taken.append((m.start(), m.end()))
+            sink.add("legal_basis", value, span, cue.weight * factor, f"instrument named: {doc.text[m.start():m.end()]!r}")
+
+
+def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
+    orderers = {a.name for a, _, w, _ in ordering_candidates(doc) if a.judiciary and w >= 0.5}
+    for court in find_authorities(doc):
+        if not court.judiciary or court.name.startswith(("Justice ", "Judge ")):
+            continue
+        span = C.quote(doc, court.start, court.end)
+        strength = is_challenge_sentence(doc, span)
+        if strength == "strong":
+            weight = 1.0
+        elif court.supranational:
+            weight = 0.8
+        elif strength == "weak" and court.name not in orderers:
+            weight = 0.6
+        else:
+            continue
+        sink.add("court_challenges", {"court": court.name}, span, weight * court.weight, "court hearing a challenge")
+
+
+def extract(doc: Doc) -> Iterable[Mention]:
+    if not C.has_cues(doc.language):
+        return []
+    sink = C.MentionSink(doc)
+    _legal_basis(doc, sink)
+    _court_challenges(doc, sink)
+    return sink.mentions()

@@ -1,0 +1,61 @@
+"""justification (the official reason) and context (what surrounded the restriction).
+
+A reason word counts fully only in a sentence that attributes it ("citing", "pour des
+raisons de", "said it was necessary") and ties it to the restriction or an authority; a bare
+mention of "fake news" somewhere in the article weighs little. `none_given` is a fallback
+with a low weight and the note below: the merger should keep it only when no other
+justification survives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import cues as C
+from ..types import Doc, Mention
+from .authorities import authorities_in
+
+NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
+NONE_GIVEN_WEIGHT = 0.3
+
+
+def _justification(doc: Doc, sink: C.MentionSink) -> None:
+    official = C.cue_set(doc.language, "gates", "official")
+    restriction = C.cue_set(doc.language, "gates", "restriction")
+    authority = C.cue_set(doc.language, "gates", "authority")
+    for hit in C.hits(doc, "justification"):
+        span = C.quote(doc, hit.start, hit.end)
+        attributed = C.in_sentence(doc, official, span) is not None
+        tied = (
+            C.in_sentence(doc, restriction, span) is not None
+            or C.in_sentence(doc, authority, span) is not None
+            or bool(authorities_in(doc, span))
+        )
+        if attributed and tied:
+            factor = 1.0
+        elif attributed or tied:
+            factor = 0.5
+        else:
+            factor = 0.25
+        sink.add("justification", hit.value, span, hit.weight * factor, C.cue_note(hit, doc))
+    for hit in C.hits(doc, "justification_none"):
+        span = C.quote(doc, hit.start, hit.end)
+        sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
+
+
+def _context(doc: Doc, sink: C.MentionSink) -> None:
+    restriction = C.cue_set(doc.language, "gates", "restriction")
+    for hit in C.hits(doc, "context"):
+        span = C.quote(doc, hit.start, hit.end)
+        tied = C.in_sentence(doc, restriction, span) is not None
+        weight = hit.weight * (1.0 if tied else 0.5) * C.lead_factor(doc, hit.start)
+        sink.add("context", hit.value, span, weight, C.cue_note(hit, doc))
+
+
+def extract(doc: Doc) -> Iterable[Mention]:
+    if not C.has_cues(doc.language):
+        return []
+    sink = C.MentionSink(doc)
+    _justification(doc, sink)
+    _context(doc, sink)
+    return sink.mentions()
