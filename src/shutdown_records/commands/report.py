@@ -1,0 +1,31 @@
+"""`shutdown-records report`: write a static HTML site showing each value beside its source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..report import write_site
+
+
+@click.command(name="report")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the site (created; an earlier site there is replaced whole).",
+)
+def command(paths: tuple[Path, ...], output: Path) -> None:
+    """Write index.html and one page per record into OUTPUT, opened from disk, no server needed.
+
+    PATHS are record files or folders of them. Values without a quote and quotes not found
+    at their offsets are shown and counted, not hidden; they do not change the exit code
+    (`validate` is the gate).
+    """
+    summary = write_site(paths, output)
+    click.echo(
+        f"wrote {summary.output}/index.html and {summary.records} record page"
+        f"{'' if summary.records == 1 else 's'}; "
+        f"{summary.values_without_evidence} value(s) without evidence, "
+        f"{summary.bad_quotes} quote(s) not verified, {summary.changed_sources} changed source file(s)"
+    )

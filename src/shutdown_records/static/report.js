@@ -1,0 +1,145 @@
+/* shutdown-records report: table filtering and sorting on the index, quote highlighting on
+   record pages. No offsets are computed here: the marks were placed when the site was written. */
+(function () {
+  "use strict";
+
+  /* ---------- index: filters and sorting ---------- */
+  function initIndex(table) {
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var texts = new Map();
+    rows.forEach(function (row) { texts.set(row, row.textContent.toLowerCase()); });
+    var bars = new Map();
+    document.querySelectorAll(".timeline-svg a[data-id]").forEach(function (a) {
+      bars.set(a.getAttribute("data-id"), a);
+    });
+    var form = document.getElementById("filters");
+    var search = document.getElementById("filter-text");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var count = document.getElementById("shown-count");
+
+    function matches(row, wanted, text) {
+      var d = row.dataset;
+      if (wanted.country && d.country !== wanted.country) return false;
+      if (wanted.kind && d.kind !== wanted.kind) return false;
+      if (wanted.year && (" " + d.years + " ").indexOf(" " + wanted.year + " ") < 0) return false;
+      if (wanted.platform && ("|" + d.platforms + "|").indexOf("|" + wanted.platform + "|") < 0) return false;
+      if (text && texts.get(row).indexOf(text) < 0) return false;
+      return true;
+    }
+
+    function applyFilters() {
+      var wanted = {};
+      selects.forEach(function (s) { wanted[s.getAttribute("data-filter")] = s.value; });
+      var text = search.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = matches(row, wanted, text);
+        row.hidden = !ok;
+        var bar = bars.get(row.getAttribute("data-id"));
+        if (bar) bar.style.display = ok ? "" : "none";
+        if (ok) shown += 1;
+      });
+      count.textContent = "Showing " + shown + " of " + rows.length + " incidents.";
+    }
+
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("input", applyFilters);
+    form.addEventListener("change", applyFilters);
+    form.addEventListener("reset", function () { window.setTimeout(applyFilters, 0); });
+
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    headers.forEach(function (th, column) {
+      var button = th.querySelector("button.sort");
+      if (!button) return;
+      button.addEventListener("click", function () {
+        var direction = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", direction);
+        sortRows(column, button.getAttribute("data-type"), direction === "ascending" ? 1 : -1);
+        count.textContent = count.textContent.replace(/ Sorted by .*$/, "") +
+          " Sorted by " + button.textContent.trim() + ", " + direction + ".";
+      });
+    });
+
+    function sortRows(column, type, sign) {
+      var keyed = rows.map(function (row, index) {
+        var cell = row.cells[column];
+        var raw = cell.hasAttribute("data-v") ? cell.getAttribute("data-v") : cell.textContent.trim();
+        var key = type === "num" ? (raw === "" ? null : parseFloat(raw)) : (raw === "" ? null : raw.toLowerCase());
+        return { key: key, index: index, row: row };
+      });
+      keyed.sort(function (a, b) {
+        if (a.key === null || b.key === null) {
+          if (a.key === b.key) return a.index - b.index;
+          return a.key === null ? 1 : -1; /* empty cells last, either direction */
+        }
+        if (a.key < b.key) return -sign;
+        if (a.key > b.key) return sign;
+        return a.index - b.index;
+      });
+      var fragment = document.createDocumentFragment();
+      rows = keyed.map(function (k) { fragment.appendChild(k.row); return k.row; });
+      tbody.appendChild(fragment);
+    }
+  }
+
+  /* ---------- record page: highlight the quote a value links to ---------- */
+  function initRecord() {
+    var lit = [];
+    var activeLink = null;
+
+    function inViewport(el) {
+      var r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+    }
+
+    function reveal(mark) {
+      var pane = mark.closest(".sources-pane");
+      var scrolls = pane && pane.scrollHeight > pane.clientHeight + 1 &&
+        window.getComputedStyle(pane).overflowY !== "visible";
+      if (scrolls) {
+        var r = mark.getBoundingClientRect();
+        var p = pane.getBoundingClientRect();
+        pane.scrollTop += (r.top - p.top) - pane.clientHeight / 3;
+      }
+      if (!inViewport(mark)) mark.scrollIntoView({ block: "center" });
+    }
+
+    function activate(id, link) {
+      lit.forEach(function (m) { m.classList.remove("hl"); });
+      if (activeLink) activeLink.classList.remove("active");
+      lit = [];
+      activeLink = null;
+      var anchor = id ? document.getElementById(id) : null;
+      if (!anchor || !anchor.classList.contains("anchor")) return;
+      lit = Array.prototype.slice.call(document.querySelectorAll('mark[data-q~="' + id + '"]'));
+      lit.forEach(function (m) { m.classList.add("hl"); });
+      if (link) { link.classList.add("active"); activeLink = link; }
+      if (!lit.length) return;
+      reveal(lit[0]);
+      lit[0].setAttribute("tabindex", "-1");
+      lit[0].focus({ preventScroll: true });
+    }
+
+    document.addEventListener("click", function (e) {
+      var link = e.target.closest ? e.target.closest("a.cite") : null;
+      if (!link) return;
+      var id = link.getAttribute("href").slice(1);
+      e.preventDefault();
+      if (window.location.hash !== "#" + id) window.history.pushState(null, "", "#" + id);
+      activate(id, link);
+    });
+    window.addEventListener("hashchange", function () { activate(window.location.hash.slice(1), null); });
+    window.addEventListener("popstate", function () { activate(window.location.hash.slice(1), null); });
+    if (window.location.hash) activate(window.location.hash.slice(1), null);
+  }
+
+  function init() {
+    var table = document.getElementById("incidents");
+    if (table) initIndex(table);
+    if (document.querySelector(".page-record")) initRecord();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
