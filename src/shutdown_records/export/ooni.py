@@ -9,6 +9,7 @@ per platform come from `data/platform_domains.yaml`.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..model import Incident
@@ -68,6 +69,14 @@ def finding_text(record: Incident) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
+def short_description(record: Incident, limit: int = 280) -> str:
+    """The summary's first sentence (OONI lists findings by it), else the title."""
+    if not record.summary:
+        return record.title
+    first = re.split(r"(?<=[.!?])\s+", record.summary.strip(), maxsplit=1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
 def _unique(items: list[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
 
@@ -88,7 +97,7 @@ def finding(record: Incident, reported_by: str = "shutdown-records") -> dict[str
         "id": record.id,
         "slug": record.id,
         "title": record.title,
-        "short_description": record.summary or record.title,
+        "short_description": short_description(record),
         "text": finding_text(record),
         "start_time": ooni_time(record.start_date),
         "end_time": ooni_time(record.end_date),
