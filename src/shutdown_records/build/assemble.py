@@ -1,0 +1,234 @@
+"""From merged fields to the record: derived fields, names, sources, field order.
+
+Derived here, not extracted: `status` (ended when an end date is cited, ongoing when a
+source says so, else unknown), the platform name for Twitter/X (by the incident's date),
+`platforms: []` for a whole-network shutdown, the id and the English title.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..model import EVIDENCED_FIELDS, Incident, slugify
+from .langdata import shared
+from .merge import Citer, Merged, merge_field
+from .types import Doc, Mention
+
+# The record's top-level keys in model order; empty secondary fields are left out of the YAML.
+FIELD_ORDER = tuple(Incident.model_fields)
+ALWAYS_WRITTEN = {
+    "id", "title", "review_status", "country", "platforms", "kind", "networks", "scope",
+    "start_date", "end_date", "status", "ordered_by", "justification", "context", "legal_basis",
+    "court_challenges", "workarounds", "acknowledged", "sources", "evidence",
+}
+
+
+@cache
+def _renames() -> dict[str, tuple[str, str, str]]:
+    """old or new name -> (before, after, date of the rename)."""
+    out = {}
+    for entry in (shared("platforms").get("platforms") or {}).values():
+        r = (entry or {}).get("renamed")
+        if r:
+            triple = (str(r["before"]), str(r["after"]), str(r["date"]))
+            out[triple[0]] = out[triple[1]] = triple
+    return out
+
+
+def platform_name(name: str, when: str | None) -> str:
+    """Twitter before the rename to X, X after; unchanged for every other platform."""
+    r = _renames().get(name)
+    if not r or not when:
+        return name
+    before, after, on = r
+    return after if when >= on[: len(when)] else before
+
+
+def incident_date(merged: dict[str, Merged], docs: list[Doc], published: dict[str, str]) -> str | None:
+    start = merged.get("start_date")
+    if start is not None and start.value:
+        return str(start.value)
+    dates = sorted(published.values())
+    return dates[0] if dates else None
+
+
+def rename_platforms(mentions: list[Mention], when: str | None) -> list[Mention]:
+    from dataclasses import replace  # noqa: PLC0415
+
+    return [m if m.field != "platforms" else replace(m, value=platform_name(str(m.value), when)) for m in mentions]
+
+
+def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str], rename: dict[str, str]) -> tuple[dict[str, Merged], list[str]]:
+    citer = Citer(docs, rename)
+    by_field: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_field.setdefault(m.field, []).append(m)
+    merged: dict[str, Merged] = {}
+    for fname in ("start_date", "end_date"):
+        merged[fname] = merge_field(fname, by_field.get(fname, []), citer) if by_field.get(fname) else Merged(None)
+    when = incident_date(merged, docs, published)
+    by_field["platforms"] = rename_platforms(by_field.get("platforms", []), when)
+    for fname in EVIDENCED_FIELDS:
+        if fname in merged or fname == "status":
+            continue
+        ms = by_field.get(fname)
+        merged[fname] = merge_field(fname, ms, citer) if ms else Merged(None)
+    merged["status"] = _status(merged, by_field.get("status", []), citer)
+    notes = [n for f in EVIDENCED_FIELDS for n in (merged[f].notes if f in merged else [])]
+    kind = merged.get("kind")
+    plats = merged.get("platforms")
+    if kind and kind.value == "full_network" and plats and plats.value:
+        # A whole-network shutdown has no platform list; what was named stays reviewable.
+        notes.append(
+            "platforms: " + ", ".join(map(str, plats.value))
+            + " named, but kind is full_network, so platforms is [] (the quotes stay in conflicts)"
+        )
+        candidates = [{"value": p, "sources": sorted({c["source"] for c in plats.citations if c.get("value") == p})} for p in plats.value]
+        candidates = [c for c in candidates if c["sources"]]
+        conflict = None
+        if len(candidates) >= 2 or (plats.conflict and len(plats.conflict["candidates"]) >= 2):
+            conflict = {
+                "chosen": [],
+                "reason": "kind is full_network: a whole-network shutdown lists no platforms",
+                "candidates": (plats.conflict or {}).get("candidates") or candidates,
+            }
+        merged["platforms"] = Merged([], plats.citations if conflict else [], conflict)
+    return merged, notes
+
+
+def _status(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> Merged:
+    end = merged.get("end_date")
+    if end is not None and end.value:
+        return Merged("ended")
+    ongoing = [m for m in mentions if m.value == "ongoing"]
+    if ongoing:
+        result = merge_field("status", ongoing, citer)
+        if result.value == "ongoing":
+            return Merged("ongoing", result.citations)
+    return Merged("unknown")
+
+
+def _country_name(code: str | None) -> str:
+    if not code:
+        return str(shared("titles").get("unknown_country") or "an unknown country")
+    try:
+        from babel import Locale  # noqa: PLC0415
+
+        return str(Locale("en").territories.get(code, code))
+    except Exception:  # noqa: BLE001 - a title is cosmetic
+        return code
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def make_title(record: dict[str, Any]) -> str:
+    titles = shared("titles").get("titles") or {}
+    kind = record.get("kind") or "unknown"
+    platforms = record.get("platforms") or []
+    key = kind
+    if kind == "full_network" and record.get("scope") in ("regional", "local"):
+        key = "full_network_regional"
+    if kind == "throttling" and not platforms:
+        key = "throttling_network"
+    if kind == "service_block" and not platforms:
+        key = "unknown"
+    template = titles.get(key) or titles.get("unknown") or "Internet restrictions in {country}"
+    return template.format(platforms=_join(platforms), country=_country_name(record.get("country")))
+
+
+def make_id(record: dict[str, Any], published: dict[str, str]) -> str:
+    conf = shared("titles").get("id") or {}
+    cc = (record.get("country") or conf.get("unknown_country") or "xx").lower()
+    when = record.get("start_date") or (sorted(published.values())[0] if published else None)
+    year = when[:4] if when else str(conf.get("unknown_year") or "undated")
+    platforms = record.get("platforms") or []
+    if platforms and len(platforms) <= int(conf.get("max_platforms") or 2):
+        slug = "-".join(slugify(p) for p in platforms)
+    elif platforms:
+        slug = str(conf.get("many_platforms") or "social-media")
+    else:
+        slug = str((conf.get("kind_slugs") or {}).get(record.get("kind") or "unknown") or "restrictions")
+    return slugify(f"{cc}-{year}-{slug}") or "incident"
+
+
+def source_entries(docs: list[Doc], published: dict[str, str], origins: dict[str, Path], record_path: Path | None) -> list[dict]:
+    base = record_path.resolve().parent if record_path else None
+
+    def where(p: Path) -> str:
+        if base is None:
+            return str(p.resolve())
+        return Path(os.path.relpath(p.resolve(), base)).as_posix()
+
+    out = []
+    for d in docs:
+        s: dict[str, Any] = {"id": d.id, "path": where(d.path)}
+        if d.url:
+            s["url"] = d.url
+        if d.id in origins:
+            s["origin"] = where(origins[d.id])
+        if d.title:
+            s["title"] = d.title
+        if d.publisher:
+            s["publisher"] = d.publisher
+        if d.id in published:
+            s["published"] = published[d.id]
+        s["language"] = d.language if len(d.language) in (2, 3) and d.language.isalpha() else "und"
+        s["sha256"] = d.sha256
+        out.append(s)
+    return out
+
+
+def assemble(merged: dict[str, Merged], sources: list[dict], published: dict[str, str]) -> dict[str, Any]:
+    """The record dict in model field order (not yet curated or validated)."""
+    record: dict[str, Any] = {"review_status": "draft"}
+    evidence: dict[str, list] = {}
+    conflicts: dict[str, dict] = {}
+    for fname in EVIDENCED_FIELDS:
+        m = merged.get(fname)
+        value = m.value if m else None
+        if value is None and fname in ("platforms", "networks", "regions", "ordered_by", "justification",
+                                       "context", "legal_basis", "court_challenges", "workarounds",
+                                       "operators", "technical_reports", "official_statements"):
+            value = []
+        if fname == "status" and value is None:
+            value = "unknown"
+        record[fname] = value
+        if m and m.citations:
+            evidence[fname] = m.citations
+        if m and m.conflict:
+            conflicts[fname] = m.conflict
+    record["sources"] = sources
+    record["evidence"] = evidence
+    record["conflicts"] = conflicts
+    record["id"] = make_id(record, published)
+    record["title"] = make_title(record)
+    return record
+
+
+def ordered(record: dict[str, Any]) -> dict[str, Any]:
+    """Model field order; optional fields left out when empty; evidence keys in field order."""
+    out: dict[str, Any] = {}
+    for key in FIELD_ORDER:
+        if key not in record:
+            if key in ALWAYS_WRITTEN:
+                out[key] = [] if key in ("platforms", "networks", "ordered_by", "justification", "context",
+                                         "legal_basis", "court_challenges", "workarounds", "sources") else None
+            continue
+        value = record[key]
+        if key not in ALWAYS_WRITTEN and value in (None, [], {}, ""):
+            continue
+        if key in ("evidence", "conflicts", "curation") and isinstance(value, dict):
+            rank = {f: i for i, f in enumerate(FIELD_ORDER)}
+            value = {k: value[k] for k in sorted(value, key=lambda k: (rank.get(k, 1 << 20), k))}
+        out[key] = value
+    return out
+
+

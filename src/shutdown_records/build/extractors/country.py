@@ -1,0 +1,158 @@
+"""Country: which country the article is about, from the names and demonyms it uses.
+
+Names come from CLDR (babel) in the article's language plus English, pycountry's English
+names, and `data/countries.yaml`; demonyms ("Pakistani", "pakistanais") from
+`data/demonyms.yaml`. Only the body counts (a "related news" tail is cut off by the loader).
+Each article casts one vote split across the countries it names, in proportion to how often
+it names them (the headline counts double), so a stray mention weighs little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+
+from ...text import fold
+from ..langdata import shared
+from ..spans import quote_span
+from ..types import Doc, Mention
+
+MAX_CITATIONS = 3  # quotes per country per article: enough to check, not a wall of text
+MIN_SHARE = 0.15  # a country named less than this share of the time is not a candidate
+
+
+def _names_for(language: str) -> dict[str, str]:
+    """name -> ISO code for one language (CLDR), empty when babel does not know it."""
+    try:
+        from babel import Locale  # noqa: PLC0415 - CLDR tables load on first use only
+        from babel.core import UnknownLocaleError  # noqa: PLC0415
+    except ImportError:
+        return {}
+    try:
+        territories = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {fold(name): code for code, name in territories.items() if re.fullmatch(r"[A-Z]{2}", code)}
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    names = _names_for("en")
+    try:
+        import pycountry  # noqa: PLC0415
+    except ImportError:
+        return names
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names.setdefault(fold(value), c.alpha_2)
+    return names
+
+
+@cache
+def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], re.Pattern[str] | None, dict[str, str]]:
+    """(name pattern, name -> code, demonym pattern, demonym -> code) for one language."""
+    data = shared("countries")
+    exclude = set(data.get("exclude") or [])
+    names: dict[str, str] = dict(_english_names())
+    if language != "en":
+        names.update(_names_for(language))
+    for code, aliases in (data.get("aliases") or {}).items():
+        for alias in aliases:
+            names[fold(str(alias))] = code
+    names = {n: c for n, c in names.items() if c not in exclude and len(n) >= 2}
+    for name in data.get("ambiguous") or []:
+        names.pop(fold(name), None)
+    inflected = language in set(data.get("inflected_languages") or [])
+
+    def name_re(name: str) -> str:
+        esc = re.escape(name).replace(r"\ ", r"\s+")
+        if inflected and len(name) >= 5 and name[-1].isalpha():
+            return re.escape(name[:-1]) + r"\w{0,4}"
+        return esc
+
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(name_re(n) for n in ordered) + r")(?![\w])") if ordered else None
+
+    dem: dict[str, str] = {}
+    dem_parts: list[str] = []
+    table = (shared("demonyms").get(language) or {}) if isinstance(shared("demonyms"), dict) else {}
+    for code, words in table.items():
+        for word in words or []:
+            word = fold(str(word))
+            stem = word.rstrip("*")
+            dem[stem.casefold()] = code
+            dem_parts.append(re.escape(stem) + (r"\w{0,4}" if word.endswith("*") else ""))
+    flags = 0 if language == "en" else re.IGNORECASE
+    dem_parts.sort(key=lambda p: -len(p))
+    dem_pattern = re.compile(r"(?<![\w])(?:" + "|".join(dem_parts) + r")(?![\w])", flags) if dem_parts else None
+    lookup = {fold(n).casefold(): c for n, c in names.items()}
+    return pattern, lookup, dem_pattern, dem
+
+
+def _code_for(found: str, lookup: dict[str, str], inflected: bool) -> str | None:
+    key = re.sub(r"\s+", " ", found).casefold()
+    if key in lookup:
+        return lookup[key]
+    if inflected:
+        for name, code in lookup.items():
+            if len(name) >= 5 and key.startswith(name[:-1]):
+                return code
+    return None
+
+
+def _demonym_code(found: str, dem: dict[str, str]) -> str | None:
+    key = found.casefold()
+    best = None
+    for stem, code in dem.items():
+        if key.startswith(stem) and (best is None or len(stem) > len(best[0])):
+            best = (stem, code)
+    return best[1] if best else None
+
+
+def extract(doc: Doc) -> Iterator[Mention]:
+    pattern, lookup, dem_pattern, dem = _gazetteer(doc.language)
+    lo, hi = doc.body
+    folded = fold(doc.text)
+    inflected = doc.language in set(shared("countries").get("inflected_languages") or [])
+    title_end = folded.find("\n", lo)
+    title_end = hi if title_end < 0 else min(title_end, hi)
+    scores: dict[str, float] = defaultdict(float)
+    spots: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    found: list[tuple[int, int, str, float]] = []
+    if pattern is not None:
+        for m in pattern.finditer(folded, lo, hi):
+            code = _code_for(m.group(0), lookup, inflected)
+            if code:
+                found.append((m.start(), m.end(), code, 1.0))
+    if dem_pattern is not None:
+        for m in dem_pattern.finditer(folded, lo, hi):
+            code = _demonym_code(m.group(0), dem)
+            if code:
+                found.append((m.start(), m.end(), code, 0.6))
+    for start, end, code, w in sorted(found):
+        scores[code] += w * (2.0 if start < title_end else 1.0)
+        spots[code].append((start, end))
+    total = sum(scores.values())
+    if not total:
+        return
+    for code in sorted(scores, key=lambda c: (-scores[c], c)):
+        share = scores[code] / total
+        if share < MIN_SHARE:
+            continue
+        sentences: list[tuple[int, int]] = []
+        for start, end in spots[code]:
+            span = quote_span(doc, start, end)
+            if span not in sentences:
+                sentences.append(span)
+            if len(sentences) == MAX_CITATIONS:
+                break
+        for s, e in sentences:
+            yield Mention(
+                field="country", value=code, source=doc.id, start=s, end=e,
+                weight=round(share, 4),
+                extra={"share": round(share, 3), "mentions": len(spots[code])},
+            )

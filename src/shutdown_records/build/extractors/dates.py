@@ -1,0 +1,375 @@
+"""Dates: absolute and relative dates in an article, each read as a start, end or other date.
+
+Month and weekday names come from CLDR (babel) for any language; the relative words
+("mid-", "last month", "yesterday") and the cue words that tell a start date from an end date
+or from an election day live in `data/lang/<code>/dates.yaml`. Patterns are regexes built
+once per language: much faster than dateparser's search and they give offsets directly.
+
+Relative dates are resolved against the article's published date or, when it has none, a
+reference date the pipeline took from the other sources (see `build/context.py`); the note
+of each Mention says how. A weekday is the most recent one (news reports past events):
+"on Wednesday" in a Thursday article is the day before.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from ...text import fold
+from ..context import reference_date
+from ..langdata import topic
+from ..spans import quote_span
+from ..types import Doc, Mention
+
+START, END, OTHER = "start_date", "end_date", "other_date"
+_PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str  # absolute | month | weekday | relative_day | relative_month | iso
+    groups: dict
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    value: str  # YYYY-MM-DD or YYYY-MM
+    note: str | None
+
+
+def _alt(words: list[str]) -> str:
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+@dataclass(frozen=True)
+class _Lang:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    data: dict
+    roles: dict[str, re.Pattern[str] | None]
+
+
+def _cue_regex(words: list[str] | None) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alt([fold(w).casefold() for w in words])})")
+
+
+@cache
+def _lang(code: str) -> _Lang | None:
+    """Compiled patterns for one language, or None when CLDR does not know it."""
+    try:
+        from babel import Locale  # noqa: PLC0415 - CLDR tables load on first use only
+        from babel.core import UnknownLocaleError  # noqa: PLC0415
+    except ImportError:
+        return None
+    try:
+        loc = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return None
+    data = topic(code, "dates")
+    case_sensitive = bool(data.get("case_sensitive_names", False))
+
+    def norm(name: str) -> str:
+        name = fold(name).strip().rstrip(".")
+        return name if case_sensitive else name.casefold()
+
+    wide: dict[str, int] = {}
+    abbr: dict[str, int] = {}
+    for ctx in ("format", "stand-alone"):
+        for width, table in (("wide", wide), ("abbreviated", abbr)):
+            for num, name in loc.months.get(ctx, {}).get(width, {}).items():
+                if len(norm(name)) >= 3:
+                    table[norm(name)] = int(num)
+    for num, names in (data.get("month_extra_names") or {}).items():
+        for name in names:
+            abbr[norm(name)] = int(num)
+    abbr = {k: v for k, v in abbr.items() if k not in wide}
+    weekdays: dict[str, int] = {}
+    for ctx in ("format", "stand-alone"):
+        for num, name in loc.days.get(ctx, {}).get("wide", {}).items():
+            weekdays[norm(name)] = int(num)  # babel: 0 = Monday, like date.weekday()
+    months = {**abbr, **wide}
+
+    flags = 0 if case_sensitive else re.IGNORECASE
+    m_wide = _alt(list(wide))
+    m_all = _alt(list(months))
+    wd = _alt(list(weekdays))
+    suffix = _alt(data.get("ordinal_suffixes") or [])
+    suffix_re = f"(?:{suffix})?" if suffix else ""
+    joiners = _alt(data.get("day_month_joiners") or [])
+    join_re = f"(?:\\s+(?:{joiners}))?" if joiners else ""
+    year_re = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?"
+    parts = data.get("month_parts") or {}
+    part_words = {w: key for key, ws in parts.items() for w in ws}
+    part_alt = _alt(list(part_words))
+    preps = _alt(data.get("month_prepositions") or [])
+    rel_days = data.get("relative_days") or {}
+    rel_months = data.get("relative_months") or {}
+    wb = data.get("weekday_before") or {}
+    wa = data.get("weekday_after") or {}
+    wd_prefix = f"(?:(?P<wd>{wd}),?\\s+)?" if wd else ""
+    B = r"(?<![\w-])"  # not inside a word
+    E = r"(?![\w])"
+
+    pats: list[tuple[str, str]] = []
+    if m_all:
+        pats.append(("absolute", f"{B}{wd_prefix}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}"))
+        pats.append(("absolute", f"{B}{wd_prefix}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}"))
+    if m_wide:
+        part_re = f"(?:(?P<part>{part_alt})\\s*)?" if part_alt else ""
+        pats.append(("month", f"{B}{part_re}(?P<month>{m_wide}){E}\\s+(?:de\\s+|of\\s+)?(?P<year>\\d{{4}})(?!\\d)"))
+        if part_alt:
+            pats.append(("month", f"{B}(?P<part>{part_alt})\\s*(?:de\\s+)?(?P<month>{m_wide}){E}"))
+        if preps:
+            pats.append(("month", f"(?<!\\w)(?:{preps})\\s+(?P<month>{m_wide}){E}(?!\\s+\\d)"))
+    if wd:
+        before = f"(?:(?P<before>{_alt(list(wb))})\\s+)?" if wb else ""
+        after = f"(?:\\s+(?P<after>{_alt(list(wa))}){E})?" if wa else ""
+        pats.append(("weekday", f"{B}{before}(?P<wd>{wd}){E}(?:\\s*\\((?P<dom>[0-3]?\\d)\\))?{after}"))
+    if rel_days:
+        pats.append(("relative_day", f"{B}(?P<rel>{_alt(list(rel_days))}){E}"))
+    if rel_months:
+        pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
+    pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
+
+    compiled = tuple((kind, re.compile(p, flags)) for kind, p in pats)
+    role_words = data.get("roles") or {}
+    roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future")}
+    enriched = dict(data)
+    enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
+    enriched["_case_sensitive"] = case_sensitive
+    return _Lang(compiled, months, weekdays, enriched, roles)
+
+
+def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for kind, pattern in lang.patterns:
+        for m in pattern.finditer(folded, lo, hi):
+            if m.end() > m.start():
+                hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
+    # Longest match wins where matches overlap ("Wednesday April 17" over "Wednesday").
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    chosen: list[_Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            chosen.append(h)
+            last_end = h.end
+    return chosen
+
+
+def _key(lang: _Lang, word: str) -> str:
+    word = re.sub(r"\s+", " ", word.rstrip("."))
+    return word if lang.data["_case_sensitive"] else word.casefold()
+
+
+def _guess_year(month: int, day: int, ref: date) -> int:
+    """The year that puts a year-less date nearest the reference, preferring the past."""
+    best, best_cost = ref.year, None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        except ValueError:
+            continue
+        delta = (d - ref).days
+        cost = -delta if delta <= 0 else delta * 3  # news reports past events
+        if best_cost is None or cost < best_cost:
+            best, best_cost = year, cost
+    return best
+
+
+def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
+    g = hit.groups
+    if hit.kind in ("absolute", "iso"):
+        month = int(g["month"]) if hit.kind == "iso" else lang.months.get(_key(lang, g["month"]))
+        if month is None:
+            return None
+        day = int(g["day"])
+        if g.get("year"):
+            year, note = int(g["year"]), None
+        elif ref is not None:
+            year = _guess_year(month, day, ref)
+            note = f"year of '{quote}' taken from {how}"
+        else:
+            return None
+        try:
+            return _Resolved(date(year, month, day).isoformat(), note)
+        except ValueError:
+            return None
+    if hit.kind == "month":
+        month = lang.months.get(_key(lang, g["month"]))
+        if month is None:
+            return None
+        part = g.get("part")
+        part_note = ""
+        if part:
+            key = lang.data["_part_words"].get(_key(lang, part).strip(), "")
+            part_note = f" ({_PART_NAMES.get(key, key)}: month precision)"
+        if g.get("year"):
+            return _Resolved(f"{int(g['year']):04d}-{month:02d}", f"'{quote}'{part_note}" if part else None)
+        if ref is None:
+            return None
+        year = _guess_year(month, 15, ref)
+        return _Resolved(f"{year:04d}-{month:02d}", f"'{quote}'{part_note} resolved against {how}")
+    if ref is None:
+        return None
+    if hit.kind == "weekday":
+        wd = lang.weekdays.get(_key(lang, g["wd"]))
+        if wd is None:
+            return None
+        if g.get("dom"):  # "quarta-feira (28)": the day of the month is given
+            day = int(g["dom"])
+            year, month = ref.year, ref.month
+            if day > ref.day + 1:
+                year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            try:
+                return _Resolved(date(year, month, day).isoformat(), f"'{quote}' resolved against {how}")
+            except ValueError:
+                return None
+        mode = _weekday_mode(lang, g)
+        delta = (ref.weekday() - wd) % 7
+        if mode == "future":
+            return None  # a plan, not an event
+        if mode == "past_strict" and delta == 0:
+            delta = 7
+        d = ref - timedelta(days=delta)
+        return _Resolved(d.isoformat(), f"'{quote}' resolved against {how}")
+    if hit.kind == "relative_day":
+        offset = (lang.data.get("relative_days") or {}).get(_rel_key(lang, "relative_days", g["rel"]))
+        if offset is None:
+            return None
+        d = ref + timedelta(days=int(offset))
+        return _Resolved(d.isoformat(), f"'{quote}' resolved against {how}")
+    if hit.kind == "relative_month":
+        offset = (lang.data.get("relative_months") or {}).get(_rel_key(lang, "relative_months", g["rel"]))
+        if offset is None:
+            return None
+        total = ref.year * 12 + ref.month - 1 + int(offset)
+        return _Resolved(f"{total // 12:04d}-{total % 12 + 1:02d}", f"'{quote}' resolved against {how}")
+    return None
+
+
+def _rel_key(lang: _Lang, table: str, found: str) -> str:
+    wanted = re.sub(r"\s+", " ", found).casefold()
+    for key in lang.data.get(table) or {}:
+        if fold(key).casefold() == wanted:
+            return key
+    return found
+
+
+def _weekday_mode(lang: _Lang, g: dict) -> str:
+    for slot, table in (("before", "weekday_before"), ("after", "weekday_after")):
+        word = g.get(slot)
+        if word:
+            wanted = re.sub(r"\s+", " ", word).casefold()
+            for key, mode in (lang.data.get(table) or {}).items():
+                if fold(key).casefold() == wanted:
+                    if mode != "past":
+                        return str(mode)
+    return "past"
+
+
+def _near(pattern: re.Pattern[str] | None, text: str) -> list[int]:
+    """Start offsets of cue words in `text` (already folded and case-folded)."""
+    if pattern is None:
+        return []
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _role(lang: _Lang, low: str, s: int, e: int, hit: _Hit) -> tuple[str, float, str]:
+    """(field, weight, cue) for a date, from the words around it in its sentence.
+
+    `low` is the folded, case-folded text; s..e is the sentence.
+    """
+    r = lang.roles
+    before = low[max(s, hit.start - 40):hit.start]
+    after = low[hit.end:min(e, hit.end + 25)]
+    close_before = before[-24:]
+    # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
+    event_before = before[-32:]
+    if _near(r["other_events"], event_before) or [p for p in _near(r["other_events"], after) if p <= 12]:
+        return OTHER, 0.0, "event"
+    if _near(r["end_strong"], close_before):
+        return END, 1.0, "end"
+    if _near(r["start_strong"], close_before):
+        return START, 1.0, "start"
+    # Otherwise the nearest restriction or restoration verb in the same sentence.
+    best: tuple[int, str] | None = None
+    for key, field in (("start", START), ("end", END)):
+        for pos in _near(r[key], low[s:e]):
+            dist = abs((s + pos) - hit.start)
+            if best is None or dist < best[0]:
+                best = (dist, field)
+    if best is None:
+        return OTHER, 0.0, "none"
+    dist, field = best
+    return field, (0.7 if dist <= 80 else 0.45), "verb"
+
+
+def extract(doc: Doc) -> Iterator[Mention]:
+    lang = _lang(doc.language)
+    if lang is None:
+        return
+    lo, hi = doc.body
+    folded = fold(doc.text)
+    low = folded.casefold() if len(folded.casefold()) == len(folded) else folded.lower()
+    if len(low) != len(folded):  # casefold can change length (ß -> ss): fall back to per-char lower
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    ref, how = reference_date(doc)
+    hits = _find(lang, folded, lo, hi)
+    future = lang.roles["future"]
+    for i, hit in enumerate(hits):
+        quote = doc.text[hit.start:hit.end]
+        resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
+        if resolved is None:
+            continue
+        s, e = quote_span(doc, hit.start, hit.end)
+        field, weight, cue = _role(lang, low, s, e, hit)
+        # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
+        if i + 1 < len(hits) and hits[i + 1].start - hit.end <= 6 and re.fullmatch(
+            r"\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\s*", low[hit.end:hits[i + 1].start]
+        ):
+            field, weight, cue = START, 1.0, "range"
+        elif i > 0 and hit.start - hits[i - 1].end <= 6 and re.fullmatch(
+            r"\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\s*", low[hits[i - 1].end:hit.start]
+        ):
+            field, weight, cue = END, 1.0, "range"
+        precision = "day" if len(resolved.value) == 10 else "month"
+        if field == END and ref is not None and precision == "day" and resolved.value > ref.isoformat():
+            weight *= 0.3  # an announced end, not one that happened
+        elif field == END and future is not None and future.search(low, s, e):
+            weight *= 0.3
+        if field in (START, END) and hit.kind in ("weekday", "relative_day") and how.startswith("no "):
+            continue
+        if field in (START, END) and precision == "month":
+            weight *= 0.8
+        yield Mention(
+            field=field, value=resolved.value, source=doc.id, start=s, end=e,
+            weight=round(weight, 3), note=resolved.note,
+            extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end)},
+        )
+
+
+def explicit_dates(doc: Doc) -> list[date]:
+    """Day-precision dates the body states with their year: clues to an undated article's date."""
+    lang = _lang(doc.language)
+    if lang is None:
+        return []
+    lo, hi = doc.body
+    out = []
+    for hit in _find(lang, fold(doc.text), lo, hi):
+        if hit.kind in ("absolute", "iso") and hit.groups.get("year"):
+            resolved = _resolve(lang, hit, "", None, "")
+            if resolved and len(resolved.value) == 10:
+                out.append(date.fromisoformat(resolved.value))
+    return out

@@ -1,0 +1,122 @@
+"""Platforms: which services the article says were blocked, by canonical name.
+
+Aliases come from `data/platforms.yaml`. A mention in a sentence that speaks of blocking or
+access (the language's `restriction_words`) weighs 1.0; a passing mention ("like Facebook
+and TikTok, X played a role") weighs 0.3, so the merger can tell a blocked service from one
+merely named. A bare capital "X" is the platform only when the text says so ("platform X",
+"X (formerly Twitter)", "Twitter/X") or the article already established it; "Twitter" next to
+"formerly"/"ex-" is the old name of that same X, not a second platform. Twitter and X are
+emitted under their own names; the assembler picks one by the incident's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ...text import fold
+from ..langdata import shared, supported_languages, topic
+from ..spans import quote_span
+from ..types import Doc, Mention
+
+STRONG, WEAK, UNKNOWN_LANGUAGE = 1.0, 0.3, 0.6
+
+
+@cache
+def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """(alias pattern, folded alias -> canonical, X-cue pattern, renamed-marker pattern)."""
+    data = shared("platforms")
+    lookup: dict[str, str] = {}
+    parts: list[str] = []
+    for canonical, entry in (data.get("platforms") or {}).items():
+        entry = entry or {}
+        renamed = entry.get("renamed") or {}
+        before = {fold(a).casefold() for a in renamed.get("before_aliases") or []}
+        for alias in entry.get("aliases") or []:
+            key = fold(str(alias)).casefold()
+            lookup[key] = str(renamed.get("before")) if key in before else str(canonical)
+            parts.append("(?i:" + re.escape(fold(str(alias))).replace(r"\ ", r"\s+") + ")")
+        for alias in entry.get("exact_aliases") or []:
+            if str(alias) == "X":
+                continue  # the bare X is handled by the cues below
+            lookup[fold(str(alias)).casefold()] = str(canonical)
+            parts.append(re.escape(fold(str(alias))))
+    parts.sort(key=lambda p: -len(p))
+    alias_re = re.compile(r"(?<![\w@#/.-])(?:" + "|".join(parts) + r")(?![\w-])")
+    cue_parts = []
+    for cue in data.get("x_cues") or []:
+        before, _, after = fold(str(cue)).partition("{X}")
+        cue_parts.append(
+            "(?i:" + re.escape(before).replace(r"\ ", r"\s+") + ")" + "(?-i:X)"
+            + "(?i:" + re.escape(after).replace(r"\ ", r"\s+") + ")"
+        )
+    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")")
+    markers = [fold(m) for m in data.get("renamed_markers") or []]
+    marker_re = re.compile(r"(?i)(?:" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) + r")\s*(?:known\s+as\s+)?$")
+    return alias_re, lookup, cue_re, marker_re
+
+
+_BARE_X = re.compile(r"(?<![\w@#/.'’-])X(?![\w-]|\.\w|\s*-\s*ray)")
+
+
+@cache
+def _restriction_re(language: str) -> re.Pattern[str] | None:
+    words = topic(language, "meta").get("restriction_words") or []
+    if not words:
+        return None
+    alt = "|".join(re.escape(fold(str(w)).casefold()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})")
+
+
+def extract(doc: Doc) -> Iterator[Mention]:
+    alias_re, lookup, cue_re, marker_re = _tables()
+    lo, hi = doc.body
+    folded = fold(doc.text)
+    restriction = _restriction_re(doc.language) if doc.language in supported_languages() else None
+    hits: list[tuple[int, int, str]] = []
+    x_confirmed = False
+    for m in cue_re.finditer(folded, lo, hi):
+        x = m.start() + m.group(0).find("X", len(m.group(0)) - len(m.group(0).lstrip()))
+        # The cue's own X: the first capital X not part of "Twitter"-like words.
+        for xm in _BARE_X.finditer(folded, m.start(), m.end()):
+            x = xm.start()
+            break
+        else:
+            continue
+        hits.append((x, x + 1, "X"))
+        x_confirmed = True
+    for m in alias_re.finditer(folded, lo, hi):
+        name = lookup.get(re.sub(r"\s+", " ", m.group(0)).casefold())
+        if name is None:
+            continue
+        if name == "Twitter" and marker_re.search(folded[max(lo, m.start() - 30):m.start()].rstrip(" (,")):
+            x_confirmed = True
+            continue  # "X (formerly Twitter)": the same platform, already counted as X
+        if m.group(0) in ("Twitter/X", "X/Twitter"):
+            x_confirmed = True
+            name = "X"
+        hits.append((m.start(), m.end(), name))
+    if x_confirmed:
+        taken = {h[0] for h in hits}
+        for m in _BARE_X.finditer(folded, lo, hi):
+            if m.start() not in taken and not _inside(m.start(), hits):
+                hits.append((m.start(), m.end(), "X"))
+    hits.sort()
+    seen: set[tuple[str, int, int]] = set()
+    for start, end, name in hits:
+        s, e = quote_span(doc, start, end)
+        if (name, s, e) in seen:
+            continue
+        seen.add((name, s, e))
+        sentence = folded[s:e].casefold()
+        if restriction is None:
+            weight = UNKNOWN_LANGUAGE
+        else:
+            weight = STRONG if restriction.search(sentence) else WEAK
+        yield Mention(field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight,
+                      extra={"match": (start, end)})
+
+
+def _inside(pos: int, hits: list[tuple[int, int, str]]) -> bool:
+    return any(s <= pos < e for s, e, _ in hits)

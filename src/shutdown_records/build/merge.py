@@ -1,0 +1,323 @@
+"""Merging Mentions from every source into one value per field, with all its evidence.
+
+Rules (the "why" behind each number is in the constants below):
+
+* Support: each source's mentions of a value count once, boosted a little by repetition
+  (`max + 0.25 * rest`, capped), and the sources' supports add up. So three articles saying
+  "17 February" outweigh one article saying "10 February" five times.
+* Scalar fields take the best-supported value. Dates also count month-precision mentions
+  ("mid-February") for each day inside that month, and such a month is never a conflict with
+  a day it contains. Any other competing value is kept in `conflicts[field]` with its sources,
+  and its quotes stay in `evidence[field]` with `value` set: nothing is dropped silently.
+* Set fields (platforms, justification...) keep every value whose support reaches both an
+  absolute floor and a share of the strongest value, so one passing mention does not pollute
+  the record. Values left out are listed in `conflicts[field]` with their quotes, for a
+  reviewer to promote.
+* Lists of objects (ordered_by, legal_basis, court_challenges...) are grouped by normalised
+  name, near-duplicates joined with rapidfuzz, then selected like sets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import ITEM_KEYS, item_label
+from .types import Doc, Mention
+
+REPEAT_BOOST = 0.25  # each further mention in the same source adds a quarter of its weight
+SOURCE_CAP = 1.5  # one source can never count for more than one and a half sources
+MONTH_SHARE = 0.5  # a month-precision mention counts half for each day inside the month
+
+# Minimum total support for a scalar value to be set at all.
+SCALAR_FLOOR = {"start_date": 0.6, "end_date": 0.6, "acknowledged": 0.6}
+DEFAULT_SCALAR_FLOOR = 0.5
+# Set and object-list fields: (absolute floor, share of the strongest value).
+SET_THRESHOLDS = {
+    "platforms": (0.9, 0.3),
+    "networks": (0.9, 0.3),
+    "justification": (0.9, 0.3),
+    "context": (0.9, 0.3),
+    "workarounds": (0.9, 0.2),
+    "regions": (0.9, 0.3),
+}
+DEFAULT_SET_THRESHOLD = (0.9, 0.3)
+OBJECT_THRESHOLD = (0.8, 0.2)
+FUZZY_SAME = 88  # rapidfuzz token_set_ratio at which two names are one authority/court/law
+
+SCALAR_FIELDS = ("country", "kind", "scope", "start_date", "end_date", "acknowledged", "platform_response")
+SET_FIELDS = ("platforms", "networks", "regions", "justification", "context", "workarounds")
+OBJECT_FIELDS = tuple(ITEM_KEYS)
+DATE_FIELDS = ("start_date", "end_date")
+
+
+@dataclass
+class Merged:
+    """One field's outcome: its value, the quotes for it, and any disagreement."""
+
+    value: Any
+    citations: list[dict] = field(default_factory=list)
+    conflict: dict | None = None
+    notes: list[str] = field(default_factory=list)  # weak candidates reported, not recorded
+
+
+def source_support(weights: list[float]) -> float:
+    ordered = sorted(weights, reverse=True)
+    return min(SOURCE_CAP, ordered[0] + REPEAT_BOOST * sum(ordered[1:]))
+
+
+def _key(value: Any) -> str:
+    if isinstance(value, dict):
+        return repr(sorted(value.items()))
+    return repr(value)
+
+
+def _support(mentions: list[Mention], label=lambda m: _key(m.value)) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Total support per value label and the sources behind each (in first-seen order)."""
+    per: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for m in mentions:
+        per[label(m)][m.source].append(m.weight)
+    totals = {k: sum(source_support(ws) for ws in by_src.values()) for k, by_src in per.items()}
+    sources = {k: list(by_src) for k, by_src in per.items()}
+    return totals, sources
+
+
+class Citer:
+    """Turns Mentions into Citation dicts: ordered by source then offset, identical spans once."""
+
+    def __init__(self, docs: list[Doc], rename: dict[str, str] | None = None) -> None:
+        self.order = {d.id: i for i, d in enumerate(docs)}
+        self.text = {d.id: d.text for d in docs}
+        self.rename = rename or {}
+
+    def cite(self, mentions: list[Mention], value_of) -> list[dict]:  # type: ignore[no-untyped-def]
+        seen: set[tuple] = set()
+        out: list[dict] = []
+        for m in sorted(mentions, key=lambda m: (self.order.get(m.source, 1 << 30), m.start, m.end, _key(m.value))):
+            value = value_of(m)
+            key = (m.source, m.start, m.end, _key(value))
+            if key in seen:
+                continue
+            seen.add(key)
+            c: dict[str, Any] = {
+                "source": self.rename.get(m.source, m.source),
+                "quote": self.text[m.source][m.start:m.end],
+                "start": m.start,
+                "end": m.end,
+            }
+            if value is not None:
+                c["value"] = value
+            if m.note:
+                c["note"] = m.note
+            out.append(c)
+        return out
+
+
+def _reason(chosen: str, totals: dict[str, float], sources: dict[str, list[str]], extra: str = "") -> str:
+    n = len(sources[chosen])
+    rivals = ", ".join(
+        f"{_show(k)} {totals[k]:.2f}" for k in sorted(totals, key=lambda k: (-totals[k], k)) if k != chosen
+    )
+    text = f"best supported: {n} source{'s' if n != 1 else ''}, support {totals[chosen]:.2f}"
+    if rivals:
+        text += f" (others: {rivals})"
+    return text + extra
+
+
+def _show(key: str) -> str:
+    return key.strip("'\"")
+
+
+def merge_scalar(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
+    by_key: dict[str, Any] = {}
+    for m in mentions:
+        by_key.setdefault(_key(m.value), m.value)
+    totals, sources = _support(mentions)
+    scores = dict(totals)
+    if fname in DATE_FIELDS:
+        for k, v in by_key.items():
+            if len(str(v)) == 10:
+                scores[k] += MONTH_SHARE * sum(
+                    t for k2, t in totals.items() if len(str(by_key[k2])) == 7 and str(v).startswith(str(by_key[k2]))
+                )
+    # Best score; then more sources; then (dates) the earlier start / later end; then the value.
+    def rank(k: str) -> tuple:
+        v = str(by_key[k])
+        order = v if fname != "end_date" else "".join(chr(255 - ord(c)) for c in v)
+        return (-round(scores[k], 6), -len(sources[k]), order if fname in DATE_FIELDS else "", v)
+
+    ranked = sorted(scores, key=rank)
+    best = ranked[0]
+    floor = SCALAR_FLOOR.get(fname, DEFAULT_SCALAR_FLOOR)
+    if scores[best] < floor:
+        notes = [
+            f"{fname}: candidate {by_key[k]!r} from {', '.join(sources[k])} too weakly supported "
+            f"({scores[k]:.2f} < {floor}); left unset"
+            for k in ranked
+        ]
+        return Merged(None, notes=notes)
+    chosen = by_key[best]
+
+    def compatible(k: str) -> bool:
+        v = str(by_key[k])
+        return k == best or (fname in DATE_FIELDS and len(v) == 7 and str(chosen).startswith(v))
+
+    rivals = [k for k in ranked if not compatible(k)]
+    cites = citer.cite(mentions, lambda m: None if _key(m.value) == best else m.value)
+    conflict = None
+    if rivals:
+        extra = ""
+        if fname in DATE_FIELDS and any(len(str(by_key[k])) == 7 for k in ranked if k != best):
+            extra = "; a month-precision mention counts half for each day inside it"
+        conflict = {
+            "chosen": chosen,
+            "reason": _reason(best, scores, sources, extra),
+            "candidates": [{"value": by_key[k], "sources": sources[k]} for k in ranked],
+        }
+    return Merged(chosen, cites, conflict)
+
+
+def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
+    by_key = {}
+    for m in mentions:
+        by_key.setdefault(_key(m.value), m.value)
+    totals, sources = _support(mentions)
+    floor, share = SET_THRESHOLDS.get(fname, DEFAULT_SET_THRESHOLD)
+    top = max(totals.values(), default=0.0)
+    ranked = sorted(totals, key=lambda k: (-totals[k], str(by_key[k])))
+    keep = [k for k in ranked if totals[k] >= floor and totals[k] >= share * top]
+    # Output order: first appearance across sources (reads like the articles), not by score.
+    first = {}
+    for c in citer.cite(mentions, lambda m: m.value):
+        first.setdefault(_key(c["value"]), len(first))
+    keep.sort(key=lambda k: first.get(k, 0))
+    value = [by_key[k] for k in keep]
+    kept = set(keep)
+    cites = citer.cite(mentions, lambda m: item_label(fname, m.value))
+    left = [k for k in ranked if k not in kept]
+    conflict = None
+    notes: list[str] = []
+    if left and keep:
+        conflict = {
+            "chosen": value,
+            "reason": (
+                f"kept values with support >= {floor} and >= {share:.0%} of the strongest "
+                f"({top:.2f}); left out: "
+                + ", ".join(f"{by_key[k]} {totals[k]:.2f}" for k in left)
+            ),
+            "candidates": [{"value": by_key[k], "sources": sources[k]} for k in ranked],
+        }
+    elif left:
+        cites = []
+        notes = [
+            f"{fname}: candidate {by_key[k]!r} from {', '.join(sources[k])} too weakly supported "
+            f"({totals[k]:.2f} < {floor}); left out" for k in left
+        ]
+    return Merged(value, cites, conflict, notes)
+
+
+_SMALL = {"the", "of", "de", "la", "le", "les", "du", "des", "da", "do", "das", "dos", "el", "los", "and", "et", "e", "y", "for", "on", "in", "a", "an"}
+
+
+def normalise_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = [w for w in re.split(r"[\W_]+", text) if w and w not in _SMALL]
+    return " ".join(words)
+
+
+def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
+    from rapidfuzz import fuzz  # noqa: PLC0415 - only needed when such mentions exist
+
+    key_name = ITEM_KEYS.get(fname, "name")
+    groups: list[list[Mention]] = []
+    norms: list[str] = []
+    for m in mentions:
+        name = str((m.value or {}).get(key_name, "")) if isinstance(m.value, dict) else str(m.value)
+        norm = normalise_name(name)
+        if not norm:
+            continue
+        for i, other in enumerate(norms):
+            if norm == other or fuzz.token_set_ratio(norm, other) >= FUZZY_SAME:
+                groups[i].append(m)
+                break
+        else:
+            groups.append([m])
+            norms.append(norm)
+    if not groups:
+        return Merged([])
+    items = [_merged_item(fname, g, key_name) for g in groups]
+    labels = [item[key_name] for item in items]
+    label_of = {id(m): labels[i] for i, g in enumerate(groups) for m in g}
+    totals, sources = _support([m for g in groups for m in g], label=lambda m: label_of[id(m)])
+    floor, share = OBJECT_THRESHOLD
+    top = max(totals.values())
+    keep_idx = [i for i, lab in enumerate(labels) if totals[lab] >= floor and totals[lab] >= share * top]
+    value = [items[i] for i in keep_idx]
+    cite_mentions = [m for g in groups for m in g]
+    cites = citer.cite(cite_mentions, lambda m: label_of[id(m)])
+    left = [i for i in range(len(items)) if i not in keep_idx]
+    conflict = None
+    notes: list[str] = []
+    if left and keep_idx:
+        ranked = sorted(range(len(items)), key=lambda i: (-totals[labels[i]], labels[i]))
+        conflict = {
+            "chosen": [items[i][key_name] for i in keep_idx],
+            "reason": (
+                f"kept items with support >= {floor} and >= {share:.0%} of the strongest ({top:.2f}); left out: "
+                + ", ".join(f"{labels[i]} {totals[labels[i]]:.2f}" for i in left)
+            ),
+            "candidates": [{"value": labels[i], "sources": sources[labels[i]]} for i in ranked],
+        }
+    elif left:
+        cites = []
+        notes = [
+            f"{fname}: candidate {labels[i]!r} from {', '.join(sources[labels[i]])} too weakly supported "
+            f"({totals[labels[i]]:.2f} < {floor}); left out" for i in left
+        ]
+    return Merged(value, cites, conflict, notes)
+
+
+def _merged_item(fname: str, group: list[Mention], key_name: str) -> dict:
+    """One item from every mention of it: the best-supported name, the commonest details."""
+    name_support: dict[str, float] = defaultdict(float)
+    for m in group:
+        if isinstance(m.value, dict):
+            name_support[str(m.value.get(key_name))] += m.weight
+        else:
+            name_support[str(m.value)] += m.weight
+    name = sorted(name_support, key=lambda n: (-name_support[n], -len(n), n))[0]
+    item: dict[str, Any] = {key_name: name}
+    keys: list[str] = []
+    for m in group:
+        if isinstance(m.value, dict):
+            keys.extend(k for k in m.value if k != key_name and k not in keys)
+    for k in keys:
+        values = [m.value.get(k) for m in group if isinstance(m.value, dict) and m.value.get(k) not in (None, [], "")]
+        if not values:
+            continue
+        if all(isinstance(v, list) for v in values):
+            merged: list = []
+            for v in values:
+                merged.extend(x for x in v if x not in merged)
+            item[k] = merged
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for v in values:
+            counts[_key(v)] += 1
+        if k == "type" and len(counts) > 1:
+            counts.pop(_key("unknown"), None)
+        best = sorted(counts, key=lambda c: (-counts[c], c))[0]
+        item[k] = next(v for v in values if _key(v) == best)
+    return item
+
+
+def merge_field(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
+    if fname in OBJECT_FIELDS:
+        return merge_objects(fname, mentions, citer)
+    if fname in SET_FIELDS:
+        return merge_set(fname, mentions, citer)
+    return merge_scalar(fname, mentions, citer)
