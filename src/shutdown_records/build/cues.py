@@ -242,8 +242,14 @@ def countries(language: str) -> CountryMatcher:
             names[fold(name).lower()] = str(code)
     demonyms: list[tuple[str, re.Pattern[str]]] = []
     parts = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    table: dict[str, list[str]] = {}
+    # The shared adjective table (data/demonyms.yaml, "*" = a short ending) and our own.
+    for code, pats in ((langdata.shared("demonyms") or {}).get(language) or {}).items():
+        table.setdefault(str(code), []).extend(str(p).replace("*", r"\w{0,4}") for p in pats)
     for code, pats in (langdata.topic(language, CUES_TOPIC).get("demonyms") or {}).items():
-        for p in pats if isinstance(pats, list) else [pats]:
+        table.setdefault(str(code), []).extend(str(p) for p in (pats if isinstance(pats, list) else [pats]))
+    for code, pats in table.items():
+        for p in dict.fromkeys(pats):
             demonyms.append((str(code), re.compile(fold(p), re.IGNORECASE)))
             parts.append(fold(p))
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE) if parts else None
@@ -292,11 +298,22 @@ PORTFOLIO = rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((,
 
 def expand(language: str, source: str) -> str:
     """Replace `{country}` / `{demonym}` in a cue by named groups matching this language's names."""
+    for name, pattern in _placeholders(language).items():
+        source = source.replace("{" + name + "}", pattern)
     source = source.replace("{portfolio}", PORTFOLIO).replace("{word}", _W)
     for what in ("country", "demonym"):
         if "{" + what + "}" in source:
             source = source.replace("{" + what + "}", f"(?P<{what}>{_alternation(language, what)})")
     return source
+
+
+@cache
+def _placeholders(language: str) -> dict[str, str]:
+    """Per-language named sub-patterns (`placeholders:` in cues.yaml), e.g. a French portfolio."""
+    table = {}
+    for lang in (COMMON, language):
+        table.update({str(k): str(v) for k, v in (langdata.topic(lang, CUES_TOPIC).get("placeholders") or {}).items()})
+    return table
 
 
 @cache
