@@ -115,12 +115,13 @@ def _word_map(language: str, key: str) -> tuple[tuple[re.Pattern[str], str], ...
     for lang in (C.COMMON, language):
         table.update({str(k): str(v or "") for k, v in (langdata.topic(lang, C.CUES_TOPIC).get(key) or {}).items()})
     return tuple(
-        (C.compile_pattern(k), v) for k, v in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
+        (C.compile_pattern(C.strip_accents(k)), v) for k, v in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
     )
 
 
 def _translate(language: str, key: str, text: str) -> str:
-    out = C.fold(text)
+    """Portfolio or court words in English; matched without accents ("Education" = "éducation")."""
+    out = C.strip_accents(C.fold(text))
     for pat, english in _word_map(language, key):
         out = pat.sub(english, out)
     out = re.sub(r"\s+", " ", re.sub(r"\s+([,])", r"\1", out)).strip(" ,")
@@ -229,11 +230,35 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
         yield auth, span, weight * auth.weight, f"ordering cue: {doc.text[cue.start:cue.end]!r}"
 
 
+GENERIC_WHEN_SPECIFIC = 0.4  # "the authorities" matter less once a ministry/regulator is named
+
+
+def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, str]]) -> dict[str, str]:
+    """"Government of X" and "X authorities" in one document are one authority: the form the
+    document leans on names both, so the merger does not count the executive twice."""
+    support: dict[str, float] = {}
+    for auth, _, weight, _ in candidates:
+        if auth.generic and (auth.name.startswith("Government of ") or auth.name.endswith(" authorities")):
+            support[auth.name] = support.get(auth.name, 0.0) + weight
+    if len(support) < 2:
+        return {}
+    best = sorted(support, key=lambda n: (-support[n], n))[0]
+    return {name: best for name in support}
+
+
 def extract(doc: Doc) -> Iterable[Mention]:
     if not C.has_cues(doc.language):
         return []
     sink = C.MentionSink(doc)
-    for auth, span, weight, note in ordering_candidates(doc):
-        value: dict[str, Any] = {"name": auth.name, "type": auth.type}
+    candidates = list(ordering_candidates(doc))
+    rename = _one_generic_name(candidates)
+    specific = any(not a.generic and w >= 1.0 for a, _, w, _ in candidates) or any(
+        a.generic and a.name.startswith("Ministry of ") and w >= 1.0 for a, _, w, _ in candidates
+    )
+    for auth, span, weight, note in candidates:
+        name = rename.get(auth.name, auth.name)
+        if specific and auth.generic and (name.startswith("Government of ") or name.endswith(" authorities")):
+            weight *= GENERIC_WHEN_SPECIFIC
+        value: dict[str, Any] = {"name": name, "type": auth.type}
         sink.add(FIELD, value, span, weight, note)
     return sink.mentions()

@@ -43,7 +43,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     for hit in C.hits(doc, "networks"):
         span = C.quote(doc, hit.start, hit.end)
         kinds = {h.value for h in kind.finditer(text, span[0], span[1]) if h.weight >= 0.8}
-        weight = hit.weight * (1.0 if kinds & {"full_network", "throttling"} else 0.4)
+        weight = hit.weight * (1.0 if kinds & {"full_network", "throttling"} else 0.2)
         sink.add("networks", hit.value, span, weight, C.cue_note(hit, doc))
 
 

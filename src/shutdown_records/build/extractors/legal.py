@@ -84,7 +84,7 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
             span = C.quote(doc, m.start(), m.end())
             gate = legal.search(text, span[0], span[1]) is not None
             about = restriction.search(text, span[0], span[1]) is not None
-            factor = 1.0 if gate and about else 0.6 if (gate or about) else 0.3
+            factor = 1.0 if gate else 0.6 if about else 0.3
             taken.append((m.start(), m.end()))
             sink.add("legal_basis", value, span, cue.weight * factor, f"instrument named: {doc.text[m.start():m.end()]!r}")
 

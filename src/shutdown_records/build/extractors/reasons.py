@@ -23,8 +23,12 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     official = C.cue_set(doc.language, "gates", "official")
     restriction = C.cue_set(doc.language, "gates", "restriction")
     authority = C.cue_set(doc.language, "gates", "authority")
-    for hit in C.hits(doc, "justification"):
+    all_hits = list(C.hits(doc, "justification"))
+    objects = [h for h in all_hits if h.value == "non_compliance"]
+    for hit in all_hits:
         span = C.quote(doc, hit.start, hit.end)
+        if hit.value == "illegal_content" and any(0 <= hit.start - o.end <= 40 for o in objects):
+            continue  # "failed to remove illegal content": the reason is the failure to comply
         attributed = C.in_sentence(doc, official, span) is not None
         tied = (
             C.in_sentence(doc, restriction, span) is not None

@@ -12,9 +12,14 @@ from .. import cues as C
 from ..types import Doc, Mention
 
 
+WITHOUT_USE = 0.5  # "Starlink" named without anyone using it to get around the block
+
+
 def extract(doc: Doc) -> Iterable[Mention]:
     sink = C.MentionSink(doc)
+    use = C.cue_set(doc.language, "gates", "workaround")
     for hit in C.hits(doc, "workarounds"):
         span = C.quote(doc, hit.start, hit.end)
-        sink.add("workarounds", hit.value, span, hit.weight, C.cue_note(hit, doc))
+        weight = hit.weight if (not use or C.in_sentence(doc, use, span)) else hit.weight * WITHOUT_USE
+        sink.add("workarounds", hit.value, span, weight, C.cue_note(hit, doc))
     return sink.mentions()
