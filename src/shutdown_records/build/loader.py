@@ -27,7 +27,7 @@ SOURCE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # Some pages start with a machine-added " date YYYY-MM-DD " line: it is the published date.
-_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s)")
+_DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s)")
 _PARTIAL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -37,7 +37,8 @@ class Loaded:
     """The readable sources, what went wrong with the others, and facts a Doc cannot hold."""
 
     docs: list[Doc] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # warnings: language without vocabulary...
+    unreadable: list[str] = field(default_factory=list)  # "path: why" for sources skipped
     published_text: dict[str, str] = field(default_factory=dict)  # doc id -> "YYYY-MM[-DD]"
     origins: dict[str, Path] = field(default_factory=dict)  # doc id -> html page it came from
     language_how: dict[str, str] = field(default_factory=dict)
@@ -68,7 +69,7 @@ def load_sources(
 ) -> Loaded:
     """Read every source; `language` applies to sources that do not declare one."""
     files, problems = expand_paths(paths)
-    loaded = Loaded(problems=problems)
+    loaded = Loaded(unreadable=problems)
     used_ids: set[str] = set()
     for path in files:
         try:
@@ -82,7 +83,7 @@ def load_sources(
             doc_id = _unique_id(path, used_ids)
             doc, published, how = _make_doc(doc_id, path, text, hashlib.sha256(data).hexdigest(), language)
         except InputError as err:
-            loaded.problems.append(str(err))
+            loaded.unreadable.append(str(err))
             continue
         loaded.docs.append(doc)
         loaded.language_how[doc.id] = how

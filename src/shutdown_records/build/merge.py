@@ -45,7 +45,7 @@ SET_THRESHOLDS = {
     "regions": (0.9, 0.3),
 }
 DEFAULT_SET_THRESHOLD = (0.9, 0.3)
-OBJECT_THRESHOLD = (0.8, 0.2)
+OBJECT_THRESHOLD = (0.5, 0.2)
 FUZZY_SAME = 88  # rapidfuzz token_set_ratio at which two names are one authority/court/law
 
 SCALAR_FIELDS = ("country", "kind", "scope", "start_date", "end_date", "acknowledged", "platform_response")
@@ -166,7 +166,8 @@ def merge_scalar(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         return k == best or (fname in DATE_FIELDS and len(v) == 7 and str(chosen).startswith(v))
 
     rivals = [k for k in ranked if not compatible(k)]
-    cites = citer.cite(mentions, lambda m: None if _key(m.value) == best else m.value)
+    # With a conflict every quote names its candidate, the chosen one included.
+    cites = citer.cite(mentions, lambda m: m.value if rivals or _key(m.value) != best else None)
     conflict = None
     if rivals:
         extra = ""

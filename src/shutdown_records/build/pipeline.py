@@ -27,6 +27,7 @@ class BuildResult:
     problems: list[str] = field(default_factory=list)
     docs: list[Doc] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # the sources skipped (also in problems)
 
 
 def reference_dates(docs: list[Doc], published: dict[str, str]) -> dict[str, tuple[date, str]]:
@@ -77,7 +78,7 @@ def build_record(
     store = (record_path.parent if record_path else Path.cwd()) / "sources"
     loaded = load_sources([Path(p) for p in source_paths], language=language, store_dir=store)
     docs = loaded.docs
-    problems = list(loaded.problems)
+    problems = list(loaded.unreadable) + list(loaded.problems)
     problems.extend(import_problems())
     mentions: list[Mention] = []
     token = REFERENCE_DATES.set(reference_dates(docs, loaded.published_text))
@@ -110,4 +111,4 @@ def build_record(
     record = apply_curation(record, existing)
     record = ordered(record)
     Incident.model_validate(record)  # a bug here is a bug in the builder: let it surface
-    return BuildResult(record=record, problems=problems, docs=docs, mentions=mentions)
+    return BuildResult(record=record, problems=problems, docs=docs, mentions=mentions, unreadable=list(loaded.unreadable))

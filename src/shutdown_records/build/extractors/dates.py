@@ -27,6 +27,8 @@ from ..spans import quote_span
 from ..types import Doc, Mention
 
 START, END, OTHER = "start_date", "end_date", "other_date"
+# A news-agency dateline before the date: "NAIROBI, " or "DAKAR (AFP), " at a line start.
+_DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{2,}(?:\s*\([^)]{1,20}\))?,\s*")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
 
 
@@ -165,7 +167,14 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         if h.start >= last_end:
             chosen.append(h)
             last_end = h.end
-    return chosen
+    # "On Monday (January 18)": the weekday only restates the date that follows it.
+    return [
+        h for i, h in enumerate(chosen)
+        if not (
+            h.kind == "weekday" and i + 1 < len(chosen) and chosen[i + 1].kind == "absolute"
+            and re.fullmatch(r"[\s,(]*", folded[h.end:chosen[i + 1].start])
+        )
+    ]
 
 
 def _key(lang: _Lang, word: str) -> str:
@@ -286,7 +295,7 @@ def _near(pattern: re.Pattern[str] | None, text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
-def _role(lang: _Lang, low: str, s: int, e: int, hit: _Hit) -> tuple[str, float, str]:
+def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tuple[str, float, str]:
     """(field, weight, cue) for a date, from the words around it in its sentence.
 
     `low` is the folded, case-folded text; s..e is the sentence.
@@ -299,9 +308,14 @@ def _role(lang: _Lang, low: str, s: int, e: int, hit: _Hit) -> tuple[str, float,
     event_before = before[-32:]
     if _near(r["other_events"], event_before) or [p for p in _near(r["other_events"], after) if p <= 12]:
         return OTHER, 0.0, "event"
+    if _DATELINE.fullmatch(folded[folded.rfind("\n", 0, hit.start) + 1:hit.start]):
+        return OTHER, 0.0, "dateline"  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
     if _near(r["end_strong"], close_before):
         return END, 1.0, "end"
     if _near(r["start_strong"], close_before):
+        # "has lifted its ban ... as of Wednesday": the state that begins is the end of it.
+        if _near(r["end"], low[s:hit.start]):
+            return END, 1.0, "end"
         return START, 1.0, "start"
     # Otherwise the nearest restriction or restoration verb in the same sentence.
     best: tuple[int, str] | None = None
@@ -334,7 +348,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
-        field, weight, cue = _role(lang, low, s, e, hit)
+        field, weight, cue = _role(lang, low, folded, s, e, hit)
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
         if i + 1 < len(hits) and hits[i + 1].start - hit.end <= 6 and re.fullmatch(
             r"\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\s*", low[hit.end:hits[i + 1].start]
