@@ -293,7 +293,7 @@ def guess_country(doc: Doc) -> str | None:
 
 # A ministry's portfolio in capitalised words (see `ministries` in cues.yaml).
 _W = r"(?!(?i:the|a|an|this|that|its|la|le|les|el|los|las|o|os|as|a)\b)(?-i:[A-Z\u00c0-\u00de])[\w'-]+"
-PORTFOLIO = rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((, | & ){_W})*( (and|&) ((the )?{_W} {_W}|{_W}))?"
+PORTFOLIO = rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((, | & ){_W})*( (and|&) (the {_W} {_W}|{_W}))?"
 
 
 def expand(language: str, source: str) -> str:

@@ -223,14 +223,14 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
         )
         if auth.judiciary and not (after or by):
             continue  # a court named near a ban it did not order (e.g. one it reviewed)
-        weight = 1.0 if (after or by) else 0.5
+        weight = 1.0 if (after or by) else 0.35
         if restore.search(text, span[0], span[1]):
             weight *= 0.5  # the sentence is about lifting the restriction
         cue = (after or order_hits)[0]
         yield auth, span, weight * auth.weight, f"ordering cue: {doc.text[cue.start:cue.end]!r}"
 
 
-GENERIC_WHEN_SPECIFIC = 0.4  # "the authorities" matter less once a ministry/regulator is named
+GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/regulator is named
 
 
 def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, str]]) -> dict[str, str]:
