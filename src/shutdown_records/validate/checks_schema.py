@@ -11,13 +11,34 @@ from __future__ import annotations
 
 import difflib
 import functools
+import sys
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
 
-from .. import model
+def _import_jsonschema_without_iri_parser() -> None:
+    """Import jsonschema without `rfc3987_syntax`, which builds a parser at import (~2 s).
+
+    That package only checks the `iri`/`iri-reference` formats, which the record schema
+    never uses (a test pins this), and its import cost would be paid by every
+    `shutdown-records validate` run, pre-commit hooks included
+    (python-jsonschema/jsonschema#1428). jsonschema treats it as not installed.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    try:
+        import jsonschema  # noqa: F401
+    finally:
+        del sys.modules["rfc3987_syntax"]
+
+
+_import_jsonschema_without_iri_parser()
+
+from jsonschema import Draft202012Validator  # noqa: E402
+from jsonschema.exceptions import ValidationError, best_match  # noqa: E402
+
+from .. import model  # noqa: E402
 from ..schema_gen import incident_schema
 from .places import field_path, key_mark, value_mark
 from .result import Problem
@@ -48,7 +69,34 @@ _YAML11_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
 @functools.cache
 def compiled_validator() -> Draft202012Validator:
     """Build the validator once per process; workers forked afterwards inherit it."""
-    return Draft202012Validator(incident_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    schema = incident_schema()
+    return Draft202012Validator(_inline_local_refs(schema), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _inline_local_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The same schema with `#/$defs/X` references replaced by their target.
+
+    jsonschema resolves each `$ref` on every visit, which was half of its time per record;
+    the model's definitions are not recursive, so writing them out keeps the meaning and
+    doubles the speed. A recursive reference, should the model ever grow one, is left as is.
+    """
+    defs = schema.get("$defs", {})
+
+    def inline(node: Any, stack: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [inline(item, stack) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            name = ref.removeprefix("#/$defs/")
+            if name in defs and name not in stack:
+                target = inline(defs[name], (*stack, name))
+                rest = {k: inline(v, stack) for k, v in node.items() if k != "$ref"}
+                return {**target, **rest} if not set(rest) & set(target) else {"allOf": [target], **rest}
+        return {key: inline(value, stack) for key, value in node.items()}
+
+    return {key: inline(value, ()) if key != "$defs" else value for key, value in schema.items()}
 
 
 def check_schema(data: Any, path: str) -> list[Problem]:

@@ -140,9 +140,9 @@ class SemanticChecker:
         is_draft = self.data.get("review_status", "draft") == "draft"
         if is_draft and not evidence and not _dicts(self.data.get("sources")) and uncited and not self.strict:
             count = sum(len(needed[f]) for f in uncited)
-            self.add([], "W209", f"draft without evidence: {count} value{'s' if count != 1 else ''} "
-                     f"({', '.join(uncited)}) cite nothing; fine for an imported row, but add sources and "
-                     "evidence before review (--strict reports each value)")
+            self.add([], "W209", f"draft without evidence: no citation for {count} value{'s' if count != 1 else ''} "
+                     f"in {', '.join(uncited)}; fine for an imported row, but add sources and evidence "
+                     "before review (--strict reports each value)")
             return
         for field in EVIDENCED_FIELDS:
             citations = list(_indexed_dicts(evidence.get(field)))

@@ -58,9 +58,16 @@ def check_file(path: str, strict: bool = False) -> FileCheck:
         problems.append(Problem(path, *id_mark, "id", "W207",
                                 f"id {record_id!r} differs from the file name {Path(path).name!r}; "
                                 f"name the file {record_id}{Path(path).suffix}"))
+    problems = _without_redundant_evidence_errors(problems)
     if not any(p.severity is Severity.error for p in problems):
         problems += _model_problems(data, path)
     return FileCheck(path, record_id, id_mark, problems, claims)
+
+
+def _without_redundant_evidence_errors(problems: list[Problem]) -> list[Problem]:
+    """A value that is already wrong (`acknowledged: yes`) needs fixing before citing: one error, not two."""
+    wrong = {p.field for p in problems if p.severity is Severity.error and p.code != "E208"}
+    return [p for p in problems if not (p.code == "E208" and p.field in wrong)]
 
 
 def _model_problems(data: dict, path: str) -> list[Problem]:
