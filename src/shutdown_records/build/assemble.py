@@ -68,6 +68,7 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     for m in mentions:
         by_field.setdefault(m.field, []).append(m)
     merged: dict[str, Merged] = {}
+    _boost_platform_sentences(by_field, citer, published)
     for fname in ("start_date", "end_date"):
         merged[fname] = merge_field(fname, by_field.get(fname, []), citer) if by_field.get(fname) else Merged(None)
     when = incident_date(merged, docs, published)
@@ -98,6 +99,37 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
             }
         merged["platforms"] = Merged([], plats.citations if conflict else [], conflict)
     return merged, notes
+
+
+PLATFORM_SENTENCE_BOOST = 1.5  # a date said in the same sentence as the blocked service
+
+
+def _boost_platform_sentences(by_field: dict[str, list[Mention]], citer: Citer, published: dict[str, str]) -> None:
+    """Dates stated in a sentence that names the blocked platform count more.
+
+    Articles often report several restrictions (mobile data cut on Monday, TikTok blocked on
+    Wednesday); the one the record is about is the one named with the platform.
+    """
+    plats = by_field.get("platforms") or []
+    if not plats:
+        return
+    when = sorted(published.values())[0] if published else None
+    first = merge_field("platforms", rename_platforms(plats, when), Citer(citer.docs))
+    chosen = {platform_name(str(v), when) for v in first.value or []}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in plats:
+        if platform_name(str(m.value), when) in chosen:
+            spans.setdefault(m.source, []).append((m.start, m.end))
+    from dataclasses import replace  # noqa: PLC0415
+
+    for fname in ("start_date", "end_date"):
+        out = []
+        for m in by_field.get(fname) or []:
+            if any(s < m.end and m.start < e for s, e in spans.get(m.source, [])):
+                m = replace(m, weight=round(m.weight * PLATFORM_SENTENCE_BOOST, 4))
+            out.append(m)
+        if out:
+            by_field[fname] = out
 
 
 def _status(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> Merged:

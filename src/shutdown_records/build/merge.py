@@ -89,6 +89,7 @@ class Citer:
     """Turns Mentions into Citation dicts: ordered by source then offset, identical spans once."""
 
     def __init__(self, docs: list[Doc], rename: dict[str, str] | None = None) -> None:
+        self.docs = docs
         self.order = {d.id: i for i, d in enumerate(docs)}
         self.text = {d.id: d.text for d in docs}
         self.rename = rename or {}

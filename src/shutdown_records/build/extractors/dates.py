@@ -146,7 +146,7 @@ def _lang(code: str) -> _Lang | None:
 
     compiled = tuple((kind, re.compile(p, flags)) for kind, p in pats)
     role_words = data.get("roles") or {}
-    roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future")}
+    roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future", "statement")}
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
@@ -159,14 +159,15 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         for m in pattern.finditer(folded, lo, hi):
             if m.end() > m.start():
                 hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
-    # Longest match wins where matches overlap ("Wednesday April 17" over "Wednesday").
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    # Where matches overlap, a stated date beats a relative one ("on Wednesday April 17" is
+    # April 17), then the longer match wins.
+    priority = {"absolute": 0, "iso": 0, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
+    hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
-    last_end = -1
     for h in hits:
-        if h.start >= last_end:
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
             chosen.append(h)
-            last_end = h.end
+    chosen.sort(key=lambda h: h.start)
     # "On Monday (January 18)": the weekday only restates the date that follows it.
     return [
         h for i, h in enumerate(chosen)
@@ -310,6 +311,13 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         return OTHER, 0.0, "event"
     if _DATELINE.fullmatch(folded[folded.rfind("\n", 0, hit.start) + 1:hit.start]):
         return OTHER, 0.0, "dateline"  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
+    # "said Thursday", "a dit jeudi", "announced on Wednesday": the day someone spoke, which
+    # is at best a weak hint for when the restriction began.
+    statement = bool(_near(r["statement"], before[-20:]) or [p for p in _near(r["statement"], after) if p <= 6])
+    if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
+        if _near(r["start"], low[s:e]):
+            return START, 0.3, "statement"
+        return OTHER, 0.0, "statement"
     if _near(r["end_strong"], close_before):
         return END, 1.0, "end"
     if _near(r["start_strong"], close_before):
