@@ -266,6 +266,7 @@ def english_country_name(code: str) -> str:
     return re.sub(r"\s*\(.*?\)", "", name).replace("\u2019", "'")
 
 
+@lru_cache(maxsize=16)
 def guess_country(doc: Doc) -> str | None:
     """The country the document talks about most (title and lead count double).
 

@@ -1,0 +1,44 @@
+"""Throughput of the cue extractors (fields, authorities, reasons, legal, workarounds).
+
+Prints articles per second on one core over the seed articles (repeated), so a change that
+slows cue matching shows up as a number. Target: >= 100 articles/s for the whole build.
+Run: /work/venv/bin/python bench/bench_cues.py
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from shutdown_records.build.extractors import authorities, fields, legal, reasons, workarounds
+from shutdown_records.build.types import Doc
+from shutdown_records.text import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = (fields, authorities, reasons, legal, workarounds)
+
+
+def main(rounds: int = 20) -> None:
+    sources = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text, sha = read_source(path)
+        language = "fr" if " le " in text and " la " in text else "en"
+        sources.append((path, text, sha, language))
+    for path, text, sha, language in sources:  # compile the cue tables once
+        for mod in MODULES:
+            list(mod.extract(Doc(path.stem, path, text, sha, language)))
+    count = 0
+    start = time.perf_counter()
+    for i in range(rounds):
+        for path, text, sha, language in sources:
+            doc = Doc(f"{path.stem}-{i}", path, text + " " * i, sha, language)  # defeat per-doc caches
+            for mod in MODULES:
+                list(mod.extract(doc))
+            count += 1
+    elapsed = time.perf_counter() - start
+    chars = sum(len(t) for _, t, _, _ in sources) * rounds
+    print(f"cue extractors: {count} articles, {chars} chars in {elapsed:.2f}s -> {count / elapsed:.1f} articles/s")
+
+
+if __name__ == "__main__":
+    main()
