@@ -29,6 +29,8 @@ from ..types import Doc, Mention
 START, END, OTHER = "start_date", "end_date", "other_date"
 # A news-agency dateline before the date: "NAIROBI, " or "DAKAR (AFP), " at a line start.
 _DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{2,}(?:\s*\([^)]{1,20}\))?,\s*")
+# What joins the two ends of a date range, in the languages we hold data for.
+_RANGE = re.compile(r"\s*(?:-|–|to|au|a|al|ao|até|hasta|through|until)\s*")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
 
 
@@ -349,6 +351,10 @@ def extract(doc: Doc) -> Iterator[Mention]:
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
     ref, how = reference_date(doc)
     hits = _find(lang, folded, lo, hi)
+    # "du 11 juin au 15 juin 2023": the first date of a range takes the year of the second.
+    for a, b in zip(hits, hits[1:]):
+        if a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and _RANGE.fullmatch(low[a.end:b.start]):
+            a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
     for i, hit in enumerate(hits):
         quote = doc.text[hit.start:hit.end]
@@ -358,13 +364,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
         s, e = quote_span(doc, hit.start, hit.end)
         field, weight, cue = _role(lang, low, folded, s, e, hit)
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and hits[i + 1].start - hit.end <= 6 and re.fullmatch(
-            r"\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\s*", low[hit.end:hits[i + 1].start]
-        ):
+        if i + 1 < len(hits) and _RANGE.fullmatch(low[hit.end:hits[i + 1].start]):
             field, weight, cue = START, 1.0, "range"
-        elif i > 0 and hit.start - hits[i - 1].end <= 6 and re.fullmatch(
-            r"\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\s*", low[hits[i - 1].end:hit.start]
-        ):
+        elif i > 0 and _RANGE.fullmatch(low[hits[i - 1].end:hit.start]):
             field, weight, cue = END, 1.0, "range"
         precision = "day" if len(resolved.value) == 10 else "month"
         if field == END and ref is not None and precision == "day" and resolved.value > ref.isoformat():
