@@ -281,3 +281,20 @@ def test_eval_warns_about_gold_fields_it_would_silently_skip(
     assert err.count("warning: ") == 2  # shown even with --quiet
     assert any(p.startswith(f"{incident / 'gold.yaml'}:2:1: gold field `contry` is not scored") for p in problems)
     assert any("gold end_date '16 May 2025' is not YYYY-MM-DD or YYYY-MM" in p for p in problems)
+
+
+def test_every_eval_option_in_docs_eval_md_exists() -> None:
+    import re
+
+    from shutdown_records.commands.evaluate import command
+
+    known = {opt for param in command.params for opt in getattr(param, "opts", [])}
+    doc = (REPO_ROOT / "docs" / "eval.md").read_text(encoding="utf-8")
+    used = {
+        option
+        for line in doc.splitlines()
+        if "shutdown-records eval " in line
+        for option in re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", line.split("shutdown-records eval ", 1)[1])
+    }
+    assert used, "docs/eval.md shows no eval command"
+    assert used <= known, f"docs/eval.md uses options the command lacks: {sorted(used - known)}"
