@@ -298,3 +298,12 @@ def test_every_eval_option_in_docs_eval_md_exists() -> None:
     }
     assert used, "docs/eval.md shows no eval command"
     assert used <= known, f"docs/eval.md uses options the command lacks: {sorted(used - known)}"
+
+
+def test_eval_json_with_show_diff_gives_gold_and_built_per_field(blind: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(EVAL_CORPUS), "--json", "--show-diff", "--incident", "mz-2024-election-throttling")
+    diff = json.loads(out)["incidents"][0]["diff"]
+    assert code == 0
+    assert diff["kind"] == {"score": 0.0, "gold": "throttling", "built": None}
+    assert diff["start_date"]["gold"] == {"any_of": ["2024-10-25", "2024-10-26"]}
+    assert "platforms" not in diff  # scored 1: [] against []

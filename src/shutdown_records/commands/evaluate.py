@@ -18,7 +18,7 @@ from ..evaluate.report import render_diff, render_drops, render_json, render_tab
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
 @click.option("--incident", "incidents", multiple=True, metavar="ID",
               help="Evaluate only this incident (repeatable).")
-@click.option("--show-diff", is_flag=True, help="Print gold and built values of every field below 1.")
+@click.option("--show-diff", is_flag=True, help="Print gold and built values of every field below 1 (with --json: a `diff` per incident).")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Compare the scores with the floors in this baseline file.")
 @click.option("--check", is_flag=True, help="With --baseline: exit 1 when any score is below its floor.")
@@ -63,7 +63,7 @@ def command(
     drops = check_baseline(result, floors, incidents_only=bool(incidents)) if floors is not None else None
 
     if as_json:
-        click.echo(render_json(result, drops))
+        click.echo(render_json(result, drops, with_diff=show_diff))
     else:
         click.echo(render_table(result))
         if show_diff:

@@ -65,7 +65,23 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def to_json(result: CorpusResult, drops: Sequence[Drop] | None = None) -> dict[str, Any]:
+def _plain(value: Any) -> Any:
+    """Gold/built values as plain JSON types (gold mappings carry line marks)."""
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def diff_fields(incident: IncidentResult) -> dict[str, dict[str, Any]]:
+    """Every field below 1: its score, the gold value and the built value."""
+    return {
+        name: {"score": _round(score), "gold": _plain(incident.gold.get(name)), "built": _plain(incident.record.get(name))}
+        for name, score in incident.scores.fields.items()
+        if score < 1.0
+    }
+
+
+def to_json(
+    result: CorpusResult, drops: Sequence[Drop] | None = None, *, with_diff: bool = False
+) -> dict[str, Any]:
     """Machine-readable figures; scores rounded to 4 decimals so diffs of runs stay readable."""
     data: dict[str, Any] = {
         "corpus": str(result.corpus),
@@ -85,6 +101,9 @@ def to_json(result: CorpusResult, drops: Sequence[Drop] | None = None) -> dict[s
             for r in result.incidents
         ],
     }
+    if with_diff:
+        for entry, incident in zip(data["incidents"], result.incidents, strict=True):
+            entry["diff"] = diff_fields(incident)
     if drops is not None:
         data["baseline_drops"] = [
             {"what": d.what, "score": _round(d.score), "floor": d.floor} for d in drops
@@ -92,8 +111,8 @@ def to_json(result: CorpusResult, drops: Sequence[Drop] | None = None) -> dict[s
     return data
 
 
-def render_json(result: CorpusResult, drops: Sequence[Drop] | None = None) -> str:
-    return json.dumps(to_json(result, drops), indent=2, ensure_ascii=False)
+def render_json(result: CorpusResult, drops: Sequence[Drop] | None = None, *, with_diff: bool = False) -> str:
+    return json.dumps(to_json(result, drops, with_diff=with_diff), indent=2, ensure_ascii=False)
 
 
 def _show(field_name: str, value: Any, *, gold: bool) -> str:
