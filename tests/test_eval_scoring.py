@@ -85,6 +85,11 @@ def test_date_any_of_takes_the_best_reading() -> None:
     assert score_date(gold, "2021-06-07") == 0.0
 
 
+def test_date_that_is_not_a_calendar_month_matches_only_itself() -> None:
+    assert score_date("2021-13", "2021-13") == 1.0
+    assert score_date("2021-13", "2021-13-01") == 0.0
+
+
 def test_date_gold_read_as_date_object_still_compares() -> None:
     import datetime
 

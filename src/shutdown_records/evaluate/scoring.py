@@ -139,8 +139,10 @@ def parse_partial_date(value: Any) -> tuple[int, int, int | None] | None:
     match = _DATE_RE.match(str(value))
     if not match:
         return None
-    year, month, day = match.groups()
-    return (int(year), int(month), int(day) if day else None)
+    year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return (year, month, day)
 
 
 def _score_one_date(gold: Any, built: Any) -> float:
