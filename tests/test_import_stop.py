@@ -174,3 +174,24 @@ def test_import_rejects_a_file_that_is_not_a_stop_sheet(tmp_path: Path, capsys: 
     path.write_text("name,age\nAda,36\n", encoding="utf-8")
     code, _, err = run_cli(capsys, "import", str(path), "-o", str(tmp_path / "records"))
     assert code == 1 and "row 1" in err and "not a STOP sheet" in err
+
+
+def test_import_refuses_a_sheet_not_saved_as_utf8_before_importing_anything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("start_date,country\n2021-06-05,Nigeria\n2020-10-31,Côte d'Ivoire\n".encode("latin-1"))
+    code, _, err = run_cli(capsys, "import", str(path), "-o", str(tmp_path / "records"))
+    assert code == 1 and "not UTF-8" in err and "line 3" in err and "CSV UTF-8" in err
+    assert not (tmp_path / "records").exists()
+
+
+def test_import_reports_an_end_date_before_the_start(tmp_path: Path) -> None:
+    result = import_stop(sheet(tmp_path, [dict(NIGERIA, start_date="2021-06-05", end_date="2021-05-06")]), tmp_path / "r")
+    assert result.written == [] and "end_date: 2021-05-06 is before start_date 2021-06-05" in str(result.errors[0])
+
+
+def test_import_reads_nationwide_with_named_regions_as_national(tmp_path: Path) -> None:
+    result = import_stop(sheet(tmp_path, [dict(NIGERIA, area_name="Nationwide, Lagos")]), tmp_path / "r")
+    record = load_record(result.written[0])
+    assert record.scope == "national" and record.regions == ["Lagos"]

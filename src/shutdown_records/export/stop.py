@@ -47,8 +47,8 @@ def _scope_cells(record: Incident, m: dict[str, Any]) -> tuple[str | None, str |
         return None, area
     if record.scope == "local" and len(record.regions) > 1:
         return geo["local_several_places"], area
-    if record.scope == "national" and area is None:
-        area = geo["national_area_name"]
+    if record.scope == "national":  # "Nationwide", then any regions the record names
+        area = _join("area_name", [geo["national_area_name"], *record.regions])
     return geo["to_stop"][record.scope], area
 
 

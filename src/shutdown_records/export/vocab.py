@@ -58,6 +58,15 @@ def _platform_index() -> dict[str, str]:
     return index
 
 
+def canonical_platform(name: str) -> str:
+    """Our spelling of a platform named in another case ("whatsapp" -> "WhatsApp"); else as given.
+
+    Only the canonical name itself is matched, not aliases: "Twitter" in a 2021 row stays Twitter.
+    """
+    platforms = platform_domains().get("platforms") or {}
+    return next((key for key in platforms if key.casefold() == name.casefold()), name)
+
+
 def platform_entry(name: str) -> dict[str, Any]:
     """The data-file entry for a platform or one of its aliases; {} for a service we do not list."""
     canonical = _platform_index().get(name.casefold())

@@ -12,6 +12,7 @@ the other rows are still imported.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError, ShutdownRecordsError, UsageError
 from ..export.stop import stop_row
-from ..export.vocab import country_code, country_name, from_stop, stop_columns, stop_key, stop_mapping
+from ..export.vocab import canonical_platform, country_code, country_name, from_stop, stop_columns, stop_key, stop_mapping
 from ..model import Incident, slugify
 from ..yamlio import dump_yaml, write_atomic
 
@@ -53,31 +54,37 @@ def _header_key(name: str) -> str:
 
 
 def read_stop_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(spreadsheet row number, {column: cell}) for each non-empty row; BOM and Excel quoting ok."""
+    """(spreadsheet row number, {column: cell}) for each non-empty row; BOM and Excel quoting ok.
+
+    The whole file is decoded before the first row is given, so a sheet saved in another
+    encoding is refused before anything is imported. STOP sheets are a few MB at most.
+    """
     try:
-        handle = open(path, encoding="utf-8-sig", newline="")
+        data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", place=str(path)) from None
-    with handle:
-        try:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if not header:
-                raise InputError("empty file; expected a STOP header row (start_date,end_date,...)", place=f"{path}:row 1")
-            keys = [_header_key(h) for h in header]
-            if "country" not in keys or "start_date" not in keys:
-                raise InputError(
-                    "not a STOP sheet: the header has no country and start_date columns",
-                    place=f"{path}:row 1",
-                )
-            for number, cells in enumerate(reader, start=2):
-                if not any(c.strip() for c in cells):
-                    continue
-                yield number, {k: (cells[i].strip() if i < len(cells) else "") for i, k in enumerate(keys) if k}
-        except UnicodeDecodeError as err:
-            raise InputError(f"not UTF-8 ({err.reason}); save the sheet as CSV UTF-8", place=str(path)) from None
-        except csv.Error as err:
-            raise InputError(f"not valid CSV: {err}", place=str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8: byte 0x{data[err.start]:02x} on line {line}; save the sheet as \"CSV UTF-8\"",
+            place=str(path),
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if not header:
+            raise InputError("empty file; expected a STOP header row (start_date,end_date,...)", place=f"{path}:row 1")
+        keys = [_header_key(h) for h in header]
+        if "country" not in keys or "start_date" not in keys:
+            raise InputError("not a STOP sheet: the header has no country and start_date columns", place=f"{path}:row 1")
+        for number, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            yield number, {k: (cells[i].strip() if i < len(cells) else "") for i, k in enumerate(keys) if k}
+    except csv.Error as err:
+        raise InputError(f"not valid CSV: {err}", place=f"{path}:line {reader.line_num}") from None
 
 
 def parse_stop_date(text: str, day_first: bool = False) -> str:
@@ -145,14 +152,12 @@ class _Row:
 def _kind(row: _Row) -> str | None:
     types = {stop_key(p) for p in _SPLIT.split(row.get("shutdown_type")) if p}
     extents = {stop_key(p) for p in _SPLIT.split(row.get("shutdown_extent")) if p}
-    for column, values, known in (
-        ("shutdown_type", types, {"shutdown", "throttle", "unknown"}),
-        ("shutdown_extent", extents, {"full network", "service-based", "unknown"}),
+    for column, values, expected in (
+        ("shutdown_type", types, ("Shutdown", "Throttle")),
+        ("shutdown_extent", extents, ("Full network", "Service-based")),
     ):
-        for value in values - known:
-            row.problems.append(f'{column}: "{value}" is not a STOP value; expected "Shutdown" or "Throttle"'
-                                if column == "shutdown_type" else
-                                f'{column}: "{value}" is not a STOP value; expected "Full network" or "Service-based"')
+        for value in sorted(values - {stop_key(e) for e in expected} - {"unknown"}):
+            row.problems.append(f'{column}: "{value}" is not a STOP value; expected "{expected[0]}" or "{expected[1]}"')
     if "throttle" in types and "shutdown" not in types:
         return "throttling"
     if "full network" in extents:
@@ -175,6 +180,7 @@ def _platforms(row: _Row, kind: str | None, start: str | None) -> list[str]:
                 name = renamed["before"]
             names.append(name)
     for other in _SPLIT.split(row.get("other_affected")):
+        other = canonical_platform(other)
         if other and stop_key(other) not in ("no", "unknown", "none", "n/a") and other.casefold() not in {
             n.casefold() for n in names
         }:
@@ -184,10 +190,11 @@ def _platforms(row: _Row, kind: str | None, start: str | None) -> list[str]:
 
 def _scope(row: _Row) -> tuple[str | None, list[str]]:
     geo = stop_mapping()["geo_scope"]
-    area = row.get("area_name")
-    if stop_key(area) in {stop_key(a) for a in geo["nationwide_area_names"]}:
-        return "national", []
-    regions = list(dict.fromkeys(r for r in _SPLIT.split(area) if r)) if area else []
+    nationwide = {stop_key(a) for a in geo["nationwide_area_names"]}
+    places = list(dict.fromkeys(r for r in _SPLIT.split(row.get("area_name")) if r))
+    regions = [p for p in places if stop_key(p) not in nationwide]
+    if len(regions) < len(places):
+        return "national", regions
     cell = row.get("geo_scope")
     if not cell:
         return None, regions
@@ -247,6 +254,8 @@ def row_to_incident(cells: dict[str, str], place: str, *, day_first: bool = Fals
         row.problems.append(f'country: "{country_cell}" is not a country name; expected an English name such as "Pakistan"')
     start = row.date("start_date", day_first)
     end = row.date("end_date", day_first)
+    if start and end and len(start) == len(end) and end < start:
+        row.problems.append(f"end_date: {end} is before start_date {start}; check the order of day and month")
     kind = _kind(row)
     platforms = _platforms(row, kind, start)
     scope, regions = _scope(row)
