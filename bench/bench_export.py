@@ -4,7 +4,8 @@
     /work/venv/bin/python bench/bench_export.py --count 1000 --count 10000
 
 Each export runs in a fresh Python process, so its peak resident memory (ru_maxrss) is its
-own; "baseline" is the same process after importing the package, before exporting. A flat
+own; "baseline" is the same process after importing the package, before exporting. CPU time
+(user + system) is printed beside wall time because the machine may be shared. A flat
 peak from 1,000 to 10,000 records shows the export streams instead of holding the records.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -35,13 +37,16 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from shutdown_records.export import export_records
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-start = time.perf_counter()
+start, start_cpu = time.perf_counter(), cpu()
 result = export_records([Path(sys.argv[1])], sys.argv[2], Path(sys.argv[3]))
-seconds = time.perf_counter() - start
+seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"written": result.written, "failed": len(result.failures), "seconds": seconds,
-                  "baseline_kb": baseline, "peak_kb": peak}))
+                  "cpu_seconds": cpu_seconds, "baseline_kb": baseline, "peak_kb": peak}))
 """
 
 
@@ -64,7 +69,8 @@ def generate(folder: Path, count: int) -> None:
 
 
 def run(counts: list[int]) -> None:
-    print(f"{'records':>8} {'format':<6} {'seconds':>8} {'records/s':>10} {'peak MB':>8} {'baseline MB':>11} {'output MB':>9}")
+    print(f"# {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (wall time suffers on a busy machine; CPU time less)")
+    print(f"{'records':>8} {'format':<6} {'wall s':>7} {'CPU s':>7} {'rec/CPU s':>10} {'peak MB':>8} {'baseline MB':>11} {'output MB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         for count in counts:
             folder = Path(tmp) / f"records-{count}"
@@ -81,7 +87,8 @@ def run(counts: list[int]) -> None:
                 figures = json.loads(done.stdout)
                 assert figures["written"] == count and figures["failed"] == 0, figures
                 print(
-                    f"{count:>8} {fmt:<6} {figures['seconds']:>8.2f} {count / figures['seconds']:>10.0f} "
+                    f"{count:>8} {fmt:<6} {figures['seconds']:>7.1f} {figures['cpu_seconds']:>7.1f} "
+                    f"{count / figures['cpu_seconds']:>10.0f} "
                     f"{figures['peak_kb'] / 1024:>8.1f} {figures['baseline_kb'] / 1024:>11.1f} "
                     f"{out.stat().st_size / 1e6:>9.1f}"
                 )
