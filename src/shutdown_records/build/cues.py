@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 
 from ..text import fold
 from . import langdata
-from .types import Doc, Mention, sentence_span
+from .types import _SENTENCE_END, Doc, Mention, sentence_span
 
 COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
 CUES_TOPIC = "cues"
@@ -33,6 +34,8 @@ class Cue:
     value: str
     pattern: re.Pattern[str]
     weight: float
+    source: str = ""
+    case: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,31 +49,68 @@ class Hit:
     match: re.Match[str]
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # group names may repeat across cues: unnamed when joined
+
+
 class CueSet:
-    """Compiled cues for one field (or one gate) in one language."""
+    """Compiled cues for one field (or one gate) in one language.
+
+    All cues are joined into one regex per case mode, factored by their literal prefixes
+    (`trie_pattern`), so a document is scanned once per set and most positions are rejected
+    after a character; the cue behind a match is then found by re-matching that span only.
+    """
 
     def __init__(self, cues: Iterable[Cue]):
-        self.cues = tuple(cues)
+        # Stronger and longer cues first: they name the hit when several fit the same span.
+        self.cues = tuple(sorted(cues, key=lambda c: (-c.weight, -len(c.source))))
+        passes: list[tuple[re.Pattern[str], tuple[Cue, ...]]] = []
+        for case in (False, True):
+            members = tuple(c for c in self.cues if c.case == case and c.source)
+            if members:
+                body = _NAMED_GROUP.sub("(?:", trie_pattern(_literal_prefix(c.source) for c in members))
+                flags = 0 if case else re.IGNORECASE
+                passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), members))
+        self._passes = tuple(passes)
 
     def __bool__(self) -> bool:
         return bool(self.cues)
 
+    @staticmethod
+    def _cue(members: tuple[Cue, ...], text: str, start: int, end: int) -> Cue | None:
+        for cue in members:
+            if cue.pattern.fullmatch(text, start, end):
+                return cue
+        # The joined regex may stop where no single cue does (e.g. an optional tail): take
+        # the cue that matches longest from the same start.
+        best, best_end = None, -1
+        for cue in members:
+            m = cue.pattern.match(text, start)
+            if m and m.end() > best_end:
+                best, best_end = cue, m.end()
+        return best
+
+    def _hits(self, text: str, lo: int, hi: int, first: bool) -> Iterator[Hit]:
+        for pattern, members in self._passes:
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() <= m.start():
+                    continue
+                cue = self._cue(members, text, m.start(), m.end())
+                if cue is None:
+                    continue
+                m2 = cue.pattern.match(text, m.start(), hi)
+                if m2 is None or m2.end() <= m2.start():
+                    continue
+                yield Hit(cue.value, m2.start(), m2.end(), cue.weight, m2)
+                if first:
+                    break
+
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[Hit]:
-        hi = len(text) if hi is None else hi
-        for cue in self.cues:
-            for m in cue.pattern.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    yield Hit(cue.value, m.start(), m.end(), cue.weight, m)
+        yield from self._hits(text, lo, len(text) if hi is None else hi, first=False)
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> Hit | None:
         """The earliest hit in text[lo:hi], or None."""
-        hi = len(text) if hi is None else hi
-        best: Hit | None = None
-        for cue in self.cues:
-            m = cue.pattern.search(text, lo, hi)
-            if m and m.end() > m.start() and (best is None or m.start() < best.start):
-                best = Hit(cue.value, m.start(), m.end(), cue.weight, m)
-        return best
+        hits = list(self._hits(text, lo, len(text) if hi is None else hi, first=True))
+        return min(hits, key=lambda h: h.start) if hits else None
 
     def values(self) -> set[str]:
         return {c.value for c in self.cues}
@@ -128,7 +168,8 @@ def cue_set(language: str, *path: str) -> CueSet:
             groups = [(path[-1], node)]
         for value, entries in groups:
             for pattern, weight, case in _entries(entries):
-                cues.append(Cue(str(value), compile_pattern(expand(language, pattern), case), weight))
+                source = fold(expand(language, pattern))
+                cues.append(Cue(str(value), compile_pattern(source, case), weight, source, case))
     return CueSet(cues)
 
 
@@ -150,9 +191,22 @@ def lead_factor(doc: Doc, pos: int) -> float:
     return 1.0 if pos < doc.body[0] + LEAD_CHARS else LATE_FACTOR
 
 
+@lru_cache(maxsize=16)
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Where sentences may begin (ends of `sentence_span`'s separators), found once per doc."""
+    lo, hi = doc.body
+    return [lo] + [m.end() for m in _SENTENCE_END.finditer(doc.text, lo, hi)]
+
+
 def quote(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a cue, kept inside the body."""
-    return sentence_span(doc.text, start, end, limit=doc.body)
+    """The sentence around a cue, kept inside the body.
+
+    `sentence_span` scans from its lower limit to the cue; starting that scan at the last
+    separator before the cue gives the same sentence without rescanning the article each time.
+    """
+    starts = _sentence_starts(doc)
+    lo = starts[max(0, bisect_right(starts, start) - 1)]
+    return sentence_span(doc.text, start, end, limit=(min(lo, start), doc.body[1]))
 
 
 def in_sentence(doc: Doc, cues: CueSet, span: tuple[int, int]) -> Hit | None:
@@ -241,7 +295,7 @@ def countries(language: str) -> CountryMatcher:
         for name in extra:
             names[fold(name).lower()] = str(code)
     demonyms: list[tuple[str, re.Pattern[str]]] = []
-    parts = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    parts: list[str] = []
     table: dict[str, list[str]] = {}
     # The shared adjective table (data/demonyms.yaml, "*" = a short ending) and our own.
     for code, pats in ((langdata.shared("demonyms") or {}).get(language) or {}).items():
@@ -252,7 +306,8 @@ def countries(language: str) -> CountryMatcher:
         for p in dict.fromkeys(pats):
             demonyms.append((str(code), re.compile(fold(p), re.IGNORECASE)))
             parts.append(fold(p))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE) if parts else None
+    body = trie_pattern([(n, "") for n in names] + [_literal_prefix(p) for p in parts])
+    pattern = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) if body else None
     return CountryMatcher(pattern, names, tuple(demonyms))
 
 
@@ -319,7 +374,46 @@ def _placeholders(language: str) -> dict[str, str]:
 
 @cache
 def _alternation(language: str, what: str) -> str:
+    """Country names or adjectives as one prefix tree, so the regex engine rejects a
+    position after a character or two instead of trying hundreds of names there."""
     matcher = countries(language)
     if what == "country":
-        return "|".join(re.escape(n) for n in sorted(matcher.by_text, key=len, reverse=True)) or "(?!)"
-    return "|".join(p.pattern for _, p in matcher.demonym_patterns) or "(?!)"
+        return trie_pattern([(n, "") for n in matcher.by_text]) or "(?!)"
+    return trie_pattern([_literal_prefix(p.pattern) for _, p in matcher.demonym_patterns]) or "(?!)"
+
+
+_PLAIN = re.compile(r"[^\\.^$*+?{}\[\]|()]*")
+
+
+def _literal_prefix(pattern: str) -> tuple[str, str]:
+    """Split a regex into its leading literal text and the rest ("algérien\\w*" -> "algérien", "\\w*")."""
+    head = _PLAIN.match(pattern).group(0)  # type: ignore[union-attr]
+    tail = pattern[len(head):]
+    if tail[:1] in ("?", "*", "{") and head:  # a quantifier binds the last literal character
+        head, tail = head[:-1], head[-1] + tail
+    return head, tail
+
+
+def trie_pattern(items: Iterable[tuple[str, str]]) -> str:
+    """A regex matching any of (literal, regex tail), factored by common literal prefixes."""
+    root: dict[str, Any] = {}
+    for literal, tail in items:
+        node = root
+        for ch in literal.lower():
+            node = node.setdefault(ch, {})
+        node.setdefault("", set()).add(tail)
+
+    def emit(node: dict[str, Any]) -> str:
+        options = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        tails = sorted(node.get("", ()), key=len, reverse=True)
+        options += [t for t in tails if t]
+        optional = "" in tails
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 and not optional else "(?:" + "|".join(options) + ")"
+        if optional:
+            body = body if body.startswith("(?:") else "(?:" + body + ")"
+            return body + "?"
+        return body
+
+    return emit(root)

@@ -48,6 +48,7 @@ class _Named:
     type: str
     supranational: bool
     pattern: re.Pattern[str]
+    source: str
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,18 @@ def _named() -> tuple[_Named, ...]:
                 case = not any(ch.islower() for ch in source)
             out.append(
                 _Named(str(item["name"]), str(item.get("type", "unknown")), bool(item.get("supranational", False)),
-                       C.compile_pattern(source, case))
+                       C.compile_pattern(source, case), C.fold(source))
             )
     return tuple(out)
+
+
+@cache
+def _named_set() -> C.CueSet:
+    """Every alias in one prefix-factored scan; a hit's value is the index into `_named()`."""
+    return C.CueSet(
+        C.Cue(str(i), n.pattern, 1.0, n.source, not bool(n.pattern.flags & re.IGNORECASE))
+        for i, n in enumerate(_named())
+    )
 
 
 @cache
@@ -97,6 +107,16 @@ def _generics(language: str) -> tuple[_Generic, ...]:
                 )
             )
     return tuple(out)
+
+
+@cache
+def _generic_set(language: str) -> C.CueSet:
+    """The generic forms in one scan; a hit's value is the index into `_generics()`."""
+    return C.CueSet(
+        C.Cue(str(i), g.pattern, g.weight, g.pattern.pattern[len("(?<!\\w)(?:"):-len(")(?!\\w)")],
+              not bool(g.pattern.flags & re.IGNORECASE))
+        for i, g in enumerate(_generics(language))
+    )
 
 
 @cache
@@ -172,15 +192,17 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
     text = C.folded(doc)
     lo, hi = doc.body
     found: list[Authority] = []
-    for named in _named():
-        for m in named.pattern.finditer(text, lo, hi):
-            found.append(Authority(named.name, named.type, m.start(), m.end(), 1.0, named.supranational))
+    named_list = _named()
+    for hit in _named_set().finditer(text, lo, hi):
+        named = named_list[int(hit.value)]
+        found.append(Authority(named.name, named.type, hit.start, hit.end, 1.0, named.supranational))
     if C.has_cues(doc.language):
-        for gen in _generics(doc.language):
-            for m in gen.pattern.finditer(text, lo, hi):
-                name = _resolve(doc, gen, m)
-                if name:
-                    found.append(Authority(name, gen.type, m.start(), m.end(), gen.weight, generic=True))
+        generics = _generics(doc.language)
+        for hit in _generic_set(doc.language).finditer(text, lo, hi):
+            gen = generics[int(hit.value)]
+            name = _resolve(doc, gen, hit.match)
+            if name:
+                found.append(Authority(name, gen.type, hit.start, hit.end, gen.weight, generic=True))
     # Named before generic, then longer first; drop anything overlapping a kept one.
     found.sort(key=lambda a: (a.generic, -(a.end - a.start), a.start))
     kept: list[Authority] = []
