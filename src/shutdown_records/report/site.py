@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -13,17 +15,18 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..build.langdata import shared
-from ..errors import InputError, UsageError
+from ..errors import InputError, ShutdownRecordsError, UsageError
 from ..model import Incident
 from ..records import iter_record_files, load_record
 from .evidence import RecordView, build_record_view, country_name, field_label
 from .marks import marked_html
 from .publish import check_replaceable, publish_dir
 from .sources import SourceCache
-from .timeline import Span, data_horizon, incident_span, layout, years_active
+from .timeline import Span, latest_date, layout, span_of, years_active
 
 STATIC_FILES = ("report.css", "report.js")
 KINDS = ("full_network", "service_block", "throttling")
+PARALLEL_FROM = 400  # records; below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,10 @@ class IndexRow:
     covered: int
     needed: int
     bad_quotes: int
-    years: list[int]
-    span: Span | None
+    changed_sources: int
+    latest: date | None  # the latest date the record mentions, for the data horizon
+    years: list[int] = field(default_factory=list)
+    span: Span | None = None
 
     @property
     def coverage(self) -> float | None:
@@ -69,7 +74,7 @@ class SiteSummary:
 
 @cache
 def template_env() -> Environment:
-    """One environment for the run: Jinja compiles each template once and caches it."""
+    """One environment per process: Jinja compiles each template once and caches it."""
     env = Environment(
         loader=PackageLoader("shutdown_records", "templates"),
         autoescape=True,
@@ -88,72 +93,125 @@ def load_records(paths: Iterable[Path | str]) -> list[tuple[Path, Incident]]:
     seen: dict[str, Path] = {}
     for path in iter_record_files(paths):
         incident = load_record(path)
-        if incident.id in seen:
-            raise InputError(
-                f"id {incident.id!r} is also used by {seen[incident.id]}; each record needs its own id",
-                place=str(path),
-            )
-        seen[incident.id] = path
+        _check_unique(seen, incident.id, path)
         loaded.append((path, incident))
     return loaded
 
 
-def write_site(paths: Iterable[Path | str], output: Path | str) -> SiteSummary:
+def _check_unique(seen: dict[str, Path], ident: str, path: Path) -> None:
+    if ident in seen:
+        raise InputError(
+            f"id {ident!r} is also used by {seen[ident]}; each record needs its own id", place=str(path)
+        )
+    seen[ident] = path
+
+
+def default_jobs(records: int) -> int:
+    """Worker processes: one per core (at most 8), none for small sites where start-up costs more."""
+    if records < PARALLEL_FROM:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def write_site(paths: Iterable[Path | str], output: Path | str, *, jobs: int | None = None) -> SiteSummary:
     """Write the static site for the records under `paths` into the folder `output`.
 
-    Records are all loaded first (a bad record stops the run before anything is written), the
-    site is built beside `output` and swapped in, and the bytes depend only on the inputs.
+    Pages are rendered into a folder beside `output` (in `jobs` processes for big sites) and
+    swapped in only when every record loaded and rendered, so a bad record leaves an earlier
+    site as it was. The bytes depend only on the inputs, never on `jobs` or the clock.
     """
     output = Path(output)
     check_replaceable(output)
     path_list = list(paths)
-    loaded = load_records(path_list)
-    if not loaded:
+    files = list(iter_record_files(path_list))
+    if not files:
         raise UsageError(f"no records (*.yaml, *.yml) found in {', '.join(map(str, path_list))}")
-    loaded.sort(key=lambda item: item[1].id)
-    horizon = data_horizon(incident for _, incident in loaded)
-    env = template_env()
-    record_page = env.get_template("record.html")
-    index_page = env.get_template("index.html")
-    cache_ = SourceCache()
-    totals = {"missing": 0, "bad": 0, "changed": 0}
+    workers = jobs if jobs is not None else default_jobs(len(files))
+    summary: list[SiteSummary] = []
 
     def build(site: Path) -> None:
         (site / "records").mkdir()
         _copy_static(site / "static")
-        rows: list[IndexRow] = []
-        for path, incident in loaded:
-            view = build_record_view(incident, path, cache_)
-            marked = {
-                s.number: marked_html(s.text, view.spans_for(s)) if s.text is not None else Markup("")
-                for s in view.sources
-            }
-            html = record_page.render(view=view, marked=marked, static="../static", home="../index.html")
-            _write(site / "records" / f"{incident.id}.html", html)
-            rows.append(_row(view, horizon))
-            totals["missing"] += view.needed - view.covered
-            totals["bad"] += view.bad_quotes
-            totals["changed"] += sum(1 for s in view.sources if s.hash_matches is False)
+        rows = _render_records(files, site / "records", workers)
+        seen: dict[str, Path] = {}
+        for path, row in zip(files, rows):
+            _check_unique(seen, row.id, path)
+        horizon = max((r.latest for r in rows if r.latest is not None), default=None)
+        rows = [_with_span(r, horizon) for r in rows]
         rows.sort(key=lambda r: (r.start or "9999", r.id))
-        timeline = layout([(r.id, r.kind or "unknown", r.timeline_label, r.span) for r in rows])
-        html = index_page.render(
-            rows=rows,
-            timeline=timeline,
-            horizon=horizon.isoformat() if horizon else None,
-            kinds=_kinds(rows),
-            filters=_filter_options(rows),
-            static="static",
-            home="index.html",
+        _write(site / "index.html", _index_html(rows, horizon))
+        summary.append(
+            SiteSummary(
+                output,
+                len(rows),
+                sum(r.needed - r.covered for r in rows),
+                sum(r.bad_quotes for r in rows),
+                sum(r.changed_sources for r in rows),
+            )
         )
-        _write(site / "index.html", html)
 
     publish_dir(output, build)
-    return SiteSummary(output, len(loaded), totals["missing"], totals["bad"], totals["changed"])
+    return summary[0]
 
 
-def _row(view: RecordView, horizon: date | None) -> IndexRow:
+def _render_records(files: list[Path], folder: Path, workers: int) -> list[IndexRow]:
+    """Render every record page into `folder`; the rows come back in the order of `files`."""
+    if workers <= 1:
+        return render_pages(files, folder)
+    size = max(1, -(-len(files) // (workers * 4)))  # a few chunks per worker evens out the load
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(_render_chunk, chunks, [folder] * len(chunks)))
+    for _, error in parts:  # the first bad record in file order, as with one process
+        if error is not None:
+            kind, message, place = error
+            raise kind(message, place=place)
+    return [row for rows, _ in parts for row in rows]
+
+
+def _render_chunk(
+    files: list[Path], folder: Path
+) -> tuple[list[IndexRow], tuple[type[ShutdownRecordsError], str, str | None] | None]:
+    """A worker's batch; a known error comes back as data because pickling drops its `place`."""
+    try:
+        return render_pages(files, folder), None
+    except ShutdownRecordsError as err:
+        return [], (type(err), err.message, err.place)
+
+
+def render_pages(files: list[Path], folder: Path) -> list[IndexRow]:
+    """Load, check and render a batch of records (one worker's share); sources are read once."""
+    page = template_env().get_template("record.html")
+    cache_ = SourceCache()
+    rows = []
+    for path in files:
+        incident = load_record(path)
+        view = build_record_view(incident, path, cache_)
+        marked = {
+            s.number: marked_html(s.text, view.spans_for(s)) if s.text is not None else Markup("")
+            for s in view.sources
+        }
+        html = page.render(view=view, marked=marked, static="../static", home="../index.html")
+        _write(folder / f"{incident.id}.html", html)
+        rows.append(_row(view))
+    return rows
+
+
+def _index_html(rows: list[IndexRow], horizon: date | None) -> str:
+    timeline = layout([(r.id, r.kind or "unknown", r.timeline_label, r.span) for r in rows])
+    return template_env().get_template("index.html").render(
+        rows=rows,
+        timeline=timeline,
+        horizon=horizon.isoformat() if horizon else None,
+        kinds=_kinds(rows),
+        filters=_filter_options(rows),
+        static="static",
+        home="index.html",
+    )
+
+
+def _row(view: RecordView) -> IndexRow:
     incident = view.incident
-    span = incident_span(incident, horizon)
     return IndexRow(
         id=incident.id,
         title=incident.title,
@@ -168,9 +226,14 @@ def _row(view: RecordView, horizon: date | None) -> IndexRow:
         covered=view.covered,
         needed=view.needed,
         bad_quotes=view.bad_quotes,
-        years=years_active(span),
-        span=span,
+        changed_sources=sum(1 for s in view.sources if s.hash_matches is False),
+        latest=latest_date(incident),
     )
+
+
+def _with_span(row: IndexRow, horizon: date | None) -> IndexRow:
+    span = span_of(row.start, row.end, row.status, horizon)
+    return replace(row, span=span, years=years_active(span))
 
 
 def _kinds(rows: list[IndexRow]) -> list[tuple[str, str]]:

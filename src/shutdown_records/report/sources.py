@@ -27,9 +27,12 @@ class SourceCache:
 
     def __init__(self) -> None:
         self._files: dict[Path, SourceFile] = {}
+        self._resolved: dict[Path, Path] = {}  # path as joined -> real path; resolve() costs syscalls
 
     def get(self, path: Path) -> SourceFile:
-        key = path.resolve()
+        key = self._resolved.get(path)
+        if key is None:
+            key = self._resolved[path] = path.resolve()
         found = self._files.get(key)
         if found is None:
             found = self._files[key] = _read(key)

@@ -40,18 +40,18 @@ def parse_partial(value: str | None, *, end: bool = False) -> date | None:
         return None
 
 
+def latest_date(incident: Incident) -> date | None:
+    """The latest date one record mentions (start/end, court dates, sources' published dates)."""
+    candidates = [incident.start_date, incident.end_date]
+    candidates += [s.published for s in incident.sources]
+    candidates += [c.date for c in incident.court_challenges]
+    days = [d for d in (parse_partial(raw, end=True) for raw in candidates) if d is not None]
+    return max(days, default=None)
+
+
 def data_horizon(incidents: Iterable[Incident]) -> date | None:
     """The latest date the records mention: where open-ended bars stop."""
-    latest: date | None = None
-    for incident in incidents:
-        candidates = [incident.start_date, incident.end_date]
-        candidates += [s.published for s in incident.sources]
-        candidates += [c.date for c in incident.court_challenges]
-        for raw in candidates:
-            day = parse_partial(raw, end=True)
-            if day is not None and (latest is None or day > latest):
-                latest = day
-    return latest
+    return max((d for d in map(latest_date, incidents) if d is not None), default=None)
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,15 @@ class Span:
 
 
 def incident_span(incident: Incident, horizon: date | None) -> Span | None:
-    start = parse_partial(incident.start_date)
+    return span_of(incident.start_date, incident.end_date, incident.status, horizon)
+
+
+def span_of(start_date: str | None, end_date: str | None, status: str, horizon: date | None) -> Span | None:
+    start = parse_partial(start_date)
     if start is None:
         return None
-    end = parse_partial(incident.end_date, end=True)
-    open_end = end is None and incident.status != "ended"
+    end = parse_partial(end_date, end=True)
+    open_end = end is None and status != "ended"
     if end is None:
         end = max(horizon or start, start) if open_end else start
     return Span(start, max(end, start), open_end)
