@@ -6,6 +6,9 @@ between them; a quote should not glue the two together.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..text import fold
 from .types import Doc, sentence_span
 
 
@@ -19,3 +22,9 @@ def quote_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if e <= s:  # a match made only of spaces cannot happen, but never return an empty quote
         return start, end
     return s, e
+
+
+@lru_cache(maxsize=32)
+def folded(text: str) -> str:
+    """`text.fold(text)`, computed once per source for all extractors (str.translate is slow)."""
+    return text if text.isascii() else fold(text)

@@ -16,7 +16,9 @@ from functools import cache
 
 from ...text import fold
 from ..langdata import shared
+from ..spans import folded as fold_text
 from ..spans import quote_span
+from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
 MAX_CITATIONS = 3  # quotes per country per article: enough to check, not a wall of text
@@ -68,27 +70,32 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
         names.pop(fold(name), None)
     inflected = language in set(data.get("inflected_languages") or [])
 
-    def name_re(name: str) -> str:
-        esc = re.escape(name).replace(r"\ ", r"\s+")
+    literals: list[str] = []
+    endings: dict[str, str] = {}
+    for name in names:
         if inflected and len(name) >= 5 and name[-1].isalpha():
-            return re.escape(name[:-1]) + r"\w{0,4}"
-        return esc
-
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(name_re(n) for n in ordered) + r")(?![\w])") if ordered else None
+            literals.append(name[:-1])  # "Россия" -> "Росси" + ending: "России", "Россию"
+            endings[name[:-1]] = r"\w{0,4}"
+        else:
+            literals.append(name)
+    alternation = trie_pattern(literals, endings)
+    pattern = re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])") if alternation else None
 
     dem: dict[str, str] = {}
-    dem_parts: list[str] = []
+    dem_words: list[str] = []
+    dem_endings: dict[str, str] = {}
     table = (shared("demonyms").get(language) or {}) if isinstance(shared("demonyms"), dict) else {}
     for code, words in table.items():
         for word in words or []:
             word = fold(str(word))
             stem = word.rstrip("*")
             dem[stem.casefold()] = code
-            dem_parts.append(re.escape(stem) + (r"\w{0,4}" if word.endswith("*") else ""))
+            dem_words.append(stem)
+            if word.endswith("*"):
+                dem_endings[stem] = r"\w{0,4}"
     flags = 0 if language == "en" else re.IGNORECASE
-    dem_parts.sort(key=lambda p: -len(p))
-    dem_pattern = re.compile(r"(?<![\w])(?:" + "|".join(dem_parts) + r")(?![\w])", flags) if dem_parts else None
+    dem_alt = trie_pattern(dem_words, dem_endings)
+    dem_pattern = re.compile(r"(?<![\w])(?:" + dem_alt + r")(?![\w])", flags) if dem_alt else None
     lookup = {fold(n).casefold(): c for n, c in names.items()}
     return pattern, lookup, dem_pattern, dem
 
@@ -116,7 +123,7 @@ def _demonym_code(found: str, dem: dict[str, str]) -> str | None:
 def extract(doc: Doc) -> Iterator[Mention]:
     pattern, lookup, dem_pattern, dem = _gazetteer(doc.language)
     lo, hi = doc.body
-    folded = fold(doc.text)
+    folded = fold_text(doc.text)
     inflected = doc.language in set(shared("countries").get("inflected_languages") or [])
     title_end = folded.find("\n", lo)
     title_end = hi if title_end < 0 else min(title_end, hi)

@@ -23,10 +23,13 @@ from functools import cache
 from ...text import fold
 from ..context import reference_date
 from ..langdata import topic
+from ..spans import folded as fold_text
 from ..spans import quote_span
+from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
 START, END, OTHER = "start_date", "end_date", "other_date"
+_WINDOW = 48  # characters around a month/weekday word that a date phrase can span
 # A news-agency dateline before the date: "NAIROBI, " or "DAKAR (AFP), " at a line start.
 _DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{2,}(?:\s*\([^)]{1,20}\))?,\s*")
 # What joins the two ends of a date range, in the languages we hold data for.
@@ -49,8 +52,8 @@ class _Resolved:
 
 
 def _alt(words: list[str]) -> str:
-    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+    """Alternation of words as a trie: far faster than `a|b|c` over long lists."""
+    return trie_pattern(sorted({str(w) for w in words if w}))
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class _Lang:
     weekdays: dict[str, int]
     data: dict
     roles: dict[str, re.Pattern[str] | None]
+    trigger: re.Pattern[str]
 
 
 def _cue_regex(words: list[str] | None) -> re.Pattern[str] | None:
@@ -147,20 +151,35 @@ def _lang(code: str) -> _Lang | None:
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
 
     compiled = tuple((kind, re.compile(p, flags)) for kind, p in pats)
+    # Every date phrase contains one of these words (or an ISO date): the full patterns only
+    # run in windows around them, which keeps the extractor fast on long articles.
+    triggers = list(months) + list(weekdays) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+    trigger_re = re.compile(r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")|\d{4}-\d\d-\d\d", flags)
     role_words = data.get("roles") or {}
     roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future", "statement")}
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
-    return _Lang(compiled, months, weekdays, enriched, roles)
+    return _Lang(compiled, months, weekdays, enriched, roles, trigger_re)
 
 
 def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
+    windows: list[list[int]] = []
+    for t in lang.trigger.finditer(folded, lo, hi):
+        a, b = max(lo, t.start() - _WINDOW), min(hi, t.end() + _WINDOW)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
     hits: list[_Hit] = []
-    for kind, pattern in lang.patterns:
-        for m in pattern.finditer(folded, lo, hi):
-            if m.end() > m.start():
-                hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
+    seen: set[tuple[int, int, str]] = set()
+    for a, b in windows:
+        for kind, pattern in lang.patterns:
+            for m in pattern.finditer(folded, a, b):
+                key = (m.start(), m.end(), kind)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
     # Where matches overlap, a stated date beats a relative one ("on Wednesday April 17" is
     # April 17), then the longer match wins.
     priority = {"absolute": 0, "iso": 0, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
@@ -345,7 +364,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
     if lang is None:
         return
     lo, hi = doc.body
-    folded = fold(doc.text)
+    folded = fold_text(doc.text)
     low = folded.casefold() if len(folded.casefold()) == len(folded) else folded.lower()
     if len(low) != len(folded):  # casefold can change length (ß -> ss): fall back to per-char lower
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)

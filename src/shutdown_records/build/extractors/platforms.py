@@ -17,7 +17,9 @@ from functools import cache
 
 from ...text import fold
 from ..langdata import shared, supported_languages, topic
+from ..spans import folded as fold_text
 from ..spans import quote_span
+from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
 STRONG, WEAK, UNKNOWN_LANGUAGE = 1.0, 0.3, 0.6
@@ -28,7 +30,8 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patt
     """(alias pattern, folded alias -> canonical, X-cue pattern, renamed-marker pattern)."""
     data = shared("platforms")
     lookup: dict[str, str] = {}
-    parts: list[str] = []
+    folded_aliases: list[str] = []
+    exact: list[str] = []
     for canonical, entry in (data.get("platforms") or {}).items():
         entry = entry or {}
         renamed = entry.get("renamed") or {}
@@ -36,14 +39,16 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patt
         for alias in entry.get("aliases") or []:
             key = fold(str(alias)).casefold()
             lookup[key] = str(renamed.get("before")) if key in before else str(canonical)
-            parts.append("(?i:" + re.escape(fold(str(alias))).replace(r"\ ", r"\s+") + ")")
+            folded_aliases.append(fold(str(alias)).casefold())
         for alias in entry.get("exact_aliases") or []:
             if str(alias) == "X":
                 continue  # the bare X is handled by the cues below
             lookup[fold(str(alias)).casefold()] = str(canonical)
-            parts.append(re.escape(fold(str(alias))))
-    parts.sort(key=lambda p: -len(p))
-    alias_re = re.compile(r"(?<![\w@#/.-])(?:" + "|".join(parts) + r")(?![\w-])")
+            exact.append(fold(str(alias)))
+    branches = [f"(?i:{trie_pattern(folded_aliases)})"]
+    if exact:
+        branches.append(trie_pattern(exact))
+    alias_re = re.compile(r"(?<![\w@#/.-])(?:" + "|".join(branches) + r")(?![\w-])")
     cue_parts = []
     for cue in data.get("x_cues") or []:
         before, _, after = fold(str(cue)).partition("{X}")
@@ -72,11 +77,14 @@ def _restriction_re(language: str) -> re.Pattern[str] | None:
 def extract(doc: Doc) -> Iterator[Mention]:
     alias_re, lookup, cue_re, marker_re = _tables()
     lo, hi = doc.body
-    folded = fold(doc.text)
+    folded = fold_text(doc.text)
     restriction = _restriction_re(doc.language) if doc.language in supported_languages() else None
     hits: list[tuple[int, int, str]] = []
     x_confirmed = False
-    for m in cue_re.finditer(folded, lo, hi):
+    cue_matches = []
+    for bare in _BARE_X.finditer(folded, lo, hi):  # cues only matter around a capital X
+        cue_matches.extend(cue_re.finditer(folded, max(lo, bare.start() - 48), min(hi, bare.end() + 48)))
+    for m in cue_matches:
         x = m.start() + m.group(0).find("X", len(m.group(0)) - len(m.group(0).lstrip()))
         # The cue's own X: the first capital X not part of "Twitter"-like words.
         for xm in _BARE_X.finditer(folded, m.start(), m.end()):
