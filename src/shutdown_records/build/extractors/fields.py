@@ -53,6 +53,9 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
         sink.add("status", hit.value, span, hit.weight, C.cue_note(hit, doc))
 
 
+AUTHORITY_AFTER = 0.6
+
+
 def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     """True when an authority is said to announce/confirm/order it; False when it would not.
 
@@ -68,11 +71,13 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
         named = authorities_in(doc, span)
         if hit.value == "yes":
             subject = [a for a in named if a.end <= hit.start]
-            if not subject and not authority.search(text, span[0], hit.start):
+            before = bool(subject) or authority.search(text, span[0], hit.start) is not None
+            after = bool(named) or authority.search(text, hit.end, span[1]) is not None
+            if not (before or after) or not C.in_sentence(doc, restriction, span):
                 continue
-            if not C.in_sentence(doc, restriction, span):
-                continue
-            weight = hit.weight * (1.0 if subject else 0.7)
+            # The authority as subject before the verb is the clearest; verb-first sentences
+            # (Arabic, "announced by the ministry") weigh less.
+            weight = hit.weight * (1.0 if subject else 0.7 if before else AUTHORITY_AFTER)
             sink.add("acknowledged", True, span, weight, C.cue_note(hit, doc))
             continue
         if not named and not C.in_sentence(doc, authority, span):
