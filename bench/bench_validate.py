@@ -96,10 +96,12 @@ def generate(folder: Path, n: int, n_sources: int = 5) -> list[Path]:
 
 
 def timed(argv: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall time, exit code and last output line of one command."""
     start = time.perf_counter()
     done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    return elapsed, done.returncode, (done.stdout + done.stderr).strip().splitlines()[-1:][0] if (done.stdout + done.stderr).strip() else ""
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    return elapsed, done.returncode, lines[-1] if lines else ""
 
 
 def main() -> None:
@@ -121,7 +123,8 @@ def main() -> None:
         names = [p.name for p in files]
 
         runs = [("shutdown-records validate FILES", [ours, "validate", "--quiet", *names]),
-                ("shutdown-records validate FOLDER", [ours, "validate", "."])]
+                ("shutdown-records validate FOLDER", [ours, "validate", "."]),
+                ("shutdown-records validate -j 1 FOLDER", [ours, "validate", "-j", "1", "."])]
         if theirs:
             runs.append(("check-jsonschema --schemafile", [theirs, "--schemafile", str(schema), *names]))
         else:
@@ -129,7 +132,7 @@ def main() -> None:
         print(f"cores available: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}")
         for label, argv in runs:
             elapsed, code, last = timed(argv, folder)
-            print(f"{label:34s} {elapsed:7.2f}s  {args.n / elapsed:8.0f} records/s  exit {code}  {last[:70]}")
+            print(f"{label:38s} {elapsed:7.2f}s  {args.n / elapsed:8.0f} records/s  exit {code}  {last[:70]}")
     finally:
         if args.keep:
             print(f"kept {folder}")

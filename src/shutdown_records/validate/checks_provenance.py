@@ -137,8 +137,10 @@ class SourceStore:
 
     def _read(self, file: str) -> SourceText:
         self.reads += 1
-        if not os.path.isfile(file):
+        if not os.path.exists(file):
             return SourceText(None, None, missing=True)
+        if not os.path.isfile(file):
+            return SourceText(None, None, error="not a regular file; point sources[].path at the text file")
         try:
             text, sha = read_source(Path(file))
         except InputError as err:

@@ -197,7 +197,8 @@ class SemanticChecker:
             cited = {_norm(c.get("value")) for c in _dicts(evidence.get(field)) if c.get("value") is not None}
             for i, candidate in _indexed_dicts(conflict.get("candidates")):
                 loc: list[str | int] = ["conflicts", field, "candidates", i]
-                for j, source in enumerate(candidate.get("sources") or []):
+                sources = candidate.get("sources")
+                for j, source in enumerate(sources if isinstance(sources, list) else []):
                     if isinstance(source, str) and source not in self.declared_sources:
                         self.add([*loc, "sources", j], "E210", _undeclared(source, self.declared_sources))
                 if "value" in candidate and _norm(candidate["value"]) not in cited:
