@@ -23,6 +23,8 @@ from ..types import Doc, Mention
 
 FIELD = "ordered_by"
 NEAR = 140  # an authority this close before the ordering verb is its subject
+IMPLEMENT_NEAR = 40  # "... caberá à Anatel cumprir": an implementing verb this close
+IMPLEMENTER = 0.3
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,30 @@ def _translate(language: str, key: str, text: str) -> str:
     return out
 
 
+@cache
+def _calendar_words(language: str) -> frozenset[str]:
+    """Weekday and month names (CLDR via babel) that may follow a capitalised name."""
+    from babel import Locale, UnknownLocaleError
+
+    words: set[str] = set()
+    for lang in {language, "en"}:
+        try:
+            loc = Locale.parse(lang)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for table in (loc.days["format"]["wide"], loc.months["format"]["wide"]):
+            words.update(str(v).casefold() for v in table.values())
+    return frozenset(words)
+
+
+def _trim_calendar_words(language: str, person: str) -> str:
+    """"Alexandre de Moraes Tuesday" -> "Alexandre de Moraes"."""
+    words = person.split()
+    while len(words) > 1 and words[-1].casefold() in _calendar_words(language):
+        words.pop()
+    return " ".join(words)
+
+
 def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
     groups = {k: v for k, v in m.groupdict().items() if v}
     matcher = C.countries(doc.language)
@@ -179,6 +205,8 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
         kind = _translate(doc.language, "court_kinds", groups["kind"]).strip()
         kind = " ".join(w.capitalize() for w in kind.split())
         name = name.replace("{Kind}", kind)
+    if "person" in groups:
+        groups["person"] = _trim_calendar_words(doc.language, groups["person"])
     for key, value in groups.items():
         name = name.replace("{" + key + "}", value.strip())
     if "{" in name:
@@ -231,6 +259,7 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     order = C.cue_set(doc.language, "gates", "order")
     restore = C.cue_set(doc.language, "gates", "restore")
     agent = C.cue_set(doc.language, "gates", "agent")
+    implement = C.cue_set(doc.language, "gates", "implement")
     for auth in find_authorities(doc):
         span = C.quote(doc, auth.start, auth.end)
         order_hits = list(order.finditer(text, span[0], span[1]))
@@ -248,6 +277,13 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
         weight = 1.0 if (after or by) else 0.35
         if restore.search(text, span[0], span[1]):
             weight *= 0.5  # the sentence is about lifting the restriction
+        if implement.search(text, max(span[0], auth.start - IMPLEMENT_NEAR), min(span[1], auth.end + IMPLEMENT_NEAR)):
+            weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
+        if auth.judiciary and auth.name.startswith(("Justice ", "Judge ")) and any(
+            other.judiciary and not other.name.startswith(("Justice ", "Judge "))
+            for other in authorities_in(doc, span)
+        ):
+            continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]
         yield auth, span, weight * auth.weight, f"ordering cue: {doc.text[cue.start:cue.end]!r}"
 
