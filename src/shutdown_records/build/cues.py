@@ -198,6 +198,13 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return [lo] + [m.end() for m in _SENTENCE_END.finditer(doc.text, lo, hi)]
 
 
+def previous_sentence_start(doc: Doc, start: int) -> int:
+    """Start of the sentence before the one beginning at `start` (the body start at most)."""
+    starts = _sentence_starts(doc)
+    i = bisect_right(starts, start) - 1
+    return starts[max(0, i - 1)] if i >= 1 and starts[i] >= start else starts[max(0, i)]
+
+
 def quote(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The sentence around a cue, kept inside the body.
 

@@ -23,6 +23,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     official = C.cue_set(doc.language, "gates", "official")
     restriction = C.cue_set(doc.language, "gates", "restriction")
     authority = C.cue_set(doc.language, "gates", "authority")
+    restore = C.cue_set(doc.language, "gates", "restore")
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
@@ -30,10 +31,14 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         if hit.value == "illegal_content" and any(0 <= hit.start - o.end <= 40 for o in objects):
             continue  # "failed to remove illegal content": the reason is the failure to comply
         attributed = C.in_sentence(doc, official, span) is not None
+        # The restriction or the authority may be named in the sentence before ("X was
+        # blocked on Friday. The ministry said it was needed to protect national security.")
+        around = (C.previous_sentence_start(doc, span[0]), span[1])
         tied = (
-            C.in_sentence(doc, restriction, span) is not None
-            or C.in_sentence(doc, authority, span) is not None
-            or bool(authorities_in(doc, span))
+            C.in_sentence(doc, restriction, around) is not None
+            or C.in_sentence(doc, restore, around) is not None
+            or C.in_sentence(doc, authority, around) is not None
+            or bool(authorities_in(doc, around))
         )
         if attributed and tied:
             factor = 1.0
