@@ -71,7 +71,7 @@ def import_seconds() -> float:
 def main(n: int = 300) -> None:
     from shutdown_records.build import build_record
     from shutdown_records.build.context import REFERENCE_DATES
-    from shutdown_records.build.extractors import run_extractors
+    from shutdown_records.build.extractors import extractors, run_extractors
     from shutdown_records.build.loader import load_sources
     from shutdown_records.build.pipeline import reference_dates
 
@@ -89,11 +89,20 @@ def main(n: int = 300) -> None:
             mentions += len(run_extractors(doc)[0])
         REFERENCE_DATES.reset(token)
         extract_s = time.perf_counter() - t
+        token = REFERENCE_DATES.set(reference_dates(loaded.docs, loaded.published_text))
+        per_extractor = {}
+        for name, extract in extractors():
+            t0 = time.perf_counter()
+            for doc in loaded.docs:
+                list(extract(doc))
+            per_extractor[name] = (time.perf_counter() - t0) / n * 1000
+        REFERENCE_DATES.reset(token)
         t = time.perf_counter()
         result = build_record(paths, record_path=Path(tmp) / "r.yaml")
         build_s = time.perf_counter() - t
     print(f"{n} articles, mean {kb:.1f} KB, {mentions} mentions")
     print(f"load + extract: {n / extract_s:.0f} articles/s ({extract_s:.2f} s)")
+    print("per extractor, ms/article: " + ", ".join(f"{k} {v:.2f}" for k, v in per_extractor.items()))
     print(f"whole build_record over all {n} (load, extract, merge, assemble, validate): "
           f"{n / build_s:.0f} articles/s ({build_s:.2f} s), {len(result.problems)} problems")
 

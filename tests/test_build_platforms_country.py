@@ -74,6 +74,6 @@ def test_french_country_name_and_demonym_are_read():
 
 
 def test_country_is_read_in_a_language_without_vocabulary():
-    result = build_record([FIX / "it_unsupported.txt"])
+    result = build_record([FIX / "de_unsupported.txt"])
     assert result.record["country"] == "ET"
     assert any("no vocabulary" in p for p in result.problems)

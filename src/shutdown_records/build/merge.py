@@ -46,6 +46,8 @@ SET_THRESHOLDS = {
 }
 DEFAULT_SET_THRESHOLD = (0.9, 0.3)
 OBJECT_THRESHOLD = (0.5, 0.2)
+# Who ordered it: usually one authority; others named far less often are kept in conflicts.
+OBJECT_THRESHOLDS = {"ordered_by": (0.5, 0.3)}
 FUZZY_SAME = 88  # rapidfuzz token_set_ratio at which two names are one authority/court/law
 
 SCALAR_FIELDS = ("country", "kind", "scope", "start_date", "end_date", "acknowledged", "platform_response")
@@ -239,7 +241,8 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     norms: list[str] = []
     for m in mentions:
         name = str((m.value or {}).get(key_name, "")) if isinstance(m.value, dict) else str(m.value)
-        norm = normalise_name(name)
+        norm = _generic_government(name) if fname == "ordered_by" else None
+        norm = norm or normalise_name(name)
         if not norm:
             continue
         for i, other in enumerate(norms):
@@ -255,7 +258,7 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     labels = [item[key_name] for item in items]
     label_of = {id(m): labels[i] for i, g in enumerate(groups) for m in g}
     totals, sources = _support([m for g in groups for m in g], label=lambda m: label_of[id(m)])
-    floor, share = OBJECT_THRESHOLD
+    floor, share = OBJECT_THRESHOLDS.get(fname, OBJECT_THRESHOLD)
     top = max(totals.values())
     keep_idx = [i for i, lab in enumerate(labels) if totals[lab] >= floor and totals[lab] >= share * top]
     value = [items[i] for i in keep_idx]
@@ -281,6 +284,26 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             f"({totals[labels[i]]:.2f} < {floor}); left out" for i in left
         ]
     return Merged(value, cites, conflict, notes)
+
+
+_GENERIC = (re.compile(r"^(?:the )?government of (?P<place>.+)$", re.I), re.compile(r"^(?P<place>.+?) (?:authorities|government)$", re.I))
+
+
+def _generic_government(name: str) -> str | None:
+    """One key for the generic names of a country's executive across sources.
+
+    "Government of Ethiopia" in one article and "Ethiopian authorities" in another are one
+    authority, not two; the country is read with the same tables as the country field.
+    """
+    from .extractors.country import country_code_of  # noqa: PLC0415
+
+    for pattern in _GENERIC:
+        m = pattern.match(name.strip())
+        if m:
+            code = country_code_of(m.group("place"))
+            if code:
+                return f"government {code}"
+    return None
 
 
 def _merged_item(fname: str, group: list[Mention], key_name: str) -> dict:

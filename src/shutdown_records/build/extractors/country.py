@@ -163,3 +163,15 @@ def extract(doc: Doc) -> Iterator[Mention]:
                 weight=round(share, 4),
                 extra={"share": round(share, 3), "mentions": len(spots[code])},
             )
+
+
+def country_code_of(place: str) -> str | None:
+    """ISO code for an English country name or demonym ("Ethiopia", "Ethiopian"), else None."""
+    _pattern, lookup, dem_pattern, dem = _gazetteer("en")
+    key = fold(place).strip()
+    code = lookup.get(re.sub(r"\s+", " ", key).casefold())
+    if code:
+        return code
+    if dem_pattern is not None and dem_pattern.fullmatch(key):
+        return _demonym_code(key, dem)
+    return None

@@ -29,6 +29,7 @@ from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
 START, END, OTHER = "start_date", "end_date", "other_date"
+UNKNOWN_LANGUAGE_WEIGHT = 0.25
 _WINDOW = 48  # characters around a month/weekday word that a date phrase can span
 # A news-agency dateline before the date: "NAIROBI, " or "DAKAR (AFP), " at a line start.
 _DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{2,}(?:\s*\([^)]{1,20}\))?,\s*")
@@ -381,7 +382,14 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
-        field, weight, cue = _role(lang, low, folded, s, e, hit)
+        if lang.data.get("roles"):
+            field, weight, cue = _role(lang, low, folded, s, e, hit)
+        elif hit.kind in ("absolute", "iso"):
+            # No cue words for this language: a stated date is a weak start candidate that
+            # only counts if other sources agree with it.
+            field, weight, cue = START, UNKNOWN_LANGUAGE_WEIGHT, "no cue words for this language"
+        else:
+            field, weight, cue = OTHER, 0.0, "no cue words for this language"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
         if i + 1 < len(hits) and _RANGE.fullmatch(low[hit.end:hits[i + 1].start]):
             field, weight, cue = START, 1.0, "range"
