@@ -195,3 +195,31 @@ def test_language_without_cue_file_only_gets_language_neutral_workarounds():
     doc = make_doc("Chirper bloklandı. Kullanıcılar VPN ile erişiyor.", "xx")
     mentions = run(doc)
     assert {m.field for m in mentions} == {"workarounds"}
+
+
+def test_every_cue_file_loads_and_every_pattern_compiles():
+    """A typo in one cue file must fail here, not silently empty a field in a build."""
+    from importlib import resources
+
+    import yaml
+
+    from shutdown_records.build import cues as C
+    from shutdown_records.build.extractors import authorities as A
+    from shutdown_records.build.extractors import legal as L
+
+    root = resources.files("shutdown_records").joinpath("data", "lang")
+    languages = sorted(p.name for p in root.iterdir() if p.is_dir())
+    assert {"en", "fr", "es", "pt", "_common"} <= set(languages)
+    sections = [("kind",), ("scope",), ("scope_country",), ("networks",), ("status",), ("acknowledged",),
+                ("justification",), ("justification_none",), ("context",), ("workarounds",)]
+    for lang in languages:
+        data = yaml.safe_load(root.joinpath(lang, "cues.yaml").read_text(encoding="utf-8"))
+        assert isinstance(data, dict), lang
+        for gate in (data.get("gates") or {}):
+            C.cue_set(lang, "gates", gate)
+        for path in sections:
+            C.cue_set(lang, *path)
+        A._generic_set(lang)
+        L._legal_cues(lang)
+        C.countries(lang)
+    A._named_set()

@@ -17,6 +17,7 @@ from .authorities import authorities_in
 
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
+PAST = 0.4
 
 
 def _justification(doc: Doc, sink: C.MentionSink) -> None:
@@ -42,10 +43,12 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         )
         if attributed and tied:
             factor = 1.0
-        elif attributed or tied:
+        elif attributed:
             factor = 0.5
+        elif tied:
+            factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
-            factor = 0.25
+            factor = 0.2
         sink.add("justification", hit.value, span, hit.weight * factor, C.cue_note(hit, doc))
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
@@ -54,10 +57,13 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
 
 def _context(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    past = C.cue_set(doc.language, "gates", "past")
     for hit in C.hits(doc, "context"):
         span = C.quote(doc, hit.start, hit.end)
         tied = C.in_sentence(doc, restriction, span) is not None
         weight = hit.weight * (1.0 if tied else 0.5) * C.lead_factor(doc, hit.start)
+        if C.in_sentence(doc, past, span):
+            weight *= PAST  # "previously, during periods of unrest": an earlier episode
         sink.add("context", hit.value, span, weight, C.cue_note(hit, doc))
 
 
