@@ -233,7 +233,10 @@ class MentionSink:
         self.doc = doc
         self._best: dict[tuple[str, str, int, int], Mention] = {}
 
-    def add(self, field: str, value: Any, span: tuple[int, int], weight: float, note: str | None = None) -> None:
+    def add(
+        self, field: str, value: Any, span: tuple[int, int], weight: float, note: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         start, end = span
         if end <= start:
             return
@@ -241,7 +244,7 @@ class MentionSink:
         weight = round(max(0.05, min(1.0, weight)), 2)
         old = self._best.get(key)
         if old is None or weight > old.weight:
-            self._best[key] = Mention(field, value, self.doc.id, start, end, weight, note)
+            self._best[key] = Mention(field, value, self.doc.id, start, end, weight, note, dict(extra or {}))
 
     def mentions(self) -> list[Mention]:
         return sorted(self._best.values(), key=lambda m: (m.start, m.field, repr(m.value)))

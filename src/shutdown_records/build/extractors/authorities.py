@@ -25,6 +25,7 @@ FIELD = "ordered_by"
 NEAR = 140  # an authority this close before the ordering verb is its subject
 IMPLEMENT_NEAR = 40  # "... caberá à Anatel cumprir": an implementing verb this close
 IMPLEMENTER = 0.3
+NEGATED = 0.3
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,7 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     restore = C.cue_set(doc.language, "gates", "restore")
     agent = C.cue_set(doc.language, "gates", "agent")
     implement = C.cue_set(doc.language, "gates", "implement")
+    negation = C.cue_set(doc.language, "gates", "negation")
     for auth in find_authorities(doc):
         span = C.quote(doc, auth.start, auth.end)
         order_hits = list(order.finditer(text, span[0], span[1]))
@@ -277,6 +279,8 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
         weight = 1.0 if (after or by) else 0.35
         if restore.search(text, span[0], span[1]):
             weight *= 0.5  # the sentence is about lifting the restriction
+        if negation.search(text, span[0], span[1]):
+            weight *= NEGATED  # "the ministry announces every year there will be no cut"
         if implement.search(text, max(span[0], auth.start - IMPLEMENT_NEAR), min(span[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         if auth.judiciary and auth.name.startswith(("Justice ", "Judge ")) and any(
@@ -318,5 +322,6 @@ def extract(doc: Doc) -> Iterable[Mention]:
         if specific and auth.generic and (name.startswith("Government of ") or name.endswith(" authorities")):
             weight *= GENERIC_WHEN_SPECIFIC
         value: dict[str, Any] = {"name": name, "type": auth.type}
-        sink.add(FIELD, value, span, weight, note)
+        generic = auth.generic and (name.startswith("Government of ") or name.endswith(" authorities"))
+        sink.add(FIELD, value, span, weight, note, extra={"generic": True} if generic else None)
     return sink.mentions()

@@ -75,6 +75,8 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
             after = bool(named) or authority.search(text, hit.end, span[1]) is not None
             if not (before or after) or not C.in_sentence(doc, restriction, span):
                 continue
+            if C.in_sentence(doc, C.cue_set(doc.language, "gates", "negation"), span):
+                continue  # "the ministry announced there would be no cut"
             # The authority as subject before the verb is the clearest; verb-first sentences
             # (Arabic, "announced by the ministry") weigh less.
             weight = hit.weight * (1.0 if subject else 0.7 if before else AUTHORITY_AFTER)
