@@ -223,3 +223,43 @@ def test_every_cue_file_loads_and_every_pattern_compiles():
         L._legal_cues(lang)
         C.countries(lang)
     A._named_set()
+
+
+def test_authority_told_to_carry_out_the_order_is_not_the_orderer():
+    doc = make_doc(
+        "The Supreme Court of Brazil ordered the suspension of Chirper on Friday. "
+        "The telecom regulator Anatel is to implement the suspension within 24 hours.",
+    )
+    ordered = support(run(doc), "ordered_by")
+    assert ordered["Supreme Federal Court"] >= 1.0
+    assert ordered.get("National Telecommunications Agency (Anatel)", 0) < 0.5
+
+
+def test_announcement_that_there_will_be_no_cut_is_neither_order_nor_acknowledgement():
+    doc = make_doc(
+        "Le ministère de l'Éducation nationale annonce chaque année qu'il n'y aura pas de coupure d'internet.",
+        "fr",
+    )
+    mentions = run(doc)
+    assert all(m.weight < 0.5 for m in mentions if m.field == "ordered_by")
+    assert "True" not in support(mentions, "acknowledged")
+
+
+def test_judge_named_with_the_court_yields_the_court_and_no_weekday_in_names():
+    doc = make_doc("Brazilian Supreme Federal Court (STF) Justice Ana Lima Tuesday ordered Chirper blocked.")
+    ordered = support(run(doc), "ordered_by")
+    assert "Supreme Federal Court" in ordered
+    assert not any("Tuesday" in name or name.startswith("Justice") for name in ordered)
+    alone = support(run(make_doc("On Friday, Justice Ana Lima Tuesday ordered Chirper blocked nationwide.")), "ordered_by")
+    assert "Justice Ana Lima" in alone
+
+
+def test_turkish_notice_and_law_number_are_read():
+    doc = make_doc(
+        "Bu internet sitesi hakkında 5651 sayılı Kanun uyarınca Bilgi Teknolojileri ve İletişim Kurumu "
+        "tarafından idari tedbir uygulanmaktadır.",
+        "tr",
+    )
+    mentions = run(doc)
+    assert {"instrument": "Law No. 5651"} in [m.value for m in mentions if m.field == "legal_basis"]
+    assert "True" in support(mentions, "acknowledged")
