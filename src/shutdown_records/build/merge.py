@@ -309,12 +309,13 @@ def _generic_government(name: str) -> str | None:
 def _merged_item(fname: str, group: list[Mention], key_name: str) -> dict:
     """One item from every mention of it: the best-supported name, the commonest details."""
     name_support: dict[str, float] = defaultdict(float)
-    for m in group:
+    for m in group:  # dict order = first seen, which breaks ties
         if isinstance(m.value, dict):
             name_support[str(m.value.get(key_name))] += m.weight
         else:
             name_support[str(m.value)] += m.weight
-    name = sorted(name_support, key=lambda n: (-name_support[n], -len(n), n))[0]
+    first = {n: i for i, n in enumerate(name_support)}
+    name = sorted(name_support, key=lambda n: (-round(name_support[n], 6), first[n]))[0]
     item: dict[str, Any] = {key_name: name}
     keys: list[str] = []
     for m in group:

@@ -86,9 +86,11 @@ def build_record(
         iterator: Any = docs
         bar = None
         if progress and len(docs) > PROGRESS_OVER:
+            import sys  # noqa: PLC0415
+
             import click  # noqa: PLC0415
 
-            bar = click.progressbar(docs, label="reading sources", file=click.get_text_stream("stderr"))
+            bar = click.progressbar(docs, label="reading sources", file=sys.stderr)
             iterator = bar.__enter__()
         try:
             for doc in iterator:
