@@ -22,6 +22,7 @@ from .. import langdata
 from ..types import Doc, Mention
 
 FIELD = "ordered_by"
+_ELISION = re.compile(r"(?<!\w)(?:de l|dell|del|d|l)'(?=\w)", re.IGNORECASE)
 NEAR = 140  # an authority this close before the ordering verb is its subject
 IMPLEMENT_NEAR = 40  # "... caberá à Anatel cumprir": an implementing verb this close
 IMPLEMENTER = 0.3
@@ -144,7 +145,8 @@ def _word_map(language: str, key: str) -> tuple[tuple[re.Pattern[str], str], ...
 
 def _translate(language: str, key: str, text: str) -> str:
     """Portfolio or court words in English; matched without accents ("Education" = "éducation")."""
-    out = C.strip_accents(C.fold(text))
+    # Elided articles ("de l'Économie", "dell'Interno") go first: they glue to the next word.
+    out = _ELISION.sub("", C.strip_accents(C.fold(text)))
     for pat, english in _word_map(language, key):
         out = pat.sub(english, out)
     out = re.sub(r"\s+", " ", re.sub(r"\s+([,])", r"\1", out)).strip(" ,")
