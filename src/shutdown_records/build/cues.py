@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -71,6 +71,7 @@ class CueSet:
                 flags = 0 if case else re.IGNORECASE
                 passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), members))
         self._passes = tuple(passes)
+        self._last: tuple[str, list[int], list[Hit]] | None = None  # see search()
 
     def __bool__(self) -> bool:
         return bool(self.cues)
@@ -108,9 +109,25 @@ class CueSet:
         yield from self._hits(text, lo, len(text) if hi is None else hi, first=False)
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> Hit | None:
-        """The earliest hit in text[lo:hi], or None."""
-        hits = list(self._hits(text, lo, len(text) if hi is None else hi, first=True))
-        return min(hits, key=lambda h: h.start) if hits else None
+        """The earliest hit lying inside text[lo:hi], or None.
+
+        Extractors ask the same gate about many sentences of one document, so the whole
+        text is scanned once and later questions are answered from that list.
+        """
+        hi = len(text) if hi is None else hi
+        cached = self._last
+        if cached is None or cached[0] is not text:
+            found = sorted(self._hits(text, 0, len(text), first=False), key=lambda h: (h.start, -h.end))
+            cached = (text, [h.start for h in found], found)
+            self._last = cached
+        _, starts, found = cached
+        for i in range(bisect_left(starts, lo), len(found)):
+            hit = found[i]
+            if hit.start >= hi:
+                break
+            if hit.end <= hi:
+                return hit
+        return None
 
     def values(self) -> set[str]:
         return {c.value for c in self.cues}
