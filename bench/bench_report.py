@@ -113,6 +113,39 @@ def make_records(folder: Path, sources: list[tuple[str, str, str]], count: int, 
         (folder / f"{record['id']}.yaml").write_text(dump_yaml(record), encoding="utf-8")
 
 
+def time_index_in_chromium(index: Path, profile: Path) -> None:
+    """Open the index from disk, sort by start date and filter by a country; print the seconds."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        began = time.perf_counter()
+        driver.get(index.as_uri())
+        loaded = time.perf_counter() - began
+        began = time.perf_counter()
+        driver.find_element(By.CSS_SELECTOR, "th[data-col=start] button").click()
+        driver.execute_script("return document.body.offsetHeight")  # wait for layout
+        sort = time.perf_counter() - began
+        country = driver.execute_script("return document.querySelector('#filter-country option:nth-child(2)').value")
+        began = time.perf_counter()
+        Select(driver.find_element(By.ID, "filter-country")).select_by_value(country)
+        driver.execute_script("return document.body.offsetHeight")
+        filtered = time.perf_counter() - began
+        shown = driver.find_element(By.ID, "shown-count").text
+    finally:
+        driver.quit()
+    print(f"chromium index:     load {loaded:.1f} s, sort by start {sort:.1f} s, filter by country {filtered:.1f} s ({shown})")
+
+
 def _cpu_seconds() -> float:
     """User + system CPU of this process and its finished workers."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -126,6 +159,7 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="write the site here instead of a temporary folder")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--browser", action="store_true", help="also time the index in headless Chromium")
     args = parser.parse_args()
     rng = random.Random(20240217)
     tmp = Path(tempfile.mkdtemp(prefix="bench-report-"))
@@ -155,6 +189,8 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
         print(f"site size:          {size / 1e6:.1f} MB, index.html {index / 1e6:.2f} MB")
         print(f"python:             {sys.version.split()[0]}")
+        if args.browser:
+            time_index_in_chromium(out / "index.html", tmp / "profile")
         if total >= 60:
             sys.exit(1)
     finally:

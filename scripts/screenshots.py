@@ -63,8 +63,7 @@ def main() -> None:
             driver.save_screenshot(str(args.out / "report-index.png"))
             driver.get((site / "records" / f"{args.record}.html").as_uri())
             link = driver.find_element(By.CSS_SELECTOR, f"#field-{args.field} a.value-link")
-            driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
-            link.click()
+            driver.execute_script("arguments[0].click();", link)  # WebDriver's click would scroll the page first
             time.sleep(0.2)
             driver.save_screenshot(str(args.out / "report-record.png"))
         finally:

@@ -26,6 +26,7 @@ from .timeline import Span, latest_date, layout, span_of, years_active
 
 STATIC_FILES = ("report.css", "report.js")
 KINDS = ("full_network", "service_block", "throttling")
+INDEX_PAGE_ROWS = 200  # rows shown before "Show more": a browser lays out 10,000 rows slowly
 PARALLEL_FROM = 400  # records; below this, starting worker processes costs more than it saves
 
 
@@ -205,6 +206,7 @@ def _index_html(rows: list[IndexRow], horizon: date | None) -> str:
         horizon=horizon.isoformat() if horizon else None,
         kinds=_kinds(rows),
         filters=_filter_options(rows),
+        page_rows=INDEX_PAGE_ROWS,
         static="static",
         home="index.html",
     )

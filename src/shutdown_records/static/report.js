@@ -28,25 +28,46 @@
       return true;
     }
 
+    /* Only the first `limit` matching rows are displayed: a browser lays out 10,000 table rows
+       slowly, and rows with display:none cost nothing. "Show more" raises the limit. */
+    var pageRows = parseInt(table.getAttribute("data-page-rows"), 10) || 200;
+    var limit = pageRows;
+    var more = document.getElementById("more-rows");
+    var sortNote = "";
+
     function applyFilters() {
       var wanted = {};
       selects.forEach(function (s) { wanted[s.getAttribute("data-filter")] = s.value; });
       var text = search.value.trim().toLowerCase();
+      var matched = 0;
       var shown = 0;
       rows.forEach(function (row) {
         var ok = matches(row, wanted, text);
-        row.hidden = !ok;
+        if (ok) matched += 1;
+        var visible = ok && matched <= limit;
+        if (visible) shown += 1;
+        if (row.hidden === visible) row.hidden = !visible;
         var bar = bars.get(row.getAttribute("data-id"));
-        if (bar) bar.style.display = ok ? "" : "none";
-        if (ok) shown += 1;
+        var display = ok ? "" : "none";
+        if (bar && bar.style.display !== display) bar.style.display = display;
       });
-      count.textContent = "Showing " + shown + " of " + rows.length + " incidents.";
+      var message = shown < matched
+        ? "Showing the first " + shown + " of " + matched + " matching incidents (" + rows.length + " in all)."
+        : "Showing " + shown + " of " + rows.length + " incidents.";
+      count.textContent = message + sortNote;
+      if (more) more.hidden = shown >= matched;
     }
 
+    function refilter() { limit = pageRows; applyFilters(); }
+
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    form.addEventListener("input", applyFilters);
-    form.addEventListener("change", applyFilters);
-    form.addEventListener("reset", function () { window.setTimeout(applyFilters, 0); });
+    form.addEventListener("input", refilter);
+    form.addEventListener("change", refilter);
+    form.addEventListener("reset", function () { window.setTimeout(refilter, 0); });
+    var showMore = document.getElementById("show-more");
+    var showAll = document.getElementById("show-all");
+    if (showMore) showMore.addEventListener("click", function () { limit += pageRows; applyFilters(); });
+    if (showAll) showAll.addEventListener("click", function () { limit = rows.length; applyFilters(); });
 
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     headers.forEach(function (th, column) {
@@ -57,8 +78,8 @@
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", direction);
         sortRows(column, button.getAttribute("data-type"), direction === "ascending" ? 1 : -1);
-        count.textContent = count.textContent.replace(/ Sorted by .*$/, "") +
-          " Sorted by " + button.textContent.trim() + ", " + direction + ".";
+        sortNote = " Sorted by " + button.textContent.trim() + ", " + direction + ".";
+        applyFilters();
       });
     });
 
