@@ -252,6 +252,10 @@ def test_judge_named_with_the_court_yields_the_court_and_no_weekday_in_names():
     assert not any("Tuesday" in name or name.startswith("Justice") for name in ordered)
     alone = support(run(make_doc("On Friday, Justice Ana Lima Tuesday ordered Chirper blocked nationwide.")), "ordered_by")
     assert "Justice Ana Lima" in alone
+    same_source = make_doc(
+        "The Supreme Court of Brazil banned Chirper on Friday. In her order, Justice Ana Lima ordered operators to block it."
+    )
+    assert set(support(run(same_source), "ordered_by")) == {"Supreme Federal Court"}
 
 
 def test_turkish_notice_and_law_number_are_read():

@@ -310,6 +310,10 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
     return {name: best for name in support}
 
 
+def _is_person(auth: Authority) -> bool:
+    return auth.name.startswith(("Justice ", "Judge "))
+
+
 def extract(doc: Doc) -> Iterable[Mention]:
     if not C.has_cues(doc.language):
         return []
@@ -319,8 +323,13 @@ def extract(doc: Doc) -> Iterable[Mention]:
     specific = any(not a.generic and w >= 1.0 for a, _, w, _ in candidates) or any(
         a.generic and a.name.startswith("Ministry of ") and w >= 1.0 for a, _, w, _ in candidates
     )
+    # "Justice X ordered..." in a source whose only ordering court is the Supreme Court: the
+    # judge acts for that court, which is the orderer a dataset records.
+    courts = {a.name for a, _, w, _ in candidates if a.judiciary and not _is_person(a) and w >= 1.0}
     for auth, span, weight, note in candidates:
         name = rename.get(auth.name, auth.name)
+        if _is_person(auth) and len(courts) == 1:
+            name, note = next(iter(courts)), f"{note}; {auth.name} is a judge of the court this source names"
         if specific and auth.generic and (name.startswith("Government of ") or name.endswith(" authorities")):
             weight *= GENERIC_WHEN_SPECIFIC
         value: dict[str, Any] = {"name": name, "type": auth.type}
