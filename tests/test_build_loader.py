@@ -90,3 +90,20 @@ def test_html_text_is_stored_as_a_text_source_named_by_hash(tmp_path):
     assert doc.text == doc.path.read_text(encoding="utf-8")
     assert "blocked access to TikTok on Wednesday" in doc.text
     assert doc.language == "en"
+
+
+def test_timestamp_and_regional_language_code_in_front_matter_are_accepted(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("---\npublished: 2021-06-22T10:00:00Z\nlanguage: fr-FR\n---\nLe blocage continue.\n", encoding="utf-8")
+    loaded = load_sources([src])
+    assert loaded.docs[0].language == "fr"
+    assert loaded.published_text["a.txt"] == "2021-06-22"
+
+
+def test_a_text_too_short_to_tell_its_language_is_named_with_the_fix(tmp_path):
+    src = tmp_path / "b.txt"
+    src.write_text("Hello world.\n", encoding="utf-8")
+    loaded = load_sources([src])
+    assert loaded.docs == []
+    assert "add `language: xx`" in loaded.unreadable[0]
+    assert load_sources([src], language="en").docs[0].language == "en"

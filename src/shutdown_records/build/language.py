@@ -18,6 +18,7 @@ from .langdata import supported_languages, topic
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _PERSIAN_LETTERS = set("پچژگکی")
 SAMPLE_CHARS = 4000
+MIN_WORDS_FOR_MODEL = 8  # below this py3langid guesses wildly ("Hello world." -> Fula)
 
 
 @cache
@@ -73,6 +74,8 @@ def detect_language(text: str) -> tuple[str | None, str]:
             # text may be one we hold no data for (Italian, Turkish...), so ask the model.
             if best_n >= 0.12 * len(words) and best_n >= 1.5 * max(second_n, 1):
                 return best, "stop words"
+    if len(words) < MIN_WORDS_FOR_MODEL:
+        return None, "too little text to tell"
     guess = _langid(sample)
     if guess:
         return guess, "py3langid"

@@ -155,7 +155,13 @@ def _make_doc(doc_id: str, path: Path, text: str, sha: str, language: str | None
     how = "front matter" if meta.get("language") else ("--language" if language else "")
     if not code:
         code, how = detect_language(text[body_start:])
-    code = str(code or "und").lower()
+        if code is None:
+            raise InputError(
+                f"cannot tell the article's language ({how}); add `language: xx` to its front "
+                "matter or pass --language",
+                place=str(path),
+            )
+    code = re.split(r"[-_]", str(code or "und").strip().lower())[0]  # "fr-FR" -> "fr"
     if not re.fullmatch(r"[a-z]{2,3}", code):
         raise InputError(f"language {code!r} is not an ISO 639-1 code such as en or fr", place=str(path))
 
@@ -177,6 +183,8 @@ def _published(value: object, place: str) -> str | None:
     if value is None or value == "":
         return None
     text = str(value).strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d", text):
+        text = text[:10]  # a timestamp: the day is what a record keeps
     if _PARTIAL_DATE.match(text):
         try:
             date.fromisoformat(text if len(text) == 10 else text + "-01")
