@@ -18,6 +18,7 @@ from .authorities import authorities_in
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
+OTHER_BAN = 0.3
 
 
 def _justification(doc: Doc, sink: C.MentionSink) -> None:
@@ -25,6 +26,8 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     authority = C.cue_set(doc.language, "gates", "authority")
     restore = C.cue_set(doc.language, "gates", "restore")
+    assembly = C.cue_set(doc.language, "gates", "assembly_ban")
+    medium = C.cue_set(doc.language, "gates", "medium")
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
@@ -49,6 +52,8 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
             factor = 0.2
+        if C.in_sentence(doc, assembly, span) and not C.in_sentence(doc, medium, span):
+            factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         sink.add("justification", hit.value, span, hit.weight * factor, C.cue_note(hit, doc))
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
