@@ -150,3 +150,25 @@ def test_export_leaves_previous_output_when_writing_fails(tmp_path: Path) -> Non
 def test_export_ooni_options_are_refused_for_other_formats(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(capsys, "export", str(FIXTURES), "-f", "csv", "--jsonl")
     assert code == 2 and "ooni" in err
+
+
+def test_export_bom_lets_excel_read_utf8_and_imports_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "stop.csv"
+    code, _, _ = run_cli(capsys, "export", str(FIXTURES), "-f", "stop", "--bom", "-o", str(target))
+    assert code == 0 and target.read_bytes().startswith(b"\xef\xbb\xbfstart_date,")
+    code, _, err = run_cli(capsys, "import", str(target), "-o", str(tmp_path / "records"))
+    assert code == 0, err
+    assert load_record(tmp_path / "records" / "ci-2020-shutdown.yaml").country == "CI"
+
+
+def test_export_command_runs_from_the_shell_and_stops_quietly_on_a_closed_pipe() -> None:
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("shutdown-records")
+    folders = " ".join([f"'{FIXTURES}'"] * 100)  # 300 rows: more than a pipe buffer holds
+    done = subprocess.run(
+        f"'{exe}' export {folders} -f stop | head -c 10", shell=True, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout == "start_date"
+    assert done.stderr == ""

@@ -21,9 +21,12 @@ from ..export import WRITERS, export_records
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Write here, atomically (default: standard output).",
 )
+@click.option("--bom", is_flag=True, help="csv and stop only: start with a UTF-8 BOM so Excel shows accents right.")
 @click.option("--jsonl", is_flag=True, help="ooni only: one finding per line instead of a JSON array.")
 @click.option("--reported-by", default=None, help="ooni only: the findings' reported_by (default: shutdown-records).")
-def command(paths: tuple[Path, ...], fmt: str, output: Path | None, jsonl: bool, reported_by: str | None) -> None:
+def command(
+    paths: tuple[Path, ...], fmt: str, output: Path | None, bom: bool, jsonl: bool, reported_by: str | None
+) -> None:
     """Export the records in PATHS (files or folders of *.yaml) in one format.
 
     A record that cannot be loaded is reported on one line (file:line) and skipped; the
@@ -34,10 +37,15 @@ def command(paths: tuple[Path, ...], fmt: str, output: Path | None, jsonl: bool,
         if fmt != "ooni":
             raise click.UsageError("--jsonl and --reported-by apply to --format ooni only")
         options = {"jsonl": jsonl, "reported_by": reported_by}
+    if bom:
+        if fmt not in ("csv", "stop"):
+            raise click.UsageError("--bom applies to --format csv and stop only")
+        options = {"bom": True}
 
     def report(err: ShutdownRecordsError) -> None:
         click.echo(f"error: {err}", err=True)
 
+    # `export ... | head`: click itself ends quietly (exit 1) when the reader closes the pipe
     result = export_records(paths, fmt, output, on_error=report, **options)
     where = output if output else "standard output"
     failed = len(result.failures)

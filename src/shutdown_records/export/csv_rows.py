@@ -75,7 +75,13 @@ class CsvWriter(RecordWriter):
     name = "csv"
     description = f"one row per record, list items joined by {LIST_SEPARATOR!r}, evidence counts"
 
+    @classmethod
+    def options(cls) -> tuple[str, ...]:
+        return ("bom",)
+
     def begin(self) -> None:
+        if self.settings.get("bom"):
+            self.out.write("\ufeff")  # Excel reads a CSV as UTF-8 only when it starts with a BOM
         self._csv = csv.DictWriter(self.out, fieldnames=COLUMNS, dialect="excel")
         self._csv.writeheader()
 

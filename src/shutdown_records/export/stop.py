@@ -146,7 +146,13 @@ class StopWriter(RecordWriter):
     name = "stop"
     description = "Access Now STOP columns (2020-2022 sheets) and value strings, one row per record"
 
+    @classmethod
+    def options(cls) -> tuple[str, ...]:
+        return ("bom",)
+
     def begin(self) -> None:
+        if self.settings.get("bom"):
+            self.out.write("\ufeff")  # Excel reads a CSV as UTF-8 only when it starts with a BOM
         self._csv = csv.DictWriter(self.out, fieldnames=list(stop_columns()), dialect="excel")
         self._csv.writeheader()
 
