@@ -195,3 +195,11 @@ def test_import_reads_nationwide_with_named_regions_as_national(tmp_path: Path) 
     result = import_stop(sheet(tmp_path, [dict(NIGERIA, area_name="Nationwide, Lagos")]), tmp_path / "r")
     record = load_record(result.written[0])
     assert record.scope == "national" and record.regions == ["Lagos"]
+
+
+def test_import_reads_a_semicolon_separated_sheet_as_excel_saves_it_in_many_locales(tmp_path: Path) -> None:
+    path = tmp_path / "excel-fr.csv"
+    path.write_bytes("\ufeffstart_date;country;shutdown_extent;twitter_affected;event\r\n"
+                     "2021-06-05;Nigeria;Service-based;Yes;\"Blocked; then restored, later\"\r\n".encode("utf-8"))
+    record = load_record(import_stop(path, tmp_path / "records").written[0])
+    assert record.id == "ng-2021-twitter" and record.summary == "Blocked; then restored, later"

@@ -53,8 +53,15 @@ def _header_key(name: str) -> str:
     return re.sub(r"[\s-]+", "_", name.strip().lower())
 
 
+def _delimiter(text: str) -> str:
+    """"," as STOP writes; ";" or tab when the header uses them (Excel in many locales saves ";")."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
+
+
 def read_stop_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(spreadsheet row number, {column: cell}) for each non-empty row; BOM and Excel quoting ok.
+    """(spreadsheet row number, {column: cell}) for each non-empty row; BOM, Excel quoting and
+    Excel's ";"-separated CSV are read.
 
     The whole file is decoded before the first row is given, so a sheet saved in another
     encoding is refused before anything is imported. STOP sheets are a few MB at most.
@@ -71,7 +78,7 @@ def read_stop_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             f"not UTF-8: byte 0x{data[err.start]:02x} on line {line}; save the sheet as \"CSV UTF-8\"",
             place=str(path),
         ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader, None)
         if not header:
