@@ -209,3 +209,31 @@ def test_browser_pages_fit_the_screen_and_save_screenshots(
         target = shots / f"report-{page}-{name}.png"
         assert driver.save_screenshot(str(target))
         assert target.stat().st_size > 10_000
+
+
+def test_browser_big_index_lays_out_200_rows_and_shows_more_on_request(
+    driver: webdriver.Chrome, tmp_path: Path
+) -> None:
+    from shutdown_records.yamlio import dump_yaml
+
+    records = tmp_path / "records"
+    records.mkdir()
+    for n in range(450):
+        country = ("PK", "IR", "ET")[n % 3]
+        record = {"id": f"r-{n:03d}", "title": f"Record {n}", "country": country, "start_date": f"20{10 + n % 15}-01"}
+        (records / f"r-{n:03d}.yaml").write_text(dump_yaml(record), encoding="utf-8")
+    write_site([records], tmp_path / "site", jobs=1)
+    open_page(driver, tmp_path / "site" / "index.html")
+    assert len(visible_rows(driver)) == 200
+    count = driver.find_element(By.ID, "shown-count")
+    assert count.text == "Showing the first 200 of 450 incidents."
+    driver.find_element(By.ID, "show-more").click()
+    assert len(visible_rows(driver)) == 400
+    Select(driver.find_element(By.ID, "filter-country")).select_by_value("PK")
+    assert len(visible_rows(driver)) == 150
+    assert count.text == "Showing 150 of 450 incidents."
+    assert not driver.find_element(By.ID, "show-more").is_displayed()
+    Select(driver.find_element(By.ID, "filter-country")).select_by_value("")
+    driver.find_element(By.ID, "show-all").click()
+    assert len(visible_rows(driver)) == 450
+    assert severe_console_entries(driver) == []

@@ -51,9 +51,10 @@
         var display = ok ? "" : "none";
         if (bar && bar.style.display !== display) bar.style.display = display;
       });
-      var message = shown < matched
-        ? "Showing the first " + shown + " of " + matched + " matching incidents (" + rows.length + " in all)."
-        : "Showing " + shown + " of " + rows.length + " incidents.";
+      var message;
+      if (shown === matched) message = "Showing " + shown + " of " + rows.length + " incidents.";
+      else if (matched === rows.length) message = "Showing the first " + shown + " of " + rows.length + " incidents.";
+      else message = "Showing the first " + shown + " of " + matched + " matching incidents (" + rows.length + " in all).";
       count.textContent = message + sortNote;
       if (more) more.hidden = shown >= matched;
     }
