@@ -172,3 +172,11 @@ def test_export_command_runs_from_the_shell_and_stops_quietly_on_a_closed_pipe()
     )
     assert done.stdout == "start_date"
     assert done.stderr == ""
+
+
+def test_export_library_refuses_an_option_the_format_lacks_before_writing(tmp_path: Path) -> None:
+    from shutdown_records.errors import UsageError
+
+    with pytest.raises(UsageError, match="'csv' has no option 'jsonl'"):
+        export_records([FIXTURES], "csv", tmp_path / "out.csv", jsonl=True)
+    assert list(tmp_path.iterdir()) == []

@@ -75,7 +75,7 @@ def export_records(
     A record that cannot be loaded goes to `on_error` (and `result.failures`) and is skipped.
     Unknown format or a missing path raise UsageError before anything is written.
     """
-    writer_cls = writer_for(fmt)
+    writer_for(fmt).check_options(options)  # fail before any output is opened
     paths = [Path(p) for p in paths]
     for path in paths:
         if not path.exists():
@@ -94,10 +94,5 @@ def export_records(
             yield record
 
     with open_output(output, stream) as out:
-        writer = writer_cls(out, **options)
-        writer.begin()
-        for record in loaded():
-            writer.write(record)
-            result.written += 1
-        writer.end()
+        result.written = write_records(loaded(), fmt, out, **options)
     return result

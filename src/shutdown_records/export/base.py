@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from ..errors import UsageError
 from ..model import Incident
 
 
@@ -17,13 +18,15 @@ class RecordWriter:
     description = ""
 
     def __init__(self, out: TextIO, **options: Any) -> None:
-        unknown = set(options) - set(self.options())
-        if unknown:
-            from ..errors import UsageError
-
-            raise UsageError(f"format {self.name!r} has no option {sorted(unknown)[0]!r}")
+        self.check_options(options)
         self.out = out
         self.settings = options
+
+    @classmethod
+    def check_options(cls, options: dict[str, Any]) -> None:
+        unknown = set(options) - set(cls.options())
+        if unknown:
+            raise UsageError(f"format {cls.name!r} has no option {sorted(unknown)[0]!r}")
 
     @classmethod
     def options(cls) -> tuple[str, ...]:
