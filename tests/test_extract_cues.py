@@ -267,3 +267,36 @@ def test_turkish_notice_and_law_number_are_read():
     mentions = run(doc)
     assert {"instrument": "Law No. 5651"} in [m.value for m in mentions if m.field == "legal_basis"]
     assert "True" in support(mentions, "acknowledged")
+
+
+def test_a_named_region_makes_scope_regional_even_with_the_country_named():
+    doc = make_doc(
+        "Internet remains cut in Ethiopia's Tigray region\n"
+        "Mobile internet and fixed-line services have been shut down in the northern Tigray region since November."
+    )
+    mentions = run(doc)
+    assert set(support(mentions, "scope")) == {"regional"}
+    assert max(support(mentions, "kind"), key=support(mentions, "kind").get) == "full_network"
+    assert {"mobile", "fixed"} <= {k for k, v in support(mentions, "networks").items() if v >= 1.0}
+
+
+def test_spanish_court_challenge_and_french_numbered_law():
+    es = make_doc(
+        "La Corte Suprema de Venezuela ordenó bloquear la red social Chirper. Un grupo de abogados presentó "
+        "un recurso ante el Tribunal Constitucional, que falló que el bloqueo era inconstitucional.",
+        "es",
+    )
+    m = run(es)
+    assert "Supreme Court of Venezuela" in support(m, "ordered_by")
+    assert set(support(m, "court_challenges")) == {"Constitutional Court of Venezuela"}
+    fr = make_doc("Le gouvernement a suspendu Chirper en vertu de la loi n° 2023-12 relative à la cybersécurité.", "fr")
+    m = run(fr)
+    assert {"instrument": "Law No. 2023-12"} in [x.value for x in m if x.field == "legal_basis"]
+    assert support(m, "kind").get("service_block", 0) >= 0.7
+
+
+def test_portuguese_slowdown_is_throttling_with_official_reason():
+    pt = make_doc("O governo determinou a redução da velocidade do Chirper em todo o país, alegando segurança nacional.", "pt")
+    m = run(pt)
+    assert set(support(m, "kind")) == {"throttling"}
+    assert "national" in support(m, "scope") and "national_security" in support(m, "justification")

@@ -78,17 +78,12 @@ class CueSet:
 
     @staticmethod
     def _cue(members: tuple[Cue, ...], text: str, start: int, end: int) -> Cue | None:
+        """The strongest (then longest) cue matching at `start`: the joined regex found the
+        place, but its alternation may have stopped at a weaker cue sharing a prefix."""
         for cue in members:
-            if cue.pattern.fullmatch(text, start, end):
+            if cue.pattern.match(text, start):
                 return cue
-        # The joined regex may stop where no single cue does (e.g. an optional tail): take
-        # the cue that matches longest from the same start.
-        best, best_end = None, -1
-        for cue in members:
-            m = cue.pattern.match(text, start)
-            if m and m.end() > best_end:
-                best, best_end = cue, m.end()
-        return best
+        return None
 
     def _hits(self, text: str, lo: int, hi: int, first: bool) -> Iterator[Hit]:
         for pattern, members in self._passes:

@@ -30,8 +30,12 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
         if not C.in_sentence(doc, restriction, span):
             weight *= 0.6
         sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
+    regional = C.cue_set(doc.language, "scope")
     for hit in C.hits(doc, "scope_country"):
         span = C.quote(doc, hit.start, hit.end)
+        below = [h for h in regional.finditer(C.folded(doc), span[0], span[1]) if h.value != "national"]
+        if below:
+            continue  # "in Ethiopia's Tigray region": the country names where, not how far
         if C.in_sentence(doc, restriction, span):
             sink.add("scope", "national", span, hit.weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
 
