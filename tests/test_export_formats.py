@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from shutdown_records.cli import main
 from shutdown_records.export import WRITERS, export_records
 from shutdown_records.export.csv_rows import COLUMNS, LIST_SEPARATOR
+from shutdown_records.model import Incident
 from shutdown_records.records import load_record
 
 from conftest import REPO_ROOT
@@ -180,3 +182,21 @@ def test_export_library_refuses_an_option_the_format_lacks_before_writing(tmp_pa
     with pytest.raises(UsageError, match="'csv' has no option 'jsonl'"):
         export_records([FIXTURES], "csv", tmp_path / "out.csv", jsonl=True)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_export_writes_each_record_before_the_next_is_loaded(fmt: str) -> None:
+    from shutdown_records.export import write_records
+
+    out = io.StringIO()
+    records = [load_record(p) for p in sorted(FIXTURES.glob("*.yaml"))]
+    seen_sizes: list[int] = []
+
+    def one_at_a_time() -> Iterator[Incident]:
+        for record in records:
+            seen_sizes.append(len(out.getvalue()))
+            yield record
+
+    assert write_records(one_at_a_time(), fmt, out) == 3
+    sizes = seen_sizes + [len(out.getvalue())]
+    assert all(later > earlier for earlier, later in zip(sizes[1:], sizes[2:])), sizes

@@ -147,6 +147,8 @@ def test_import_reads_month_day_year_and_day_first_dates(tmp_path: Path) -> None
     assert load_record(eu.written[0]).start_date == "2021-10-09"
     iso = import_stop(sheet(tmp_path, [dict(row, start_date="2021-09")]), tmp_path / "iso")
     assert load_record(iso.written[0]).start_date == "2021-09"
+    short = import_stop(sheet(tmp_path, [dict(row, start_date="9/10/21")]), tmp_path / "short")
+    assert load_record(short.written[0]).start_date == "2021-09-10"
 
 
 def test_import_names_twitter_x_from_its_rename_date(tmp_path: Path) -> None:
