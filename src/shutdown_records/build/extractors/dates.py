@@ -30,9 +30,12 @@ from ..types import Doc, Mention
 
 START, END, OTHER = "start_date", "end_date", "other_date"
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
+FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
 _WINDOW = 48  # characters around a month/weekday word that a date phrase can span
 # A news-agency dateline before the date: "NAIROBI, " or "DAKAR (AFP), " at a line start.
-_DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{2,}(?:\s*\([^)]{1,20}\))?,\s*")
+_DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{2,}(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([^)]{1,20}\))?,\s*")
+# ...or a date that opens a line and is followed by "(Reuters) -" or a dash.
+_DATELINE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([A-Z][^)]{1,25}\)\s*)?[-–—]")
 # What joins the two ends of a date range, in the languages we hold data for.
 _RANGE = re.compile(r"\s*(?:-|–|to|au|a|al|ao|até|hasta|through|until)\s*")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
@@ -331,7 +334,8 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     event_before = before[-32:]
     if _near(r["other_events"], event_before) or [p for p in _near(r["other_events"], after) if p <= 12]:
         return OTHER, 0.0, "event"
-    if _DATELINE.fullmatch(folded[folded.rfind("\n", 0, hit.start) + 1:hit.start]):
+    line_start = folded[folded.rfind("\n", 0, hit.start) + 1:hit.start]
+    if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
         return OTHER, 0.0, "dateline"  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
     # "said Thursday", "a dit jeudi", "announced on Wednesday": the day someone spoke, which
     # is at best a weak hint for when the restriction began.
@@ -347,13 +351,20 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         if _near(r["end"], low[s:hit.start]):
             return END, 1.0, "end"
         return START, 1.0, "start"
-    # Otherwise the nearest restriction or restoration verb in the same sentence.
-    best: tuple[int, str] | None = None
+    # Otherwise the restriction or restoration verb that governs the date: the nearest one
+    # before it in the sentence ("restored ... this afternoon, ending a blackout that began"),
+    # else the nearest one after it ("On Aug. 30, De Moraes removed X").
+    before_cues: list[tuple[int, str]] = []
+    after_cues: list[tuple[int, str]] = []
     for key, field in (("start", START), ("end", END)):
         for pos in _near(r[key], low[s:e]):
-            dist = abs((s + pos) - hit.start)
-            if best is None or dist < best[0]:
-                best = (dist, field)
+            if s + pos < hit.start:
+                before_cues.append((hit.start - (s + pos), field))
+            elif s + pos >= hit.end:
+                after_cues.append((s + pos - hit.end, field))
+    best = min(before_cues) if before_cues else None
+    if best is None or (best[0] > 80 and after_cues and min(after_cues)[0] < best[0]):
+        best = min(after_cues) if after_cues else best
     if best is None:
         return OTHER, 0.0, "none"
     dist, field = best
@@ -397,9 +408,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
             field, weight, cue = END, 1.0, "range"
         precision = "day" if len(resolved.value) == 10 else "month"
         if field == END and ref is not None and precision == "day" and resolved.value > ref.isoformat():
-            weight *= 0.3  # an announced end, not one that happened
+            weight *= FUTURE_END  # an announced end, not one that happened
         elif field == END and future is not None and future.search(low, s, e):
-            weight *= 0.3
+            weight *= FUTURE_END
         if field in (START, END) and hit.kind in ("weekday", "relative_day") and how.startswith("no "):
             continue
         if field in (START, END) and precision == "month":
