@@ -173,3 +173,22 @@ def test_stop_export_sheet_round_trip_gives_the_same_sheet(tmp_path: Path, capsy
     second = tmp_path / "second.csv"
     assert run_cli(capsys, "export", str(tmp_path / "records"), "-f", "stop", "-o", str(second))[0] == 0
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_stop_mapping_names_a_stop_string_for_every_record_value() -> None:
+    from shutdown_records.export.vocab import from_stop, stop_key, stop_mapping
+    from shutdown_records.model import AuthorityType, Context, Justification, Kind, Network, Scope, Status
+
+    mapping = stop_mapping()
+    for table, enum in (
+        ("gov_justification", Justification), ("actual_cause", Context), ("ordered_by", AuthorityType),
+        ("kind", Kind), ("networks", Network), ("geo_scope", Scope), ("status", Status),
+    ):
+        to_stop = mapping[table]["to_stop"]
+        assert set(to_stop) == {e.value for e in enum}, table
+        if table in ("kind", "geo_scope"):
+            continue
+        back = from_stop(table)
+        for value in to_stop.values():  # every STOP string we write is read back
+            if stop_key(value) != "unknown" or table in ("status", "ordered_by"):
+                assert stop_key(value) in back, (table, value)
