@@ -266,3 +266,32 @@ def test_report_in_worker_processes_writes_the_same_bytes_and_the_same_error(tmp
         write_site([records], tmp_path / "out", jobs=2)
     assert err.value.place == f"{records / 'zz-broken.yaml'}:3:10"
     assert not (tmp_path / "out").exists()
+
+
+def test_report_command_refuses_a_folder_of_other_files_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shutdown_records.cli import main
+
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", str(FIXTURES / "records"), "-o", str(tmp_path)])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "is not empty" in err and err.count("\n") == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_report_command_names_the_bad_record_line_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shutdown_records.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\ntitle: Bad\nkind: blackout\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", str(bad), "-o", str(tmp_path / "site")])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {bad}:3:7: kind:") and "Traceback" not in err
+    assert not (tmp_path / "site").exists()

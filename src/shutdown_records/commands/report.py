@@ -15,14 +15,18 @@ from ..report import write_site
     "-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the site (created; an earlier site there is replaced whole).",
 )
-def command(paths: tuple[Path, ...], output: Path) -> None:
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Worker processes for big sites (default: one per core from 400 records on).",
+)
+def command(paths: tuple[Path, ...], output: Path, jobs: int | None) -> None:
     """Write index.html and one page per record into OUTPUT, opened from disk, no server needed.
 
     PATHS are record files or folders of them. Values without a quote and quotes not found
     at their offsets are shown and counted, not hidden; they do not change the exit code
     (`validate` is the gate).
     """
-    summary = write_site(paths, output)
+    summary = write_site(paths, output, jobs=jobs)
     click.echo(
         f"wrote {summary.output}/index.html and {summary.records} record page"
         f"{'' if summary.records == 1 else 's'}; "
