@@ -300,3 +300,12 @@ def test_portuguese_slowdown_is_throttling_with_official_reason():
     m = run(pt)
     assert set(support(m, "kind")) == {"throttling"}
     assert "national" in support(m, "scope") and "national_security" in support(m, "justification")
+
+
+def test_mobile_cut_mentioned_in_a_platform_block_story_does_not_make_networks():
+    doc = make_doc(
+        "Freedonia blocks Chirper\nThe government has blocked access to the social media platform Chirper "
+        "nationwide. Chirper was banned after the vote.\n"
+        "On election day, the authorities had also shut down mobile internet for several hours.\n"
+    )
+    assert all(v < 0.5 for v in support(run(doc), "networks").values())

@@ -40,14 +40,29 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
             sink.add("scope", "national", span, hit.weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
 
 
+def _main_kind(doc: Doc) -> str | None:
+    """The kind this document is mainly about (its kind cues, lead-weighted)."""
+    totals: dict[str, float] = {}
+    for hit in C.hits(doc, "kind"):
+        totals[hit.value] = totals.get(hit.value, 0.0) + hit.weight * C.lead_factor(doc, hit.start)
+    return max(totals, key=lambda k: (totals[k], k)) if totals else None
+
+
 def _networks(doc: Doc, sink: C.MentionSink) -> None:
-    """A network named where a shutdown or slowdown is described; weaker elsewhere."""
+    """A network named where a shutdown or slowdown is described; weaker elsewhere.
+
+    In a story mainly about a platform block, a mobile-data cut it mentions is another
+    restriction (the day of the vote, say), so its networks weigh little.
+    """
     kind = C.cue_set(doc.language, "kind")
     text = C.folded(doc)
+    main = _main_kind(doc)
     for hit in C.hits(doc, "networks"):
         span = C.quote(doc, hit.start, hit.end)
         kinds = {h.value for h in kind.finditer(text, span[0], span[1]) if h.weight >= 0.8}
         weight = hit.weight * (1.0 if kinds & {"full_network", "throttling"} else 0.2)
+        if main == "service_block" and "throttling" not in kinds:
+            weight *= OTHER_RESTRICTION
         sink.add("networks", hit.value, span, weight, C.cue_note(hit, doc))
 
 
@@ -58,6 +73,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 
 
 AUTHORITY_AFTER = 0.6
+OTHER_RESTRICTION = 0.3
 
 
 def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
