@@ -77,3 +77,8 @@ def test_country_is_read_in_a_language_without_vocabulary():
     result = build_record([FIX / "de_unsupported.txt"])
     assert result.record["country"] == "ET"
     assert any("no vocabulary" in p for p in result.problems)
+
+
+def test_capital_x_listed_with_other_platforms_is_the_platform():
+    found = list(platforms.extract(_doc("Protesters rely on X, TikTok and WhatsApp; access to X was cut.")))
+    assert [m.value for m in found].count("X") >= 1

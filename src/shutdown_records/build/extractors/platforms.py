@@ -62,6 +62,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patt
     return alias_re, lookup, cue_re, marker_re
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|and|et|e|y|or|ou|ve|и)\s*")
 _BARE_X = re.compile(r"(?<![\w@#/.'’-])X(?![\w-]|\.\w|\s*-\s*ray)")
 
 
@@ -105,6 +106,16 @@ def extract(doc: Doc) -> Iterator[Mention]:
             x_confirmed = True
             name = "X"
         hits.append((m.start(), m.end(), name))
+    if not x_confirmed:
+        # "on X, TikTok and WhatsApp": a capital X listed with other platforms is one too.
+        named = [(a, b) for a, b, name in hits if name != "X"]
+        for m in _BARE_X.finditer(folded, lo, hi):
+            if any(
+                _LIST_JOIN.fullmatch(folded[m.end():a]) or _LIST_JOIN.fullmatch(folded[b:m.start()])
+                for a, b in named if abs(a - m.end()) <= 6 or abs(m.start() - b) <= 6
+            ):
+                x_confirmed = True
+                break
     if x_confirmed:
         taken = {h[0] for h in hits}
         for m in _BARE_X.finditer(folded, lo, hi):
