@@ -82,3 +82,9 @@ def test_country_is_read_in_a_language_without_vocabulary():
 def test_capital_x_listed_with_other_platforms_is_the_platform():
     found = list(platforms.extract(_doc("Protesters rely on X, TikTok and WhatsApp; access to X was cut.")))
     assert [m.value for m in found].count("X") >= 1
+
+
+def test_platform_used_to_announce_something_is_a_passing_mention():
+    text = "NetBlocks said in a post on Twitter that access to WhatsApp was restricted."
+    weights = {m.value: m.weight for m in platforms.extract(_doc(text))}
+    assert weights["WhatsApp"] == 1.0 and weights["Twitter"] < 0.5

@@ -26,8 +26,8 @@ STRONG, WEAK, UNKNOWN_LANGUAGE = 1.0, 0.3, 0.6
 
 
 @cache
-def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """(alias pattern, folded alias -> canonical, X-cue pattern, renamed-marker pattern)."""
+def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    """(alias pattern, folded alias -> canonical, X-cue pattern, renamed-marker pattern, medium pattern)."""
     data = shared("platforms")
     lookup: dict[str, str] = {}
     folded_aliases: list[str] = []
@@ -58,8 +58,10 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patt
         )
     cue_re = re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")")
     markers = [fold(m) for m in data.get("renamed_markers") or []]
+    mediums = [fold(str(m)).casefold() for m in data.get("medium_markers") or []]
+    medium_re = re.compile(r"(?<!\w)(?:" + trie_pattern(mediums) + r")\s*(?:its\s+|son\s+|su\s+|seu\s+|sua\s+|the\s+)?$") if mediums else None
     marker_re = re.compile(r"(?i)(?:" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) + r")\s*(?:known\s+as\s+)?$")
-    return alias_re, lookup, cue_re, marker_re
+    return alias_re, lookup, cue_re, marker_re, medium_re
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|/|&|and|et|e|y|or|ou|ve|и)\s*")
@@ -76,7 +78,7 @@ def _restriction_re(language: str) -> re.Pattern[str] | None:
 
 
 def extract(doc: Doc) -> Iterator[Mention]:
-    alias_re, lookup, cue_re, marker_re = _tables()
+    alias_re, lookup, cue_re, marker_re, medium_re = _tables()
     lo, hi = doc.body
     folded = fold_text(doc.text)
     restriction = _restriction_re(doc.language) if doc.language in supported_languages() else None
@@ -133,6 +135,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
             weight = UNKNOWN_LANGUAGE
         else:
             weight = STRONG if restriction.search(sentence) else WEAK
+        if medium_re is not None and medium_re.search(folded[max(s, start - 30):start].casefold()):
+            weight = min(weight, WEAK)  # "said in a post on Twitter": the medium, not the target
         yield Mention(field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight,
                       extra={"match": (start, end)})
 
