@@ -100,29 +100,33 @@ class CueSet:
                 if first:
                     break
 
-    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[Hit]:
-        yield from self._hits(text, lo, len(text) if hi is None else hi, first=False)
+    def _scan(self, text: str) -> tuple[str, list[int], list[Hit]]:
+        """Every hit in the whole text, sorted, kept for the last text asked about.
 
-    def search(self, text: str, lo: int = 0, hi: int | None = None) -> Hit | None:
-        """The earliest hit lying inside text[lo:hi], or None.
-
-        Extractors ask the same gate about many sentences of one document, so the whole
-        text is scanned once and later questions are answered from that list.
+        Extractors ask the same cue set about many sentences of one document, so the text
+        is scanned once and later questions are answered from this list (by bisection).
         """
-        hi = len(text) if hi is None else hi
         cached = self._last
         if cached is None or cached[0] is not text:
             found = sorted(self._hits(text, 0, len(text), first=False), key=lambda h: (h.start, -h.end))
             cached = (text, [h.start for h in found], found)
             self._last = cached
-        _, starts, found = cached
+        return cached
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[Hit]:
+        """Hits lying inside text[lo:hi], in text order."""
+        hi = len(text) if hi is None else hi
+        _, starts, found = self._scan(text)
         for i in range(bisect_left(starts, lo), len(found)):
             hit = found[i]
             if hit.start >= hi:
                 break
             if hit.end <= hi:
-                return hit
-        return None
+                yield hit
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> Hit | None:
+        """The earliest hit lying inside text[lo:hi], or None."""
+        return next(self.finditer(text, lo, hi), None)
 
     def values(self) -> set[str]:
         return {c.value for c in self.cues}
