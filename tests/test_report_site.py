@@ -295,3 +295,11 @@ def test_report_command_names_the_bad_record_line_and_exits_1(
     err = capsys.readouterr().err
     assert err.startswith(f"error: {bad}:3:7: kind:") and "Traceback" not in err
     assert not (tmp_path / "site").exists()
+
+
+def test_report_lists_quotes_for_a_value_the_field_does_not_hold(site: Path) -> None:
+    doc = page(site, "et-2023-telegram")
+    unmatched = doc.xpath('//tr[@id="field-platforms"]//div[@class="unmatched"]')[0]
+    text = " ".join(unmatched.text_content().split())
+    assert text.startswith("quotes for a value not in the record for WhatsApp:")
+    assert unmatched.xpath('.//a[contains(@class, "cite")]//q/text()') == ["Many users turned to VPNs"]

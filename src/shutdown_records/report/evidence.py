@@ -138,11 +138,12 @@ class RecordView:
 
     @property
     def all_quotes(self) -> list[QuoteView]:
+        """Every checked citation once (a chosen candidate's quotes also sit under their field)."""
         quotes = [q for f in self.fields for v in f.values for q in v.quotes]
         quotes += [q for f in self.fields for q in f.unmatched]
         quotes += [q for c in self.conflicts for cand in c.candidates for q in cand.quotes]
         quotes += [q for qs in self.quotes_for_unknown_fields.values() for q in qs]
-        return quotes
+        return list({id(q): q for q in quotes}.values())
 
     @property
     def bad_quotes(self) -> int:
