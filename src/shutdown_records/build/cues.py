@@ -232,6 +232,16 @@ def quote(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return sentence_span(doc.text, start, end, limit=(min(lo, start), doc.body[1]))
 
 
+def sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The whole sentence(s) around text[start:end], uncut: gates are asked about this, while
+    a quote (`quote`) may be shortened to about 300 characters for the reader."""
+    starts = _sentence_starts(doc)
+    lo = starts[max(0, bisect_right(starts, start) - 1)]
+    i = bisect_right(starts, max(start, end - 1))
+    hi = starts[i] if i < len(starts) else doc.body[1]
+    return min(lo, start), max(hi, end)
+
+
 def in_sentence(doc: Doc, cues: CueSet, span: tuple[int, int]) -> Hit | None:
     return cues.search(folded(doc), span[0], span[1])
 

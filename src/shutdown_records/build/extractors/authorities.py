@@ -266,10 +266,11 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     negation = C.cue_set(doc.language, "gates", "negation")
     for auth in find_authorities(doc):
         span = C.quote(doc, auth.start, auth.end)
-        order_hits = list(order.finditer(text, span[0], span[1]))
+        zone = C.sentence(doc, auth.start, auth.end)
+        order_hits = list(order.finditer(text, zone[0], zone[1]))
         if not order_hits:
             continue
-        if auth.judiciary and (auth.supranational or is_challenge_sentence(doc, span)):
+        if auth.judiciary and (auth.supranational or is_challenge_sentence(doc, zone)):
             continue  # a court hearing a challenge; see legal.py
         after = [h for h in order_hits if h.start >= auth.end and h.start - auth.end <= NEAR]
         by = any(
@@ -279,15 +280,15 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
         if auth.judiciary and not (after or by):
             continue  # a court named near a ban it did not order (e.g. one it reviewed)
         weight = 1.0 if (after or by) else 0.35
-        if restore.search(text, span[0], span[1]):
+        if restore.search(text, zone[0], zone[1]):
             weight *= 0.5  # the sentence is about lifting the restriction
-        if negation.search(text, span[0], span[1]):
+        if negation.search(text, zone[0], zone[1]):
             weight *= NEGATED  # "the ministry announces every year there will be no cut"
-        if implement.search(text, max(span[0], auth.start - IMPLEMENT_NEAR), min(span[1], auth.end + IMPLEMENT_NEAR)):
+        if implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         if auth.judiciary and auth.name.startswith(("Justice ", "Judge ")) and any(
             other.judiciary and not other.name.startswith(("Justice ", "Judge "))
-            for other in authorities_in(doc, span)
+            for other in authorities_in(doc, zone)
         ):
             continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]

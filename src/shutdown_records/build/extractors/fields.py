@@ -24,19 +24,21 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     for hit in C.hits(doc, "scope"):
         span = C.quote(doc, hit.start, hit.end)
+        zone = C.sentence(doc, hit.start, hit.end)
         weight = hit.weight
-        if hit.value != "national" and not C.in_sentence(doc, restriction, span):
+        if hit.value != "national" and not C.in_sentence(doc, restriction, zone):
             continue  # "in the region" without a restriction is geography, not extent
-        if not C.in_sentence(doc, restriction, span):
+        if not C.in_sentence(doc, restriction, zone):
             weight *= 0.6
         sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
     regional = C.cue_set(doc.language, "scope")
     for hit in C.hits(doc, "scope_country"):
         span = C.quote(doc, hit.start, hit.end)
-        below = [h for h in regional.finditer(C.folded(doc), span[0], span[1]) if h.value != "national"]
+        zone = C.sentence(doc, hit.start, hit.end)
+        below = [h for h in regional.finditer(C.folded(doc), zone[0], zone[1]) if h.value != "national"]
         if below:
             continue  # "in Ethiopia's Tigray region": the country names where, not how far
-        if C.in_sentence(doc, restriction, span):
+        if C.in_sentence(doc, restriction, zone):
             sink.add("scope", "national", span, hit.weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
 
 
@@ -59,7 +61,8 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     main = _main_kind(doc)
     for hit in C.hits(doc, "networks"):
         span = C.quote(doc, hit.start, hit.end)
-        kinds = {h.value for h in kind.finditer(text, span[0], span[1]) if h.weight >= 0.8}
+        zone = C.sentence(doc, hit.start, hit.end)
+        kinds = {h.value for h in kind.finditer(text, zone[0], zone[1]) if h.weight >= 0.8}
         weight = hit.weight * (1.0 if kinds & {"full_network", "throttling"} else 0.2)
         if main == "service_block" and "throttling" not in kinds:
             weight *= OTHER_RESTRICTION
@@ -88,23 +91,24 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     text = C.folded(doc)
     for hit in C.hits(doc, "acknowledged"):
         span = C.quote(doc, hit.start, hit.end)
-        named = authorities_in(doc, span)
+        zone = C.sentence(doc, hit.start, hit.end)
+        named = authorities_in(doc, zone)
         if hit.value == "yes":
             subject = [a for a in named if a.end <= hit.start]
-            before = bool(subject) or authority.search(text, span[0], hit.start) is not None
-            after = bool(named) or authority.search(text, hit.end, span[1]) is not None
-            if not (before or after) or not C.in_sentence(doc, restriction, span):
+            before = bool(subject) or authority.search(text, zone[0], hit.start) is not None
+            after = bool(named) or authority.search(text, hit.end, zone[1]) is not None
+            if not (before or after) or not C.in_sentence(doc, restriction, zone):
                 continue
-            if C.in_sentence(doc, C.cue_set(doc.language, "gates", "negation"), span):
+            if C.in_sentence(doc, C.cue_set(doc.language, "gates", "negation"), zone):
                 continue  # "the ministry announced there would be no cut"
             # The authority as subject before the verb is the clearest; verb-first sentences
             # (Arabic, "announced by the ministry") weigh less.
             weight = hit.weight * (1.0 if subject else 0.7 if before else AUTHORITY_AFTER)
             sink.add("acknowledged", True, span, weight, C.cue_note(hit, doc))
             continue
-        if not named and not C.in_sentence(doc, authority, span):
+        if not named and not C.in_sentence(doc, authority, zone):
             continue
-        if hit.value == "denied" and not C.in_sentence(doc, restriction, span):
+        if hit.value == "denied" and not C.in_sentence(doc, restriction, zone):
             continue
         sink.add("acknowledged", False, span, hit.weight * 0.7, C.cue_note(hit, doc))
 

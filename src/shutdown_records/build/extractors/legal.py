@@ -82,8 +82,9 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
             if value is None:
                 continue
             span = C.quote(doc, m.start(), m.end())
-            gate = legal.search(text, span[0], span[1]) is not None
-            about = restriction.search(text, span[0], span[1]) is not None
+            zone = C.sentence(doc, m.start(), m.end())
+            gate = legal.search(text, zone[0], zone[1]) is not None
+            about = restriction.search(text, zone[0], zone[1]) is not None
             factor = 1.0 if gate else 0.6 if about else 0.3
             taken.append((m.start(), m.end()))
             sink.add("legal_basis", value, span, cue.weight * factor, f"instrument named: {doc.text[m.start():m.end()]!r}")
@@ -95,7 +96,7 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         if not court.judiciary or court.name.startswith(("Justice ", "Judge ")):
             continue
         span = C.quote(doc, court.start, court.end)
-        strength = is_challenge_sentence(doc, span)
+        strength = is_challenge_sentence(doc, C.sentence(doc, court.start, court.end))
         if strength == "strong":
             weight = 1.0
         elif court.supranational:

@@ -32,12 +32,13 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
         span = C.quote(doc, hit.start, hit.end)
+        zone = C.sentence(doc, hit.start, hit.end)
         if hit.value == "illegal_content" and any(0 <= hit.start - o.end <= 40 for o in objects):
             continue  # "failed to remove illegal content": the reason is the failure to comply
-        attributed = C.in_sentence(doc, official, span) is not None
+        attributed = C.in_sentence(doc, official, zone) is not None
         # The restriction or the authority may be named in the sentence before ("X was
         # blocked on Friday. The ministry said it was needed to protect national security.")
-        around = (C.previous_sentence_start(doc, span[0]), span[1])
+        around = (C.previous_sentence_start(doc, zone[0]), zone[1])
         tied = (
             C.in_sentence(doc, restriction, around) is not None
             or C.in_sentence(doc, restore, around) is not None
@@ -52,7 +53,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
             factor = 0.2
-        if C.in_sentence(doc, assembly, span) and not C.in_sentence(doc, medium, span):
+        if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         sink.add("justification", hit.value, span, hit.weight * factor, C.cue_note(hit, doc))
     for hit in C.hits(doc, "justification_none"):
@@ -65,9 +66,10 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
     past = C.cue_set(doc.language, "gates", "past")
     for hit in C.hits(doc, "context"):
         span = C.quote(doc, hit.start, hit.end)
-        tied = C.in_sentence(doc, restriction, span) is not None
+        zone = C.sentence(doc, hit.start, hit.end)
+        tied = C.in_sentence(doc, restriction, zone) is not None
         weight = hit.weight * (1.0 if tied else 0.5) * C.lead_factor(doc, hit.start)
-        if C.in_sentence(doc, past, span):
+        if C.in_sentence(doc, past, zone):
             weight *= PAST  # "previously, during periods of unrest": an earlier episode
         sink.add("context", hit.value, span, weight, C.cue_note(hit, doc))
 

@@ -20,6 +20,6 @@ def extract(doc: Doc) -> Iterable[Mention]:
     use = C.cue_set(doc.language, "gates", "workaround")
     for hit in C.hits(doc, "workarounds"):
         span = C.quote(doc, hit.start, hit.end)
-        weight = hit.weight if (not use or C.in_sentence(doc, use, span)) else hit.weight * WITHOUT_USE
+        weight = hit.weight if (not use or C.in_sentence(doc, use, C.sentence(doc, hit.start, hit.end))) else hit.weight * WITHOUT_USE
         sink.add("workarounds", hit.value, span, weight, C.cue_note(hit, doc))
     return sink.mentions()
