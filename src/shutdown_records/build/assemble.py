@@ -8,6 +8,7 @@ source says so, else unknown), the platform name for Twitter/X (by the incident'
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -150,7 +151,8 @@ def _country_name(code: str | None) -> str:
     try:
         from babel import Locale  # noqa: PLC0415
 
-        return str(Locale("en").territories.get(code, code))
+        name = str(Locale("en").territories.get(code, code))
+        return re.sub(r"\s*\([^)]*\)$", "", name)  # "Myanmar (Burma)" -> "Myanmar"
     except Exception:  # noqa: BLE001 - a title is cosmetic
         return code
 
@@ -182,12 +184,17 @@ def make_id(record: dict[str, Any], published: dict[str, str]) -> str:
     when = record.get("start_date") or (sorted(published.values())[0] if published else None)
     year = when[:4] if when else str(conf.get("unknown_year") or "undated")
     platforms = record.get("platforms") or []
+    context = [c for c in record.get("context") or [] if c in (conf.get("context_slugs") or {})]
     if platforms and len(platforms) <= int(conf.get("max_platforms") or 2):
         slug = "-".join(slugify(p) for p in platforms)
     elif platforms:
         slug = str(conf.get("many_platforms") or "social-media")
+    elif context:
+        slug = str(conf["context_slugs"][context[0]])
     else:
         slug = str((conf.get("kind_slugs") or {}).get(record.get("kind") or "unknown") or "restrictions")
+    if platforms and record.get("kind") == "throttling" and conf.get("throttling_suffix"):
+        slug += "-" + str(conf["throttling_suffix"])
     return slugify(f"{cc}-{year}-{slug}") or "incident"
 
 
