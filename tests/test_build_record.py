@@ -171,3 +171,17 @@ def test_an_extractor_that_raises_is_a_problem_not_a_crash(monkeypatch):
     result = build_record([FIX / "ke_tiktok_en.txt"])
     assert any("extractor 'zz_broken' failed: ValueError: odd text" in p for p in result.problems)
     assert result.record["country"] == "KE"
+
+
+def test_id_and_title_name_the_country_year_and_what_was_hit():
+    from shutdown_records.build.assemble import make_id, make_title
+
+    shutdown = {"country": "UG", "start_date": "2021-01-13", "platforms": [], "kind": "full_network", "context": ["elections"]}
+    assert make_id(shutdown, {}) == "ug-2021-election"
+    assert make_title(shutdown) == "Internet shut down in Uganda"
+    slowed = {"country": "RU", "start_date": "2021-03-10", "platforms": ["Twitter"], "kind": "throttling", "context": []}
+    assert make_id(slowed, {}) == "ru-2021-twitter-throttling"
+    assert make_title(slowed) == "Twitter throttled in Russia"
+    many = {"country": "MM", "start_date": None, "platforms": ["Facebook", "Instagram", "WhatsApp"], "kind": "service_block"}
+    assert make_id(many, {"a.txt": "2021-02-04"}) == "mm-2021-social-media"
+    assert make_title(many) == "Facebook, Instagram and WhatsApp blocked in Myanmar"
