@@ -309,3 +309,19 @@ def test_mobile_cut_mentioned_in_a_platform_block_story_does_not_make_networks()
         "On election day, the authorities had also shut down mobile internet for several hours.\n"
     )
     assert all(v < 0.5 for v in support(run(doc), "networks").values())
+
+
+def test_state_level_order_under_named_rules_is_regional_with_state_authority():
+    doc = make_doc(
+        "Mobile internet suspended in Karvana for five more days\n"
+        "The Karvana government on Saturday extended the suspension of mobile internet services across the state, "
+        "citing fears that rumours could incite violence. The order, issued by the state's Home Department under "
+        "the Temporary Suspension of Telecom Services Rules, 2017, said broadband would remain unaffected."
+    )
+    mentions = run(doc)
+    ordered = [m.value for m in mentions if m.field == "ordered_by"]
+    assert {"name": "Government of Karvana", "type": "state"} in ordered
+    assert "regional" in support(mentions, "scope") and "national" not in support(mentions, "scope")
+    basis = [m.value["instrument"] for m in mentions if m.field == "legal_basis"]
+    assert basis == ["Temporary Suspension of Telecom Services Rules, 2017"]
+    assert {"misinformation", "public_order"} <= set(support(mentions, "justification"))

@@ -19,6 +19,7 @@ from .. import cues as C
 from ..types import Doc, Mention
 from .authorities import find_authorities, is_challenge_sentence, ordering_candidates
 
+_TITLE_WORDS = {"act", "law", "code", "rules", "regulations", "ordinance", "decree", "proclamation"}
 _SMALL_LEAD = re.compile(r"^(the|a|an|this|that|its|their)\s+", re.IGNORECASE)
 
 
@@ -58,8 +59,9 @@ def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | 
         words = name.split()
         if len(words) < 2 and not any(ch.isdigit() for ch in name):
             return None
-        # "the PTA act" -> "PTA Act": the closing generic word is capitalised like a title.
-        name = " ".join(words[:-1] + [words[-1][:1].upper() + words[-1][1:]])
+        # "the PTA act" -> "PTA Act": a closing generic word is capitalised like a title.
+        if words[-1].casefold() in _TITLE_WORDS:
+            name = " ".join(words[:-1] + [words[-1][:1].upper() + words[-1][1:]])
     else:
         return None
     value = {"instrument": name}
