@@ -415,6 +415,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue
         if field in (START, END) and precision == "month":
             weight *= 0.8
+        if doc.published is None and hit.kind in ("weekday", "relative_day", "relative_month"):
+            weight *= 0.5  # "Wednesday" read against another article's date may be a week off
         yield Mention(
             field=field, value=resolved.value, source=doc.id, start=s, end=e,
             weight=round(weight, 3), note=resolved.note,
