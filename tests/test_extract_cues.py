@@ -211,7 +211,8 @@ def test_every_cue_file_loads_and_every_pattern_compiles():
     languages = sorted(p.name for p in root.iterdir() if p.is_dir())
     assert {"en", "fr", "es", "pt", "_common"} <= set(languages)
     sections = [("kind",), ("scope",), ("scope_country",), ("networks",), ("status",), ("acknowledged",),
-                ("justification",), ("justification_none",), ("context",), ("workarounds",)]
+                ("justification",), ("justification_none",), ("context",), ("workarounds",),
+                ("court_outcome",), ("court_status",)]
     for lang in languages:
         data = yaml.safe_load(root.joinpath(lang, "cues.yaml").read_text(encoding="utf-8"))
         assert isinstance(data, dict), lang
@@ -325,3 +326,14 @@ def test_state_level_order_under_named_rules_is_regional_with_state_authority():
     basis = [m.value["instrument"] for m in mentions if m.field == "legal_basis"]
     assert basis == ["Temporary Suspension of Telecom Services Rules, 2017"]
     assert {"misinformation", "public_order"} <= set(support(mentions, "justification"))
+
+
+def test_court_challenge_carries_what_the_court_did_when_stated():
+    mentions = run(make_doc(
+        "Kenya's Constitutional Court ruled that the ban on Chirper violated freedom of expression. "
+        "A second petition is pending before the Freedonia High Court."
+    ))
+    values = [m.value for m in mentions if m.field == "court_challenges"]
+    assert {"court": "Freedonia High Court", "status": "pending"} in values
+    assert {"court": "Constitutional Court of Kenya", "outcome": "ruled the restriction unlawful",
+            "status": "decided"} in values

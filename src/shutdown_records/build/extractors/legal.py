@@ -107,7 +107,15 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             weight = 0.6
         else:
             continue
-        sink.add("court_challenges", {"court": court.name}, span, weight * court.weight, "court hearing a challenge")
+        zone = C.sentence(doc, court.start, court.end)
+        value: dict[str, str] = {"court": court.name}
+        # What the court did and where the case stands, when this sentence says it; the
+        # values are English phrases from cues.yaml (`court_outcome`, `court_status`).
+        for key, path in (("outcome", "court_outcome"), ("status", "court_status")):
+            hit = C.in_sentence(doc, C.cue_set(doc.language, path), zone)
+            if hit:
+                value[key] = hit.value
+        sink.add("court_challenges", value, span, weight * court.weight, "court hearing a challenge")
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
