@@ -147,3 +147,24 @@ def test_validate_reports_each_uncited_value_of_a_reviewed_record(tmp_path: Path
         f"{record}:4:10: country: 'PK' has no evidence; add a citation under evidence.country [E208]"
     ]
 
+
+
+def test_validate_counts_a_citation_without_value_for_the_chosen_candidate(tmp_path: Path) -> None:
+    record = copy_valid(tmp_path)
+    edit(record, "conflicts:\n", "conflicts:\n  country:\n    chosen: GA\n    reason: the dateline\n"
+         "    candidates:\n      - value: GA\n        sources: [s1]\n      - value: CM\n        sources: [s1]\n")
+    result = validate(str(record))
+    assert result.exit_code == 1
+    assert problem_lines(result) == [
+        f"{record}:{line_of(record, '- value: CM')}:16: conflicts.country.candidates[1].value: candidate 'CM' has "
+        "no citation; add one under evidence.country with value: 'CM' [E211]"
+    ]
+
+
+def test_validate_names_the_curation_vocabulary_for_a_wrong_curation_value(tmp_path: Path) -> None:
+    record = copy_valid(tmp_path)
+    edit(record, "conflicts:\n", "curation:\n  country: checked\nconflicts:\n")
+    result = validate(str(record))
+    assert result.exit_code == 1
+    assert ("curation.country: 'checked' is not a known curation value; expected one of: reviewed, edited [E104]"
+            in result.stdout)

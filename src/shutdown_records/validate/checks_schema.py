@@ -172,7 +172,9 @@ def _type_message(expected: list[str], value: Any) -> str:
 
 def _enum_message(loc: list[str | int], allowed: list[Any], value: Any) -> str:
     names = [str(v) for v in allowed]
-    vocabulary = next((step for step in reversed(loc) if isinstance(step, str)), "value")
+    # `curation: {country: checked}`: the vocabulary is curation's, not country's.
+    in_mapping_of_fields = len(loc) >= 2 and loc[0] == "curation"
+    vocabulary = loc[0] if in_mapping_of_fields else next((s for s in reversed(loc) if isinstance(s, str)), "value")
     hint = _suggest(str(value), names) if isinstance(value, str) else ""
     return f"{_show(value)} is not a known {vocabulary} value; expected one of: {', '.join(names)}{hint}"
 

@@ -194,7 +194,12 @@ class SemanticChecker:
         for field, conflict in conflicts.items():
             if not isinstance(conflict, dict):
                 continue
-            cited = {_norm(c.get("value")) for c in _dicts(evidence.get(field)) if c.get("value") is not None}
+            citations = _dicts(evidence.get(field))
+            cited = {_norm(c.get("value")) for c in citations if c.get("value") is not None}
+            if field not in LIST_FIELDS and self.data.get(field) is not None and any(
+                c.get("value") is None for c in citations
+            ):
+                cited.add(_norm(self.data.get(field)))  # a citation without value supports the field's value
             for i, candidate in _indexed_dicts(conflict.get("candidates")):
                 loc: list[str | int] = ["conflicts", field, "candidates", i]
                 sources = candidate.get("sources")

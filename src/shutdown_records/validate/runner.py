@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..model import Incident
+from ..model import SLUG_PATTERN, Incident
 from ..records import iter_record_files
 from .checks_provenance import Claims, SourceStore, check_provenance, collect_claims
 from .checks_schema import check_schema, compiled_validator
@@ -54,7 +55,7 @@ def check_file(path: str, strict: bool = False) -> FileCheck:
     problems += claim_problems
     record_id = data.get("id") if isinstance(data.get("id"), str) else None
     id_mark = value_mark(data, ["id"])
-    if record_id and Path(path).stem != record_id:
+    if record_id and re.fullmatch(SLUG_PATTERN, record_id) and Path(path).stem != record_id:
         problems.append(Problem(path, *id_mark, "id", "W207",
                                 f"id {record_id!r} differs from the file name {Path(path).name!r}; "
                                 f"name the file {record_id}{Path(path).suffix}"))
