@@ -108,3 +108,14 @@ def test_undated_sources_get_a_reference_from_the_dated_one():
     refs = reference_dates(loaded.docs, loaded.published_text)
     assert refs["000_8ad11d0c648465c0.txt"][0] == date(2024, 4, 17)
     assert "002_fceb94332dd188dd.txt" in refs["000_8ad11d0c648465c0.txt"][1]
+
+
+def test_russian_and_italian_dates_have_roles_from_their_data_files(tmp_path):
+    ru = tmp_path / "ru.txt"
+    ru.write_text("---\npublished: 2021-03-12\nlanguage: ru\n---\nРоскомнадзор замедлил работу Твиттера с 10 марта.\n", encoding="utf-8")
+    it = tmp_path / "it.txt"
+    it.write_text("---\npublished: 2023-02-10\nlanguage: it\n---\nL'accesso ai social è stato limitato dal 9 febbraio.\n", encoding="utf-8")
+    for path, expected in ((ru, "2021-03-10"), (it, "2023-02-09")):
+        doc = load_sources([path]).docs[0]
+        found = [(m.field, m.value) for m in dates.extract(doc)]
+        assert ("start_date", expected) in found, (path.name, found)

@@ -110,6 +110,9 @@ def _lang(code: str) -> _Lang | None:
     for ctx in ("format", "stand-alone"):
         for num, name in loc.days.get(ctx, {}).get("wide", {}).items():
             weekdays[norm(name)] = int(num)  # babel: 0 = Monday, like date.weekday()
+    for num, names in (data.get("weekday_extra_names") or {}).items():
+        for name in names:  # case forms CLDR lacks ("в среду")
+            weekdays[norm(str(name))] = int(num)
     months = {**abbr, **wide}
 
     flags = 0 if case_sensitive else re.IGNORECASE
