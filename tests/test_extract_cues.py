@@ -88,7 +88,7 @@ def test_ministry_is_the_orderer_and_the_court_a_challenge():
 def test_named_act_and_section_become_the_legal_basis():
     mentions = run(make_doc(EN))
     basis = [m.value for m in mentions if m.field == "legal_basis"]
-    assert {"instrument": "Telecommunication Regulation Act", "provision": "12"} in basis
+    assert {"instrument": "Telecommunication Regulation Act", "provision": "Section 12"} in basis
 
 
 def test_a_law_only_required_in_general_is_not_a_legal_basis():

@@ -66,7 +66,8 @@ def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | 
         return None
     value = {"instrument": name}
     if groups.get("provision"):
-        value["provision"] = groups["provision"]
+        provision = groups["provision"]
+        value["provision"] = provision[:1].upper() + provision[1:]  # "section 37" -> "Section 37"
     return value
 
 
