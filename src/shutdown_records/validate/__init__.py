@@ -11,7 +11,7 @@ from __future__ import annotations
 from .codes import CODES
 from .reporters import REPORTERS, Reporter
 from .result import Problem, RecordResult, Severity, ValidationResult
-from .runner import check_file, validate_paths
+from .runner import validate_paths
 
 __all__ = [
     "CODES",
@@ -21,6 +21,5 @@ __all__ = [
     "Reporter",
     "Severity",
     "ValidationResult",
-    "check_file",
     "validate_paths",
 ]

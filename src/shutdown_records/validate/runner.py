@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -125,7 +126,8 @@ def _checks(files: list[str], strict: bool, jobs: int | None) -> Iterator[FileCh
     country_codes()
     size = max(_MIN_CHUNK, min(_MAX_CHUNK, -(-len(files) // (workers * 4))))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    # fork shares the compiled validator; elsewhere (macOS, Windows) workers rebuild it once each.
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for chunk in pool.map(_check_chunk, chunks, [strict] * len(chunks)):
             yield from chunk
