@@ -75,8 +75,8 @@ def collect_claims(data: dict[str, Any], record_path: str) -> tuple[Claims, list
         claims.sources.append(
             SourceClaim(
                 source["id"], written, absolute, sha if isinstance(sha, str) else None,
-                value_mark(data, ["sources", i, "path"]), field_path(["sources", i, "path"]),
-                value_mark(data, ["sources", i, "sha256"]), field_path(["sources", i, "sha256"]),
+                _mark_of(source, "path"), f"sources[{i}].path",
+                _mark_of(source, "sha256"), f"sources[{i}].sha256",
             )
         )
     evidence = data.get("evidence")
@@ -108,8 +108,7 @@ def collect_claims(data: dict[str, Any], record_path: str) -> tuple[Claims, list
                                         f"end ({end}) must be greater than start ({start})"))
                 continue
             claims.quotes.append(QuoteClaim(
-                source, files[source], quote, start, end,
-                value_mark(data, [*loc, "quote"]), field_path([*loc, "quote"]),
+                source, files[source], quote, start, end, _mark_of(citation, "quote"), f"evidence.{name}[{i}].quote",
             ))
     return claims, problems
 
@@ -230,6 +229,12 @@ def _first_difference(quote: str, original: str) -> str:
 
 def _char(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNKNOWN')}"
+
+
+def _mark_of(mapping: dict[str, Any], key: str) -> tuple[int, int]:
+    """Where `mapping[key]` stands; read straight off the node (this runs once per citation)."""
+    marks = getattr(mapping, "value_marks", None)
+    return marks.get(key, mapping.mark) if marks is not None else (1, 1)
 
 
 def _is_int(value: Any) -> bool:
