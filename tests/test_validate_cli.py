@@ -206,3 +206,12 @@ def test_validate_quiet_prints_only_problems(tmp_path: Path) -> None:
         "(e.g. GB for the United Kingdom, PK for Pakistan) [E205]"
     ]
 
+
+
+def test_validate_passes_the_repository_records(monkeypatch) -> None:
+    """records/ (the seed incident, citing ../seeds/) is what the README's Quickstart validates."""
+    repo = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(repo)
+    result = validate("--strict", "records/")
+    assert result.exit_code == 0, result.stdout
+    assert "0 errors, 0 warnings" in result.stdout
