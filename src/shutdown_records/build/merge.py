@@ -1,6 +1,6 @@
 """Merging Mentions from every source into one value per field, with all its evidence.
 
-Rules (the "why" behind each number is in the constants below):
+Rules (the numbers live in `data/merge.yaml`, tuned with `shutdown-records eval`):
 
 * Support: each source's mentions of a value count once, boosted a little by repetition
   (`max + 0.25 * rest`, capped), and the sources' supports add up. So three articles saying
@@ -14,7 +14,10 @@ Rules (the "why" behind each number is in the constants below):
   the record. Values left out are listed in `conflicts[field]` with their quotes, for a
   reviewer to promote.
 * Lists of objects (ordered_by, legal_basis, court_challenges...) are grouped by normalised
-  name, near-duplicates joined with rapidfuzz, then selected like sets.
+  name, near-duplicates joined with rapidfuzz, then selected like sets. For ordered_by, a
+  country's generic names ("Government of Ethiopia", "Ethiopian authorities") are one item,
+  and that item is left out (to conflicts) beside a named authority that the sources
+  support more.
 """
 
 from __future__ import annotations
@@ -26,29 +29,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import ITEM_KEYS, item_label
+from .langdata import shared
 from .types import Doc, Mention
 
-REPEAT_BOOST = 0.25  # each further mention in the same source adds a quarter of its weight
-SOURCE_CAP = 1.5  # one source can never count for more than one and a half sources
-MONTH_SHARE = 0.5  # a month-precision mention counts half for each day inside the month
-
-# Minimum total support for a scalar value to be set at all.
-SCALAR_FLOOR = {"start_date": 0.6, "end_date": 0.6, "acknowledged": 0.6}
-DEFAULT_SCALAR_FLOOR = 0.5
-# Set and object-list fields: (absolute floor, share of the strongest value).
-SET_THRESHOLDS = {
-    "platforms": (0.9, 0.3),
-    "networks": (0.9, 0.3),
-    "justification": (0.9, 0.2),
-    "context": (0.9, 0.2),
-    "workarounds": (0.9, 0.2),
-    "regions": (0.9, 0.3),
-}
-DEFAULT_SET_THRESHOLD = (0.9, 0.3)
-OBJECT_THRESHOLD = (0.5, 0.2)
-# Who ordered it: usually one authority; others named far less often are kept in conflicts.
-OBJECT_THRESHOLDS = {"ordered_by": (0.5, 0.3)}
-FUZZY_SAME = 88  # rapidfuzz token_set_ratio at which two names are one authority/court/law
+_CONF = shared("merge")
+REPEAT_BOOST = float(_CONF.get("repeat_boost", 0.25))
+SOURCE_CAP = float(_CONF.get("source_cap", 1.5))
+MONTH_SHARE = float(_CONF.get("month_share", 0.5))
+_FLOORS = dict(_CONF.get("scalar_floor") or {})
+DEFAULT_SCALAR_FLOOR = float(_FLOORS.pop("default", 0.5))
+SCALAR_FLOOR = {k: float(v) for k, v in _FLOORS.items()}
+_SETS = {k: (float(v[0]), float(v[1])) for k, v in (_CONF.get("set_thresholds") or {}).items()}
+DEFAULT_SET_THRESHOLD = _SETS.pop("default", (0.9, 0.3))
+SET_THRESHOLDS = _SETS
+_OBJECTS = {k: (float(v[0]), float(v[1])) for k, v in (_CONF.get("object_thresholds") or {}).items()}
+OBJECT_THRESHOLD = _OBJECTS.pop("default", (0.5, 0.2))
+OBJECT_THRESHOLDS = _OBJECTS
+FUZZY_SAME = int(_CONF.get("fuzzy_same", 88))
 
 SCALAR_FIELDS = ("country", "kind", "scope", "start_date", "end_date", "acknowledged", "platform_response")
 SET_FIELDS = ("platforms", "networks", "regions", "justification", "context", "workarounds")
