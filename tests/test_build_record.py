@@ -103,6 +103,8 @@ def test_curated_fields_keep_value_and_evidence_and_sources_keep_ids(tmp_path):
     record["curation"] = {"start_date": "edited"}
     record["review_status"] = "reviewed"
     record["conflicts"].pop("start_date", None)
+    record["technical_reports"] = [{"publisher": "NetBlocks"}]
+    record["evidence"]["technical_reports"] = [dict(record["evidence"]["start_date"][0], value="NetBlocks")]
     record["sources"][0]["id"] = "afp-fr"
     for cites in record["evidence"].values():
         for c in cites:
@@ -120,7 +122,13 @@ def test_curated_fields_keep_value_and_evidence_and_sources_keep_ids(tmp_path):
     assert [s["id"] for s in rebuilt["sources"]].count("afp-fr") == 1
     assert len(rebuilt["sources"]) == 5
     assert any(c["source"] == "afp-fr" for c in rebuilt["evidence"]["platforms"])
+    for conflict in rebuilt["conflicts"].values():
+        for cand in conflict["candidates"]:
+            assert "000_8ad11d0c648465c0.txt" not in cand["sources"]
+    assert rebuilt["technical_reports"] == [{"publisher": "NetBlocks"}]  # no extractor fills it: kept
     _check_provenance(rebuilt, out.parent)
+    check = runner.invoke(cli, ["validate", str(out)])
+    assert check.exit_code == 0, check.output
 
 
 def test_cli_names_an_unreadable_source_builds_the_rest_and_exits_3(tmp_path):

@@ -80,6 +80,9 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
         ms = by_field.get(fname)
         merged[fname] = merge_field(fname, ms, citer) if ms else Merged(None)
     merged["status"] = _status(merged, by_field.get("status", []), citer)
+    for result in merged.values():  # conflicts name sources by their ids in the record
+        for cand in (result.conflict or {}).get("candidates", []):
+            cand["sources"] = [rename.get(sid, sid) for sid in cand["sources"]]
     notes = [n for f in EVIDENCED_FIELDS for n in (merged[f].notes if f in merged else [])]
     kind = merged.get("kind")
     plats = merged.get("platforms")

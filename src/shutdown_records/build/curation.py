@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 KEPT_ALWAYS = ("summary", "review_status", "extra_columns")  # build never writes these itself
+# Fields no extractor fills yet: a value a person (or an import) put there is kept, with its
+# evidence, unless the new build found one of its own.
+NOT_EXTRACTED = ("regions", "operators", "technical_reports", "official_statements", "platform_response")
 
 
 def source_id_map(existing: dict | None, new_sources: list[dict]) -> dict[str, str]:
@@ -56,6 +59,11 @@ def apply_curation(record: dict[str, Any], existing: dict | None) -> dict[str, A
     conflicts = dict(record.get("conflicts") or {})
     old_evidence = existing.get("evidence") or {}
     old_conflicts = existing.get("conflicts") or {}
+    for fname in NOT_EXTRACTED:
+        if fname not in curation and existing.get(fname) not in (None, [], "") and record.get(fname) in (None, [], ""):
+            record[fname] = existing[fname]
+            if fname in old_evidence:
+                evidence[fname] = old_evidence[fname]
     for fname in curation:
         if fname in existing:
             record[fname] = existing[fname]
