@@ -358,6 +358,16 @@ def english_country_name(code: str) -> str:
 
 
 @lru_cache(maxsize=16)
+def country_mentions(doc: Doc) -> tuple[re.Match[str], ...]:
+    """Country names and adjectives in the body, found once per document."""
+    matcher = countries(doc.language)
+    if matcher.pattern is None:
+        return ()
+    lo, hi = doc.body
+    return tuple(matcher.pattern.finditer(folded(doc), lo, hi))
+
+
+@lru_cache(maxsize=16)
 def guess_country(doc: Doc) -> str | None:
     """The country the document talks about most (title and lead count double).
 
@@ -367,10 +377,9 @@ def guess_country(doc: Doc) -> str | None:
     matcher = countries(doc.language)
     if matcher.pattern is None:
         return None
-    lo, hi = doc.body
-    text = folded(doc)
+    lo = doc.body[0]
     counts: Counter[str] = Counter()
-    for m in matcher.pattern.finditer(text, lo, hi):
+    for m in country_mentions(doc):
         code = matcher.code(m.group(0))
         if code:
             counts[code] += 2 if m.start() < lo + LEAD_CHARS else 1
@@ -384,7 +393,8 @@ def guess_country(doc: Doc) -> str | None:
 
 
 # A ministry's portfolio in capitalised words (see `ministries` in cues.yaml).
-_W = r"(?!(?i:the|a|an|this|that|its|la|le|les|el|los|las|o|os|as|a)\b)(?-i:[A-Z\u00c0-\u00de])[\w'-]+"
+# The capital is checked first so lower-case positions fail at once.
+_W = r"(?=(?-i:[A-Z\u00c0-\u00de]))(?!(?i:the|a|an|this|that|its|la|le|les|el|los|las|o|os|as)\b)[\w'-]+"
 PORTFOLIO = rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((, | & ){_W})*( (and|&) (the {_W} {_W}|{_W}))?"
 
 

@@ -63,6 +63,7 @@ class _Generic:
     weight: float
     needs_country: bool
     kind: str  # authorities | ministries | courts
+    anchored: bool = False  # starts with {country}/{demonym}: tried only where one is named
 
 
 @cache
@@ -91,6 +92,9 @@ def _named_set() -> C.CueSet:
     )
 
 
+_LEADING_OPTIONAL = re.compile(r"^\((?:[^()\\]|\\.)*\)\?")
+
+
 @cache
 def _generics(language: str) -> tuple[_Generic, ...]:
     out = []
@@ -98,16 +102,23 @@ def _generics(language: str) -> tuple[_Generic, ...]:
         for entry in C.raw(language, kind):
             if not isinstance(entry, dict) or "re" not in entry:
                 continue
-            source = C.expand(language, str(entry["re"]))
+            raw = str(entry["re"])
+            case = bool(entry.get("case", False))
+            # A form that starts with a country name or adjective (after an optional
+            # article) is only tried where the document names a country: one scan of the
+            # names serves them all, instead of one scan of hundreds of names each.
+            head = _LEADING_OPTIONAL.sub("", raw, count=1)
+            anchored = head.startswith(("{country}", "{demonym}"))
             default = "Ministry of {portfolio}" if kind == "ministries" else ""
             out.append(
                 _Generic(
-                    C.compile_pattern(source, bool(entry.get("case", False))),
+                    C.compile_pattern(C.expand(language, head if anchored else raw), case),
                     str(entry.get("name", default)),
                     str(entry.get("type", "judiciary" if kind == "courts" else "executive")),
                     float(entry.get("weight", 1.0)),
                     bool(entry.get("needs_country", False)),
                     kind,
+                    anchored,
                 )
             )
     return tuple(out)
@@ -120,6 +131,7 @@ def _generic_set(language: str) -> C.CueSet:
         C.Cue(str(i), g.pattern, g.weight, g.pattern.pattern[len("(?<!\\w)(?:"):-len(")(?!\\w)")],
               not bool(g.pattern.flags & re.IGNORECASE))
         for i, g in enumerate(_generics(language))
+        if not g.anchored
     )
 
 
@@ -229,13 +241,19 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
         found.append(Authority(named.name, named.type, hit.start, hit.end, 1.0, named.supranational))
     if C.has_cues(doc.language):
         generics = _generics(doc.language)
-        for hit in _generic_set(doc.language).finditer(text, lo, hi):
-            gen = generics[int(hit.value)]
-            name = _resolve(doc, gen, hit.match)
+        matches = [(generics[int(h.value)], h.match) for h in _generic_set(doc.language).finditer(text, lo, hi)]
+        anchored = [g for g in generics if g.anchored]
+        for place in C.country_mentions(doc):
+            for gen in anchored:
+                m = gen.pattern.match(text, place.start(), hi)
+                if m:
+                    matches.append((gen, m))
+        for gen, m in matches:
+            name = _resolve(doc, gen, m)
             if name:
-                found.append(Authority(name, gen.type, hit.start, hit.end, gen.weight, generic=True))
-    # Named before generic, then longer first; drop anything overlapping a kept one.
-    found.sort(key=lambda a: (a.generic, -(a.end - a.start), a.start))
+                found.append(Authority(name, gen.type, m.start(), m.end(), gen.weight, generic=True))
+    # Named before generic, then longer, then stronger first; drop anything overlapping a kept one.
+    found.sort(key=lambda a: (a.generic, -(a.end - a.start), -a.weight, a.start))
     kept: list[Authority] = []
     for a in found:
         if all(a.end <= k.start or a.start >= k.end for k in kept):
