@@ -337,3 +337,13 @@ def test_court_challenge_carries_what_the_court_did_when_stated():
     assert {"court": "Freedonia High Court", "status": "pending"} in values
     assert {"court": "Constitutional Court of Kenya", "outcome": "ruled the restriction unlawful",
             "status": "decided"} in values
+
+
+def test_acronyms_match_in_capitals_only():
+    doc = make_doc("The NCC ordered operators to block Chirper nationwide. Users used Tor to get around the block.")
+    mentions = run(doc)
+    assert "Nigerian Communications Commission" in support(mentions, "ordered_by")
+    assert "tor" in support(mentions, "workarounds")
+    lower = make_doc("The ncc ordered operators to block Chirper. A tor of hills stood nearby.")
+    assert "Nigerian Communications Commission" not in support(run(lower), "ordered_by")
+    assert "tor" not in support(run(lower), "workarounds")

@@ -67,7 +67,8 @@ class CueSet:
         for case in (False, True):
             members = tuple(c for c in self.cues if c.case == case and c.source)
             if members:
-                body = _NAMED_GROUP.sub("(?:", trie_pattern(_literal_prefix(c.source) for c in members))
+                items = [item for c in members for item in _trie_items(c.source)]
+                body = _NAMED_GROUP.sub("(?:", trie_pattern(items, ignore_case=not case))
                 flags = 0 if case else re.IGNORECASE
                 passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), members))
         self._passes = tuple(passes)
@@ -431,6 +432,20 @@ def _alternation(language: str, what: str) -> str:
 _PLAIN = re.compile(r"[^\\.^$*+?{}\[\]|()]*")
 
 
+_OPTIONAL_LITERAL = re.compile(r"\(([^\\.^$*+?{}\[\]|()]*)\)\?")
+
+
+def _trie_items(source: str, depth: int = 3) -> list[tuple[str, str]]:
+    """(literal head, regex tail) pairs for a cue; a leading optional literal such as
+    "(the )?" is spelled out both ways so the head can still be factored."""
+    head, tail = _literal_prefix(source)
+    m = _OPTIONAL_LITERAL.match(tail) if depth else None
+    if not m:
+        return [(head, tail)]
+    rest = tail[m.end():]
+    return [(head + h, t) for h, t in _trie_items(m.group(1) + rest, depth - 1) + _trie_items(rest, depth - 1)]
+
+
 def _literal_prefix(pattern: str) -> tuple[str, str]:
     """Split a regex into its leading literal text and the rest ("algérien\\w*" -> "algérien", "\\w*")."""
     head = _PLAIN.match(pattern).group(0)  # type: ignore[union-attr]
@@ -440,12 +455,16 @@ def _literal_prefix(pattern: str) -> tuple[str, str]:
     return head, tail
 
 
-def trie_pattern(items: Iterable[tuple[str, str]]) -> str:
-    """A regex matching any of (literal, regex tail), factored by common literal prefixes."""
+def trie_pattern(items: Iterable[tuple[str, str]], ignore_case: bool = True) -> str:
+    """A regex matching any of (literal, regex tail), factored by common literal prefixes.
+
+    With `ignore_case` the literals are lower-cased (the regex is compiled case-insensitive);
+    without it they are kept as written, so "PTA" does not become "pta".
+    """
     root: dict[str, Any] = {}
     for literal, tail in items:
         node = root
-        for ch in literal.lower():
+        for ch in literal.lower() if ignore_case else literal:
             node = node.setdefault(ch, {})
         node.setdefault("", set()).add(tail)
 
