@@ -265,6 +265,17 @@ def authorities_in(doc: Doc, span: tuple[int, int]) -> list[Authority]:
     return [a for a in find_authorities(doc) if a.start >= span[0] and a.end <= span[1]]
 
 
+@cache
+def _subject_window(language: str) -> int:
+    """How far before an ordering word an authority still reads as its subject.
+
+    `settings.subject_window` in cues.yaml; verb-final languages (Persian, Turkish) set it
+    short, since there the ordering verb ends a long sentence that names other bodies too.
+    """
+    settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
+    return int(settings.get("subject_window", NEAR))
+
+
 def is_challenge_sentence(doc: Doc, span: tuple[int, int]) -> str | None:
     """'strong' when the sentence speaks of a legal challenge, 'weak' when of undoing a block."""
     if C.in_sentence(doc, C.cue_set(doc.language, "gates", "challenge"), span):
@@ -282,6 +293,7 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     agent = C.cue_set(doc.language, "gates", "agent")
     implement = C.cue_set(doc.language, "gates", "implement")
     negation = C.cue_set(doc.language, "gates", "negation")
+    near = _subject_window(doc.language)
     for auth in find_authorities(doc):
         span = C.quote(doc, auth.start, auth.end)
         zone = C.sentence(doc, auth.start, auth.end)
@@ -290,7 +302,7 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
             continue
         if auth.judiciary and (auth.supranational or is_challenge_sentence(doc, zone)):
             continue  # a court hearing a challenge; see legal.py
-        after = [h for h in order_hits if h.start >= auth.end and h.start - auth.end <= NEAR]
+        after = [h for h in order_hits if h.start >= auth.end and h.start - auth.end <= near]
         by = any(
             h.end <= auth.start and agent.search(text, h.end, auth.start) and auth.start - h.end <= 60
             for h in order_hits
