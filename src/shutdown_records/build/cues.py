@@ -86,7 +86,7 @@ class CueSet:
                 return cue
         return None
 
-    def _hits(self, text: str, lo: int, hi: int, first: bool) -> Iterator[Hit]:
+    def _hits(self, text: str, lo: int, hi: int) -> Iterator[Hit]:
         for pattern, members in self._passes:
             for m in pattern.finditer(text, lo, hi):
                 if m.end() <= m.start():
@@ -98,8 +98,6 @@ class CueSet:
                 if m2 is None or m2.end() <= m2.start():
                     continue
                 yield Hit(cue.value, m2.start(), m2.end(), cue.weight, m2)
-                if first:
-                    break
 
     def _scan(self, text: str) -> tuple[str, list[int], list[Hit]]:
         """Every hit in the whole text, sorted, kept for the last text asked about.
@@ -109,7 +107,7 @@ class CueSet:
         """
         cached = self._last
         if cached is None or cached[0] is not text:
-            found = sorted(self._hits(text, 0, len(text), first=False), key=lambda h: (h.start, -h.end))
+            found = sorted(self._hits(text, 0, len(text)), key=lambda h: (h.start, -h.end))
             cached = (text, [h.start for h in found], found)
             self._last = cached
         return cached
@@ -128,9 +126,6 @@ class CueSet:
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> Hit | None:
         """The earliest hit lying inside text[lo:hi], or None."""
         return next(self.finditer(text, lo, hi), None)
-
-    def values(self) -> set[str]:
-        return {c.value for c in self.cues}
 
 
 def compile_pattern(source: str, case: bool = False) -> re.Pattern[str]:
