@@ -107,3 +107,23 @@ def test_a_text_too_short_to_tell_its_language_is_named_with_the_fix(tmp_path):
     assert loaded.docs == []
     assert "add `language: xx`" in loaded.unreadable[0]
     assert load_sources([src], language="en").docs[0].language == "en"
+
+
+def test_also_read_links_inside_an_article_are_skipped_not_a_tail(tmp_path):
+    from shutdown_records.build.extractors import country
+    from shutdown_records.build.spans import in_related_line
+
+    body = (
+        "Authorities in Kenya blocked TikTok on Monday, according to the national regulator and to users.\n\n"
+        + "Also read: Uganda and Tanzania discuss a new trade deal in Uganda\n\n"
+        + "Also read:\n- Uganda markets rally as Uganda votes\n- Tanzania elects a new mayor\n\n"
+        + "Many users in Kenya turned to virtual private networks to keep using the app, the regulator said on Tuesday.\n"
+    )
+    src = tmp_path / "a.txt"
+    src.write_text("---\nlanguage: en\npublished: 2023-03-16\n---\n" + body, encoding="utf-8")
+    doc = load_sources([src]).docs[0]
+    assert doc.body_end is None  # the story goes on after the links
+    assert "virtual private networks" in doc.text[doc.body_start:]
+    assert in_related_line(doc, doc.text.index("Uganda and Tanzania"))
+    assert in_related_line(doc, doc.text.index("Tanzania elects"))
+    assert {m.value for m in country.extract(doc)} == {"KE"}

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -200,7 +201,8 @@ def _first_line_title(text: str, start: int) -> str | None:
     return line if 0 < len(line) <= 200 else None
 
 
-def _tail_markers(language: str) -> frozenset[str]:
+@cache
+def tail_markers(language: str) -> frozenset[str]:
     markers = set(topic(language, "meta").get("tail_markers") or [])
     if language != "en":
         markers |= set(topic("en", "meta").get("tail_markers") or [])  # pages mix languages
@@ -216,15 +218,43 @@ def find_tail(text: str, body_start: int, language: str) -> int | None:
     Only lines in the second part of the article count, so a navigation line at the top
     never hides the story.
     """
-    markers = _tail_markers(language)
+    markers = tail_markers(language)
     if not markers:
         return None
     min_pos = body_start + (len(text) - body_start) // 4
     for m in _LINE.finditer(text, min_pos):
         line = fold(m.group(1)).casefold().strip()
-        if len(line) <= 40 and line in markers:
+        if len(line) <= 40 and line in markers and not _story_continues(text, m.end()):
             return m.start()
     return None
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u2014]|\d+[.)])[ \t]+\S")
+_SENTENCE_END_CHARS = ".!?\"'"
+
+
+def list_block_end(text: str, pos: int) -> int:
+    """End of the bullet list that follows `pos` (blank lines allowed), or `pos` if none."""
+    end = pos
+    seen_item = False
+    for line_m in re.finditer(r"[^\n]*(?:\n|$)", text[pos:]):
+        line = line_m.group(0)
+        if not line:
+            break
+        if line.strip() and not _LIST_ITEM.match(line):
+            break
+        seen_item = seen_item or bool(line.strip())
+        end = pos + line_m.end()
+    return end if seen_item else pos
+
+
+def _story_continues(text: str, pos: int) -> bool:
+    """After "Also read:" and its list of links, does the article go on with real paragraphs?"""
+    after = list_block_end(text, pos)
+    if after == pos:
+        return False
+    first = text[after:].lstrip().split("\n", 1)[0].strip()
+    return len(first) >= 120 and fold(first)[-1:] in _SENTENCE_END_CHARS
 
 
 def _store_html_text(path: Path, store_dir: Path, language: str | None) -> Path:

@@ -6,6 +6,7 @@ between them; a quote should not glue the two together.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..text import fold
@@ -28,3 +29,28 @@ def quote_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def folded(text: str) -> str:
     """`text.fold(text)`, computed once per source for all extractors (str.translate is slow)."""
     return text if text.isascii() else fold(text)
+
+
+@lru_cache(maxsize=32)
+def _related_lines(text: str, language: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    from .loader import list_block_end, tail_markers  # noqa: PLC0415 - loader imports this module's users
+
+    markers = tail_markers(language)
+    spans = []
+    for m in _MARKED_LINE.finditer(text, lo, hi):
+        label = fold(m.group(1)).casefold().strip()
+        if label in markers:
+            if m.group(2).strip():
+                spans.append((m.start(), m.end()))  # "Also read: <headline>"
+            else:
+                spans.append((m.start(), list_block_end(text, m.end() + 1)))  # "Also read:" + links
+    return tuple(spans)
+
+
+_MARKED_LINE = re.compile(r"^[ \t]*([^\n:]{3,40}?)[ \t]*:([^\n]*)$", re.M)
+
+
+def in_related_line(doc: Doc, pos: int) -> bool:
+    """True inside a line like "Also read: <another story's headline>" within the body."""
+    lo, hi = doc.body
+    return any(s <= pos < e for s, e in _related_lines(doc.text, doc.language, lo, hi))

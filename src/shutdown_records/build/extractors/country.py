@@ -17,7 +17,7 @@ from functools import cache
 from ...text import fold
 from ..langdata import shared
 from ..spans import folded as fold_text
-from ..spans import quote_span
+from ..spans import in_related_line, quote_span
 from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
@@ -140,6 +140,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             code = _demonym_code(m.group(0), dem)
             if code:
                 found.append((m.start(), m.end(), code, 0.6))
+    found = [f for f in found if not in_related_line(doc, f[0])]
     for start, end, code, w in sorted(found):
         scores[code] += w * (2.0 if start < title_end else 1.0)
         spots[code].append((start, end))

@@ -24,7 +24,7 @@ from ...text import fold
 from ..context import reference_date
 from ..langdata import topic
 from ..spans import folded as fold_text
-from ..spans import quote_span
+from ..spans import in_related_line, quote_span
 from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
@@ -391,6 +391,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
             a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
     for i, hit in enumerate(hits):
+        if in_related_line(doc, hit.start):
+            continue  # "Also read: ..." names another story
         quote = doc.text[hit.start:hit.end]
         resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
         if resolved is None:

@@ -18,7 +18,7 @@ from functools import cache
 from ...text import fold
 from ..langdata import shared, supported_languages, topic
 from ..spans import folded as fold_text
-from ..spans import quote_span
+from ..spans import in_related_line, quote_span
 from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
@@ -123,7 +123,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
         for m in _BARE_X.finditer(folded, lo, hi):
             if m.start() not in taken and not _inside(m.start(), hits):
                 hits.append((m.start(), m.end(), "X"))
-    hits.sort()
+    hits = sorted(h for h in hits if not in_related_line(doc, h[0]))
     seen: set[tuple[str, int, int]] = set()
     for start, end, name in hits:
         s, e = quote_span(doc, start, end)
