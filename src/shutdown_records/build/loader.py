@@ -254,7 +254,7 @@ def _story_continues(text: str, pos: int) -> bool:
     if after == pos:
         return False
     first = text[after:].lstrip().split("\n", 1)[0].strip()
-    return len(first) >= 120 and fold(first)[-1:] in _SENTENCE_END_CHARS
+    return len(first) >= 60 and fold(first)[-1:] in _SENTENCE_END_CHARS
 
 
 def _store_html_text(path: Path, store_dir: Path, language: str | None) -> Path:
