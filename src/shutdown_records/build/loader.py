@@ -198,7 +198,8 @@ def _published(value: object, place: str) -> str | None:
 def _first_line_title(text: str, start: int) -> str | None:
     end = text.find("\n", start)
     line = text[start:end if end >= 0 else len(text)].strip()
-    return line if 0 < len(line) <= 200 else None
+    # A headline is short and has no closing full stop; a first sentence is not a title.
+    return line if 0 < len(line) <= 160 and not line.endswith(".") else None
 
 
 @cache
