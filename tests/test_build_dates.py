@@ -119,3 +119,11 @@ def test_russian_and_italian_dates_have_roles_from_their_data_files(tmp_path):
         doc = load_sources([path]).docs[0]
         found = [(m.field, m.value) for m in dates.extract(doc)]
         assert ("start_date", expected) in found, (path.name, found)
+
+
+def test_a_day_range_borrows_month_and_year_from_its_second_date():
+    from shutdown_records.build.types import Doc
+
+    text = "Internet was cut from 13 to 18 January 2021 across Uganda."
+    doc = Doc(id="a.txt", path=Path("a.txt"), text=text, sha256="0" * 64, language="en", published=date(2021, 2, 1))
+    assert [(m.field, m.value) for m in dates.extract(doc)] == [("start_date", "2021-01-13"), ("end_date", "2021-01-18")]

@@ -155,6 +155,9 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("relative_day", f"{B}(?P<rel>{_alt(list(rel_days))}){E}"))
     if rel_months:
         pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
+    if m_all:
+        # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
+        pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
 
     compiled = tuple((kind, re.compile(p, flags)) for kind, p in pats)
@@ -189,7 +192,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
                     hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
     # Where matches overlap, a stated date beats a relative one ("on Wednesday April 17" is
     # April 17), then the longer match wins.
-    priority = {"absolute": 0, "iso": 0, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
+    priority = {"absolute": 0, "iso": 0, "range_day": 0, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
     for h in hits:
@@ -228,7 +231,9 @@ def _guess_year(month: int, day: int, ref: date) -> int:
 
 def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
     g = hit.groups
-    if hit.kind in ("absolute", "iso"):
+    if hit.kind == "range_day" and "month" not in g:
+        return None
+    if hit.kind in ("absolute", "iso", "range_day"):
         month = int(g["month"]) if hit.kind == "iso" else lang.months.get(_key(lang, g["month"]))
         if month is None:
             return None
@@ -387,7 +392,11 @@ def extract(doc: Doc) -> Iterator[Mention]:
     hits = _find(lang, folded, lo, hi)
     # "du 11 juin au 15 juin 2023": the first date of a range takes the year of the second.
     for a, b in zip(hits, hits[1:]):
-        if a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and _RANGE.fullmatch(low[a.end:b.start]):
+        if a.kind == "range_day" and b.kind == "absolute" and _RANGE.fullmatch(low[a.end:b.start]):
+            a.groups["month"] = b.groups["month"]
+            if b.groups.get("year"):
+                a.groups["year"] = b.groups["year"]
+        elif a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and _RANGE.fullmatch(low[a.end:b.start]):
             a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
     for i, hit in enumerate(hits):
