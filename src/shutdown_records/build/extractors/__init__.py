@@ -63,5 +63,3 @@ def run_extractors(doc: Doc) -> tuple[list[Mention], list[str]]:
             mentions.append(mention)
     return mentions, problems
 
-
-EXTRACTORS = extractors
