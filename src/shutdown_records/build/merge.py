@@ -46,6 +46,9 @@ _OBJECTS = {k: (float(v[0]), float(v[1])) for k, v in (_CONF.get("object_thresho
 OBJECT_THRESHOLD = _OBJECTS.pop("default", (0.5, 0.2))
 OBJECT_THRESHOLDS = _OBJECTS
 FUZZY_SAME = int(_CONF.get("fuzzy_same", 88))
+# A value meaning "none of the others" (justification: none_given), kept below the set floor
+# when no other value survives: field -> (value, its own floor).
+FALLBACKS = {k: (str(v["value"]), float(v["floor"])) for k, v in (_CONF.get("fallbacks") or {}).items()}
 
 SCALAR_FIELDS = ("country", "kind", "scope", "start_date", "end_date", "acknowledged", "platform_response")
 SET_FIELDS = ("platforms", "networks", "regions", "justification", "context", "workarounds")
@@ -190,6 +193,16 @@ def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     top = max(totals.values(), default=0.0)
     ranked = sorted(totals, key=lambda k: (-totals[k], str(by_key[k])))
     keep = [k for k in ranked if totals[k] >= floor and totals[k] >= share * top]
+    fallback = FALLBACKS.get(fname)
+    if fallback:
+        fb = _key(fallback[0])
+        others = [k for k in keep if k != fb]
+        if others:
+            keep = others  # "gave no reason" beside a stated reason: the reason wins
+        elif fb in totals and totals[fb] >= fallback[1] and all(totals[fb] >= t for t in totals.values()):
+            # Nothing else survived: "the ministry did not respond" from the sources is the
+            # record's answer, unless a weak reason is just as well supported.
+            keep = [fb]
     # Output order: first appearance across sources (reads like the articles), not by score.
     first = {}
     for c in citer.cite(mentions, lambda m: m.value):
