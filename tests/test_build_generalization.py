@@ -41,3 +41,41 @@ def test_no_reason_given_is_not_kept_when_a_weak_reason_is_better_supported():
         Mention("justification", "misinformation", "s0.txt", 53, 93, 0.5),
     ]
     assert merge_field("justification", mentions, Citer(docs)).value == []
+
+
+# ---------------------------------------------------------------- extractors on short articles
+
+from shutdown_records.build.extractors import authorities, fields, legal, platforms, reasons, workarounds  # noqa: E402
+
+
+def make_doc(text: str, language: str = "en") -> Doc:
+    return Doc(id="t1", path=Path("t1.txt"), text=text, sha256="0" * 64, language=language)
+
+
+def support(doc: Doc, field: str) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for mod in (fields, authorities, reasons, legal, workarounds, platforms):
+        for m in mod.extract(doc):
+            if m.field != field:
+                continue
+            v = m.value
+            key = str(v.get("name") or v.get("instrument") or v.get("court")) if isinstance(v, dict) else str(v)
+            totals[key] = totals.get(key, 0.0) + m.weight
+    return totals
+
+
+def test_networks_cut_in_a_shutdown_story_count_without_the_word_internet():
+    doc = make_doc(
+        "Freedonia switches off the internet for exams\n"
+        "The authorities shut down the internet across the country on Monday morning.\n"
+        "These shutdowns cut off everything: mobile data, fibre and wireless broadband.\n"
+    )
+    found = support(doc, "networks")
+    assert found.get("mobile", 0) >= 0.9 and found.get("fixed", 0) >= 0.9
+
+
+def test_government_that_has_not_commented_gave_no_reason():
+    doc = make_doc("Chirper was blocked in Freedonia on Monday. The government has not commented on the restrictions.\n")
+    assert "none_given" in support(doc, "justification")
+    es = make_doc("X fue bloqueada en Venezuela el lunes. El gobierno no ha comentado el bloqueo.\n", "es")
+    assert "none_given" in support(es, "justification")

@@ -57,13 +57,22 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     restriction (the day of the vote, say), so its networks weigh little.
     """
     kind = C.cue_set(doc.language, "kind")
+    restriction = C.cue_set(doc.language, "gates", "restriction")
     text = C.folded(doc)
     main = _main_kind(doc)
     for hit in C.hits(doc, "networks"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         kinds = {h.value for h in kind.finditer(text, zone[0], zone[1]) if h.weight >= 0.8}
-        weight = hit.weight * (1.0 if kinds & {"full_network", "throttling"} else 0.2)
+        if kinds & {"full_network", "throttling"}:
+            factor = 1.0
+        elif main in ("full_network", "throttling") and C.in_sentence(doc, restriction, zone):
+            # "these shutdowns cut off everything: mobile data, fibre...": in a story about a
+            # network shutdown, any cut or slowdown named with a network is that shutdown.
+            factor = NETWORK_STORY
+        else:
+            factor = 0.2
+        weight = hit.weight * factor
         if main == "service_block" and "throttling" not in kinds:
             weight *= OTHER_RESTRICTION
         sink.add("networks", hit.value, span, weight, C.cue_note(hit, doc))
@@ -77,6 +86,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 
 AUTHORITY_AFTER = 0.6
 OTHER_RESTRICTION = 0.3
+NETWORK_STORY = 0.9  # a network named with a restriction word in a shutdown/slowdown story
 
 
 def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
