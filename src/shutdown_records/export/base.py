@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from typing import Any, TextIO
 
 from ..errors import UsageError
@@ -41,6 +42,29 @@ class RecordWriter:
 
     def end(self) -> None:
         """Write what comes after the last record."""
+
+
+class CsvRowWriter(RecordWriter):
+    """A spreadsheet format: a header, then one row per record from `columns()` and `row()`."""
+
+    @classmethod
+    def options(cls) -> tuple[str, ...]:
+        return ("bom",)
+
+    def columns(self) -> list[str]:
+        raise NotImplementedError
+
+    def row(self, record: Incident) -> dict[str, str]:
+        raise NotImplementedError
+
+    def begin(self) -> None:
+        if self.settings.get("bom"):
+            self.out.write("\ufeff")  # Excel reads a CSV as UTF-8 only when it starts with a BOM
+        self._csv = csv.DictWriter(self.out, fieldnames=self.columns(), dialect="excel")
+        self._csv.writeheader()
+
+    def write(self, record: Incident) -> None:
+        self._csv.writerow(self.row(record))
 
 
 def source_urls(record: Incident) -> list[str]:

@@ -7,10 +7,9 @@ the quotes themselves are in `jsonl` and in the report.
 
 from __future__ import annotations
 
-import csv
 
 from ..model import Incident
-from .base import RecordWriter, instrument_label, operator_label, source_urls
+from .base import CsvRowWriter, instrument_label, operator_label, source_urls
 
 LIST_SEPARATOR = "; "
 
@@ -71,19 +70,12 @@ def csv_row(record: Incident) -> dict[str, str]:
     }
 
 
-class CsvWriter(RecordWriter):
+class CsvWriter(CsvRowWriter):
     name = "csv"
     description = f"one row per record, list items joined by {LIST_SEPARATOR!r}, evidence counts"
 
-    @classmethod
-    def options(cls) -> tuple[str, ...]:
-        return ("bom",)
+    def columns(self) -> list[str]:
+        return list(COLUMNS)
 
-    def begin(self) -> None:
-        if self.settings.get("bom"):
-            self.out.write("\ufeff")  # Excel reads a CSV as UTF-8 only when it starts with a BOM
-        self._csv = csv.DictWriter(self.out, fieldnames=COLUMNS, dialect="excel")
-        self._csv.writeheader()
-
-    def write(self, record: Incident) -> None:
-        self._csv.writerow(csv_row(record))
+    def row(self, record: Incident) -> dict[str, str]:
+        return csv_row(record)

@@ -7,13 +7,12 @@ STOP sheet kept, so sheet -> records -> sheet loses nothing); else the column's 
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from typing import Any
 
 from ..model import Incident
 from .base import (
-    RecordWriter,
+    CsvRowWriter,
     cited_quotes,
     cited_sources,
     instrument_label,
@@ -142,19 +141,12 @@ def stop_row(record: Incident) -> dict[str, str]:
     return row
 
 
-class StopWriter(RecordWriter):
+class StopWriter(CsvRowWriter):
     name = "stop"
     description = "Access Now STOP columns (2020-2022 sheets) and value strings, one row per record"
 
-    @classmethod
-    def options(cls) -> tuple[str, ...]:
-        return ("bom",)
+    def columns(self) -> list[str]:
+        return list(stop_columns())
 
-    def begin(self) -> None:
-        if self.settings.get("bom"):
-            self.out.write("\ufeff")  # Excel reads a CSV as UTF-8 only when it starts with a BOM
-        self._csv = csv.DictWriter(self.out, fieldnames=list(stop_columns()), dialect="excel")
-        self._csv.writeheader()
-
-    def write(self, record: Incident) -> None:
-        self._csv.writerow(stop_row(record))
+    def row(self, record: Incident) -> dict[str, str]:
+        return stop_row(record)
