@@ -79,3 +79,62 @@ def test_government_that_has_not_commented_gave_no_reason():
     assert "none_given" in support(doc, "justification")
     es = make_doc("X fue bloqueada en Venezuela el lunes. El gobierno no ha comentado el bloqueo.\n", "es")
     assert "none_given" in support(es, "justification")
+
+
+def test_authority_denying_any_order_is_not_the_orderer_nor_an_acknowledgement():
+    doc = make_doc(
+        "Internet slows to a crawl in Freedonia during protests\n"
+        "Internet connectivity in Freedonia was severely disrupted on Tuesday.\n"
+        "Neither the government nor the Freedonia Communications Regulator has admitted ordering the disruption.\n"
+        "The regulator said on Monday it had no intention to shut down the internet.\n"
+    )
+    assert all(w < 0.5 for w in support(doc, "ordered_by").values())
+    ack = support(doc, "acknowledged")
+    assert "True" not in ack and ack.get("False", 0) > 0
+
+
+def test_ordering_word_in_a_sentence_about_something_else_is_not_an_order():
+    doc = make_doc(
+        "Chirper blocked in Freedonia\nChirper has been inaccessible in Freedonia since Monday.\n"
+        "Activists held a rally in the capital on Sunday.\n"
+        "President Tomas Berg announced on Wednesday that he would not sign the finance bill into law.\n"
+    )
+    assert all(w < 0.5 for w in support(doc, "ordered_by").values())
+
+
+def test_a_state_government_is_not_renamed_after_the_national_government():
+    doc = make_doc(
+        "Mobile internet suspended in Manipur\n"
+        "The Manipur government on Thursday extended the suspension of mobile internet services in the state. "
+        "Federal Indian authorities have not blocked anything elsewhere in India, and the Indian government said the "
+        "suspension was a state matter.\n"
+    )
+    names = support(doc, "ordered_by")
+    assert "Government of Manipur" in names
+
+
+def test_a_country_possessive_is_not_a_ministry_portfolio():
+    doc = make_doc(
+        "Telenor said it had received a directive from Freedonia's Ministry of Transport and Communications "
+        "to temporarily block Chirper.\n"
+    )
+    assert set(support(doc, "ordered_by")) == {"Ministry of Transport and Communications"}
+
+
+def test_court_asked_to_stop_a_shutdown_is_a_challenge_not_an_orderer():
+    doc = make_doc(
+        "Internet disrupted in Kenya\nThe Law Society of Kenya has gone to the High Court seeking orders to stop the "
+        "government from shutting down the internet during the protests.\n"
+    )
+    assert not any("Court" in n for n in support(doc, "ordered_by"))
+    assert any("High Court" in n for n in support(doc, "court_challenges"))
+
+
+def test_arabic_ministry_of_communications_is_named_in_english():
+    doc = make_doc("أعلنت وزارة الاتصالات العراقية، يوم الجمعة، عن قطع خدمة الانترنت في عموم البلاد لمدة ساعتين.\n", "ar")
+    assert support(doc, "ordered_by").get("Ministry of Communications", 0) >= 0.5
+
+
+def test_regulator_written_in_mixed_case_is_recognised():
+    doc = make_doc("La Comisión Nacional de Telecomunicaciones (Conatel) ordenó bloquear X en Venezuela.\n", "es")
+    assert support(doc, "ordered_by").get("CONATEL", 0) >= 1.0

@@ -27,6 +27,7 @@ NEAR = 140  # an authority this close before the ordering verb is its subject
 IMPLEMENT_NEAR = 40  # "... caberá à Anatel cumprir": an implementing verb this close
 IMPLEMENTER = 0.3
 NEGATED = 0.3
+UNRELATED = 0.3  # an ordering word where neither this sentence nor the one before names a restriction
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     agent = C.cue_set(doc.language, "gates", "agent")
     implement = C.cue_set(doc.language, "gates", "implement")
     negation = C.cue_set(doc.language, "gates", "negation")
+    restriction = C.cue_set(doc.language, "gates", "restriction")
     near = _subject_window(doc.language)
     for auth in find_authorities(doc):
         span = C.quote(doc, auth.start, auth.end)
@@ -314,6 +316,8 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
             weight *= 0.5  # the sentence is about lifting the restriction
         if negation.search(text, zone[0], zone[1]):
             weight *= NEGATED  # "the ministry announces every year there will be no cut"
+        if restriction.search(text, C.previous_sentence_start(doc, zone[0]), zone[1]) is None:
+            weight *= UNRELATED  # "the president announced he would not sign the bill"
         if implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         if auth.judiciary and auth.name.startswith(("Justice ", "Judge ")) and any(
@@ -333,7 +337,9 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
     document leans on names both, so the merger does not count the executive twice."""
     support: dict[str, float] = {}
     for auth, _, weight, _ in candidates:
-        if auth.generic and (auth.name.startswith("Government of ") or auth.name.endswith(" authorities")):
+        if auth.generic and auth.type == "executive" and (
+            auth.name.startswith("Government of ") or auth.name.endswith(" authorities")
+        ):  # a state's own government ("the Manipur government") is another authority
             support[auth.name] = support.get(auth.name, 0.0) + weight
     if len(support) < 2:
         return {}
@@ -361,9 +367,10 @@ def extract(doc: Doc) -> Iterable[Mention]:
         name = rename.get(auth.name, auth.name)
         if _is_person(auth) and len(courts) == 1:
             name, note = next(iter(courts)), f"{note}; {auth.name} is a judge of the court this source names"
-        if specific and auth.generic and (name.startswith("Government of ") or name.endswith(" authorities")):
+        national = auth.generic and auth.type == "executive"
+        if specific and national and (name.startswith("Government of ") or name.endswith(" authorities")):
             weight *= GENERIC_WHEN_SPECIFIC
         value: dict[str, Any] = {"name": name, "type": auth.type}
-        generic = auth.generic and (name.startswith("Government of ") or name.endswith(" authorities"))
+        generic = national and (name.startswith("Government of ") or name.endswith(" authorities"))
         sink.add(FIELD, value, span, weight, note, extra={"generic": True} if generic else None)
     return sink.mentions()
