@@ -138,3 +138,26 @@ def test_arabic_ministry_of_communications_is_named_in_english():
 def test_regulator_written_in_mixed_case_is_recognised():
     doc = make_doc("La Comisión Nacional de Telecomunicaciones (Conatel) ordenó bloquear X en Venezuela.\n", "es")
     assert support(doc, "ordered_by").get("CONATEL", 0) >= 1.0
+
+
+def test_clashes_during_protests_are_the_protests_context():
+    docs = _docs(2)
+    mentions = [
+        Mention("context", "protests", "s0.txt", 0, 52, 1.0),
+        Mention("context", "protests", "s1.txt", 0, 52, 1.0),
+        Mention("context", "unrest", "s0.txt", 53, 93, 1.0),
+    ]
+    assert merge_field("context", mentions, Citer(docs)).value == ["protests"]
+    alone = [Mention("context", "unrest", "s0.txt", 53, 93, 1.0)]
+    assert merge_field("context", alone, Citer(docs)).value == ["unrest"]
+
+
+def test_violence_named_in_the_official_reason_is_not_a_context_nor_a_curfew():
+    doc = make_doc(
+        "Freedonia cuts the internet after the vote\n"
+        "The government shut down the internet nationwide on Saturday night to prevent calls to violence, "
+        "and imposed a night-time curfew.\n"
+    )
+    ctx = support(doc, "context")
+    assert "unrest" not in ctx and "elections" in ctx
+    assert "public_order" in support(doc, "justification")

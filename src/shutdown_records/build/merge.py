@@ -49,6 +49,9 @@ FUZZY_SAME = int(_CONF.get("fuzzy_same", 88))
 # A value meaning "none of the others" (justification: none_given), kept below the set floor
 # when no other value survives: field -> (value, its own floor).
 FALLBACKS = {k: (str(v["value"]), float(v["floor"])) for k, v in (_CONF.get("fallbacks") or {}).items()}
+# Values that only describe another value of the same field (clashes during protests are the
+# protests): field -> {value: broader value}; dropped beside the broader one unless stronger.
+SUBSUMED = {k: {str(a): str(b) for a, b in v.items()} for k, v in (_CONF.get("subsumed") or {}).items()}
 
 SCALAR_FIELDS = ("country", "kind", "scope", "start_date", "end_date", "acknowledged", "platform_response")
 SET_FIELDS = ("platforms", "networks", "regions", "justification", "context", "workarounds")
@@ -203,6 +206,10 @@ def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             # Nothing else survived: "the ministry did not respond" from the sources is the
             # record's answer, unless a weak reason is just as well supported.
             keep = [fb]
+    for narrow, broad in SUBSUMED.get(fname, {}).items():
+        n, b = _key(narrow), _key(broad)
+        if n in keep and b in keep and totals[n] <= totals[b]:
+            keep.remove(n)
     # Output order: first appearance across sources (reads like the articles), not by score.
     first = {}
     for c in citer.cite(mentions, lambda m: m.value):

@@ -64,7 +64,13 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
 def _context(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     past = C.cue_set(doc.language, "gates", "past")
+    # "to prevent calls to violence" states the official reason, not an event around the
+    # restriction: a context word inside a longer justification phrase is left to
+    # `justification` (a phrase listed under both, "refused to remove", counts for both).
+    reasons = [(h.start, h.end) for h in C.hits(doc, "justification")]
     for hit in C.hits(doc, "context"):
+        if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in reasons):
+            continue
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         tied = C.in_sentence(doc, restriction, zone) is not None
