@@ -161,3 +161,17 @@ def test_violence_named_in_the_official_reason_is_not_a_context_nor_a_curfew():
     ctx = support(doc, "context")
     assert "unrest" not in ctx and "elections" in ctx
     assert "public_order" in support(doc, "justification")
+
+
+def test_law_glossed_by_its_number_in_brackets_is_one_instrument():
+    doc = make_doc("A decisão se baseia no Marco Civil da Internet (Lei nº 12.965/2014), que prevê a suspensão do Telegram.\n", "pt")
+    assert list(support(doc, "legal_basis")) == ["Marco Civil da Internet (Law No. 12.965/2014)"]
+    two = make_doc("The ban was imposed under the Telecommunications Act, the Cybercrimes Act and the Penal Code.\n")
+    assert len(support(two, "legal_basis")) >= 2
+
+
+def test_law_introduced_by_common_phrasings_counts_fully():
+    en = make_doc('"The directive was issued with reference to Section 77 of the Telecommunications Law," the company said.\n')
+    assert support(en, "legal_basis").get("Telecommunications Law", 0) >= 1.0
+    fr = make_doc("Le ministère fonde sa décision sur l'article 27 du Code des communications électroniques.\n", "fr")
+    assert max(support(fr, "legal_basis").values()) >= 0.8  # the cue weight: the gate counted fully

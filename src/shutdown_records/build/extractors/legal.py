@@ -77,6 +77,7 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
     legal = C.cue_set(doc.language, "gates", "legal")
     restriction = C.cue_set(doc.language, "gates", "restriction")
     taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, dict[str, str], float]] = []
     for cue in _legal_cues(doc.language):
         for m in cue.pattern.finditer(text, lo, hi):
             if any(m.start() < e and m.end() > s for s, e in taken):
@@ -84,13 +85,39 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
             value = _instrument(doc, cue, m)
             if value is None:
                 continue
-            span = C.quote(doc, m.start(), m.end())
-            zone = C.sentence(doc, m.start(), m.end())
-            gate = legal.search(text, zone[0], zone[1]) is not None
-            about = restriction.search(text, zone[0], zone[1]) is not None
-            factor = 1.0 if gate else 0.6 if about else 0.3
             taken.append((m.start(), m.end()))
-            sink.add("legal_basis", value, span, cue.weight * factor, f"instrument named: {doc.text[m.start():m.end()]!r}")
+            found.append((m.start(), m.end(), value, cue.weight))
+    for start, end, value, weight in _join_glossed(text, sorted(found, key=lambda f: f[0])):
+        span = C.quote(doc, start, end)
+        zone = C.sentence(doc, start, end)
+        gate = legal.search(text, zone[0], zone[1]) is not None
+        about = restriction.search(text, zone[0], zone[1]) is not None
+        factor = 1.0 if gate else 0.6 if about else 0.3
+        sink.add("legal_basis", value, span, weight * factor, f"instrument named: {doc.text[start:end]!r}")
+
+
+_GLOSS = re.compile(r"\s*\(\s*")  # "Marco Civil da Internet (Law 12.965/2014)": a bracket only
+
+
+def _join_glossed(
+    text: str, found: list[tuple[int, int, dict[str, str], float]]
+) -> list[tuple[int, int, dict[str, str], float]]:
+    """A law named and then glossed by its number in brackets (or the reverse) is one instrument.
+
+    The name comes first in the record and the other form follows in brackets, so either
+    spelling in another source still matches it.
+    """
+    out: list[tuple[int, int, dict[str, str], float]] = []
+    for start, end, value, weight in found:
+        if out:
+            p_start, p_end, p_value, p_weight = out[-1]
+            gap = _GLOSS.fullmatch(text, p_end, start)
+            if gap and "provision" not in p_value and "provision" not in value and p_value != value:
+                joined = dict(p_value, instrument=f"{p_value['instrument']} ({value['instrument']})")
+                out[-1] = (p_start, end, joined, max(p_weight, weight))
+                continue
+        out.append((start, end, value, weight))
+    return out
 
 
 def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
