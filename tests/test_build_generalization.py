@@ -175,3 +175,22 @@ def test_law_introduced_by_common_phrasings_counts_fully():
     assert support(en, "legal_basis").get("Telecommunications Law", 0) >= 1.0
     fr = make_doc("Le ministère fonde sa décision sur l'article 27 du Code des communications électroniques.\n", "fr")
     assert max(support(fr, "legal_basis").values()) >= 0.8  # the cue weight: the gate counted fully
+
+
+def _end_weights(text: str, language: str = "en") -> list[float]:
+    from datetime import date
+
+    from shutdown_records.build.extractors import dates
+
+    doc = Doc(id="t1", path=Path("t1.txt"), text=text, sha256="0" * 64, language=language, published=date(2024, 3, 8))
+    return [m.weight for m in dates.extract(doc) if m.field == "end_date"]
+
+
+def test_partial_or_vpn_only_return_is_not_the_end_date():
+    full = _end_weights("Chirper was blocked on March 1. Access to Chirper was restored on March 6.\n")
+    partial = _end_weights("Chirper was blocked on March 1. Access to Chirper was partially restored on March 6.\n")
+    vpn = _end_weights("Chirper was blocked on March 1. The connection came back on March 6, but chatting still needs a VPN.\n")
+    assert full and max(full) >= 0.6
+    assert partial and max(partial) < 0.6 and vpn and max(vpn) < 0.6
+    es = _end_weights("El 6 de marzo la conexión volvió de forma intermitente.\n", "es")
+    assert es and max(es) < 0.6

@@ -31,6 +31,7 @@ from ..types import Doc, Mention
 START, END, OTHER = "start_date", "end_date", "other_date"
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
 FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
+PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
 _WINDOW = 48  # characters around a month/weekday word that a date phrase can span
 # A news-agency dateline before the date: "NAIROBI, " or "DAKAR (AFP), " at a line start.
 _DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{2,}(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([^)]{1,20}\))?,\s*")
@@ -166,7 +167,7 @@ def _lang(code: str) -> _Lang | None:
     triggers = list(months) + list(weekdays) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
     trigger_re = re.compile(r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")|\d{4}-\d\d-\d\d", flags)
     role_words = data.get("roles") or {}
-    roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future", "statement")}
+    roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future", "statement", "partial")}
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
@@ -399,6 +400,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
         elif a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and _RANGE.fullmatch(low[a.end:b.start]):
             a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
+    partial = lang.roles["partial"]
+    workaround = _workaround_cues(doc.language)
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
             continue  # "Also read: ..." names another story
@@ -425,6 +428,12 @@ def extract(doc: Doc) -> Iterator[Mention]:
             weight *= FUTURE_END  # an announced end, not one that happened
         elif field == END and future is not None and future.search(low, s, e):
             weight *= FUTURE_END
+        if field == END and (
+            (partial is not None and partial.search(low, s, e)) or workaround.search(folded, s, e) is not None
+        ):
+            # A partial return ("intermittently", "still blocked") or one that still needs a
+            # VPN: the restriction goes on, so this is not its end date.
+            weight *= PARTIAL_END
         if field in (START, END) and hit.kind in ("weekday", "relative_day") and how.startswith("no "):
             continue
         if field in (START, END) and precision == "month":
@@ -436,6 +445,14 @@ def extract(doc: Doc) -> Iterator[Mention]:
             weight=round(weight, 3), note=resolved.note,
             extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end)},
         )
+
+
+@cache
+def _workaround_cues(language: str):  # type: ignore[no-untyped-def]
+    """The language's workaround cues (VPN, proxy...; `_common` ones for every language)."""
+    from ..cues import cue_set  # noqa: PLC0415 - cue data is loaded once, on first use
+
+    return cue_set(language, "workarounds")
 
 
 def explicit_dates(doc: Doc) -> list[date]:
