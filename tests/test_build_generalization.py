@@ -194,3 +194,12 @@ def test_partial_or_vpn_only_return_is_not_the_end_date():
     assert partial and max(partial) < 0.6 and vpn and max(vpn) < 0.6
     es = _end_weights("El 6 de marzo la conexión volvió de forma intermitente.\n", "es")
     assert es and max(es) < 0.6
+
+
+def test_workaround_said_not_to_work_is_not_a_workaround():
+    doc = make_doc(
+        "Chirper blocked in Freedonia\nThe block relies on DNS tampering, so changing DNS servers no longer "
+        "works to reach the platform.\nMany users turned to VPNs to get around the block.\n"
+    )
+    found = support(doc, "workarounds")
+    assert found.get("alternative_dns", 0) < 0.3 and found.get("vpn", 0) >= 1.0

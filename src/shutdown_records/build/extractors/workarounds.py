@@ -13,13 +13,18 @@ from ..types import Doc, Mention
 
 
 WITHOUT_USE = 0.5  # "Starlink" named without anyone using it to get around the block
+FAILED = 0.2  # "changing DNS servers no longer works", "even VPNs did not work"
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
     sink = C.MentionSink(doc)
     use = C.cue_set(doc.language, "gates", "workaround")
+    failed = C.cue_set(doc.language, "gates", "workaround_failed")
     for hit in C.hits(doc, "workarounds"):
         span = C.quote(doc, hit.start, hit.end)
-        weight = hit.weight if (not use or C.in_sentence(doc, use, C.sentence(doc, hit.start, hit.end))) else hit.weight * WITHOUT_USE
+        zone = C.sentence(doc, hit.start, hit.end)
+        weight = hit.weight if (not use or C.in_sentence(doc, use, zone)) else hit.weight * WITHOUT_USE
+        if failed and C.in_sentence(doc, failed, zone):
+            weight *= FAILED  # a tool said not to work is not a way people got around the block
         sink.add("workarounds", hit.value, span, weight, C.cue_note(hit, doc))
     return sink.mentions()
