@@ -203,3 +203,49 @@ def test_workaround_said_not_to_work_is_not_a_workaround():
     )
     found = support(doc, "workarounds")
     assert found.get("alternative_dns", 0) < 0.3 and found.get("vpn", 0) >= 1.0
+
+
+def test_authority_called_on_to_act_or_banning_rallies_is_not_the_orderer():
+    doc = make_doc(
+        "Internet slows down in Kenya\nThe slowdown bears the hallmarks of deliberate throttling, and activists "
+        "called on the government and operators to publish any instructions received.\n"
+        "Police banned all rallies in Nairobi on Tuesday.\n"
+    )
+    assert all(w < 0.5 for w in support(doc, "ordered_by").values())
+
+
+def test_many_weak_mentions_of_the_government_do_not_make_an_orderer():
+    docs = _docs(3)
+    gov = {"name": "Government of Kenya", "type": "executive"}
+    mentions = [Mention("ordered_by", gov, f"s{i}.txt", 0, 52, 0.25) for i in range(3)]
+    assert merge_field("ordered_by", mentions, Citer(docs)).value == []
+    mentions.append(Mention("ordered_by", gov, "s0.txt", 53, 93, 1.0))
+    assert merge_field("ordered_by", mentions, Citer(docs)).value == [gov]
+
+
+def test_the_described_telecoms_regulator_is_the_regulator_another_source_names():
+    docs = _docs(2)
+    mentions = [
+        Mention("ordered_by", {"name": "Freedonian telecommunications regulator", "type": "executive"}, "s0.txt", 0, 52, 0.8),
+        Mention("ordered_by", {"name": "Freedonia Telecommunication Regulatory Commission", "type": "executive"}, "s1.txt", 0, 52, 0.5),
+    ]
+    value = merge_field("ordered_by", mentions, Citer(docs)).value
+    assert value == [{"name": "Freedonia Telecommunication Regulatory Commission", "type": "executive"}]
+
+
+def test_generic_executive_is_named_government_of_the_country():
+    doc = make_doc(
+        "Internet cut in Bangladesh\nBangladesh was cut off from the internet on Friday after the authorities "
+        "switched off broadband. The authorities also shut down mobile data. The government ordered the shutdown.\n"
+    )
+    names = support(doc, "ordered_by")
+    assert "Government of Bangladesh" in names and "Bangladeshi authorities" not in names
+
+
+def test_network_said_to_be_spared_is_not_a_restricted_network():
+    doc = make_doc(
+        "Mobile internet cut in Freedonia\nThe authorities shut down mobile internet nationwide on Sunday; "
+        "fixed broadband was not affected, but most people connect by phone so the shutdown was near total.\n"
+    )
+    found = support(doc, "networks")
+    assert found.get("mobile", 0) >= 0.9 and "fixed" not in found

@@ -46,6 +46,9 @@ _OBJECTS = {k: (float(v[0]), float(v[1])) for k, v in (_CONF.get("object_thresho
 OBJECT_THRESHOLD = _OBJECTS.pop("default", (0.5, 0.2))
 OBJECT_THRESHOLDS = _OBJECTS
 FUZZY_SAME = int(_CONF.get("fuzzy_same", 88))
+# Lists of objects: an item needs one mention at least this strong (many passing mentions
+# of "the government" near ordering words do not add up to an order).
+MIN_SINGLE = {k: float(v) for k, v in (_CONF.get("min_single") or {}).items()}
 # A value meaning "none of the others" (justification: none_given), kept below the set floor
 # when no other value survives: field -> (value, its own floor).
 FALLBACKS = {k: (str(v["value"]), float(v["floor"])) for k, v in (_CONF.get("fallbacks") or {}).items()}
@@ -271,13 +274,20 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             norms.append(norm)
     if not groups:
         return Merged([])
+    if fname == "ordered_by":
+        groups, norms = _join_described_regulator(groups, norms, key_name)
     items = [_merged_item(fname, g, key_name) for g in groups]
     labels = [item[key_name] for item in items]
     label_of = {id(m): labels[i] for i, g in enumerate(groups) for m in g}
     totals, sources = _support([m for g in groups for m in g], label=lambda m: label_of[id(m)])
     floor, share = OBJECT_THRESHOLDS.get(fname, OBJECT_THRESHOLD)
     top = max(totals.values())
-    keep_idx = [i for i, lab in enumerate(labels) if totals[lab] >= floor and totals[lab] >= share * top]
+    strongest = [max(m.weight for m in g) for g in groups]
+    min_single = MIN_SINGLE.get(fname, 0.0)
+    keep_idx = [
+        i for i, lab in enumerate(labels)
+        if totals[lab] >= floor and totals[lab] >= share * top and strongest[i] >= min_single
+    ]
     if fname == "ordered_by":
         # "The government" beside a named ministry or regulator is kept only when the sources
         # lean on it more than on the named body: otherwise it is the same order, said vaguely.
@@ -308,6 +318,46 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             f"({totals[labels[i]]:.2f} < {floor}); left out" for i in left
         ]
     return Merged(value, cites, conflict, notes)
+
+
+_DESCRIBED_REGULATOR = re.compile(r" telecommunications regulator$", re.I)
+_REGULATOR_NAME = re.compile(r"regulat|communications|telecom", re.I)  # English display names
+
+
+def _join_described_regulator(
+    groups: list[list[Mention]], norms: list[str], key_name: str
+) -> tuple[list[list[Mention]], list[str]]:
+    """"The telecoms regulator" is the regulator another source names, when exactly one is named.
+
+    The described form ("Bangladeshi telecommunications regulator") is built from a sentence
+    that does not name the body; beside a single named regulator it is that regulator.
+    """
+    def name(g: list[Mention]) -> str:
+        v = g[0].value
+        return str(v.get(key_name, "")) if isinstance(v, dict) else str(v)
+
+    described = [i for i, g in enumerate(groups) if _DESCRIBED_REGULATOR.search(name(g))]
+    named = [
+        i for i, g in enumerate(groups)
+        if i not in described and not g[0].extra.get("generic") and _REGULATOR_NAME.search(name(g))
+        and not name(g).startswith("Ministry")
+    ]
+    if not described or len(named) != 1:
+        return groups, norms
+    from dataclasses import replace  # noqa: PLC0415
+
+    target = named[0]
+    label = name(groups[target])
+    out_groups, out_norms = [], []
+    for i, g in enumerate(groups):
+        if i in described:  # cited under the named body's name
+            groups[target].extend(
+                replace(m, value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label) for m in g
+            )
+            continue
+        out_groups.append(g)
+        out_norms.append(norms[i])
+    return out_groups, out_norms
 
 
 _GENERIC = (re.compile(r"^(?:the )?government of (?P<place>.+)$", re.I), re.compile(r"^(?P<place>.+?) (?:authorities|government)$", re.I))

@@ -28,6 +28,8 @@ IMPLEMENT_NEAR = 40  # "... caberá à Anatel cumprir": an implementing verb thi
 IMPLEMENTER = 0.3
 NEGATED = 0.3
 UNRELATED = 0.3  # an ordering word where neither this sentence nor the one before names a restriction
+ADDRESSED = 0.3  # an authority right after "called on"/"urged": asked to act, not acting
+APPEAL_NEAR = 16
 
 
 @dataclass(frozen=True)
@@ -295,6 +297,9 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     implement = C.cue_set(doc.language, "gates", "implement")
     negation = C.cue_set(doc.language, "gates", "negation")
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    appeal = C.cue_set(doc.language, "gates", "appeal")
+    assembly = C.cue_set(doc.language, "gates", "assembly_ban")
+    medium = C.cue_set(doc.language, "gates", "medium")
     near = _subject_window(doc.language)
     for auth in find_authorities(doc):
         span = C.quote(doc, auth.start, auth.end)
@@ -318,6 +323,13 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
             weight *= NEGATED  # "the ministry announces every year there will be no cut"
         if restriction.search(text, C.previous_sentence_start(doc, zone[0]), zone[1]) is None:
             weight *= UNRELATED  # "the president announced he would not sign the bill"
+        if appeal and any(
+            h.end <= auth.start and not agent.search(text, h.end, auth.start)  # not "asked by the ministry"
+            for h in appeal.finditer(text, max(zone[0], auth.start - APPEAL_NEAR), auth.start)
+        ):
+            weight *= ADDRESSED  # "called on the government to publish its instructions"
+        if assembly and assembly.search(text, zone[0], zone[1]) and not medium.search(text, zone[0], zone[1]):
+            weight *= UNRELATED  # "police banned all rallies": a ban on gatherings, not on the internet
         if implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         if auth.judiciary and auth.name.startswith(("Justice ", "Judge ")) and any(
@@ -343,7 +355,8 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
             support[auth.name] = support.get(auth.name, 0.0) + weight
     if len(support) < 2:
         return {}
-    best = sorted(support, key=lambda n: (-support[n], n))[0]
+    # "Government of X" names the executive the way datasets do; otherwise the commonest form.
+    best = sorted(support, key=lambda n: (not n.startswith("Government of "), -support[n], n))[0]
     return {name: best for name in support}
 
 

@@ -58,11 +58,14 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     """
     kind = C.cue_set(doc.language, "kind")
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    unaffected = C.cue_set(doc.language, "gates", "unaffected")
     text = C.folded(doc)
     main = _main_kind(doc)
     for hit in C.hits(doc, "networks"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
+        if unaffected and unaffected.search(text, hit.end, min(zone[1], hit.end + SPARED_NEAR)):
+            continue  # "fixed internet and wifi were not affected": named as spared
         kinds = {h.value for h in kind.finditer(text, zone[0], zone[1]) if h.weight >= 0.8}
         if kinds & {"full_network", "throttling"}:
             factor = 1.0
@@ -87,6 +90,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 AUTHORITY_AFTER = 0.6
 OTHER_RESTRICTION = 0.3
 NETWORK_STORY = 0.9  # a network named with a restriction word in a shutdown/slowdown story
+SPARED_NEAR = 60  # "<network> ... were not affected" within this many characters after the network
 
 
 def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
