@@ -63,14 +63,15 @@ class CueSet:
     def __init__(self, cues: Iterable[Cue]):
         # Stronger and longer cues first: they name the hit when several fit the same span.
         self.cues = tuple(sorted(cues, key=lambda c: (-c.weight, -len(c.source))))
-        passes: list[tuple[re.Pattern[str], tuple[Cue, ...]]] = []
+        passes: list[tuple[re.Pattern[str], tuple[tuple[Cue, tuple[str, ...]], ...]]] = []
         for case in (False, True):
             members = tuple(c for c in self.cues if c.case == case and c.source)
             if members:
                 items = [item for c in members for item in _trie_items(c.source)]
                 body = _NAMED_GROUP.sub("(?:", trie_pattern(items, ignore_case=not case))
                 flags = 0 if case else re.IGNORECASE
-                passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), members))
+                heads = tuple((c, _heads(c.source)) for c in members)
+                passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), heads))
         self._passes = tuple(passes)
         self._last: tuple[str, list[int], list[Hit]] | None = None  # see search()
 
@@ -78,10 +79,15 @@ class CueSet:
         return bool(self.cues)
 
     @staticmethod
-    def _cue(members: tuple[Cue, ...], text: str, start: int, end: int) -> Cue | None:
+    def _cue(members: tuple[tuple[Cue, tuple[str, ...]], ...], text: str, start: int, end: int) -> Cue | None:
         """The strongest (then longest) cue matching at `start`: the joined regex found the
-        place, but its alternation may have stopped at a weaker cue sharing a prefix."""
-        for cue in members:
+        place, but its alternation may have stopped at a weaker cue sharing a prefix.
+
+        A cue whose every literal head (`_heads`) differs from the text at `start` cannot
+        match there, so it is skipped without running (or compiling) its regex."""
+        for cue, heads in members:
+            if heads and not _may_start(text, start, heads, cue.case):
+                continue
             if cue.pattern.match(text, start):
                 return cue
         return None
@@ -128,10 +134,95 @@ class CueSet:
         return next(self.finditer(text, lo, hi), None)
 
 
+class LazyPattern:
+    """A regex compiled on first use, with the `re.Pattern` methods the extractors call.
+
+    A language has a thousand-odd cues, and compiling them all is most of the start-up
+    time; a document only ever re-matches the few cues its scans hit (`CueSet._cue`), so
+    most are never compiled. `pattern` and `flags` are known without compiling. After the
+    first use the compiled methods are bound on the instance, so later calls cost nothing extra.
+    """
+
+    _METHODS = ("match", "search", "finditer", "fullmatch", "findall", "sub", "subn", "split", "groupindex", "groups")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags | re.UNICODE
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        for attr in self._METHODS:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
+def _top_level_alternation(source: str) -> bool:
+    """Whether a regex has a `|` outside any group (then its literal head is not a prefix of
+    every match)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or source[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+            if source[i + 1:i + 2] == "^":
+                i += 1
+            if source[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _heads(source: str) -> tuple[str, ...]:
+    """Literal texts one of which every match of the cue starts with; () when unknown."""
+    if _top_level_alternation(source):
+        return ()
+    heads = {head for head, _ in _trie_items(source)}
+    return () if "" in heads else tuple(sorted(heads))
+
+
+def _may_start(text: str, start: int, heads: tuple[str, ...], case: bool) -> bool:
+    """False only when the text at `start` begins with none of `heads`. Ignoring case, only
+    two ASCII characters are told apart (there `str.lower` agrees with the regex engine's
+    case folding: 'ı' or the Kelvin sign may still match 'i' or 'k'); the rest is left to the regex."""
+    for head in heads:
+        seg = text[start:start + len(head)]
+        if seg == head:
+            return True
+        if case or len(seg) < len(head):
+            continue
+        if seg.isascii() and head.isascii():
+            if seg.lower() == head.lower():
+                return True
+            continue
+        for a, b in zip(seg, head):
+            if a != b and a.isascii() and b.isascii() and a.lower() != b.lower():
+                break  # two ASCII characters that differ even ignoring case
+        else:
+            return True
+    return False
+
+
 def compile_pattern(source: str, case: bool = False) -> re.Pattern[str]:
-    """A cue as a regex anchored at word boundaries (\\w is Unicode-aware, so any script works)."""
+    """A cue as a regex anchored at word boundaries (\\w is Unicode-aware, so any script works),
+    compiled when first used (`LazyPattern`)."""
     flags = 0 if case else re.IGNORECASE
-    return re.compile(rf"(?<!\w)(?:{fold(source)})(?!\w)", flags)
+    return LazyPattern(rf"(?<!\w)(?:{fold(source)})(?!\w)", flags)  # type: ignore[return-value]
 
 
 def _entries(raw: Any) -> list[tuple[str, float, bool]]:
