@@ -249,3 +249,13 @@ def test_network_said_to_be_spared_is_not_a_restricted_network():
     )
     found = support(doc, "networks")
     assert found.get("mobile", 0) >= 0.9 and "fixed" not in found
+
+
+def test_spanish_calls_to_violence_and_a_signed_resolution_are_read():
+    doc = make_doc(
+        "Venezuela bloquea X\nEl ministro afirmó que la medida era necesaria porque desde X «se convocaba a la "
+        "violencia» contra los venezolanos.\nLa Comisión Nacional de Telecomunicaciones (Conatel) firmó una "
+        "resolución por la cual se saca de circulación la red social X.\n", "es")
+    assert support(doc, "justification").get("public_order", 0) >= 1.0
+    assert "unrest" not in support(doc, "context")
+    assert support(doc, "ordered_by").get("CONATEL", 0) >= 1.0
