@@ -259,3 +259,24 @@ def test_spanish_calls_to_violence_and_a_signed_resolution_are_read():
     assert support(doc, "justification").get("public_order", 0) >= 1.0
     assert "unrest" not in support(doc, "context")
     assert support(doc, "ordered_by").get("CONATEL", 0) >= 1.0
+
+
+def test_authorities_of_a_state_within_a_country_are_that_state_government():
+    doc = make_doc(
+        "Mobile internet suspended in Manipur\nAuthorities in India's remote northeastern state of Manipur "
+        "suspended mobile internet services on Wednesday. The Government of Manipur has issued a string of orders "
+        "suspending mobile data services.\n"
+    )
+    names = support(doc, "ordered_by")
+    assert names.get("Government of Manipur", 0) >= 1.0 and "Indian authorities" not in names
+    assert "Government of India" not in names
+
+
+def test_the_state_government_joins_the_one_named_state_government():
+    docs = _docs(2)
+    mentions = [
+        Mention("ordered_by", {"name": "State government", "type": "state"}, "s0.txt", 0, 52, 0.8),
+        Mention("ordered_by", {"name": "Government of Manipur", "type": "state"}, "s1.txt", 0, 52, 0.8),
+    ]
+    value = merge_field("ordered_by", mentions, Citer(docs)).value
+    assert value == [{"name": "Government of Manipur", "type": "state"}]

@@ -275,7 +275,8 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     if not groups:
         return Merged([])
     if fname == "ordered_by":
-        groups, norms = _join_described_regulator(groups, norms, key_name)
+        groups, norms = _join_described(groups, norms, key_name, _DESCRIBED_REGULATOR, _is_regulator)
+        groups, norms = _join_described(groups, norms, key_name, _DESCRIBED_STATE, _is_state_government)
     items = [_merged_item(fname, g, key_name) for g in groups]
     labels = [item[key_name] for item in items]
     label_of = {id(m): labels[i] for i, g in enumerate(groups) for m in g}
@@ -322,26 +323,31 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
 
 _DESCRIBED_REGULATOR = re.compile(r" telecommunications regulator$", re.I)
 _REGULATOR_NAME = re.compile(r"regulat|communications|telecom", re.I)  # English display names
+_DESCRIBED_STATE = re.compile(r"^State government$", re.I)
 
 
-def _join_described_regulator(
-    groups: list[list[Mention]], norms: list[str], key_name: str
-) -> tuple[list[list[Mention]], list[str]]:
-    """"The telecoms regulator" is the regulator another source names, when exactly one is named.
+def _is_regulator(name: str, m: Mention) -> bool:
+    return not m.extra.get("generic") and bool(_REGULATOR_NAME.search(name)) and not name.startswith("Ministry")
 
-    The described form ("Bangladeshi telecommunications regulator") is built from a sentence
-    that does not name the body; beside a single named regulator it is that regulator.
+
+def _is_state_government(name: str, m: Mention) -> bool:
+    return name.startswith("Government of ") and isinstance(m.value, dict) and m.value.get("type") == "state"
+
+
+def _join_described(
+    groups: list[list[Mention]], norms: list[str], key_name: str, described_re: re.Pattern[str], is_named
+) -> tuple[list[list[Mention]], list[str]]:  # type: ignore[no-untyped-def]
+    """A described body is the one body of that sort another mention names, if exactly one is.
+
+    "The telecoms regulator" beside the named regulator, or "the state government" beside
+    "Government of Manipur", is built from a sentence that does not name the body.
     """
     def name(g: list[Mention]) -> str:
         v = g[0].value
         return str(v.get(key_name, "")) if isinstance(v, dict) else str(v)
 
-    described = [i for i, g in enumerate(groups) if _DESCRIBED_REGULATOR.search(name(g))]
-    named = [
-        i for i, g in enumerate(groups)
-        if i not in described and not g[0].extra.get("generic") and _REGULATOR_NAME.search(name(g))
-        and not name(g).startswith("Ministry")
-    ]
+    described = [i for i, g in enumerate(groups) if described_re.search(name(g))]
+    named = [i for i, g in enumerate(groups) if i not in described and is_named(name(g), g[0])]
     if not described or len(named) != 1:
         return groups, norms
     from dataclasses import replace  # noqa: PLC0415
