@@ -280,3 +280,25 @@ def test_the_state_government_joins_the_one_named_state_government():
     ]
     value = merge_field("ordered_by", mentions, Citer(docs)).value
     assert value == [{"name": "Government of Manipur", "type": "state"}]
+
+
+def _build(tmp_path, texts: list[str]) -> dict:
+    from shutdown_records.build.pipeline import build_record
+
+    paths = []
+    for i, text in enumerate(texts):
+        p = tmp_path / f"{i:02d}.txt"
+        p.write_text("---\npublished: 2024-06-26\nlanguage: en\n---\n" + text, encoding="utf-8")
+        paths.append(p)
+    return build_record(paths).record
+
+
+def test_slowdown_of_the_whole_connection_lists_no_platform(tmp_path):
+    record = _build(tmp_path, [
+        "Internet slows down in Kenya during protests\nInternet connectivity in Kenya slowed down sharply on "
+        "Tuesday, monitors said, in a deliberate slowdown of the whole network.\nUsers reported that live "
+        "streams of the protests on TikTok had been cut off.\n",
+    ])
+    assert record["kind"] == "throttling" and record["platforms"] == []
+    named = _build(tmp_path, ["Russia slows down Telegram\nRussia slowed down Telegram on Wednesday, the regulator said.\n"])
+    assert named["kind"] == "throttling" and named["platforms"] == ["Telegram"]

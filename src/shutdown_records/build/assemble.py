@@ -86,11 +86,18 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     notes = [n for f in EVIDENCED_FIELDS for n in (merged[f].notes if f in merged else [])]
     kind = merged.get("kind")
     plats = merged.get("platforms")
-    if kind and kind.value == "full_network" and plats and plats.value:
-        # A whole-network shutdown has no platform list; what was named stays reviewable.
+    whole = kind is not None and (
+        kind.value == "full_network"
+        or (kind.value == "throttling" and plats is not None and plats.value
+            and not _platform_throttled(by_field, set(plats.value)))
+    )
+    if whole and plats and plats.value:
+        # A whole-network shutdown or a slowdown of the whole connection has no platform
+        # list; what was named stays reviewable.
+        why = "full_network" if kind.value == "full_network" else "throttling of the whole connection (no platform is named where the slowdown is)"
         notes.append(
             "platforms: " + ", ".join(map(str, plats.value))
-            + " named, but kind is full_network, so platforms is [] (the quotes stay in conflicts)"
+            + f" named, but kind is {why}, so platforms is [] (the quotes stay in conflicts)"
         )
         candidates = [{"value": p, "sources": sorted({c["source"] for c in plats.citations if c.get("value") == p})} for p in plats.value]
         candidates = [c for c in candidates if c["sources"]]
@@ -98,11 +105,26 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
         if len(candidates) >= 2 or (plats.conflict and len(plats.conflict["candidates"]) >= 2):
             conflict = {
                 "chosen": [],
-                "reason": "kind is full_network: a whole-network shutdown lists no platforms",
+                "reason": f"kind is {why}: a whole-network restriction lists no platforms",
                 "candidates": (plats.conflict or {}).get("candidates") or candidates,
             }
         merged["platforms"] = Merged([], plats.citations if conflict else [], conflict)
     return merged, notes
+
+
+def _platform_throttled(by_field: dict[str, list[Mention]], chosen: set[str]) -> bool:
+    """Whether a chosen platform is named in a sentence that describes the slowdown.
+
+    "Russia slows down Twitter" throttles a platform; "internet speeds dropped... live streams
+    on X were cut off" slows the whole connection, and X is only where people noticed it.
+    """
+    slow = [m for m in by_field.get("kind") or [] if m.value == "throttling"]
+    for p in by_field.get("platforms") or []:
+        if str(p.value) not in chosen and platform_name(str(p.value), None) not in chosen:
+            continue
+        if any(k.source == p.source and k.start < p.end and p.start < k.end for k in slow):
+            return True
+    return False
 
 
 PLATFORM_SENTENCE_BOOST = 1.5  # a date said in the same sentence as the blocked service
