@@ -302,3 +302,33 @@ def test_slowdown_of_the_whole_connection_lists_no_platform(tmp_path):
     assert record["kind"] == "throttling" and record["platforms"] == []
     named = _build(tmp_path, ["Russia slows down Telegram\nRussia slowed down Telegram on Wednesday, the regulator said.\n"])
     assert named["kind"] == "throttling" and named["platforms"] == ["Telegram"]
+
+
+def test_portuguese_federal_court_judge_and_regional_appeal_court_are_read():
+    doc = make_doc(
+        "Justiça suspende o Telegram no Brasil\nA decisão é do juiz federal Wellington Lopes da Silva, da 1ª Vara "
+        "Federal de Linhares, que determinou a suspensão do Telegram.\nSegundo a decisão, o Telegram descumpriu "
+        "ordem judicial anterior.\nA Anatel informou que recebeu a decisão e que a encaminhou às operadoras.\n"
+        "O desembargador Flávio Lucas, do TRF-2, derrubou a decisão que suspendia o Telegram.\n", "pt")
+    orderers = support(doc, "ordered_by")
+    assert orderers.get("Federal Court in Linhares", 0) >= 1.0
+    assert orderers.get("National Telecommunications Agency (Anatel)", 0) < 0.5
+    assert not any(n.startswith("Judge Flávio") and w >= 0.5 for n, w in orderers.items())
+    assert "Regional Federal Court, Region 2 (TRF-2)" in support(doc, "court_challenges")
+    assert support(doc, "justification").get("non_compliance", 0) >= 1.0
+    assert "other" in support(doc, "context")
+
+
+def test_minister_named_after_a_comma_is_not_part_of_the_portfolio():
+    doc = make_doc("O ministro da Justiça, Flávio Dino, determinou o bloqueio do Telegram no Brasil.\n", "pt")
+    assert "Ministry of Justice" in support(doc, "ordered_by")
+
+
+def test_a_judge_one_source_places_on_a_court_is_that_court_in_other_sources():
+    docs = _docs(2)
+    court = {"name": "Federal Court in Linhares", "type": "judiciary"}
+    mentions = [
+        Mention("ordered_by", court, "s0.txt", 0, 52, 1.0, extra={"judge": "Judge Wellington Lopes"}),
+        Mention("ordered_by", {"name": "Judge Wellington Lopes", "type": "judiciary"}, "s1.txt", 0, 52, 1.0),
+    ]
+    assert merge_field("ordered_by", mentions, Citer(docs)).value == [court]

@@ -257,6 +257,8 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     from rapidfuzz import fuzz  # noqa: PLC0415 - only needed when such mentions exist
 
     key_name = ITEM_KEYS.get(fname, "name")
+    if fname == "ordered_by":
+        mentions = _judges_as_their_court(mentions, key_name)
     groups: list[list[Mention]] = []
     norms: list[str] = []
     for m in mentions:
@@ -319,6 +321,30 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             f"({totals[labels[i]]:.2f} < {floor}); left out" for i in left
         ]
     return Merged(value, cites, conflict, notes)
+
+
+def _judges_as_their_court(mentions: list[Mention], key_name: str) -> list[Mention]:
+    """A judge one source places on a court is that court in the other sources too.
+
+    "The suspension was ordered by judge X" in one article and "judge X, of the Federal Court
+    in Y, ordered..." in another are one order by one court.
+    """
+    court_of = {
+        str(m.extra["judge"]): m.value.get(key_name)
+        for m in mentions if m.extra.get("judge") and isinstance(m.value, dict)
+    }
+    if not court_of:
+        return mentions
+    from dataclasses import replace  # noqa: PLC0415
+
+    out = []
+    for m in mentions:
+        judge = m.value.get(key_name) if isinstance(m.value, dict) else None
+        if judge in court_of and not m.extra.get("judge"):
+            m = replace(m, value=dict(m.value, **{key_name: court_of[judge]}),
+                        note=f"{m.note or ''}; {judge} is a judge of {court_of[judge]} (another source)".lstrip("; "))
+        out.append(m)
+    return out
 
 
 _DESCRIBED_REGULATOR = re.compile(r" telecommunications regulator$", re.I)

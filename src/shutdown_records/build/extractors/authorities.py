@@ -298,6 +298,7 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     negation = C.cue_set(doc.language, "gates", "negation")
     restriction = C.cue_set(doc.language, "gates", "restriction")
     appeal = C.cue_set(doc.language, "gates", "appeal")
+    received = C.cue_set(doc.language, "gates", "received")
     assembly = C.cue_set(doc.language, "gates", "assembly_ban")
     medium = C.cue_set(doc.language, "gates", "medium")
     near = _subject_window(doc.language)
@@ -332,6 +333,8 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
             weight *= UNRELATED  # "police banned all rallies": a ban on gatherings, not on the internet
         if implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
+        elif received and received.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
+            weight *= IMPLEMENTER  # "the regulator said it had received the order": its recipient
         if auth.judiciary and auth.name.startswith(("Justice ", "Judge ")) and any(
             other.judiciary and not other.name.startswith(("Justice ", "Judge "))
             for other in authorities_in(doc, zone)
@@ -376,14 +379,31 @@ def extract(doc: Doc) -> Iterable[Mention]:
     # "Justice X ordered..." in a source whose only ordering court is the Supreme Court: the
     # judge acts for that court, which is the orderer a dataset records.
     courts = {a.name for a, _, w, _ in candidates if a.judiciary and not _is_person(a) and w >= 1.0}
+    judges: dict[str, str] = {}  # court -> the judge this source places on it
+    for person in find_authorities(doc):  # "judge X, of the Federal Court in Y"
+        if _is_person(person):
+            beside = {o.name for o in authorities_in(doc, C.sentence(doc, person.start, person.end))
+                      if o.judiciary and not _is_person(o)}
+            if len(beside) == 1 and beside <= courts:
+                judges[next(iter(beside))] = person.name
     for auth, span, weight, note in candidates:
         name = rename.get(auth.name, auth.name)
+        extra: dict[str, Any] = {}
         if _is_person(auth) and len(courts) == 1:
             name, note = next(iter(courts)), f"{note}; {auth.name} is a judge of the court this source names"
+            judges[name] = auth.name  # lets the merger read this judge as this court in other sources
         national = auth.generic and auth.type == "executive"
         if specific and national and (name.startswith("Government of ") or name.endswith(" authorities")):
             weight *= GENERIC_WHEN_SPECIFIC
         value: dict[str, Any] = {"name": name, "type": auth.type}
-        generic = national and (name.startswith("Government of ") or name.endswith(" authorities"))
-        sink.add(FIELD, value, span, weight, note, extra={"generic": True} if generic else None)
-    return sink.mentions()
+        if national and (name.startswith("Government of ") or name.endswith(" authorities")):
+            extra["generic"] = True
+        sink.add(FIELD, value, span, weight, note, extra=extra or None)
+    if not judges:
+        return sink.mentions()
+    from dataclasses import replace  # noqa: PLC0415
+
+    return [
+        replace(m, extra=dict(m.extra, judge=judges[m.value["name"]])) if m.value.get("name") in judges else m
+        for m in sink.mentions()
+    ]
