@@ -332,3 +332,9 @@ def test_a_judge_one_source_places_on_a_court_is_that_court_in_other_sources():
         Mention("ordered_by", {"name": "Judge Wellington Lopes", "type": "judiciary"}, "s1.txt", 0, 52, 1.0),
     ]
     assert merge_field("ordered_by", mentions, Citer(docs)).value == [court]
+
+
+def test_spanish_mobile_and_fixed_operators_are_networks():
+    doc = make_doc("El gobierno cortó internet en todo el país: las redes móviles y las redes fijas quedaron sin servicio.\n", "es")
+    found = support(doc, "networks")
+    assert "mobile" in found and "fixed" in found
