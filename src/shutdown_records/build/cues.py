@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..text import fold
-from . import langdata
+from . import langdata, prefixes
 from .types import _SENTENCE_END, Doc, Mention, sentence_span
 
 COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
@@ -73,31 +73,58 @@ class CueSet:
                 heads = tuple((c, _heads(c.source)) for c in members)
                 passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), heads))
         self._passes = tuple(passes)
+        self._openings: list[frozenset[str] | None] | None = None  # per pass, see _matches
+        self._members: list[prefixes.MemberIndex] | None = None  # per pass, see _cue
         self._last: tuple[str, list[int], list[Hit]] | None = None  # see search()
 
     def __bool__(self) -> bool:
         return bool(self.cues)
 
-    @staticmethod
-    def _cue(members: tuple[tuple[Cue, tuple[str, ...]], ...], text: str, start: int, end: int) -> Cue | None:
-        """The strongest (then longest) cue matching at `start`: the joined regex found the
-        place, but its alternation may have stopped at a weaker cue sharing a prefix.
+    def _cue(self, i: int, text: str, start: int) -> Cue | None:
+        """The strongest (then longest) cue of pass `i` matching at `start`: the joined regex
+        found the place, but its alternation may have stopped at a weaker cue sharing a prefix.
 
         A cue whose every literal head (`_heads`) differs from the text at `start` cannot
-        match there, so it is skipped without running (or compiling) its regex."""
-        for cue, heads in members:
+        match there, so it is skipped without running (or compiling) its regex; the
+        `MemberIndex` narrows the cues to those whose heads open like the text."""
+        members = self._passes[i][1]
+        index = _doc_index(text)
+        if index is None:
+            order: Iterable[int] = range(len(members))
+        else:
+            if self._members is None:
+                self._members = [prefixes.MemberIndex([h for _, h in m]) for _, m in self._passes]
+            order = self._members[i].order(index.folded[start:start + prefixes.DEPTH])
+        for j in order:
+            cue, heads = members[j]
             if heads and not _may_start(text, start, heads, cue.case):
                 continue
             if cue.pattern.match(text, start):
                 return cue
         return None
 
-    def _hits(self, text: str, lo: int, hi: int) -> Iterator[Hit]:
-        for pattern, members in self._passes:
-            for m in pattern.finditer(text, lo, hi):
+    def _matches(self, i: int, text: str) -> Iterable[re.Match[str]]:
+        """What pass `i`'s `finditer(text)` yields, its regex tried only where one of its
+        openings stands (`prefixes`) when those are known."""
+        if self._openings is None:
+            self._openings = [prefixes.openings(p.pattern, p.flags) for p, _ in self._passes]
+        pattern = self._passes[i][0]
+        opening_set = self._openings[i]
+        if opening_set is not None:
+            index = _doc_index(text)
+            if index is not None:
+                found = prefixes.matches(pattern, text, index.candidates(opening_set))
+                if found is not None:
+                    return found
+        return pattern.finditer(text)
+
+    def _hits(self, text: str) -> Iterator[Hit]:
+        hi = len(text)
+        for i in range(len(self._passes)):
+            for m in self._matches(i, text):
                 if m.end() <= m.start():
                     continue
-                cue = self._cue(members, text, m.start(), m.end())
+                cue = self._cue(i, text, m.start())
                 if cue is None:
                     continue
                 m2 = cue.pattern.match(text, m.start(), hi)
@@ -113,7 +140,7 @@ class CueSet:
         """
         cached = self._last
         if cached is None or cached[0] is not text:
-            found = sorted(self._hits(text, 0, len(text)), key=lambda h: (h.start, -h.end))
+            found = sorted(self._hits(text), key=lambda h: (h.start, -h.end))
             cached = (text, [h.start for h in found], found)
             self._last = cached
         return cached
@@ -216,6 +243,18 @@ def _may_start(text: str, start: int, heads: tuple[str, ...], case: bool) -> boo
         else:
             return True
     return False
+
+
+_INDEX: list[tuple[str, prefixes.DocIndex | None]] = []
+
+
+def _doc_index(text: str) -> prefixes.DocIndex | None:
+    """The opening index of the text the cue sets are scanning now (one document at a time)."""
+    if _INDEX and _INDEX[0][0] is text:
+        return _INDEX[0][1]
+    index = prefixes.DocIndex.of(text)
+    _INDEX[:] = [(text, index)]
+    return index
 
 
 def compile_pattern(source: str, case: bool = False) -> re.Pattern[str]:

@@ -1,0 +1,234 @@
+"""Where in a document a cue regex can possibly match, found without running the regex.
+
+A cue set's regex (`(?<!\\w)(?:...)(?!\\w)`) is cheap to run once, but Python's `re` calls
+its matcher at every one of the ~4,000 positions of an article, and a build runs some thirty
+such sets per article: that per-position cost was most of the extraction time. Every cue
+starts after a non-word character and with one of a few known two-character openings
+("bl", "sh", "in"...), which `openings` reads off the parsed regex. `DocIndex` lists, once per
+document, the positions after a non-word character by their (case-folded) opening, so a set
+tries its regex only where one of its openings stands. The result is exactly what
+`finditer` returns (see `CueSet._hits`): the openings are a superset of what the regex can
+match, so no match is lost, and the leftmost, non-overlapping order is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
+from re import _constants as K  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any
+
+import _sre  # type: ignore[import-not-found]
+
+DEPTH = 3  # characters of opening looked at
+MAX_OPENINGS = 4000  # more than this and the set is scanned the ordinary way
+MAX_CLASS = 300  # a character class larger than this (\w, [^x], big ranges) is "anything"
+
+# Characters the regex engine treats as the same letter when ignoring case beyond simple
+# lower-casing ('ſ' and 's', 'ı' and 'i', 'ς' and 'σ'...): each is mapped to one of its class.
+_EXTRA: dict[int, tuple[int, ...]] = getattr(_sre_compiler, "_EXTRA_CASES", {})
+_REP = {k: min((k, *v)) for k, v in _EXTRA.items()}
+_FOLD_TABLE = {k: r for k, r in _REP.items() if k != r}
+
+
+def fold_text(text: str) -> str:
+    """The text lower-cased character by character (same length) for comparing openings.
+
+    'İ' is the one character whose lower case is two characters long; the regex engine
+    lowers it to 'i'.
+    """
+    return text.replace("\u0130", "i").lower().translate(_FOLD_TABLE)
+
+
+def _fold_char(ch: int) -> set[str]:
+    """Folded forms of a pattern character: whatever text character may match it folds to one."""
+    out = set()
+    for c in (_sre.unicode_tolower(ch), ord(chr(ch).lower()) if len(chr(ch).lower()) == 1 else ch):
+        out.add(chr(_REP.get(c, c)))
+    return out
+
+
+def folded_forms(literal: str) -> set[str]:
+    """Every folded spelling of a literal text (`fold_text` of any text it matches)."""
+    forms = {""}
+    for ch in literal:
+        forms = {f + c for f in forms for c in _fold_char(ord(ch))}
+    return forms
+
+
+class MemberIndex:
+    """Which cues of a set may match where the folded text opens with a given key.
+
+    Cues are kept in their set order; a cue whose literal heads are unknown is always listed.
+    """
+
+    def __init__(self, heads: list[tuple[str, ...]]):
+        self._by_key: dict[str, set[int]] = {}
+        self._always = {i for i, h in enumerate(heads) if not h}
+        for i, hs in enumerate(heads):
+            for head in hs:
+                for key in folded_forms(head[:DEPTH]):
+                    self._by_key.setdefault(key, set()).add(i)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def order(self, key: str) -> tuple[int, ...]:
+        """Member numbers, in order, that may open with folded text `key` (DEPTH characters
+        or fewer at the end of the text)."""
+        found = self._cache.get(key)
+        if found is None:
+            merged = set(self._always)
+            for n in range(1, len(key) + 1):
+                merged |= self._by_key.get(key[:n], set())
+            found = self._cache[key] = tuple(sorted(merged))
+        return found
+
+
+class _Unknown(Exception):
+    """The regex can start with too many different characters to be worth indexing."""
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is K.LITERAL:
+            out |= _fold_char(av)
+        elif op is K.RANGE:
+            lo, hi = av
+            if hi - lo > MAX_CLASS:
+                raise _Unknown
+            for ch in range(lo, hi + 1):
+                out |= _fold_char(ch)
+        else:  # NEGATE, CATEGORY (\w, \d, \s): too wide
+            raise _Unknown
+    if len(out) > MAX_CLASS:
+        raise _Unknown
+    return out
+
+
+def _item(op: Any, av: Any, depth: int) -> set[tuple[str, bool]]:
+    """(opening, may continue) pairs for one regex item; `may continue` is True when the
+    string is the whole of what the item matched, so the next item's openings follow it."""
+    if op is K.LITERAL:
+        return {(c, True) for c in _fold_char(av)}
+    if op is K.IN:
+        return {(c, True) for c in _class_chars(av)}
+    if op is K.SUBPATTERN:
+        return _seq(av[3], depth)
+    if op is K.ATOMIC_GROUP:
+        return _seq(av, depth)
+    if op is K.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for alt in av[1]:
+            out |= _seq(alt, depth)
+        return out
+    if op in (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT):
+        lo, _, sub = av
+        # One pass of the body, then unknown: its openings end there (a superset).
+        once = {(s, False) for s, _ in _seq(sub, depth)}
+        return once | {("", True)} if lo == 0 else once
+    if op in (K.ASSERT, K.ASSERT_NOT, K.AT):
+        return {("", True)}  # zero width: the next item opens the match
+    raise _Unknown  # ANY, NOT_LITERAL, group references...
+
+
+def _seq(items: Any, depth: int) -> set[tuple[str, bool]]:
+    current = {("", True)}
+    for op, av in items:
+        if not any(go and len(s) < depth for s, go in current):
+            break
+        nxt: set[tuple[str, bool]] = set()
+        for s, go in current:
+            if not go or len(s) >= depth:
+                nxt.add((s[:depth], False))
+                continue
+            for t, go2 in _item(op, av, depth - len(s)):
+                joined = s + t
+                nxt.add((joined[:depth], go2 and len(joined) < depth))
+        if len(nxt) > MAX_OPENINGS:
+            raise _Unknown
+        current = nxt
+    return current
+
+
+def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Folded strings (at most DEPTH characters) one of which opens every match of
+    `pattern`; None when they cannot be told (the set is then scanned with `finditer`)."""
+    try:
+        parsed = _sre_parser.parse(pattern, flags)
+        found = {s for s, _ in _seq(parsed.data, DEPTH)}
+    except (_Unknown, RecursionError, re.error):
+        return None
+    if "" in found or len(found) > MAX_OPENINGS:
+        return None  # may match the empty string, or opens too many ways to help
+    return frozenset(found)
+
+
+_AFTER_NON_WORD = re.compile(r"\W")
+
+
+class DocIndex:
+    """Positions after a non-word character (and 0), grouped by their folded opening."""
+
+    def __init__(self, text: str, folded: str):
+        self.folded = folded
+        full: dict[str, list[int]] = {}
+        n, depth = len(text), DEPTH
+        for p in [0] + [m.end() for m in _AFTER_NON_WORD.finditer(text)]:
+            if p >= n:
+                continue
+            key = folded[p:p + depth]
+            lst = full.get(key)
+            if lst is None:
+                full[key] = [p]
+            else:
+                lst.append(p)
+        self._by: dict[int, dict[str, list[int]]] = {depth: full}
+
+    def _keyed(self, length: int) -> dict[str, list[int]]:
+        """Positions by their first `length` folded characters (derived from the longest keys)."""
+        by = self._by.get(length)
+        if by is None:
+            by = {}
+            for key, lst in self._by[DEPTH].items():
+                by.setdefault(key[:length], []).extend(lst)
+            self._by[length] = by
+        return by
+
+    @classmethod
+    def of(cls, text: str) -> DocIndex | None:
+        """The index of `text`; None if folding changed its length (never seen; then the
+        cue sets fall back to `finditer`)."""
+        folded = fold_text(text)
+        return cls(text, folded) if len(folded) == len(text) else None
+
+    def candidates(self, opening_set: frozenset[str]) -> list[int]:
+        """Sorted positions where a match could open."""
+        found: set[int] = set()
+        for s in opening_set:
+            lst = self._keyed(len(s)).get(s)
+            if lst:
+                found.update(lst)
+        return sorted(found)
+
+
+def matches(pattern: re.Pattern[str], text: str, positions: list[int]) -> list[re.Match[str]] | None:
+    """What `pattern.finditer(text)` yields, trying `pattern.match` only at `positions`
+    (a superset of where it can match). None if a match is empty (then the caller runs
+    `finditer`, whose rule for empty matches this does not repeat)."""
+    out = []
+    pos = 0
+    match = pattern.match
+    for p in positions:
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is None:
+            continue
+        if m.end() == p:
+            return None
+        out.append(m)
+        pos = m.end()
+    return out
+
+
