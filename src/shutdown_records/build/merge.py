@@ -17,7 +17,11 @@ Rules (the numbers live in `data/merge.yaml`, tuned with `shutdown-records eval`
   name, near-duplicates joined with rapidfuzz, then selected like sets. For ordered_by, a
   country's generic names ("Government of Ethiopia", "Ethiopian authorities") are one item,
   and that item is left out (to conflicts) beside a named authority that the sources
-  support more.
+  support more. "The telecoms regulator" joins the one named regulator, "the state
+  government" the one named state government, and a judge one source places on a court is
+  that court in every source. An item needs one mention of at least `min_single`.
+* `fallbacks` (justification `none_given`) are kept only when no other value survives;
+  `subsumed` values (context `unrest` beside `protests`) give way to the broader one.
 """
 
 from __future__ import annotations
