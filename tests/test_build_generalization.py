@@ -338,3 +338,10 @@ def test_spanish_mobile_and_fixed_operators_are_networks():
     doc = make_doc("El gobierno cortó internet en todo el país: las redes móviles y las redes fijas quedaron sin servicio.\n", "es")
     found = support(doc, "networks")
     assert "mobile" in found and "fixed" in found
+
+
+def test_common_cut_verbs_in_arabic_and_russian_make_a_shutdown():
+    ar = make_doc("أعلنت الحكومة قطع خدمة الانترنت في عموم البلاد.\n", "ar")
+    assert "full_network" in support(ar, "kind")
+    ru = make_doc("Власти отключили мобильный интернет в регионе.\n", "ru")
+    assert "full_network" in support(ru, "kind")
