@@ -24,6 +24,7 @@ import _sre  # type: ignore[import-not-found]
 DEPTH = 3  # characters of opening looked at
 MAX_OPENINGS = 4000  # more than this and the set is scanned the ordinary way
 MAX_CLASS = 300  # a character class larger than this (\w, [^x], big ranges) is "anything"
+RAW = "\x00"  # marks an opening that is one unfolded character (see _item)
 
 # Characters the regex engine treats as the same letter when ignoring case beyond simple
 # lower-casing ('ſ' and 's', 'ı' and 'i', 'ς' and 'σ'...): each is mapped to one of its class.
@@ -106,33 +107,56 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str]:
     return out
 
 
-def _item(op: Any, av: Any, depth: int) -> set[tuple[str, bool]]:
+def _item(op: Any, av: Any, depth: int, ci: bool) -> set[tuple[str, bool]]:
     """(opening, may continue) pairs for one regex item; `may continue` is True when the
-    string is the whole of what the item matched, so the next item's openings follow it."""
+    string is the whole of what the item matched, so the next item's openings follow it.
+    `ci`: the item is matched ignoring case."""
     if op is K.LITERAL:
         return {(c, True) for c in _fold_char(av)}
     if op is K.IN:
+        if not ci and depth == DEPTH:
+            # A case-sensitive class opening the match ("(?-i:[A-Z])\w+", a capitalised
+            # word): folding would let every word in; the raw first character is kept instead.
+            return {(RAW + c, False) for c in _raw_class_chars(av)}
         return {(c, True) for c in _class_chars(av)}
     if op is K.SUBPATTERN:
-        return _seq(av[3], depth)
+        _, add, remove, sub = av
+        return _seq(sub, depth, (ci or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
     if op is K.ATOMIC_GROUP:
-        return _seq(av, depth)
+        return _seq(av, depth, ci)
     if op is K.BRANCH:
         out: set[tuple[str, bool]] = set()
         for alt in av[1]:
-            out |= _seq(alt, depth)
+            out |= _seq(alt, depth, ci)
         return out
     if op in (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT):
         lo, _, sub = av
         # One pass of the body, then unknown: its openings end there (a superset).
-        once = {(s, False) for s, _ in _seq(sub, depth)}
+        once = {(s, False) for s, _ in _seq(sub, depth, ci)}
         return once | {("", True)} if lo == 0 else once
+    if op is K.ASSERT and av[0] == 1:
+        try:  # a lookahead: the text here opens like its body (the match may consume less)
+            return {(s, False) for s, _ in _seq(av[1], depth, ci)} or {("", True)}
+        except _Unknown:
+            return {("", True)}
     if op in (K.ASSERT, K.ASSERT_NOT, K.AT):
         return {("", True)}  # zero width: the next item opens the match
     raise _Unknown  # ANY, NOT_LITERAL, group references...
 
 
-def _seq(items: Any, depth: int) -> set[tuple[str, bool]]:
+def _raw_class_chars(items: list[tuple[Any, Any]]) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is K.LITERAL:
+            out.add(chr(av))
+        elif op is K.RANGE and av[1] - av[0] <= MAX_CLASS:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            raise _Unknown
+    return out
+
+
+def _seq(items: Any, depth: int, ci: bool) -> set[tuple[str, bool]]:
     current = {("", True)}
     for op, av in items:
         if not any(go and len(s) < depth for s, go in current):
@@ -142,7 +166,14 @@ def _seq(items: Any, depth: int) -> set[tuple[str, bool]]:
             if not go or len(s) >= depth:
                 nxt.add((s[:depth], False))
                 continue
-            for t, go2 in _item(op, av, depth - len(s)):
+            try:
+                following = _item(op, av, depth - len(s), ci)
+            except _Unknown:
+                if not s:
+                    raise
+                nxt.add((s, False))  # what is known so far still opens every match
+                continue
+            for t, go2 in following:
                 joined = s + t
                 nxt.add((joined[:depth], go2 and len(joined) < depth))
         if len(nxt) > MAX_OPENINGS:
@@ -156,7 +187,7 @@ def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     `pattern`; None when they cannot be told (the set is then scanned with `finditer`)."""
     try:
         parsed = _sre_parser.parse(pattern, flags)
-        found = {s for s, _ in _seq(parsed.data, DEPTH)}
+        found = {s for s, _ in _seq(parsed.data, DEPTH, bool(flags & re.IGNORECASE))}
     except (_Unknown, RecursionError, re.error):
         return None
     if "" in found or len(found) > MAX_OPENINGS:
@@ -184,6 +215,18 @@ class DocIndex:
             else:
                 lst.append(p)
         self._by: dict[int, dict[str, list[int]]] = {depth: full}
+        self._by_raw: dict[str, list[int]] | None = None
+        self.text = text
+
+    def _raw(self) -> dict[str, list[int]]:
+        """Positions by their first character as written (for case-sensitive openings)."""
+        if self._by_raw is None:
+            by: dict[str, list[int]] = {}
+            for lst in self._by[DEPTH].values():
+                for p in lst:
+                    by.setdefault(self.text[p], []).append(p)
+            self._by_raw = by
+        return self._by_raw
 
     def _keyed(self, length: int) -> dict[str, list[int]]:
         """Positions by their first `length` folded characters (derived from the longest keys)."""
@@ -206,7 +249,7 @@ class DocIndex:
         """Sorted positions where a match could open."""
         found: set[int] = set()
         for s in opening_set:
-            lst = self._keyed(len(s)).get(s)
+            lst = self._raw().get(s[1]) if s[0] == RAW else self._keyed(len(s)).get(s)
             if lst:
                 found.update(lst)
         return sorted(found)
