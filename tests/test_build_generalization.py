@@ -345,3 +345,8 @@ def test_common_cut_verbs_in_arabic_and_russian_make_a_shutdown():
     assert "full_network" in support(ar, "kind")
     ru = make_doc("Власти отключили мобильный интернет в регионе.\n", "ru")
     assert "full_network" in support(ru, "kind")
+
+
+def test_ministry_ordering_operators_to_disable_a_service_is_the_orderer():
+    doc = make_doc("The Ministry of Interior ordered operators to disable Chirper in Freedonia on Monday.\n")
+    assert support(doc, "ordered_by").get("Ministry of Interior", 0) >= 1.0
