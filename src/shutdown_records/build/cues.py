@@ -245,6 +245,25 @@ def _may_start(text: str, start: int, heads: tuple[str, ...], case: bool) -> boo
     return False
 
 
+@lru_cache(maxsize=None)
+def _pattern_openings(source: str, flags: int) -> frozenset[str] | None:
+    return prefixes.openings(source, flags)
+
+
+def scan(pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> Iterable[re.Match[str]]:
+    """What `pattern.finditer(text, lo, hi)` yields, the regex tried only where one of its
+    openings stands (`prefixes`); for one-off cue patterns such as legal_basis's."""
+    hi = len(text) if hi is None else hi
+    opening_set = _pattern_openings(pattern.pattern, pattern.flags)
+    if opening_set is not None:
+        index = _doc_index(text)
+        if index is not None:
+            found = prefixes.matches(pattern, text, [p for p in index.candidates(opening_set) if lo <= p < hi], hi)
+            if found is not None:
+                return found
+    return pattern.finditer(text, lo, hi)
+
+
 _INDEX: list[tuple[str, prefixes.DocIndex | None]] = []
 
 

@@ -31,6 +31,7 @@ RAW = "\x00"  # marks an opening that is one unfolded character (see _item)
 _EXTRA: dict[int, tuple[int, ...]] = getattr(_sre_compiler, "_EXTRA_CASES", {})
 _REP = {k: min((k, *v)) for k, v in _EXTRA.items()}
 _FOLD_TABLE = {k: r for k, r in _REP.items() if k != r}
+_FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(k)) for k in _FOLD_TABLE) + "]")
 
 
 def fold_text(text: str) -> str:
@@ -39,7 +40,8 @@ def fold_text(text: str) -> str:
     'İ' is the one character whose lower case is two characters long; the regex engine
     lowers it to 'i'.
     """
-    return text.replace("\u0130", "i").lower().translate(_FOLD_TABLE)
+    low = text.replace("\u0130", "i").lower()
+    return low.translate(_FOLD_TABLE) if _FOLD_CHARS.search(low) else low
 
 
 def _fold_char(ch: int) -> set[str]:
@@ -248,24 +250,46 @@ class DocIndex:
     def candidates(self, opening_set: frozenset[str]) -> list[int]:
         """Sorted positions where a match could open."""
         found: set[int] = set()
-        for s in opening_set:
-            lst = self._raw().get(s[1]) if s[0] == RAW else self._keyed(len(s)).get(s)
-            if lst:
-                found.update(lst)
+        for length, strings in _by_length(opening_set):
+            table = self._raw() if length == 0 else self._keyed(length)
+            for s in strings:
+                lst = table.get(s)
+                if lst:
+                    found.update(lst)
         return sorted(found)
 
 
-def matches(pattern: re.Pattern[str], text: str, positions: list[int]) -> list[re.Match[str]] | None:
+_GROUPED: dict[frozenset[str], tuple[tuple[int, tuple[str, ...]], ...]] = {}
+
+
+def _by_length(opening_set: frozenset[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The openings by length (0: raw first characters, without their mark), grouped once."""
+    grouped = _GROUPED.get(opening_set)
+    if grouped is None:
+        table: dict[int, list[str]] = {}
+        for s in opening_set:
+            if s[0] == RAW:
+                table.setdefault(0, []).append(s[1])
+            else:
+                table.setdefault(len(s), []).append(s)
+        grouped = _GROUPED[opening_set] = tuple((n, tuple(v)) for n, v in sorted(table.items()))
+    return grouped
+
+
+def matches(
+    pattern: re.Pattern[str], text: str, positions: list[int], endpos: int | None = None
+) -> list[re.Match[str]] | None:
     """What `pattern.finditer(text)` yields, trying `pattern.match` only at `positions`
     (a superset of where it can match). None if a match is empty (then the caller runs
     `finditer`, whose rule for empty matches this does not repeat)."""
     out = []
     pos = 0
     match = pattern.match
+    endpos = len(text) if endpos is None else endpos
     for p in positions:
         if p < pos:
             continue
-        m = match(text, p)
+        m = match(text, p, endpos)
         if m is None:
             continue
         if m.end() == p:

@@ -79,7 +79,7 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, dict[str, str], float]] = []
     for cue in _legal_cues(doc.language):
-        for m in cue.pattern.finditer(text, lo, hi):
+        for m in C.scan(cue.pattern, text, lo, hi):
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue  # a more specific pattern (listed first) already read this text
             value = _instrument(doc, cue, m)
