@@ -350,3 +350,12 @@ def test_common_cut_verbs_in_arabic_and_russian_make_a_shutdown():
 def test_ministry_ordering_operators_to_disable_a_service_is_the_orderer():
     doc = make_doc("The Ministry of Interior ordered operators to disable Chirper in Freedonia on Monday.\n")
     assert support(doc, "ordered_by").get("Ministry of Interior", 0) >= 1.0
+
+
+def test_prime_minister_and_government_officials_are_not_bodies_that_ordered():
+    doc = make_doc(
+        "Chirper blocked in Pakistan\nMany government officials in Pakistan, including Prime Minister Ali Khan, "
+        "still use Chirper through VPN software that bypasses the blocking.\n"
+    )
+    names = support(doc, "ordered_by")
+    assert "Ministry of Prime" not in names and "Government of Many" not in names
