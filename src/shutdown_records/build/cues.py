@@ -64,6 +64,7 @@ class CueSet:
         # Stronger and longer cues first: they name the hit when several fit the same span.
         self.cues = tuple(sorted(cues, key=lambda c: (-c.weight, -len(c.source))))
         passes: list[tuple[re.Pattern[str], tuple[tuple[Cue, tuple[str, ...]], ...]]] = []
+        self._items: list[list[tuple[str, str]]] = []  # per pass: the (literal, regex) trie items
         for case in (False, True):
             members = tuple(c for c in self.cues if c.case == case and c.source)
             if members:
@@ -72,6 +73,7 @@ class CueSet:
                 flags = 0 if case else re.IGNORECASE
                 heads = tuple((c, _heads(c.source)) for c in members)
                 passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), heads))
+                self._items.append(items)
         self._passes = tuple(passes)
         self._openings: list[frozenset[str] | None] | None = None  # per pass, see _matches
         self._members: list[prefixes.MemberIndex] | None = None  # per pass, see _cue
@@ -107,7 +109,9 @@ class CueSet:
         """What pass `i`'s `finditer(text)` yields, its regex tried only where one of its
         openings stands (`prefixes`) when those are known."""
         if self._openings is None:
-            self._openings = [prefixes.openings(p.pattern, p.flags) for p, _ in self._passes]
+            self._openings = [
+                prefixes.trie_openings(items, p.flags, p.pattern) for items, (p, _) in zip(self._items, self._passes)
+            ]
         pattern = self._passes[i][0]
         opening_set = self._openings[i]
         if opening_set is not None:

@@ -197,6 +197,61 @@ def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> frozenset[str] | None:
+    """`openings` of a cue set's joined regex, read off its (literal, regex) trie items:
+    a literal of DEPTH characters or more needs no parsing, which keeps start-up short.
+
+    The joined regex (`cues.trie_pattern`) matches what one of its items `literal(?:regex)`
+    matches, literals lower-cased when ignoring case, unless an item's regex has a `|`
+    outside any group: then the joined regex itself is parsed.
+    """
+    ignore_case = bool(flags & re.IGNORECASE)
+    if any("|" in tail and _top_level_bar(tail) for _, tail in items):
+        return openings(joined, flags)
+    found: set[str] = set()
+    for literal, tail in items:
+        head = literal.lower() if ignore_case else literal
+        if len(head) >= DEPTH:
+            found |= folded_forms(head[:DEPTH])
+            continue
+        item = openings(re.escape(head) + "(?:" + tail + ")", flags)
+        if item is None:
+            return openings(joined, flags)
+        found |= item
+    if "" in found or not found or len(found) > MAX_OPENINGS:
+        return None
+    return frozenset(found)
+
+
+def _top_level_bar(regex: str) -> bool:
+    """Whether `regex` has a `|` outside any group or class (conservative: any doubt is True)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            i += 1
+            if regex[i:i + 1] == "^":
+                i += 1
+            if regex[i:i + 1] == "]":
+                i += 1
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth <= 0:
+            return True
+        i += 1
+    return False
+
+
 _AFTER_NON_WORD = re.compile(r"\W")
 
 
