@@ -44,9 +44,21 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_PAIRS = tuple((chr(k), v if isinstance(v, str) else chr(v)) for k, v in _FOLD.items())
+
+
 def fold(text: str) -> str:
-    """Typographic folding that keeps length, so an index in the result is an index in `text`."""
-    return text.translate(_FOLD)
+    """Typographic folding that keeps length, so an index in the result is an index in `text`.
+
+    Same result as `text.translate(_FOLD)`; a replace per character present is several
+    times faster on an article (translate looks every character up in the table).
+    """
+    if text.isascii():
+        return text
+    for src, dst in _FOLD_PAIRS:
+        if src in text:
+            text = text.replace(src, dst)
+    return text
 
 
 def decode_source(data: bytes, place: str) -> str:

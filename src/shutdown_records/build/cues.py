@@ -513,7 +513,7 @@ def country_mentions(doc: Doc) -> tuple[re.Match[str], ...]:
     if matcher.pattern is None:
         return ()
     lo, hi = doc.body
-    return tuple(matcher.pattern.finditer(folded(doc), lo, hi))
+    return tuple(scan(matcher.pattern, folded(doc), lo, hi))
 
 
 @lru_cache(maxsize=16)
