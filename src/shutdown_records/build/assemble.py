@@ -78,6 +78,8 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
         if fname in merged or fname == "status":
             continue
         ms = by_field.get(fname)
+        if ms and fname == "networks":
+            ms = _networks_for_kind(ms, merged.get("kind"))
         merged[fname] = merge_field(fname, ms, citer) if ms else Merged(None)
     merged["status"] = _status(merged, by_field.get("status", []), citer)
     for result in merged.values():  # conflicts name sources by their ids in the record
@@ -110,6 +112,28 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
             }
         merged["platforms"] = Merged([], plats.citations if conflict else [], conflict)
     return merged, notes
+
+
+def _networks_for_kind(mentions: list[Mention], kind: Merged | None) -> list[Mention]:
+    """Network mentions weighed for the record's kind, once it is merged from every source.
+
+    Whether "mobile data" in a sentence describes the incident depends on what the incident
+    is: in a shutdown it is the network that was cut; in a platform block it counts only
+    where the block is said to apply, not where a separate network cut is reported. The
+    extractor leaves the weight for each kind in `extra["by_kind"]`.
+    """
+    value = kind.value if kind is not None else None
+    if not value:
+        return mentions
+    from dataclasses import replace  # noqa: PLC0415
+
+    out = []
+    for m in mentions:
+        by_kind = m.extra.get("by_kind") or {}
+        if value in by_kind:
+            m = replace(m, weight=round(max(0.05, min(1.0, float(by_kind[value]))), 2))
+        out.append(m)
+    return out
 
 
 def _platform_throttled(by_field: dict[str, list[Mention]], chosen: set[str]) -> bool:

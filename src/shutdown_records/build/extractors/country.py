@@ -65,6 +65,10 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
     for code, aliases in (data.get("aliases") or {}).items():
         for alias in aliases:
             names[fold(str(alias))] = code
+    for code, cities in (data.get("capitals") or {}).items():
+        for city in cities:  # datelines write them in capitals: "QUITO.-"
+            for form in (fold(str(city)), fold(str(city)).upper()):
+                names.setdefault(form, code)
     names = {n: c for n, c in names.items() if c not in exclude and len(n) >= 2}
     for name in data.get("ambiguous") or []:
         names.pop(fold(name), None)
@@ -98,6 +102,20 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
     dem_pattern = re.compile(r"(?<![\w])(?:" + dem_alt + r")(?![\w])", flags) if dem_alt else None
     lookup = {fold(n).casefold(): c for n, c in names.items()}
     return pattern, lookup, dem_pattern, dem
+
+
+CAPITAL_WEIGHT = float(shared("countries").get("capital_weight", 0.5))
+
+
+def _capital_key(found: str) -> str:
+    return re.sub(r"\s+", " ", found).casefold()
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    """Folded, case-folded capital names: a capital counts less than the country's name."""
+    table = shared("countries").get("capitals") or {}
+    return frozenset(fold(str(c)).casefold() for cities in table.values() for c in cities)
 
 
 def _code_for(found: str, lookup: dict[str, str], inflected: bool) -> str | None:
@@ -134,7 +152,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
         for m in pattern.finditer(folded, lo, hi):
             code = _code_for(m.group(0), lookup, inflected)
             if code:
-                found.append((m.start(), m.end(), code, 1.0))
+                weight = CAPITAL_WEIGHT if _capital_key(m.group(0)) in _capitals() else 1.0
+                found.append((m.start(), m.end(), code, weight))
     if dem_pattern is not None:
         for m in dem_pattern.finditer(folded, lo, hi):
             code = _demonym_code(m.group(0), dem)

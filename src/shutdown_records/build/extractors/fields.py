@@ -54,11 +54,16 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     """A network named where a shutdown or slowdown is described; weaker elsewhere.
 
     In a story mainly about a platform block, a mobile-data cut it mentions is another
-    restriction (the day of the vote, say), so its networks weigh little.
+    restriction (the day of the vote, say), so its networks weigh little. The weight fitting
+    each kind of record is kept in `extra["by_kind"]`: the assembler reads it once the
+    record's kind is merged from every source, since one article's own wording ("X blocked")
+    may not tell whether the incident is a shutdown or a block.
     """
     kind = C.cue_set(doc.language, "kind")
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    impact = C.cue_set(doc.language, "gates", "impact")
     unaffected = C.cue_set(doc.language, "gates", "unaffected")
+    past = C.cue_set(doc.language, "gates", "past")
     text = C.folded(doc)
     main = _main_kind(doc)
     for hit in C.hits(doc, "networks"):
@@ -66,10 +71,14 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
         zone = C.sentence(doc, hit.start, hit.end)
         if unaffected and unaffected.search(text, hit.end, min(zone[1], hit.end + SPARED_NEAR)):
             continue  # "fixed internet and wifi were not affected": named as spared
-        kinds = {h.value for h in kind.finditer(text, zone[0], zone[1]) if h.weight >= 0.8}
+        found = list(kind.finditer(text, zone[0], zone[1]))
+        kinds = {h.value for h in found if h.weight >= 0.8}
+        named = {h.value for h in found}
+        cut = C.in_sentence(doc, restriction, zone) is not None or (
+            bool(impact) and C.in_sentence(doc, impact, zone) is not None)
         if kinds & {"full_network", "throttling"}:
             factor = 1.0
-        elif main in ("full_network", "throttling") and C.in_sentence(doc, restriction, zone):
+        elif main in ("full_network", "throttling") and cut:
             # "these shutdowns cut off everything: mobile data, fibre...": in a story about a
             # network shutdown, any cut or slowdown named with a network is that shutdown.
             factor = NETWORK_STORY
@@ -78,7 +87,24 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
         weight = hit.weight * factor
         if main == "service_block" and "throttling" not in kinds:
             weight *= OTHER_RESTRICTION
-        sink.add("networks", hit.value, span, weight, C.cue_note(hit, doc))
+        earlier = bool(past) and C.in_sentence(doc, past, zone) is not None
+        # For a shutdown/slowdown record: a network said to be cut, slowed or hit is that
+        # restriction's; one named without any restriction is background ("mobile networks
+        # carry most traffic"). For a block record: a network named where the block is
+        # said to apply ("blocked on mobile and fixed operators") unless the network itself
+        # is cut in that sentence (another restriction).
+        shutdown = 1.0 if (kinds & {"full_network", "throttling"} or cut) else BACKGROUND_NETWORK
+        if earlier:
+            shutdown *= 0.4
+        if "throttling" in kinds:
+            block = 1.0
+        elif "full_network" not in named and "service_block" in named and cut and not earlier:
+            block = 1.0
+        else:
+            block = min(weight, 0.2 * OTHER_RESTRICTION)
+        by_kind = {"full_network": hit.weight * shutdown, "throttling": hit.weight * shutdown,
+                   "service_block": hit.weight * block}
+        sink.add("networks", hit.value, span, weight, C.cue_note(hit, doc), extra={"by_kind": by_kind})
 
 
 def _status(doc: Doc, sink: C.MentionSink) -> None:
@@ -89,6 +115,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 
 AUTHORITY_AFTER = 0.6
 OTHER_RESTRICTION = 0.3
+BACKGROUND_NETWORK = 0.4  # a network named without any restriction in a shutdown/slowdown record
 NETWORK_STORY = 0.9  # a network named with a restriction word in a shutdown/slowdown story
 SPARED_NEAR = 60  # "<network> ... were not affected" within this many characters after the network
 
