@@ -17,7 +17,10 @@ def _build(tmp_path: Path, *articles: tuple[str, str, str]) -> dict:
         p = tmp_path / f"{i:02d}.txt"
         p.write_text(f"---\nurl: https://example.org/{i}\npublished: {published}\nlanguage: {lang}\n---\n{body}\n", encoding="utf-8")
         paths.append(p)
-    return build_record(paths).record
+    result = build_record(paths)
+    failed = [p for p in result.problems if "extractor" in p]
+    assert not failed, failed  # a cue that does not compile fails its whole extractor silently
+    return result.record
 
 
 # ------------------------------------------------------------------ networks
@@ -87,3 +90,35 @@ def test_country_name_outweighs_a_foreign_capital(tmp_path):
             "The decision was criticised in Nairobi by a regional rights group.")
     record = _build(tmp_path, ("en", "2023-08-02", body))
     assert record["country"] == "SN"
+
+
+# ------------------------------------------------------------------ scope
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Internet cut in Tigray\n\nInternet services were cut across Ethiopia's northern Tigray region on Wednesday."),
+        ("fr", "Coupure au Cameroun\n\nInternet a été coupé dans les régions anglophones du Cameroun depuis janvier."),
+        ("es", "Corte en Ecuador\n\nEl internet móvil fue suspendido el lunes en la provincia de Esmeraldas, en Ecuador."),
+        ("pt", "Bloqueio em Moçambique\n\nA internet móvel foi bloqueada no domingo na província de Cabo Delgado, em Moçambique."),
+    ],
+)
+def test_a_named_region_as_the_extent_makes_scope_regional(tmp_path, lang, body):
+    record = _build(tmp_path, (lang, "2024-03-22", body))
+    assert record["scope"] == "regional"
+
+
+def test_scope_is_national_by_default_with_a_note(tmp_path):
+    body = ("Mali : les réseaux sociaux ralentis\n\nFacebook et WhatsApp sont ralentis depuis vendredi, selon NetBlocks. "
+            "Le Mali traverse une crise politique.")
+    record = _build(tmp_path, ("fr", "2020-07-12", body))
+    assert record["scope"] == "national"
+    assert all("national by default" in c.get("note", "") for c in record["evidence"]["scope"])
+
+
+def test_provinces_where_access_came_back_are_not_the_extent(tmp_path):
+    body = ("Irán restablece internet\n\nTEHERÁN - Las autoridades comenzaron a restablecer el acceso a internet el jueves "
+            "en varias provincias, tras el apagón casi total impuesto el sábado en Irán.")
+    record = _build(tmp_path, ("es", "2019-11-23", body))
+    assert record["scope"] == "national"

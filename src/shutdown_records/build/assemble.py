@@ -82,6 +82,7 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
             ms = _networks_for_kind(ms, merged.get("kind"))
         merged[fname] = merge_field(fname, ms, citer) if ms else Merged(None)
     merged["status"] = _status(merged, by_field.get("status", []), citer)
+    merged["scope"] = _scope_default(merged, by_field.get("scope", []), citer)
     for result in merged.values():  # conflicts name sources by their ids in the record
         for cand in (result.conflict or {}).get("candidates", []):
             cand["sources"] = [rename.get(sid, sid) for sid in cand["sources"]]
@@ -180,6 +181,36 @@ def _boost_platform_sentences(by_field: dict[str, list[Mention]], citer: Citer, 
             out.append(m)
         if out:
             by_field[fname] = out
+
+
+SCOPE_DEFAULT_NOTE = "no region, province or city is named as the extent: national by default"
+
+
+def _scope_default(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> Merged:
+    """Scope when no candidate reached the floor: the best weak one, else national.
+
+    Reports name the area when a restriction is regional or local ("in the Tigray region");
+    when none is named the restriction is the country's. The national default cites the
+    sentences that describe the restriction, with a note saying it is a default.
+    """
+    current = merged.get("scope")
+    if current is not None and current.value:
+        return current
+    kind = merged.get("kind")
+    if kind is None or not kind.value or not kind.citations:
+        return current if current is not None else Merged(None)
+    if mentions:
+        totals: dict[str, float] = {}
+        for m in mentions:
+            totals[str(m.value)] = max(totals.get(str(m.value), 0.0), m.weight)
+        best = max(totals, key=lambda v: (totals[v], v == "national"))
+        chosen = [m for m in mentions if str(m.value) == best]
+        return Merged(best, citer.cite(chosen, lambda m: None), None,
+                      [f"scope: {best!r} kept though weakly supported (no stronger candidate)"])
+    cites = [dict(c, note=SCOPE_DEFAULT_NOTE) for c in kind.citations[:2]]
+    for c in cites:
+        c.pop("value", None)
+    return Merged("national", cites, None, [f"scope: {SCOPE_DEFAULT_NOTE}"])
 
 
 def _status(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> Merged:

@@ -22,6 +22,7 @@ def _kind(doc: Doc, sink: C.MentionSink) -> None:
 
 def _scope(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    restore = C.cue_set(doc.language, "gates", "restore")
     for hit in C.hits(doc, "scope"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
@@ -30,8 +31,19 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
             continue  # "in the region" without a restriction is geography, not extent
         if not C.in_sentence(doc, restriction, zone):
             weight *= 0.6
+        if restore and C.in_sentence(doc, restore, zone):
+            weight *= RESTORED_WHERE  # "access came back in several provinces": where it returned first
         sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
     regional = C.cue_set(doc.language, "scope")
+    # A region or city named as where the restriction applies is more specific than "in
+    # <country>" elsewhere in the article (a headline "Internet cut in Ecuador" over "cut in
+    # the province of Esmeraldas").
+    narrower = any(
+        h.value != "national" and h.weight >= 0.5
+        and C.in_sentence(doc, restriction, C.sentence(doc, h.start, h.end))
+        and not (restore and C.in_sentence(doc, restore, C.sentence(doc, h.start, h.end)))
+        for h in C.hits(doc, "scope")
+    )
     for hit in C.hits(doc, "scope_country"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
@@ -39,7 +51,8 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
         if below:
             continue  # "in Ethiopia's Tigray region": the country names where, not how far
         if C.in_sentence(doc, restriction, zone):
-            sink.add("scope", "national", span, hit.weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
+            weight = hit.weight * C.lead_factor(doc, hit.start) * (NARROWER if narrower else 1.0)
+            sink.add("scope", "national", span, weight, C.cue_note(hit, doc))
 
 
 def _main_kind(doc: Doc) -> str | None:
@@ -114,6 +127,8 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 
 
 AUTHORITY_AFTER = 0.6
+NARROWER = 0.5  # "in <country>" in a document that names a region or city as the extent
+RESTORED_WHERE = 0.5  # a place named where access was restored says where it came back, not the extent
 OTHER_RESTRICTION = 0.3
 BACKGROUND_NETWORK = 0.4  # a network named without any restriction in a shutdown/slowdown record
 NETWORK_STORY = 0.9  # a network named with a restriction word in a shutdown/slowdown story
