@@ -122,3 +122,49 @@ def test_provinces_where_access_came_back_are_not_the_extent(tmp_path):
             "en varias provincias, tras el apagón casi total impuesto el sábado en Irán.")
     record = _build(tmp_path, ("es", "2019-11-23", body))
     assert record["scope"] == "national"
+
+
+# ------------------------------------------------------------------ end dates
+
+
+@pytest.mark.parametrize(
+    ("lang", "published", "body", "end"),
+    [
+        ("en", "2022-01-11", "Internet shutdown in Kazakhstan\n\nThe internet was shut down on 5 January. "
+         "Access to the internet was restored on 10 January, the ministry said.", "2022-01-10"),
+        ("es", "2019-10-15", "Restricciones en Ecuador\n\nWhatsApp fue bloqueado el 8 de octubre en Ecuador. "
+         "El servicio se normalizó el lunes 14 de octubre.", "2019-10-14"),
+        ("pt", "2019-05-01", "Sri Lanka levanta bloqueio\n\nO Governo do Sri Lanka levantou esta terça-feira, 30 de abril, "
+         "o bloqueio ao Facebook imposto desde o domingo de Páscoa.", "2019-04-30"),
+        ("ar", "2011-02-02", "عودة الإنترنت في مصر\n\nعادت خدمة الإنترنت إلى مصر صباح الأربعاء 2 فبراير 2011 بعد انقطاع كامل.",
+         "2011-02-02"),
+    ],
+)
+def test_restoration_wording_gives_the_end_date(tmp_path, lang, published, body, end):
+    record = _build(tmp_path, (lang, published, body))
+    assert record["end_date"] == end
+
+
+def test_a_feast_day_named_with_a_weekday_is_not_last_weekday(tmp_path):
+    body = ("Sri Lanka levanta bloqueio\n\nO Governo do Sri Lanka levantou esta terça-feira, 30 de abril, "
+            "o bloqueio ao Facebook imposto desde o domingo de Páscoa.")
+    record = _build(tmp_path, ("pt", "2019-05-01", body))
+    assert record["start_date"] != "2019-04-28"
+
+
+def test_restoration_in_an_undated_article_after_the_others_is_an_end(tmp_path):
+    first = ("en", "2020-07-11", "Mali slows social media\n\nFacebook and WhatsApp were slowed down in Mali from 10 July 2020.")
+    second = ("en", "", "Mali throttling ends\n\nFacebook was throttled in Mali during protests. Access returned to normal on 15 July.")
+    paths = []
+    for i, (lang, published, body) in enumerate((first, second)):
+        p = tmp_path / f"{i:02d}.txt"
+        head = f"---\nurl: https://example.org/{i}\n" + (f"published: {published}\n" if published else "") + f"language: {lang}\n---\n"
+        p.write_text(head + body + "\n", encoding="utf-8")
+        paths.append(p)
+    assert build_record(paths).record["end_date"] == "2020-07-15"
+
+
+def test_extended_until_a_date_is_not_the_end(tmp_path):
+    body = "Twitter throttled\n\nRoskomnadzor extended the slowdown of Twitter in Russia until 15 May, the agency said."
+    record = _build(tmp_path, ("en", "2021-04-05", body))
+    assert record["end_date"] is None

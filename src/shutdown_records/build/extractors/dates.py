@@ -348,7 +348,12 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         return OTHER, 0.0, "dateline"  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
     # "said Thursday", "a dit jeudi", "announced on Wednesday": the day someone spoke, which
     # is at best a weak hint for when the restriction began.
-    statement = bool(_near(r["statement"], before[-20:]) or [p for p in _near(r["statement"], after) if p <= 6])
+    statement = bool(_near(r["statement"], before[-20:]))
+    if not statement and [p for p in _near(r["statement"], after) if p <= 6]:
+        # "restored on 10 January, the ministry said": a restriction or restoration verb
+        # right before the date governs it; the speech verb after it is only the attribution.
+        verb_before = _near(r["start"], before[-30:]) or _near(r["end"], before[-30:])
+        statement = not verb_before
     if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
         if _near(r["start"], low[s:e]):
             return START, 0.3, "statement"
@@ -357,7 +362,8 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         return END, 1.0, "end"
     if _near(r["start_strong"], close_before):
         # "has lifted its ban ... as of Wednesday": the state that begins is the end of it.
-        if _near(r["end"], low[s:hit.start]):
+        # ("lifted the ban imposed since Sunday": "imposed" right before the date owns it.)
+        if _near(r["end"], low[s:hit.start]) and not _near(r["start"], close_before):
             return END, 1.0, "end"
         return START, 1.0, "start"
     # Otherwise the restriction or restoration verb that governs the date: the nearest one
@@ -378,6 +384,24 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         return OTHER, 0.0, "none"
     dist, field = best
     return field, (0.7 if dist <= 80 else 0.45), "verb"
+
+
+@cache
+def _named_day_res(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(after, before) patterns for a weekday that is part of a feast's name."""
+    data = topic(code, "dates") or {}
+    joiners = [str(w) for w in data.get("named_day_joiners") or []]
+    words = [str(w) for w in data.get("named_day_words") or []]
+    after = re.compile(r"\s+(?:" + "|".join(map(re.escape, joiners)) + r")\s+[A-ZÀ-Þ]") if joiners else None
+    before = re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s+$") if words else None
+    return after, before
+
+
+def _named_day(code: str, text: str, hit: _Hit) -> bool:
+    after, before = _named_day_res(code)
+    if after is not None and after.match(text, hit.end):
+        return True
+    return before is not None and before.search(text[max(0, hit.start - 20):hit.start]) is not None
 
 
 def extract(doc: Doc) -> Iterator[Mention]:
@@ -405,6 +429,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
             continue  # "Also read: ..." names another story
+        if hit.kind == "weekday" and _named_day(doc.language, doc.text, hit):
+            continue  # "domingo de Páscoa", "Easter Sunday": a feast, not last Sunday
         quote = doc.text[hit.start:hit.end]
         resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
         if resolved is None:
@@ -424,7 +450,10 @@ def extract(doc: Doc) -> Iterator[Mention]:
         elif i > 0 and _RANGE.fullmatch(low[hits[i - 1].end:hit.start]):
             field, weight, cue = END, 1.0, "range"
         precision = "day" if len(resolved.value) == 10 else "month"
-        if field == END and ref is not None and precision == "day" and resolved.value > ref.isoformat():
+        if field == END and (doc.published is not None or cue != "verb") and ref is not None and precision == "day" and resolved.value > ref.isoformat():
+            # (A restoration verb is checked only against the article's own date: one without
+            # it may be published after the other sources, so "restored on 15 July" past
+            # theirs can have happened; "until 15 May" stays a plan.)
             weight *= FUTURE_END  # an announced end, not one that happened
         elif field == END and future is not None and future.search(low, s, e):
             weight *= FUTURE_END
