@@ -82,7 +82,7 @@ class CueSet:
     def __bool__(self) -> bool:
         return bool(self.cues)
 
-    def _cue(self, i: int, text: str, start: int) -> Cue | None:
+    def _cue(self, i: int, text: str, start: int) -> tuple[Cue, re.Match[str]] | None:
         """The strongest (then longest) cue of pass `i` matching at `start`: the joined regex
         found the place, but its alternation may have stopped at a weaker cue sharing a prefix.
 
@@ -101,8 +101,9 @@ class CueSet:
             cue, heads = members[j]
             if heads and not _may_start(text, start, heads, cue.case):
                 continue
-            if cue.pattern.match(text, start):
-                return cue
+            m = cue.pattern.match(text, start)
+            if m:
+                return cue, m
         return None
 
     def _matches(self, i: int, text: str) -> Iterable[re.Match[str]]:
@@ -123,16 +124,15 @@ class CueSet:
         return pattern.finditer(text)
 
     def _hits(self, text: str) -> Iterator[Hit]:
-        hi = len(text)
         for i in range(len(self._passes)):
             for m in self._matches(i, text):
                 if m.end() <= m.start():
                     continue
-                cue = self._cue(i, text, m.start())
-                if cue is None:
+                found = self._cue(i, text, m.start())
+                if found is None:
                     continue
-                m2 = cue.pattern.match(text, m.start(), hi)
-                if m2 is None or m2.end() <= m2.start():
+                cue, m2 = found  # its own match at that place (the whole text is scanned)
+                if m2.end() <= m2.start():
                     continue
                 yield Hit(cue.value, m2.start(), m2.end(), cue.weight, m2)
 
