@@ -168,3 +168,24 @@ def test_extended_until_a_date_is_not_the_end(tmp_path):
     body = "Twitter throttled\n\nRoskomnadzor extended the slowdown of Twitter in Russia until 15 May, the agency said."
     record = _build(tmp_path, ("en", "2021-04-05", body))
     assert record["end_date"] is None
+
+
+# ------------------------------------------------------------------ workarounds
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("fr", "Internet coupé au Burkina\n\nL'internet mobile a été coupé samedi au Burkina Faso. Beaucoup se rabattent sur les VPN.",
+         {"vpn"}),
+        ("en", "Internet cut in Iran\n\nThe internet was shut down across Iran on Saturday. Many Iranians relied on VPNs and Tor, "
+         "but these were largely ineffective.", {"vpn", "tor"}),
+        ("es", "Corte en Ecuador\n\nEl internet móvil fue suspendido el lunes en Ecuador. Muchos usuarios recurrieron a tarjetas SIM "
+         "extranjeras para seguir conectados.", {"other"}),
+        ("en", "Internet cut in Iraq\n\nThe internet was shut down across Iraq during exams. VPNs are useless during the blackout.",
+         set()),
+    ],
+)
+def test_workarounds_people_turned_to_are_recorded(tmp_path, lang, body, expected):
+    record = _build(tmp_path, (lang, "2024-03-22", body))
+    assert set(record["workarounds"]) == expected

@@ -23,8 +23,12 @@ def extract(doc: Doc) -> Iterable[Mention]:
     for hit in C.hits(doc, "workarounds"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
-        weight = hit.weight if (not use or C.in_sentence(doc, use, zone)) else hit.weight * WITHOUT_USE
-        if failed and C.in_sentence(doc, failed, zone):
-            weight *= FAILED  # a tool said not to work is not a way people got around the block
+        used = not use or C.in_sentence(doc, use, zone) is not None
+        weight = hit.weight if used else hit.weight * WITHOUT_USE
+        if failed and not used and C.in_sentence(doc, failed, zone):
+            # A tool said not to work is not a way people got around the block; one people
+            # are said to have used ("relied on VPNs, though they were largely ineffective")
+            # is still a workaround they turned to.
+            weight *= FAILED
         sink.add("workarounds", hit.value, span, weight, C.cue_note(hit, doc))
     return sink.mentions()
