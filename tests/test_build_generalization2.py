@@ -189,3 +189,22 @@ def test_extended_until_a_date_is_not_the_end(tmp_path):
 def test_workarounds_people_turned_to_are_recorded(tmp_path, lang, body, expected):
     record = _build(tmp_path, (lang, "2024-03-22", body))
     assert set(record["workarounds"]) == expected
+
+
+# ------------------------------------------------------------------ context
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("fr", "Burkina : l'internet mobile suspendu\n\nOuagadougou - Les abonnés sont privés de connexion internet mobile depuis "
+         "samedi, au lendemain de manifestations contre le gouvernement.", "protests"),
+        ("es", "Restricciones en Ecuador\n\nQUITO - Usuarios reportan lentitud en WhatsApp a través de datos móviles, en medio de las "
+         "protestas contra el gobierno.", "protests"),
+        ("en", "Sri Lanka blocks social media\n\nSri Lanka blocked Facebook and WhatsApp on Sunday following coordinated bombings "
+         "at churches and hotels.", "other"),
+    ],
+)
+def test_events_the_restriction_happened_amid_are_its_context(tmp_path, lang, body, expected):
+    record = _build(tmp_path, (lang, "2021-11-22", body))
+    assert expected in record["context"]

@@ -19,6 +19,7 @@ NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
 OTHER_BAN = 0.3
+AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
 
 
 def _justification(doc: Doc, sink: C.MentionSink) -> None:
@@ -64,6 +65,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
 def _context(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     past = C.cue_set(doc.language, "gates", "past")
+    amid = C.cue_set(doc.language, "gates", "amid")
     # "to prevent calls to violence" states the official reason, not an event around the
     # restriction: a context word inside a longer justification phrase is left to
     # `justification` (a phrase listed under both, "refused to remove", counts for both).
@@ -74,6 +76,10 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         tied = C.in_sentence(doc, restriction, zone) is not None
+        if not tied and amid and amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start):
+            # "au lendemain de manifestations", "en medio de las protestas": the sentence
+            # places the story's event amid this one, whatever words it uses for the event.
+            tied = True
         weight = hit.weight * (1.0 if tied else 0.5) * C.lead_factor(doc, hit.start)
         if C.in_sentence(doc, past, zone):
             weight *= PAST  # "previously, during periods of unrest": an earlier episode
