@@ -208,3 +208,31 @@ def test_workarounds_people_turned_to_are_recorded(tmp_path, lang, body, expecte
 def test_events_the_restriction_happened_amid_are_its_context(tmp_path, lang, body, expected):
     record = _build(tmp_path, (lang, "2021-11-22", body))
     assert expected in record["context"]
+
+
+# ------------------------------------------------------------------ ordered_by
+
+
+def _names(record: dict) -> list[str]:
+    return [item["name"] for item in record["ordered_by"]]
+
+
+def test_regulator_named_by_its_title_who_instructed_operators_is_the_orderer(tmp_path):
+    body = ("Sri Lanka blocks social media\n\nSri Lanka blocked Facebook and WhatsApp on Sunday. "
+            "The Telecommunications Regulatory Commission of Sri Lanka (TRCSL) instructed operators to implement the block.")
+    record = _build(tmp_path, ("en", "2019-04-22", body))
+    assert any("Telecommunications Regulatory Commission" in n for n in _names(record))
+
+
+def test_authority_denying_it_ordered_the_restriction_is_not_the_orderer(tmp_path):
+    body = ("Restricciones en Ecuador\n\nQUITO - Usuarios reportan bloqueos de WhatsApp en Ecuador. "
+            "El Ministerio de Telecomunicaciones negó que el Gobierno haya ordenado cualquier bloqueo.")
+    record = _build(tmp_path, ("es", "2019-10-10", body))
+    assert record["ordered_by"] == []
+
+
+def test_government_confirming_the_suspension_it_imposed_is_the_orderer(tmp_path):
+    body = ("Burkina : l'internet mobile suspendu\n\nL'internet mobile est suspendu depuis samedi au Burkina. "
+            "Dans un communiqué, le gouvernement a confirmé la suspension de l'internet mobile pour 96 heures.")
+    record = _build(tmp_path, ("fr", "2021-11-22", body))
+    assert _names(record) == ["Government of Burkina Faso"]

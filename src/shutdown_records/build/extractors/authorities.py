@@ -331,7 +331,10 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
             weight *= ADDRESSED  # "called on the government to publish its instructions"
         if assembly and assembly.search(text, zone[0], zone[1]) and not medium.search(text, zone[0], zone[1]):
             weight *= UNRELATED  # "police banned all rallies": a ban on gatherings, not on the internet
-        if implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR)):
+        told = implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR))
+        if told is not None and told.start >= auth.end and any(auth.end <= h.start < told.start for h in order_hits):
+            told = None  # "the regulator instructed operators to implement the block": it gave the order
+        if told is not None:
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         elif received and received.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "the regulator said it had received the order": its recipient
