@@ -554,7 +554,9 @@ def expand(language: str, source: str) -> str:
     source = source.replace("{portfolio}", PORTFOLIO).replace("{word}", _W)
     for what in ("country", "demonym"):
         if "{" + what + "}" in source:
-            source = source.replace("{" + what + "}", f"(?P<{what}>{_alternation(language, what)})")
+            group = f"(?P<{what}>{_alternation(language, what)})"
+            prefixes.register_group(fold(group), re.IGNORECASE)
+            source = source.replace("{" + what + "}", group)
     return source
 
 

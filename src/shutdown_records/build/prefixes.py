@@ -214,13 +214,36 @@ def trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> froz
         if len(head) >= DEPTH:
             found |= folded_forms(head[:DEPTH])
             continue
-        item = openings(re.escape(head) + "(?:" + tail + ")", flags)
+        short = tail
+        for group, standin in _STANDINS.items():
+            if group in short:
+                short = short.replace(group, standin)
+        item = openings(re.escape(head) + "(?:" + short + ")", flags)
         if item is None:
             return openings(joined, flags)
         found |= item
     if "" in found or not found or len(found) > MAX_OPENINGS:
         return None
     return frozenset(found)
+
+
+_STANDINS: dict[str, str] = {}
+
+
+def register_group(group: str, flags: int) -> None:
+    """Let `trie_openings` read a long group (hundreds of country names) by a short stand-in
+    with the same openings, instead of parsing the names again in every cue that holds them.
+
+    A stand-in alternative shorter than DEPTH is followed by "any character", so what
+    follows the group in a cue is never taken for its opening (a superset, as required).
+    """
+    if group in _STANDINS:
+        return
+    found = openings(group, flags)
+    if found is None or any(s[0] == RAW for s in found):
+        return
+    alternatives = (re.escape(s) + ("" if len(s) == DEPTH else r"[\s\S]") for s in sorted(found))
+    _STANDINS[group] = "(?:" + "|".join(alternatives) + ")"
 
 
 def _top_level_bar(regex: str) -> bool:
