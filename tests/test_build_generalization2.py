@@ -236,3 +236,35 @@ def test_government_confirming_the_suspension_it_imposed_is_the_orderer(tmp_path
             "Dans un communiqué, le gouvernement a confirmé la suspension de l'internet mobile pour 96 heures.")
     record = _build(tmp_path, ("fr", "2021-11-22", body))
     assert _names(record) == ["Government of Burkina Faso"]
+
+
+# ------------------------------------------------------------------ kind and justification
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Ethiopia cuts phone and internet in Tigray\n\nInternet and telephone services were cut across Ethiopia's "
+         "northern Tigray region on Wednesday. Mobile and fixed-line services were both down in the region."),
+        ("es", "Etiopía mantiene el apagón de comunicaciones en Tigray\n\nEl Gobierno mantiene cortadas desde el 4 de noviembre "
+         "las comunicaciones en la región de Tigray."),
+    ],
+)
+def test_communications_cut_is_a_full_network_shutdown(tmp_path, lang, body):
+    record = _build(tmp_path, (lang, "2020-11-20", body))
+    assert record["kind"] == "full_network"
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Internet cut in Tigray\n\nInternet services were cut in Ethiopia on Wednesday. "
+         "The federal government said the blackout was necessary for security."),
+        ("fr", "Burkina : l'internet mobile suspendu\n\nLe gouvernement a suspendu l'internet mobile au Burkina "
+         "« pour des raisons de défense nationale »."),
+        ("es", "Apagón en Etiopía\n\nEl Gobierno de Etiopía cortó internet en Tigray, alegando razones de seguridad."),
+    ],
+)
+def test_security_reasons_in_any_wording_are_national_security(tmp_path, lang, body):
+    record = _build(tmp_path, (lang, "2020-11-20", body))
+    assert "national_security" in record["justification"]
