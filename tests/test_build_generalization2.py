@@ -268,3 +268,50 @@ def test_communications_cut_is_a_full_network_shutdown(tmp_path, lang, body):
 def test_security_reasons_in_any_wording_are_national_security(tmp_path, lang, body):
     record = _build(tmp_path, (lang, "2020-11-20", body))
     assert "national_security" in record["justification"]
+
+
+# ------------------------------------------------------------------ acknowledged
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Kashmir internet shutdown\n\nThe internet was shut down across Kashmir on Monday. Officials said the internet "
+         "shutdown was ordered by the Home Department of the state government."),
+        ("es", "Cortan internet en Ecuador\n\nEl gobierno cortó internet el lunes en Ecuador. El ministro del Interior dijo que la "
+         "suspensión del servicio busca preservar el orden público."),
+        ("pt", "Internet cortada em Moçambique\n\nA internet móvel foi cortada no domingo em Moçambique. A suspensão foi "
+         "determinada pelo Ministério dos Transportes e Comunicações."),
+    ],
+)
+def test_an_official_statement_or_order_acknowledges_the_restriction(tmp_path, lang, body):
+    record = _build(tmp_path, (lang, "2024-10-25", body))
+    assert record["acknowledged"] is True
+
+
+def test_authorities_keeping_silent_do_not_acknowledge(tmp_path):
+    body = ("Coupure d'internet au Tchad\n\nInternet a été coupé samedi au Tchad. Le gouvernement garde le silence sur la coupure "
+            "et n'a pas répondu à nos questions.")
+    record = _build(tmp_path, ("fr", "2024-05-06", body))
+    assert record["acknowledged"] is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "name"),
+    [
+        ("pt", "Internet bloqueada em Cabo Delgado\n\nA internet móvel foi bloqueada no domingo na província de Cabo Delgado, "
+         "em Moçambique, por ordem das Forças Armadas.", "Military"),
+        ("fr", "Coupure au Nord-Kivu\n\nL'internet mobile a été coupé mercredi en RDC sur ordre du gouverneur militaire "
+         "du Nord-Kivu.", "Governor of Nord-Kivu"),
+    ],
+)
+def test_armed_forces_and_governors_can_be_orderers(tmp_path, lang, body, name):
+    record = _build(tmp_path, (lang, "2024-10-25", body))
+    assert name in _names(record)
+
+
+def test_a_general_strike_is_protest_context(tmp_path):
+    body = ("Internet cut in Cameroon\n\nMobile internet was cut in Cameroon on Sunday, days before a planned general strike "
+            "against the government.")
+    record = _build(tmp_path, ("en", "2024-03-22", body))
+    assert "protests" in record["context"]
