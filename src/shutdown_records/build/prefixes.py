@@ -3,8 +3,8 @@
 A cue set's regex (`(?<!\\w)(?:...)(?!\\w)`) is cheap to run once, but Python's `re` calls
 its matcher at every one of the ~4,000 positions of an article, and a build runs some thirty
 such sets per article: that per-position cost was most of the extraction time. Every cue
-starts after a non-word character and with one of a few known two-character openings
-("bl", "sh", "in"...), which `openings` reads off the parsed regex. `DocIndex` lists, once per
+starts after a non-word character and with one of a few known openings of up to three
+characters ("blo", "shu", "int"...), which `openings` reads off the parsed regex. `DocIndex` lists, once per
 document, the positions after a non-word character by their (case-folded) opening, so a set
 tries its regex only where one of its openings stands. The result is exactly what
 `finditer` returns (see `CueSet._hits`): the openings are a superset of what the regex can
@@ -187,10 +187,14 @@ def _seq(items: Any, depth: int, ci: bool) -> set[tuple[str, bool]]:
 def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings (at most DEPTH characters) one of which opens every match of
     `pattern`; None when they cannot be told (the set is then scanned with `finditer`)."""
+    if not _EXTRA:
+        return None  # this Python's regex engine is not the one these foldings were read from
     try:
         parsed = _sre_parser.parse(pattern, flags)
         found = {s for s, _ in _seq(parsed.data, DEPTH, bool(flags & re.IGNORECASE))}
-    except (_Unknown, RecursionError, re.error):
+    except _Unknown:
+        return None
+    except Exception:  # noqa: BLE001 - internals of `re` may change: then scan the usual way
         return None
     if "" in found or len(found) > MAX_OPENINGS:
         return None  # may match the empty string, or opens too many ways to help
