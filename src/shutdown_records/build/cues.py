@@ -161,8 +161,17 @@ class CueSet:
                 yield hit
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> Hit | None:
-        """The earliest hit lying inside text[lo:hi], or None."""
-        return next(self.finditer(text, lo, hi), None)
+        """The earliest hit lying inside text[lo:hi], or None (the first of `finditer`,
+        without building a generator: gates ask this hundreds of times per document)."""
+        hi = len(text) if hi is None else hi
+        _, starts, found = self._scan(text)
+        for i in range(bisect_left(starts, lo), len(found)):
+            hit = found[i]
+            if hit.start >= hi:
+                return None
+            if hit.end <= hi:
+                return hit
+        return None
 
 
 class LazyPattern:
