@@ -315,3 +315,41 @@ def test_a_general_strike_is_protest_context(tmp_path):
             "against the government.")
     record = _build(tmp_path, ("en", "2024-03-22", body))
     assert "protests" in record["context"]
+
+
+# ------------------------------------------------------------------ sentences and speakers
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    from shutdown_records.build.types import sentence_span
+
+    text = "The ban began on Feb. 8 near the U.S. embassy, Dr. Ali said under Law No. 10. It ended later."
+    s, e = sentence_span(text, text.index("ban"), text.index("ban") + 3)
+    assert text[s:e] == "The ban began on Feb. 8 near the U.S. embassy, Dr. Ali said under Law No. 10."
+
+
+def test_quotes_still_equal_the_source_slice(tmp_path):
+    body = ("Nigeria suspends Twitter\n\nABUJA - Nigeria's government has suspended the operations of U.S. social media "
+            "giant Twitter, Information Minister Lai Mohammed said on Friday. Dr. Ali condemned the ban.")
+    paths = [tmp_path / "00.txt"]
+    paths[0].write_text(f"---\nurl: https://example.org/0\npublished: 2021-06-05\nlanguage: en\n---\n{body}\n", encoding="utf-8")
+    result = build_record(paths)
+    text = paths[0].read_text(encoding="utf-8")
+    for cites in result.record["evidence"].values():
+        for c in cites:
+            assert text[c["start"]:c["end"]] == c["quote"]
+
+
+def test_a_minister_quoted_about_a_ban_his_government_imposed_is_not_a_second_orderer(tmp_path):
+    body = ("Nigeria suspends Twitter\n\nABUJA - Nigeria's government has suspended the operations of U.S. social media "
+            "giant Twitter, Information Minister Lai Mohammed said on Friday.")
+    record = _build(tmp_path, ("en", "2021-06-05", body))
+    assert _names(record) == ["Government of Nigeria"]
+
+
+def test_a_state_government_is_not_dropped_as_a_generic_government(tmp_path):
+    body = ("India suspends mobile internet in Manipur\n\nAuthorities in India's northeastern state of Manipur suspended "
+            "mobile internet services across the state on Wednesday. The Government of Manipur has issued orders suspending "
+            "mobile data services.")
+    record = _build(tmp_path, ("en", "2023-05-04", body))
+    assert "Government of Manipur" in _names(record)

@@ -298,7 +298,8 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     if fname == "ordered_by":
         # "The government" beside a named ministry or regulator is kept only when the sources
         # lean on it more than on the named body: otherwise it is the same order, said vaguely.
-        generic = [i for i in keep_idx if norms[i].startswith("government ")]
+        # (A state or provincial government, "Government of Manipur", is a named body.)
+        generic = [i for i in keep_idx if norms[i].startswith("government ") and items[i].get("type") != "state"]
         named = [totals[labels[i]] for i in keep_idx if i not in generic]
         if named:
             keep_idx = [i for i in keep_idx if i not in generic or totals[labels[i]] > max(named)]

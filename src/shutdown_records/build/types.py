@@ -55,7 +55,19 @@ class Mention:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\u3002\u061f])[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])")
+# A full stop after these does not end a sentence: month and title abbreviations ("Feb. 8",
+# "Dr. Ali", "No. 10", "art. 18") and initials ("U.S.", "J. Smith"). Each is its own
+# fixed-width look-behind, so the pattern stays one compiled regex.
+_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Pres",
+    "St", "Mt", "No", "Nos", "Nr", "Art", "art", "Arts", "arts", "Sec", "sec", "para", "vs", "approx",
+    "Me", "Mme", "Mgr", "Sr", "Sra", "Dra", "núm", "n",
+)
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?\u3002\u061f])" + _NOT_AFTER + r"[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])"
+)
 
 
 def sentence_span(text: str, start: int, end: int, limit: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -23,6 +23,9 @@ from ..types import Doc, Mention
 
 FIELD = "ordered_by"
 _ELISION = re.compile(r"(?<!\w)(?:de l|dell|del|d|l)'(?=\w)", re.IGNORECASE)
+SPEAKER = 0.5  # an authority quoted ("X said") in a sentence whose ordering verb is not its own
+SPEAKER_NEAR = 30
+AGENT_NEAR = 12  # "by the ", "pelo ": how close before an authority its agent word stands
 NEAR = 140  # an authority this close before the ordering verb is its subject
 IMPLEMENT_NEAR = 40  # "... caberá à Anatel cumprir": an implementing verb this close
 IMPLEMENTER = 0.3
@@ -301,6 +304,7 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     received = C.cue_set(doc.language, "gates", "received")
     assembly = C.cue_set(doc.language, "gates", "assembly_ban")
     medium = C.cue_set(doc.language, "gates", "medium")
+    speech = C.cue_set(doc.language, "gates", "speech")
     near = _subject_window(doc.language)
     for auth in find_authorities(doc):
         span = C.quote(doc, auth.start, auth.end)
@@ -311,13 +315,18 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
         if auth.judiciary and (auth.supranational or is_challenge_sentence(doc, zone)):
             continue  # a court hearing a challenge; see legal.py
         after = [h for h in order_hits if h.start >= auth.end and h.start - auth.end <= near]
+        # "ordered by the ministry", "sur ordre du gouverneur": the agent word stands right
+        # before the authority (not "suspended the operations of U.S. giant X, Minister Y said").
         by = any(
-            h.end <= auth.start and agent.search(text, h.end, auth.start) and auth.start - h.end <= 60
+            h.end <= auth.start and agent.search(text, max(h.end, auth.start - AGENT_NEAR), auth.start)
+            and auth.start - h.end <= 60
             for h in order_hits
         )
         if auth.judiciary and not (after or by):
             continue  # a court named near a ban it did not order (e.g. one it reviewed)
         weight = 1.0 if (after or by) else 0.35
+        if not (after or by) and speech and speech.search(text, auth.end, min(zone[1], auth.end + SPEAKER_NEAR)):
+            weight *= SPEAKER  # "..., Information Minister Lai Mohammed said": quoted, not ordering
         if restore.search(text, zone[0], zone[1]):
             weight *= 0.5  # the sentence is about lifting the restriction
         if negation.search(text, zone[0], zone[1]):
