@@ -101,3 +101,10 @@ def test_openings_unknown_when_a_cue_may_start_anywhere() -> None:
     assert prefixes.openings(r"(?<!\w)(?:(?-i:[A-Z])\w+ Court)(?!\w)", re.IGNORECASE) == frozenset(
         prefixes.RAW + chr(c) for c in range(ord("A"), ord("Z") + 1)
     )
+
+
+def test_a_cue_with_a_top_level_alternative_finds_both_spellings() -> None:
+    # "defy\w*|defied": joined into the set's prefix tree, "defied" used to need a "def" before it.
+    cues = [C.Cue("non_compliance", C.compile_pattern(src), 1.0, src) for src in (r"defy\w*|defied", "disobey")]
+    text = "The firm defied the order; others defy it or disobey."
+    assert [text[h.start:h.end] for h in C.CueSet(cues).finditer(text)] == ["defied", "defy", "disobey"]

@@ -596,7 +596,10 @@ _OPTIONAL_LITERAL = re.compile(r"\(([^\\.^$*+?{}\[\]|()]*)\)\?")
 
 def _trie_items(source: str, depth: int = 3) -> list[tuple[str, str]]:
     """(literal head, regex tail) pairs for a cue; a leading optional literal such as
-    "(the )?" is spelled out both ways so the head can still be factored."""
+    "(the )?" is spelled out both ways so the head can still be factored. A cue with a `|`
+    outside any group ("defy\\w*|defied") is kept whole: its head is no prefix of all it matches."""
+    if _top_level_alternation(source):
+        return [("", f"(?:{source})")]
     head, tail = _literal_prefix(source)
     m = _OPTIONAL_LITERAL.match(tail) if depth else None
     if not m:
