@@ -353,3 +353,18 @@ def test_a_state_government_is_not_dropped_as_a_generic_government(tmp_path):
             "mobile data services.")
     record = _build(tmp_path, ("en", "2023-05-04", body))
     assert "Government of Manipur" in _names(record)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("fr", "Guinée : les réseaux sociaux perturbés\n\nLes internautes guinéens signalent des coupures de Facebook et "
+         "WhatsApp sur les réseaux mobiles depuis le jour du vote."),
+        ("es", "Cuba bloquea WhatsApp\n\nLas autoridades bloquearon WhatsApp y Facebook en Cuba. Los cubanos siguen sin poder usar WhatsApp y Facebook a través de los datos móviles "
+         "de Etecsa."),
+    ],
+)
+def test_network_a_platform_is_blocked_on_is_recorded(tmp_path, lang, body):
+    record = _build(tmp_path, (lang, "2021-07-15", body))
+    assert record["kind"] == "service_block"
+    assert record["networks"] == ["mobile"]

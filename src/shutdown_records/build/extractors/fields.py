@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from .. import cues as C
 from ..types import Doc, Mention
 from .authorities import authorities_in
+from .platforms import platform_names_re
 
 
 def _kind(doc: Doc, sink: C.MentionSink) -> None:
@@ -79,6 +80,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     past = C.cue_set(doc.language, "gates", "past")
     text = C.folded(doc)
     main = _main_kind(doc)
+    platforms = platform_names_re()
     for hit in C.hits(doc, "networks"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
@@ -86,7 +88,10 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             continue  # "fixed internet and wifi were not affected": named as spared
         found = list(kind.finditer(text, zone[0], zone[1]))
         kinds = {h.value for h in found if h.weight >= 0.8}
-        named = {h.value for h in found}
+        # ("datos móviles" is itself a weak full_network cue: only a cut named apart from the
+        # network word says the network itself was cut.)
+        named = {h.value for h in found if h.end <= hit.start or h.start >= hit.end or h.weight >= 0.8}
+        platform = platforms.search(text, zone[0], zone[1]) is not None
         cut = C.in_sentence(doc, restriction, zone) is not None or (
             bool(impact) and C.in_sentence(doc, impact, zone) is not None)
         if kinds & {"full_network", "throttling"}:
@@ -111,7 +116,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             shutdown *= 0.4
         if "throttling" in kinds:
             block = 1.0
-        elif "full_network" not in named and "service_block" in named and cut and not earlier:
+        elif "full_network" not in named and ("service_block" in named or platform) and cut and not earlier:
             block = 1.0
         else:
             block = min(weight, 0.2 * OTHER_RESTRICTION)

@@ -64,6 +64,11 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patt
     return alias_re, lookup, cue_re, marker_re, medium_re
 
 
+def platform_names_re() -> re.Pattern[str]:
+    """Any platform alias (folded text): lets other extractors ask whether a sentence names one."""
+    return _tables()[0]
+
+
 _LIST_JOIN = re.compile(r"\s*(?:,|/|&|and|et|e|y|or|ou|ve|и)\s*")
 _BARE_X = re.compile(r"(?<![\w@#/.'’-])X(?![\w-]|\.\w|\s*-\s*ray)")
 
