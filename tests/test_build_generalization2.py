@@ -368,3 +368,23 @@ def test_network_a_platform_is_blocked_on_is_recorded(tmp_path, lang, body):
     record = _build(tmp_path, (lang, "2021-07-15", body))
     assert record["kind"] == "service_block"
     assert record["networks"] == ["mobile"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "end"),
+    [
+        ("fr", "Internet rétabli au Tchad\n\nInternet a été coupé le samedi 4 mai au Tchad. L'accès a été rétabli après huit "
+         "jours de coupure, selon les opérateurs.", "2024-05-12"),
+        ("en", "Internet back in Chad\n\nThe internet was shut down in Chad on 4 May. Access was restored after 3 days.", "2024-05-07"),
+    ],
+)
+def test_restored_after_n_days_gives_the_end_from_the_start(tmp_path, lang, body, end):
+    record = _build(tmp_path, (lang, "2024-05-20", body))
+    assert record["end_date"] == end
+    assert "days" in record["evidence"]["end_date"][0]["note"]
+
+
+def test_a_shutdown_that_has_lasted_n_days_has_no_end(tmp_path):
+    body = "Internet cut in Chad\n\nThe internet was shut down in Chad on 4 May. After five days, residents are still offline."
+    record = _build(tmp_path, ("en", "2024-05-09", body))
+    assert record["end_date"] is None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from ..model import EVIDENCED_FIELDS, Incident, slugify
 from .langdata import shared
 from .merge import Citer, Merged, merge_field
+from .extractors.dates import DURATION_FIELD
 from .types import Doc, Mention
 
 # The record's top-level keys in model order; empty secondary fields are left out of the YAML.
@@ -72,6 +74,7 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     _boost_platform_sentences(by_field, citer, published)
     for fname in ("start_date", "end_date"):
         merged[fname] = merge_field(fname, by_field.get(fname, []), citer) if by_field.get(fname) else Merged(None)
+    _end_after_days(merged, by_field.get(DURATION_FIELD, []), citer)
     when = incident_date(merged, docs, published)
     by_field["platforms"] = rename_platforms(by_field.get("platforms", []), when)
     for fname in EVIDENCED_FIELDS:
@@ -113,6 +116,24 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
             }
         merged["platforms"] = Merged([], plats.citations if conflict else [], conflict)
     return merged, notes
+
+
+def _end_after_days(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> None:
+    """No end date stated, but access "restored after eight days": the start date plus N days.
+
+    Only with a day-precision start date and one duration the sources agree on most.
+    """
+    end, start = merged.get("end_date"), merged.get("start_date")
+    if not mentions or (end is not None and end.value) or start is None or not start.value or len(str(start.value)) != 10:
+        return
+    support: dict[int, float] = {}
+    for m in mentions:
+        support[int(m.value)] = support.get(int(m.value), 0.0) + m.weight
+    days = max(support, key=lambda d: (support[d], -d))
+    value = (date.fromisoformat(str(start.value)) + timedelta(days=days)).isoformat()
+    note = f"start date {start.value} + {days} days (restored after {days} days)"
+    chosen = [replace(m, note=note) for m in mentions if int(m.value) == days]
+    merged["end_date"] = Merged(value, citer.cite(chosen, lambda m: None), None, [f"end_date: {note}"])
 
 
 def _networks_for_kind(mentions: list[Mention], kind: Merged | None) -> list[Mention]:

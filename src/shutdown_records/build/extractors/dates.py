@@ -474,6 +474,46 @@ def extract(doc: Doc) -> Iterator[Mention]:
             weight=round(weight, 3), note=resolved.note,
             extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end)},
         )
+    yield from _durations(doc, folded, low, lang)
+
+
+DURATION_FIELD = "end_after_days"  # not a record field: the assembler turns it into an end date
+
+
+@cache
+def _duration_re(code: str) -> re.Pattern[str] | None:
+    """"after eight days", "après huit jours de coupure", "tras tres días", "após cinco dias"."""
+    data = topic(code, "dates") or {}
+    before = [str(w) for w in data.get("duration_before") or []]
+    units = [str(w) for w in data.get("day_units") or []]
+    numbers = [str(w) for w in (data.get("number_words") or {})]
+    if not before or not units:
+        return None
+    num = "|".join([r"\d{1,2}"] + [re.escape(n) for n in sorted(numbers, key=len, reverse=True)])
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?P<n>" + num + r")\s+(?:" + "|".join(map(re.escape, units)) + r")(?!\w)"
+    )
+
+
+def _durations(doc: Doc, folded: str, low: str, lang: _Lang) -> Iterator[Mention]:
+    """A restoration said to come after N days: the assembler adds N to the start date when no
+    source gives the end date itself."""
+    pattern = _duration_re(doc.language)
+    end_words = lang.roles.get("end")
+    if pattern is None or end_words is None:
+        return
+    numbers = {str(k).casefold(): int(v) for k, v in ((topic(doc.language, "dates") or {}).get("number_words") or {}).items()}
+    lo, hi = doc.body
+    for m in pattern.finditer(low, lo, hi):
+        s, e = quote_span(doc, m.start(), m.end())
+        if not end_words.search(low, s, e):
+            continue  # "a shutdown that has lasted five days": no return named
+        n = m.group("n")
+        days = int(n) if n.isdigit() else numbers.get(n.casefold())
+        if not days:
+            continue
+        yield Mention(field=DURATION_FIELD, value=days, source=doc.id, start=s, end=e, weight=0.7,
+                      note=f"restored after {days} days", extra={"match": (m.start(), m.end())})
 
 
 @cache
