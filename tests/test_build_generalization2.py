@@ -388,3 +388,22 @@ def test_a_shutdown_that_has_lasted_n_days_has_no_end(tmp_path):
     body = "Internet cut in Chad\n\nThe internet was shut down in Chad on 4 May. After five days, residents are still offline."
     record = _build(tmp_path, ("en", "2024-05-09", body))
     assert record["end_date"] is None
+
+
+# ------------------------------------------------------------------ court challenges
+
+
+def test_court_ruling_on_petitions_named_in_the_next_sentence_is_a_challenge(tmp_path):
+    body = ("Supreme Court rules on Kashmir internet shutdown\n\nNEW DELHI - The internet has been shut down in Kashmir since "
+            "August. The Supreme Court of India on Friday held that an indefinite suspension of internet services is "
+            "impermissible. The ruling came on petitions filed by a newspaper editor challenging the restrictions.")
+    record = _build(tmp_path, ("en", "2020-01-10", body))
+    assert [c["court"] for c in record["court_challenges"]] == ["Supreme Court of India"]
+
+
+def test_first_instance_court_in_french_is_found_as_a_challenge_court(tmp_path):
+    body = ("Burkina : la justice ordonne le rétablissement d'internet\n\nL'internet mobile est suspendu depuis samedi au "
+            "Burkina. Le Tribunal de grande instance Ouaga I a ordonné vendredi aux opérateurs de rétablir l'internet mobile, "
+            "saisi par un avocat.")
+    record = _build(tmp_path, ("fr", "2021-11-27", body))
+    assert [c["court"] for c in record["court_challenges"]] == ["Tribunal de grande instance Ouaga I"]

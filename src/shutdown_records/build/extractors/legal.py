@@ -132,7 +132,9 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         elif court.supranational:
             weight = 0.8
         elif strength == "weak" and court.name not in orderers:
-            weight = 0.6
+            # "The Supreme Court held... The ruling came on petitions filed by...": a ruling
+            # the next sentence ties to a petition weighs more.
+            weight = NEXT_SENTENCE if _next_is_challenge(doc, court) else 0.6
         else:
             continue
         zone = C.sentence(doc, court.start, court.end)
@@ -144,6 +146,18 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             if hit:
                 value[key] = hit.value
         sink.add("court_challenges", value, span, weight * court.weight, "court hearing a challenge")
+
+
+NEXT_SENTENCE = 0.8  # a court whose ruling the next sentence ties to a petition or challenge
+
+
+def _next_is_challenge(doc: Doc, court) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the sentence right after the court's speaks of a petition or challenge."""
+    zone = C.sentence(doc, court.start, court.end)
+    if zone[1] >= doc.body[1]:
+        return False
+    after = C.sentence(doc, zone[1], min(doc.body[1], zone[1] + 1))
+    return is_challenge_sentence(doc, after) == "strong"
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
