@@ -203,6 +203,8 @@ def test_workarounds_people_turned_to_are_recorded(tmp_path, lang, body, expecte
          "protestas contra el gobierno.", "protests"),
         ("en", "Sri Lanka blocks social media\n\nSri Lanka blocked Facebook and WhatsApp on Sunday following coordinated bombings "
          "at churches and hotels.", "other"),
+        ("en", "Kashmir under communication blackout as Centre scraps Article 370\n\nThe internet was shut down in Kashmir on "
+         "Monday.", "other"),
     ],
 )
 def test_events_the_restriction_happened_amid_are_its_context(tmp_path, lang, body, expected):
