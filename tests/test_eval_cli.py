@@ -218,15 +218,6 @@ def test_eval_keep_records_writes_each_built_record(perfect: None, tmp_path: Pat
 # --- acceptance: the real builder --------------------------------------------------------
 
 
-def _builder_available() -> bool:
-    try:
-        from shutdown_records.build import build_record  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _builder_available(), reason="shutdown_records.build.build_record does not exist yet")
 def test_eval_runs_the_real_builder_on_the_test_corpus_and_meets_its_floors(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, str(EVAL_CORPUS), "--json", "--baseline", str(EVAL_CORPUS_FLOORS), "--check")
     data = json.loads(out)

@@ -16,16 +16,7 @@ from conftest import REPO_ROOT
 BASELINE = REPO_ROOT / "bench" / "eval_baseline.json"
 
 
-def _builder_available() -> bool:
-    try:
-        from shutdown_records.build import build_record  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.mark.corpus
-@pytest.mark.skipif(not _builder_available(), reason="shutdown_records.build.build_record does not exist yet")
 def test_builder_scores_on_shared_corpus_stay_at_or_above_their_floors(shared_corpus: Path) -> None:
     floors = load_baseline(BASELINE)
     result = evaluate_corpus(shared_corpus)
