@@ -409,3 +409,19 @@ def test_first_instance_court_in_french_is_found_as_a_challenge_court(tmp_path):
             "saisi par un avocat.")
     record = _build(tmp_path, ("fr", "2021-11-27", body))
     assert [c["court"] for c in record["court_challenges"]] == ["Tribunal de grande instance Ouaga I"]
+
+
+def test_end_date_before_the_start_is_left_unset(tmp_path):
+    body = ("Tchad : les réseaux sociaux restreints\n\nL'accès à Facebook est bloqué depuis jeudi 8 février au Tchad. "
+            "L'accès a été rétabli lundi.")
+    record = _build(tmp_path, ("fr", "2024-02-10", body))
+    assert record["start_date"] == "2024-02-08"
+    assert record["end_date"] is None
+
+
+def test_a_date_right_after_a_restriction_verb_is_its_start_even_before_an_event(tmp_path):
+    body = ("Kenya: internet disrupted\n\nNAIROBI, June 27 (Reuters) - Internet services were disrupted across Kenya on Tuesday "
+            "as protesters stormed parliament, internet monitor NetBlocks said.")
+    record = _build(tmp_path, ("en", "2024-06-27", body))
+    assert record["kind"] == "full_network"
+    assert record["start_date"] == "2024-06-25"

@@ -75,6 +75,7 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     for fname in ("start_date", "end_date"):
         merged[fname] = merge_field(fname, by_field.get(fname, []), citer) if by_field.get(fname) else Merged(None)
     _end_after_days(merged, by_field.get(DURATION_FIELD, []), citer)
+    _end_not_before_start(merged)
     when = incident_date(merged, docs, published)
     by_field["platforms"] = rename_platforms(by_field.get("platforms", []), when)
     for fname in EVIDENCED_FIELDS:
@@ -116,6 +117,17 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
             }
         merged["platforms"] = Merged([], plats.citations if conflict else [], conflict)
     return merged, notes
+
+
+def _end_not_before_start(merged: dict[str, Merged]) -> None:
+    """An end date before the start date is a misread (a weekday read a week early, another
+    episode's date): the end is left unset, with the reason in the build notes."""
+    end, start = merged.get("end_date"), merged.get("start_date")
+    if end is None or start is None or not end.value or not start.value:
+        return
+    e, s = str(end.value), str(start.value)
+    if e < s[: len(e)]:
+        merged["end_date"] = Merged(None, notes=end.notes + [f"end_date: {e} is before the start date {s}; left unset"])
 
 
 def _end_after_days(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> None:

@@ -341,7 +341,13 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     close_before = before[-24:]
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
     event_before = before[-32:]
-    if _near(r["other_events"], event_before) or [p for p in _near(r["other_events"], after) if p <= 12]:
+    if _near(r["other_events"], event_before):
+        return OTHER, 0.0, "event"
+    if [p for p in _near(r["other_events"], after) if p <= 12] and not (
+        _near(r["start"], before) or _near(r["end"], before)
+    ):
+        # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
+        # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
         return OTHER, 0.0, "event"
     line_start = folded[folded.rfind("\n", 0, hit.start) + 1:hit.start]
     if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
