@@ -425,3 +425,17 @@ def test_a_date_right_after_a_restriction_verb_is_its_start_even_before_an_event
     record = _build(tmp_path, ("en", "2024-06-27", body))
     assert record["kind"] == "full_network"
     assert record["start_date"] == "2024-06-25"
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "name"),
+    [
+        ("en", "Social media blocked in Chad\n\nOperators blocked Facebook in Chad on Friday at the request of the "
+         "Ministry of Communication.", "Ministry of Communication"),
+        ("es", "Bloqueo en Venezuela\n\nLas operadoras bloquearon X en Venezuela el viernes por instrucciones del "
+         "Ministerio de Comunicación.", "Ministry of Communication"),
+    ],
+)
+def test_an_authority_at_whose_request_operators_blocked_is_the_orderer(tmp_path, lang, body, name):
+    record = _build(tmp_path, (lang, "2024-03-09", body))
+    assert any(name in n for n in _names(record))
