@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..text import fold
-from . import langdata, prefixes
+from . import langdata, prefixes, regexcache
 from .types import _SENTENCE_END, Doc, Mention, sentence_span
 
 COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
@@ -72,7 +72,7 @@ class CueSet:
                 body = _NAMED_GROUP.sub("(?:", trie_pattern(items, ignore_case=not case))
                 flags = 0 if case else re.IGNORECASE
                 heads = tuple((c, _heads(c.source)) for c in members)
-                passes.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), heads))
+                passes.append((regexcache.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), heads))
                 self._items.append(items)
         self._passes = tuple(passes)
         self._openings: list[frozenset[str] | None] | None = None  # per pass, see _matches
@@ -192,7 +192,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = regexcache.compile(self.pattern, self.flags)
         for attr in self._METHODS:
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
@@ -498,10 +498,10 @@ def countries(language: str) -> CountryMatcher:
         table.setdefault(str(code), []).extend(str(p) for p in (pats if isinstance(pats, list) else [pats]))
     for code, pats in table.items():
         for p in dict.fromkeys(pats):
-            demonyms.append((str(code), re.compile(fold(p), re.IGNORECASE)))
+            demonyms.append((str(code), regexcache.compile(fold(p), re.IGNORECASE)))
             parts.append(fold(p))
     body = trie_pattern([(n, "") for n in names] + [_literal_prefix(p) for p in parts])
-    pattern = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) if body else None
+    pattern = regexcache.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) if body else None
     return CountryMatcher(pattern, names, tuple(demonyms))
 
 

@@ -21,6 +21,8 @@ from typing import Any
 
 import _sre  # type: ignore[import-not-found]
 
+from . import regexcache
+
 DEPTH = 3  # characters of opening looked at
 MAX_OPENINGS = 4000  # more than this and the set is scanned the ordinary way
 MAX_CLASS = 300  # a character class larger than this (\w, [^x], big ranges) is "anything"
@@ -186,7 +188,12 @@ def _seq(items: Any, depth: int, ci: bool) -> set[tuple[str, bool]]:
 
 def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings (at most DEPTH characters) one of which opens every match of
-    `pattern`; None when they cannot be told (the set is then scanned with `finditer`)."""
+    `pattern`; None when they cannot be told (the set is then scanned with `finditer`).
+    Kept between runs with the compiled regexes (`regexcache`): parsing is slow."""
+    return regexcache.remembered("openings", pattern, flags, lambda: _openings(pattern, flags))
+
+
+def _openings(pattern: str, flags: int) -> frozenset[str] | None:
     if not _EXTRA:
         return None  # this Python's regex engine is not the one these foldings were read from
     try:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...text import fold
+from .. import regexcache
 from ..langdata import shared
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
@@ -83,7 +84,7 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
         else:
             literals.append(name)
     alternation = trie_pattern(literals, endings)
-    pattern = re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])") if alternation else None
+    pattern = regexcache.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])") if alternation else None
 
     dem: dict[str, str] = {}
     dem_words: list[str] = []
@@ -99,7 +100,7 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
                 dem_endings[stem] = r"\w{0,4}"
     flags = 0 if language == "en" else re.IGNORECASE
     dem_alt = trie_pattern(dem_words, dem_endings)
-    dem_pattern = re.compile(r"(?<![\w])(?:" + dem_alt + r")(?![\w])", flags) if dem_alt else None
+    dem_pattern = regexcache.compile(r"(?<![\w])(?:" + dem_alt + r")(?![\w])", flags) if dem_alt else None
     lookup = {fold(n).casefold(): c for n, c in names.items()}
     return pattern, lookup, dem_pattern, dem
 
