@@ -439,3 +439,12 @@ def test_a_date_right_after_a_restriction_verb_is_its_start_even_before_an_event
 def test_an_authority_at_whose_request_operators_blocked_is_the_orderer(tmp_path, lang, body, name):
     record = _build(tmp_path, (lang, "2024-03-09", body))
     assert any(name in n for n in _names(record))
+
+
+def test_authorities_whose_orders_operators_comply_with_are_the_orderers(tmp_path):
+    body = ("Internet móvel lenta em Moçambique\n\nMAPUTO - O acesso à internet móvel em Moçambique está extremamente lento "
+            "desde sexta-feira. Um funcionário de uma operadora disse que a empresa está a cumprir ordens das autoridades "
+            "e que a redução da velocidade abrange todo o país.")
+    record = _build(tmp_path, ("pt", "2024-10-26", body))
+    assert record["kind"] == "throttling"
+    assert _names(record) == ["Mozambican authorities"]

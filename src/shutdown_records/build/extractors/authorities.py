@@ -343,6 +343,8 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
         told = implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR))
         if told is not None and told.start >= auth.end and any(auth.end <= h.start < told.start for h in order_hits):
             told = None  # "the regulator instructed operators to implement the block": it gave the order
+        elif told is not None and told.end <= auth.start and any(told.end <= h.start and h.end <= auth.start for h in order_hits):
+            told = None  # "complying with orders from the authorities": they gave the orders
         if told is not None:
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         elif received and received.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
