@@ -201,9 +201,12 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"
 
 
+@lru_cache(maxsize=None)
 def _top_level_alternation(source: str) -> bool:
     """Whether a regex has a `|` outside any group (then its literal head is not a prefix of
     every match)."""
+    if "|" not in source:
+        return False
     depth, i, in_class = 0, 0, False
     while i < len(source):
         ch = source[i]
@@ -464,6 +467,15 @@ class CountryMatcher:
 
 
 def _territory_names(language: str) -> dict[str, str]:
+    """CLDR's territory names in `language` as folded lower-case name -> code, kept between
+    runs (`regexcache`): loading babel's locale data is slow."""
+    import babel
+
+    names = regexcache.remembered(f"territories-babel{babel.__version__}", language, 0, lambda: _read_territory_names(language))
+    return dict(names)
+
+
+def _read_territory_names(language: str) -> dict[str, str]:
     from babel import Locale, UnknownLocaleError
 
     names: dict[str, str] = {}
@@ -621,8 +633,15 @@ def trie_pattern(items: Iterable[tuple[str, str]], ignore_case: bool = True) -> 
     """A regex matching any of (literal, regex tail), factored by common literal prefixes.
 
     With `ignore_case` the literals are lower-cased (the regex is compiled case-insensitive);
-    without it they are kept as written, so "PTA" does not become "pta".
+    without it they are kept as written, so "PTA" does not become "pta". Kept between runs
+    (`regexcache`): a language's tries are rebuilt at every start otherwise.
     """
+    items = list(items)
+    key = f"{ignore_case}\x00" + "\x00".join(f"{literal}\x01{tail}" for literal, tail in items)
+    return regexcache.remembered_text("cues.trie", key, lambda: _trie_pattern(items, ignore_case))
+
+
+def _trie_pattern(items: list[tuple[str, str]], ignore_case: bool) -> str:
     root: dict[str, Any] = {}
     for literal, tail in items:
         node = root

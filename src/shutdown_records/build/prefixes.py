@@ -216,6 +216,11 @@ def trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> froz
     matches, literals lower-cased when ignoring case, unless an item's regex has a `|`
     outside any group: then the joined regex itself is parsed.
     """
+    key = "\x00".join(f"{literal}\x01{tail}" for literal, tail in items) + f"\x00{flags}\x00{joined}"
+    return regexcache.remembered_text("trie_openings", key, lambda: _trie_openings(items, flags, joined))
+
+
+def _trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> frozenset[str] | None:
     ignore_case = bool(flags & re.IGNORECASE)
     if any("|" in tail and _top_level_bar(tail) for _, tail in items):
         return openings(joined, flags)

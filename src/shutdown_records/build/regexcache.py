@@ -16,6 +16,7 @@ Anything unexpected (no cache folder, a damaged file, another engine) falls back
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import os
 import re
@@ -117,6 +118,14 @@ def remembered(kind: str, pattern: str, flags: int, compute: Callable[[], Any]) 
     value = _new[key] = compute()
     _used.add(key)
     return value
+
+
+def remembered_text(kind: str, text: str, compute: Callable[[], Any]) -> Any:
+    """`remembered` for a value derived from a long text (a word list, a cue set's sources):
+    the text is keyed by its SHA-256, so the store does not hold it twice."""
+    if _path() is None:
+        return compute()
+    return remembered(kind, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), 0, compute)
 
 
 @atexit.register

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import regexcache
+
 _END = ""
 
 
@@ -20,8 +22,14 @@ def trie_pattern(words: Iterable[str], suffixes: dict[str, str] | None = None) -
 
     `suffixes` maps a word to a regex allowed right after it (e.g. r"\\w{0,4}" for endings).
     """
-    root: dict = {}
+    words = list(words)
     suffixes = suffixes or {}
+    key = "\x00".join(f"{w}\x01{suffixes.get(w, '')}" for w in words)
+    return regexcache.remembered_text("wordtrie", key, lambda: _trie_pattern(words, suffixes))  # kept between runs
+
+
+def _trie_pattern(words: list[str], suffixes: dict[str, str]) -> str:
+    root: dict = {}
     count = 0
     for word in words:
         if not word:

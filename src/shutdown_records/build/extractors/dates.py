@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ...text import fold
+from .. import regexcache
 from ..context import reference_date
 from ..langdata import topic
 from ..spans import folded as fold_text
@@ -74,7 +75,7 @@ class _Lang:
 def _cue_regex(words: list[str] | None) -> re.Pattern[str] | None:
     if not words:
         return None
-    return re.compile(rf"(?<!\w)(?:{_alt([fold(w).casefold() for w in words])})")
+    return regexcache.compile(rf"(?<!\w)(?:{_alt([fold(w).casefold() for w in words])})")
 
 
 @cache
@@ -161,11 +162,11 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
 
-    compiled = tuple((kind, re.compile(p, flags)) for kind, p in pats)
+    compiled = tuple((kind, regexcache.compile(p, flags)) for kind, p in pats)
     # Every date phrase contains one of these words (or an ISO date): the full patterns only
     # run in windows around them, which keeps the extractor fast on long articles.
     triggers = list(months) + list(weekdays) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
-    trigger_re = re.compile(r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")|\d{4}-\d\d-\d\d", flags)
+    trigger_re = regexcache.compile(r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")|\d{4}-\d\d-\d\d", flags)
     role_words = data.get("roles") or {}
     roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future", "statement", "partial")}
     enriched = dict(data)
