@@ -448,3 +448,20 @@ def test_authorities_whose_orders_operators_comply_with_are_the_orderers(tmp_pat
     record = _build(tmp_path, ("pt", "2024-10-26", body))
     assert record["kind"] == "throttling"
     assert _names(record) == ["Mozambican authorities"]
+
+
+def test_a_source_naming_no_country_takes_the_records_country_for_generic_bodies(tmp_path):
+    first = ("es", "2024-11-19", "Bolivia restringe TikTok\n\nLa Autoridad de Telecomunicaciones de Bolivia instruyó a los "
+             "operadores restringir TikTok y Facebook en Bolivia.")
+    second = ("es", "2024-11-20", "Abogados acuden al Tribunal Constitucional contra la restricción\n\nUn grupo de abogados presentó una acción de amparo "
+              "ante el Tribunal Constitucional, al considerar que el bloqueo de TikTok vulnera la libertad de expresión.")
+    record = _build(tmp_path, first, second)
+    assert [c["court"] for c in record["court_challenges"]] == ["Constitutional Court of Bolivia"]
+
+
+def test_a_related_story_line_names_no_orderer(tmp_path):
+    body = ("Restricciones en WhatsApp en Ecuador\n\nQUITO - Usuarios reportan restricciones en WhatsApp en Ecuador desde "
+            "el martes.\n\nTe puede interesar: Gobierno decreta estado de excepción\n\nLa conexión por redes fijas no se vio "
+            "afectada.")
+    record = _build(tmp_path, ("es", "2019-10-10", body))
+    assert record["ordered_by"] == []

@@ -81,6 +81,8 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     for fname in EVIDENCED_FIELDS:
         if fname in merged or fname == "status":
             continue
+        if fname in ("ordered_by", "court_challenges") and by_field.get(fname):
+            by_field[fname] = _fill_country(by_field[fname], merged.get("country"))
         ms = by_field.get(fname)
         if ms and fname == "networks":
             ms = _networks_for_kind(ms, merged.get("kind"))
@@ -117,6 +119,22 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
             }
         merged["platforms"] = Merged([], plats.citations if conflict else [], conflict)
     return merged, notes
+
+
+def _fill_country(mentions: list[Mention], country: Merged | None) -> list[Mention]:
+    """Names a source built without its country ("Government of {country}": the article never
+    names it) take the record's country; without one they are left out."""
+    from .extractors.authorities import fill_country  # noqa: PLC0415
+
+    code = str(country.value) if country is not None and country.value else None
+    out = []
+    for m in mentions:
+        if isinstance(m.value, dict) and any("{" in str(v) for v in m.value.values()):
+            if code is None:
+                continue
+            m = replace(m, value={k: fill_country(v, code) if isinstance(v, str) else v for k, v in m.value.items()})
+        out.append(m)
+    return out
 
 
 def _end_not_before_start(merged: dict[str, Merged]) -> None:

@@ -19,10 +19,13 @@ from typing import Any
 
 from .. import cues as C
 from .. import langdata
+from ..spans import in_related_line
 from ..types import Doc, Mention
 
 FIELD = "ordered_by"
 _ELISION = re.compile(r"(?<!\w)(?:de l|dell|del|d|l)'(?=\w)", re.IGNORECASE)
+COUNTRY_SLOT, DEMONYM_SLOT = "{country}", "{demonym_en}"  # left for the assembler when a source names no country
+UNNAMED_COUNTRY = 0.5
 SPEAKER = 0.5  # an authority quoted ("X said") in a sentence whose ordering verb is not its own
 SPEAKER_NEAR = 30
 AGENT_NEAR = 12  # "by the ", "pelo ": how close before an authority its agent word stands
@@ -207,7 +210,11 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
         code = C.guess_country(doc)
     name = gen.name
     if ("{country}" in name or "{demonym_en}" in name) and code is None:
-        return None
+        if not gen.needs_country or gen.type != "judiciary":
+            return None
+        # "ante el Tribunal Constitucional" in an article that never names its country: the
+        # placeholder stays and the assembler fills in the record's country. (A bare "the
+        # government" there is too vague to keep.)
     if code:
         name = name.replace("{country}", C.english_country_name(code))
         demonym = _english_demonym(code)
@@ -230,7 +237,7 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
         groups["person"] = _trim_calendar_words(doc.language, groups["person"])
     for key, value in groups.items():
         name = name.replace("{" + key + "}", value.strip())
-    if "{" in name:
+    if "{" in name.replace(COUNTRY_SLOT, "").replace(DEMONYM_SLOT, ""):
         return None
     return re.sub(r"\s+", " ", name).strip()
 
@@ -257,7 +264,10 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
         for gen, m in matches:
             name = _resolve(doc, gen, m)
             if name:
-                found.append(Authority(name, gen.type, m.start(), m.end(), gen.weight, generic=True))
+                # A body whose country this source never names is less certain (half weight).
+                unnamed = COUNTRY_SLOT in name or DEMONYM_SLOT in name
+                weight = gen.weight * (UNNAMED_COUNTRY if unnamed else 1.0)
+                found.append(Authority(name, gen.type, m.start(), m.end(), weight, generic=True))
     # Named before generic, then longer, then stronger first; drop anything overlapping a kept one.
     found.sort(key=lambda a: (a.generic, -(a.end - a.start), -a.weight, a.start))
     kept: list[Authority] = []
@@ -307,6 +317,8 @@ def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], 
     speech = C.cue_set(doc.language, "gates", "speech")
     near = _subject_window(doc.language)
     for auth in find_authorities(doc):
+        if in_related_line(doc, auth.start):
+            continue  # "Read also: Government decrees a state of emergency" is another story
         span = C.quote(doc, auth.start, auth.end)
         zone = C.sentence(doc, auth.start, auth.end)
         order_hits = list(order.finditer(text, zone[0], zone[1]))
@@ -379,6 +391,14 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
 
 def _is_person(auth: Authority) -> bool:
     return auth.name.startswith(("Justice ", "Judge "))
+
+
+def fill_country(name: str, code: str) -> str:
+    """A name built without its country ("Government of {country}") for the record's country."""
+    if "{demonym_en}" in name:
+        demonym = _english_demonym(code)
+        name = name.replace("{demonym_en}", demonym) if demonym else "Authorities of {country}"
+    return name.replace("{country}", C.english_country_name(code))
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
