@@ -465,3 +465,23 @@ def test_a_related_story_line_names_no_orderer(tmp_path):
             "afectada.")
     record = _build(tmp_path, ("es", "2019-10-10", body))
     assert record["ordered_by"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("pt", "Guiné-Bissau suspende redes sociais\n\nO Governo da Guiné-Bissau suspendeu o acesso ao Facebook na segunda-feira "
+         "para travar a propagação de notícias falsas e discursos de ódio, anunciou o ministro.", {"misinformation", "hate_speech"}),
+        ("es", "Cortan internet en Siria\n\nEl Gobierno sirio cortó internet el domingo para evitar la filtración de las "
+         "preguntas de los exámenes, informó el ministerio.", {"exam_cheating"}),
+    ],
+)
+def test_stated_purposes_give_the_justification(tmp_path, lang, body, expected):
+    record = _build(tmp_path, (lang, "2024-06-12", body))
+    assert expected <= set(record["justification"])
+
+
+def test_an_order_by_a_named_authority_acknowledges_the_block(tmp_path):
+    body = ("Bloquean X en Venezuela\n\nConatel bloqueó la red social X el jueves por orden del presidente Nicolás Maduro.")
+    record = _build(tmp_path, ("es", "2024-08-10", body))
+    assert record["acknowledged"] is True
