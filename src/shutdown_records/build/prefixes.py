@@ -343,8 +343,21 @@ class DocIndex:
 
     def candidates(self, opening_set: frozenset[str]) -> list[int]:
         """Sorted positions where a match could open."""
+        grouped = _by_length(opening_set)
+        if len(grouped) == 1:
+            # Openings of one length: each position has one key, so the lists are disjoint
+            # and are joined and sorted without a set (Timsort merges their sorted runs).
+            length, strings = grouped[0]
+            table = self._raw() if length == 0 else self._keyed(length)
+            out: list[int] = []
+            for s in strings:
+                lst = table.get(s)
+                if lst:
+                    out += lst
+            out.sort()
+            return out
         found: set[int] = set()
-        for length, strings in _by_length(opening_set):
+        for length, strings in grouped:
             table = self._raw() if length == 0 else self._keyed(length)
             for s in strings:
                 lst = table.get(s)

@@ -70,7 +70,10 @@ def platform_names_re() -> re.Pattern[str]:
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|/|&|and|et|e|y|or|ou|ve|и)\s*")
-_BARE_X = re.compile(r"(?<![\w@#/.'’-])X(?![\w-]|\.\w|\s*-\s*ray)")
+# A capital X not inside a word, handle or URL. The X comes first and the character before
+# it is checked by a lookbehind over both ("[...]X"): same matches as "(?<![...])X...", but
+# `re` then looks for the literal X instead of trying its lookbehind at every position.
+_BARE_X = re.compile(r"X(?<![\w@#/.'’-]X)(?![\w-]|\.\w|\s*-\s*ray)")
 
 
 @cache
