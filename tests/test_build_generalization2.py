@@ -485,3 +485,17 @@ def test_an_order_by_a_named_authority_acknowledges_the_block(tmp_path):
     body = ("Bloquean X en Venezuela\n\nConatel bloqueó la red social X el jueves por orden del presidente Nicolás Maduro.")
     record = _build(tmp_path, ("es", "2024-08-10", body))
     assert record["acknowledged"] is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Internet cut in Balochistan\n\nMobile internet services were suspended in Balochistan province in Pakistan on "
+         "Monday, the provincial home department said, citing security threats."),
+        ("es", "Cortan internet en Esmeraldas\n\nEl servicio de internet fue interrumpido el lunes en la ciudad de Esmeraldas, "
+         "en Ecuador, por disposición de la Policía Nacional."),
+    ],
+)
+def test_a_single_source_stating_an_official_act_acknowledges_it(tmp_path, lang, body):
+    record = _build(tmp_path, (lang, "2024-06-12", body))
+    assert record["acknowledged"] is True

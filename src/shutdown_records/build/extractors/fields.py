@@ -132,6 +132,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 
 
 AUTHORITY_AFTER = 0.6
+AUTHORITY_BEFORE = 0.8  # a generic authority word ("the department said") before the cue
 NARROWER = 0.5  # "in <country>" in a document that names a region or city as the extent
 RESTORED_WHERE = 0.5  # a place named where access was restored says where it came back, not the extent
 OTHER_RESTRICTION = 0.3
@@ -156,7 +157,8 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
         named = authorities_in(doc, zone)
         if hit.value == "yes":
             subject = [a for a in named if a.end <= hit.start]
-            before = bool(subject) or authority.search(text, zone[0], hit.start) is not None
+            # (up to the cue's end: "the department said" carries its subject inside the cue)
+            before = bool(subject) or authority.search(text, zone[0], hit.end) is not None
             after = bool(named) or authority.search(text, hit.end, zone[1]) is not None
             if not (before or after) or not C.in_sentence(doc, restriction, zone):
                 continue
@@ -164,7 +166,7 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
                 continue  # "the ministry announced there would be no cut"
             # The authority as subject before the verb is the clearest; verb-first sentences
             # (Arabic, "announced by the ministry") weigh less.
-            weight = hit.weight * (1.0 if subject else 0.7 if before else AUTHORITY_AFTER)
+            weight = hit.weight * (1.0 if subject else AUTHORITY_BEFORE if before else AUTHORITY_AFTER)
             sink.add("acknowledged", True, span, weight, C.cue_note(hit, doc))
             continue
         if not named and not C.in_sentence(doc, authority, zone):
