@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..text import fold
-from . import langdata, prefixes, regexcache
+from . import langdata, prefixes, regexcache, spans
 from .types import _SENTENCE_END, Doc, Mention, sentence_span
 
 COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
@@ -280,6 +280,18 @@ def scan(pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None
     return pattern.finditer(text, lo, hi)
 
 
+def opening_positions(pattern: re.Pattern[str], text: str) -> list[int] | None:
+    """Sorted positions of `text` where `pattern` may match, for a pattern that cannot match
+    right after a word character (it starts with `(?<!\\w)` or stricter); None when unknown
+    (then scan the usual way). With `prefixes.matches` over a slice of them, an extractor
+    runs its regex in many small windows without trying every position of each."""
+    opening_set = _pattern_openings(pattern.pattern, pattern.flags)
+    if opening_set is None:
+        return None
+    index = _doc_index(text)
+    return None if index is None else index.candidates(opening_set)
+
+
 _INDEX: list[tuple[str, prefixes.DocIndex | None]] = []
 
 
@@ -359,8 +371,9 @@ def has_cues(language: str) -> bool:
 
 @lru_cache(maxsize=16)
 def folded(doc: Doc) -> str:
-    """The document folded for matching (same length, same offsets)."""
-    return fold(doc.text)
+    """The document folded for matching (same length, same offsets): the very string the
+    other extractors use (`spans.folded`), so all share one opening index (`_doc_index`)."""
+    return spans.folded(doc.text)
 
 
 def lead_factor(doc: Doc, pos: int) -> float:

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 from ...text import fold
+from .. import cues as C
 from .. import regexcache
+from ..prefixes import matches
 from ..context import reference_date
 from ..langdata import topic
 from ..spans import folded as fold_text
@@ -33,6 +36,7 @@ START, END, OTHER = "start_date", "end_date", "other_date"
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
 FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
 PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
+_NOT_IN_WORD = ("(?<![\\w-])", "(?<!\\w)")  # pattern openings that `C.opening_positions` serves
 _WINDOW = 48  # characters around a month/weekday word that a date phrase can span
 # A news-agency dateline before the date: "NAIROBI, " or "DAKAR (AFP), " at a line start.
 _DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{2,}(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([^)]{1,20}\))?,\s*")
@@ -185,9 +189,17 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
             windows.append([a, b])
     hits: list[_Hit] = []
     seen: set[tuple[int, int, str]] = set()
+    # Patterns that cannot start inside a word are tried only where their openings stand.
+    starts = [
+        C.opening_positions(pattern, folded) if windows and pattern.pattern.startswith(_NOT_IN_WORD) else None
+        for _, pattern in lang.patterns
+    ]
     for a, b in windows:
-        for kind, pattern in lang.patterns:
-            for m in pattern.finditer(folded, a, b):
+        for (kind, pattern), positions in zip(lang.patterns, starts):
+            found = None
+            if positions is not None:
+                found = matches(pattern, folded, positions[bisect_left(positions, a):bisect_left(positions, b)], b)
+            for m in pattern.finditer(folded, a, b) if found is None else found:
                 key = (m.start(), m.end(), kind)
                 if m.end() > m.start() and key not in seen:
                     seen.add(key)
