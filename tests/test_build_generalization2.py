@@ -499,3 +499,9 @@ def test_an_order_by_a_named_authority_acknowledges_the_block(tmp_path):
 def test_a_single_source_stating_an_official_act_acknowledges_it(tmp_path, lang, body):
     record = _build(tmp_path, (lang, "2024-06-12", body))
     assert record["acknowledged"] is True
+
+
+def test_arabic_starting_tomorrow_gives_the_next_day_as_start(tmp_path):
+    body = "قطع الإنترنت في العراق\n\nأعلنت وزارة الاتصالات العراقية قطع خدمة الانترنت في عموم البلاد ابتداءً من يوم غد."
+    record = _build(tmp_path, ("ar", "2023-05-19", body))
+    assert record["start_date"] == "2023-05-20"
