@@ -16,6 +16,7 @@ from functools import cache
 
 from ...text import fold
 from .. import regexcache
+from ..cues import scan
 from ..langdata import shared
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
@@ -150,13 +151,13 @@ def extract(doc: Doc) -> Iterator[Mention]:
     spots: dict[str, list[tuple[int, int]]] = defaultdict(list)
     found: list[tuple[int, int, str, float]] = []
     if pattern is not None:
-        for m in pattern.finditer(folded, lo, hi):
+        for m in scan(pattern, folded, lo, hi):  # starts with (?<![\w]): only at its openings
             code = _code_for(m.group(0), lookup, inflected)
             if code:
                 weight = CAPITAL_WEIGHT if _capital_key(m.group(0)) in _capitals() else 1.0
                 found.append((m.start(), m.end(), code, weight))
     if dem_pattern is not None:
-        for m in dem_pattern.finditer(folded, lo, hi):
+        for m in scan(dem_pattern, folded, lo, hi):
             code = _demonym_code(m.group(0), dem)
             if code:
                 found.append((m.start(), m.end(), code, 0.6))

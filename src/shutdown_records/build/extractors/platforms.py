@@ -17,6 +17,7 @@ from functools import cache
 
 from ...text import fold
 from ..langdata import shared, supported_languages, topic
+from ..cues import scan
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
 from ..wordtrie import trie_pattern
@@ -105,7 +106,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue
         hits.append((x, x + 1, "X"))
         x_confirmed = True
-    for m in alias_re.finditer(folded, lo, hi):
+    for m in scan(alias_re, folded, lo, hi):  # starts with (?<![\w@#/.-]): only at its openings
         name = lookup.get(re.sub(r"\s+", " ", m.group(0)).casefold())
         if name is None:
             continue
