@@ -505,3 +505,11 @@ def test_arabic_starting_tomorrow_gives_the_next_day_as_start(tmp_path):
     body = "قطع الإنترنت في العراق\n\nأعلنت وزارة الاتصالات العراقية قطع خدمة الانترنت في عموم البلاد ابتداءً من يوم غد."
     record = _build(tmp_path, ("ar", "2023-05-19", body))
     assert record["start_date"] == "2023-05-20"
+
+
+def test_arabic_law_number_and_ministry_order_are_read(tmp_path):
+    body = ("قطع الإنترنت في مصر\n\nوكانت وزارة الاتصالات قد أمرت الشركات بقطع الخدمة في مصر، استنادا إلى المادة 67 من "
+            "قانون تنظيم الاتصالات رقم 10 لسنة 2003.")
+    record = _build(tmp_path, ("ar", "2011-02-02", body))
+    assert [i["instrument"] for i in record["legal_basis"]] == ["قانون تنظيم الاتصالات رقم 10 لسنة 2003"]
+    assert "Ministry of Communications" in _names(record)
