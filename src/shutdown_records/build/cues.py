@@ -207,6 +207,9 @@ def _top_level_alternation(source: str) -> bool:
     every match)."""
     if "|" not in source:
         return False
+    for group in _NAME_GROUPS:  # hundreds of names, all inside their group: skip them
+        if group in source:
+            source = source.replace(group, "()")
     depth, i, in_class = 0, 0, False
     while i < len(source):
         ch = source[i]
@@ -530,13 +533,23 @@ def countries(language: str) -> CountryMatcher:
     return CountryMatcher(pattern, names, tuple(demonyms))
 
 
-def english_country_name(code: str) -> str:
+@cache
+def _english_territories() -> dict[str, str]:
+    """CLDR's English territory names, kept between runs (`regexcache`): loading babel's
+    English locale data takes a tenth of a second at every start otherwise."""
+    import babel
     from babel import Locale
 
+    return regexcache.remembered(
+        f"en-territories-babel{babel.__version__}", "en", 0, lambda: {str(k): str(v) for k, v in Locale("en").territories.items()}
+    )
+
+
+def english_country_name(code: str) -> str:
     override = (langdata.shared("authorities").get("country_display") or {}).get(code)
     if override:
         return str(override)
-    name = Locale("en").territories.get(code, code)
+    name = _english_territories().get(code, code)
     return re.sub(r"\s*\(.*?\)", "", name).replace("\u2019", "'")
 
 
@@ -581,6 +594,9 @@ _W = r"(?=(?-i:[A-Z\u00c0-\u00de]))(?!(?i:the|a|an|this|that|its|la|le|les|el|lo
 PORTFOLIO = rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((, | & ){_W})*( (and|&) (the {_W} {_W}|{_W}))?"
 
 
+_NAME_GROUPS: set[str] = set()  # the {country}/{demonym} groups as they stand in (folded) cues
+
+
 def expand(language: str, source: str) -> str:
     """Replace `{country}` / `{demonym}` in a cue by named groups matching this language's names."""
     for name, pattern in _placeholders(language).items():
@@ -589,6 +605,7 @@ def expand(language: str, source: str) -> str:
     for what in ("country", "demonym"):
         if "{" + what + "}" in source:
             group = f"(?P<{what}>{_alternation(language, what)})"
+            _NAME_GROUPS.update((group, fold(group)))
             prefixes.register_group(fold(group), re.IGNORECASE)
             source = source.replace("{" + what + "}", group)
     return source
