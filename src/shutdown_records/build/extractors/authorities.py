@@ -301,8 +301,14 @@ def is_challenge_sentence(doc: Doc, span: tuple[int, int]) -> str | None:
     return None
 
 
-def ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], float, str]]:
-    """(authority, quote span, weight, note) for each authority in a sentence with an ordering cue."""
+@lru_cache(maxsize=16)
+def ordering_candidates(doc: Doc) -> tuple[tuple[Authority, tuple[int, int], float, str], ...]:
+    """(authority, quote span, weight, note) for each authority in a sentence with an ordering
+    cue; found once per document (the ordered_by and court_challenges extractors both ask)."""
+    return tuple(_ordering_candidates(doc))
+
+
+def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], float, str]]:
     text = C.folded(doc)
     order = C.cue_set(doc.language, "gates", "order")
     restore = C.cue_set(doc.language, "gates", "restore")
