@@ -50,6 +50,7 @@ _OBJECTS = {k: (float(v[0]), float(v[1])) for k, v in (_CONF.get("object_thresho
 OBJECT_THRESHOLD = _OBJECTS.pop("default", (0.5, 0.2))
 OBJECT_THRESHOLDS = _OBJECTS
 FUZZY_SAME = int(_CONF.get("fuzzy_same", 88))
+CITATIONS_PER_SOURCE = int(_CONF.get("citations_per_source", 2))
 # Lists of objects: an item needs one mention at least this strong (many passing mentions
 # of "the government" near ordering words do not add up to an order).
 MIN_SINGLE = {k: float(v) for k, v in (_CONF.get("min_single") or {}).items()}
@@ -107,14 +108,24 @@ class Citer:
         self.rename = rename or {}
 
     def cite(self, mentions: list[Mention], value_of) -> list[dict]:  # type: ignore[no-untyped-def]
-        seen: set[tuple] = set()
-        out: list[dict] = []
-        for m in sorted(mentions, key=lambda m: (self.order.get(m.source, 1 << 30), m.start, m.end, _key(m.value))):
+        """Every source that supports a value is cited, with its strongest quotes only.
+
+        A reviewer needs each source's best evidence for each value, not every repetition:
+        at most CITATIONS_PER_SOURCE quotes per (source, value), the strongest first, then
+        printed in source and text order.
+        """
+        best: dict[tuple, list[tuple[Mention, Any]]] = {}
+        for m in sorted(mentions, key=lambda m: (-m.weight, m.start, m.end, _key(m.value))):
             value = value_of(m)
-            key = (m.source, m.start, m.end, _key(value))
-            if key in seen:
-                continue
-            seen.add(key)
+            group = best.setdefault((m.source, _key(value)), [])
+            if len(group) < CITATIONS_PER_SOURCE and all((m.start, m.end) != (o.start, o.end) for o, _ in group):
+                group.append((m, value))
+        chosen = sorted(
+            (pair for group in best.values() for pair in group),
+            key=lambda pair: (self.order.get(pair[0].source, 1 << 30), pair[0].start, pair[0].end, _key(pair[1])),
+        )
+        out: list[dict] = []
+        for m, value in chosen:
             c: dict[str, Any] = {
                 "source": self.rename.get(m.source, m.source),
                 "quote": self.text[m.source][m.start:m.end],
