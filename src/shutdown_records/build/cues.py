@@ -277,7 +277,8 @@ def scan(pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None
     if opening_set is not None:
         index = _doc_index(text)
         if index is not None:
-            found = prefixes.matches(pattern, text, [p for p in index.candidates(opening_set) if lo <= p < hi], hi)
+            positions = index.candidates(opening_set)
+            found = prefixes.matches(pattern, text, positions[bisect_left(positions, lo):bisect_left(positions, hi)], hi)
             if found is not None:
                 return found
     return pattern.finditer(text, lo, hi)

@@ -312,6 +312,7 @@ class DocIndex:
                 lst.append(p)
         self._by: dict[int, dict[str, list[int]]] = {depth: full}
         self._by_raw: dict[str, list[int]] | None = None
+        self._candidates: dict[frozenset[str], list[int]] = {}
         self.text = text
 
     def _raw(self) -> dict[str, list[int]]:
@@ -342,7 +343,13 @@ class DocIndex:
         return cls(text, folded) if len(folded) == len(text) else None
 
     def candidates(self, opening_set: frozenset[str]) -> list[int]:
-        """Sorted positions where a match could open."""
+        """Sorted positions where a match could open (found once per set: do not modify)."""
+        found = self._candidates.get(opening_set)
+        if found is None:
+            found = self._candidates[opening_set] = self._find(opening_set)
+        return found
+
+    def _find(self, opening_set: frozenset[str]) -> list[int]:
         grouped = _by_length(opening_set)
         if len(grouped) == 1:
             # Openings of one length: each position has one key, so the lists are disjoint
