@@ -36,7 +36,7 @@ except (ImportError, AttributeError):  # pragma: no cover - other Pythons
     _sre = None
     _TAG = ""
 
-MAX_ENTRIES = 5000  # beyond this the file is rewritten with this run's regexes only
+MAX_ENTRIES = 3000  # beyond this the file is rewritten with this run's regexes only
 
 _Entry = Any  # (flags, code, groups, groupindex, indexgroup), or a `remembered` value
 _stored: dict[tuple[Any, ...], _Entry] | None = None  # read from disk on first use
