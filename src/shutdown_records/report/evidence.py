@@ -191,6 +191,8 @@ def display_value(name: str, value: Any) -> str:
         return f"{country_name(value)} ({value})"
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, list):  # the values a list field's conflict kept
+        return ", ".join(display_value(name, item_label(name, v) if isinstance(v, dict) else v) for v in value)
     return str(value)
 
 
@@ -254,11 +256,13 @@ def _conflict_view(
     name: str, conflict: Any, quotes: list[QuoteView], by_id: dict[str, SourceView], taken: set[int]
 ) -> ConflictView:
     """Each candidate with the quotes its sources give for it; the chosen value's quotes stay with the field."""
-    chosen = label_of(conflict.chosen)
+    # A list field's conflict chose several values (the items kept); a scalar's chose one.
+    chosen_values = conflict.chosen if isinstance(conflict.chosen, list) else [conflict.chosen]
+    chosen = [label_of(item_label(name, v) if isinstance(v, dict) else v) for v in chosen_values]
     candidates = []
     for cand in conflict.candidates:
-        value = label_of(cand.value)
-        is_chosen = _same(value, chosen)
+        value = label_of(item_label(name, cand.value) if isinstance(cand.value, dict) else cand.value)
+        is_chosen = any(_same(value, c) for c in chosen)
         mine = [
             (i, q) for i, q in enumerate(quotes)
             if q.citation.source in cand.sources
