@@ -31,3 +31,26 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 def test_every_command_is_documented_in_the_readme() -> None:
     documented = set(re.findall(r"`shutdown-records (\w+)", README))
     assert set(COMMANDS) <= documented, f"undocumented: {sorted(set(COMMANDS) - documented)}"
+
+
+def test_readme_validate_example_is_what_validate_prints(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from shutdown_records.cli import cli
+
+    section = README.split("## Validate records", 1)[1].split("\n## ", 1)[0]
+    shown = [line.strip() for line in section.split("at the YAML node at fault", 1)[1].splitlines()
+             if line.startswith("    records/") or line.startswith("    1 record")]
+    record = (REPO_ROOT / "records" / "pk-2024-x.yaml").read_text(encoding="utf-8")
+    broken = record.replace("\ncountry: PK\n", "\ncontry: PK\n", 1).replace(
+        "start_date: '2024-02-17'", "start_date: '2024-02-30'", 1
+    )
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "pk-2024-x.yaml").write_text(broken, encoding="utf-8")
+    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate", "records/"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == shown
