@@ -76,35 +76,11 @@ class CueSet:
                 self._items.append(items)
         self._passes = tuple(passes)
         self._openings: list[frozenset[str] | None] | None = None  # per pass, see _matches
-        self._members: list[prefixes.MemberIndex] | None = None  # per pass, see _cue
+        self._members: list[prefixes.MemberIndex] | None = None  # per pass, see _hits
         self._last: tuple[str, list[int], list[Hit]] | None = None  # see search()
 
     def __bool__(self) -> bool:
         return bool(self.cues)
-
-    def _cue(self, i: int, text: str, start: int) -> tuple[Cue, re.Match[str]] | None:
-        """The strongest (then longest) cue of pass `i` matching at `start`: the joined regex
-        found the place, but its alternation may have stopped at a weaker cue sharing a prefix.
-
-        A cue whose every literal head (`_heads`) differs from the text at `start` cannot
-        match there, so it is skipped without running (or compiling) its regex; the
-        `MemberIndex` narrows the cues to those whose heads open like the text."""
-        members = self._passes[i][1]
-        index = _doc_index(text)
-        if index is None:
-            order: Iterable[int] = range(len(members))
-        else:
-            if self._members is None:
-                self._members = [prefixes.MemberIndex([h for _, h in m]) for _, m in self._passes]
-            order = self._members[i].order(index.folded[start:start + prefixes.DEPTH])
-        for j in order:
-            cue, heads = members[j]
-            if heads and not _may_start(text, start, heads, cue.case):
-                continue
-            m = cue.pattern.match(text, start)
-            if m:
-                return cue, m
-        return None
 
     def _matches(self, i: int, text: str) -> Iterable[re.Match[str]]:
         """What pass `i`'s `finditer(text)` yields, its regex tried only where one of its
@@ -124,15 +100,33 @@ class CueSet:
         return pattern.finditer(text)
 
     def _hits(self, text: str) -> Iterator[Hit]:
+        """Each place the joined regex matches, named by the strongest (then longest) cue
+        matching there: the joined regex found the place, but its alternation may have stopped
+        at a weaker cue sharing a prefix. A cue whose every literal head (`_heads`) differs
+        from the text there cannot match, so it is skipped without running (or compiling) its
+        regex; the `MemberIndex` narrows the cues to those whose heads open like the text."""
+        index = _doc_index(text)
+        if index is not None and self._members is None:
+            self._members = [prefixes.MemberIndex([h for _, h in m]) for _, m in self._passes]
         for i in range(len(self._passes)):
+            members = self._passes[i][1]
+            order_of = self._members[i].order if index is not None else None  # type: ignore[index]
+            folded = index.folded if index is not None else ""
+            everyone = range(len(members))
             for m in self._matches(i, text):
-                if m.end() <= m.start():
+                start = m.start()
+                if m.end() <= start:
                     continue
-                found = self._cue(i, text, m.start())
-                if found is None:
+                for j in everyone if order_of is None else order_of(folded[start:start + prefixes.DEPTH]):
+                    cue, heads = members[j]
+                    if heads and not _may_start(text, start, heads, cue.case):
+                        continue
+                    m2 = cue.pattern.match(text, start)
+                    if m2:
+                        break
+                else:
                     continue
-                cue, m2 = found  # its own match at that place (the whole text is scanned)
-                if m2.end() <= m2.start():
+                if m2.end() <= m2.start():  # its own match at that place (the whole text is scanned)
                     continue
                 yield Hit(cue.value, m2.start(), m2.end(), cue.weight, m2)
 
@@ -178,7 +172,7 @@ class LazyPattern:
     """A regex compiled on first use, with the `re.Pattern` methods the extractors call.
 
     A language has a thousand-odd cues, and compiling them all is most of the start-up
-    time; a document only ever re-matches the few cues its scans hit (`CueSet._cue`), so
+    time; a document only ever re-matches the few cues its scans hit (`CueSet._hits`), so
     most are never compiled. `pattern` and `flags` are known without compiling. After the
     first use the compiled methods are bound on the instance, so later calls cost nothing extra.
     """
