@@ -53,7 +53,25 @@ def _path() -> Path | None:
     else:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         folder = Path(base) / "shutdown-records"
-    return folder / f"regex-{_TAG}.marshal"
+    return folder / f"regex-{_TAG}-{_code_version()}.marshal"
+
+
+# The modules whose code computes `remembered` values (tries, openings, territory names): a
+# change to any of them starts a new store, so a stale answer is never read back.
+_DERIVED_BY = ("cues.py", "prefixes.py", "wordtrie.py", "regexcache.py")
+_VERSION: list[str] = []
+
+
+def _code_version() -> str:
+    if not _VERSION:
+        digest = hashlib.sha256()
+        for name in _DERIVED_BY:
+            try:
+                digest.update((Path(__file__).parent / name).read_bytes())
+            except OSError:
+                digest.update(name.encode())
+        _VERSION.append(digest.hexdigest()[:12])
+    return _VERSION[0]
 
 
 def _load() -> dict[tuple[Any, ...], _Entry]:
@@ -149,6 +167,9 @@ def save() -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        for old in path.parent.glob(f"regex-{_TAG}-*.marshal"):  # stores of older code
+            if old != path:
+                old.unlink(missing_ok=True)
     except (OSError, ValueError):
         return
     stored.update(_new)
