@@ -54,3 +54,15 @@ def test_readme_validate_example_is_what_validate_prints(tmp_path, monkeypatch) 
     result = CliRunner().invoke(cli, ["validate", "records/"])
     assert result.exit_code == 1
     assert result.output.splitlines() == shown
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    code = re.search(r"## From Python.*?```python\n(.*?)```", README, re.S).group(1)
+    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(REPO_ROOT / "records", tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README's own example
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "stop.csv").read_text(encoding="utf-8").startswith("start_date,")
