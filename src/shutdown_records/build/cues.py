@@ -380,10 +380,17 @@ def lead_factor(doc: Doc, pos: int) -> float:
 
 
 @lru_cache(maxsize=16)
+def _separators(doc: Doc) -> tuple[list[int], list[int]]:
+    """Starts and ends of `sentence_span`'s separators in the body, found once per doc."""
+    lo, hi = doc.body
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(doc.text, lo, hi)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
+@lru_cache(maxsize=16)
 def _sentence_starts(doc: Doc) -> list[int]:
     """Where sentences may begin (ends of `sentence_span`'s separators), found once per doc."""
-    lo, hi = doc.body
-    return [lo] + [m.end() for m in _SENTENCE_END.finditer(doc.text, lo, hi)]
+    return [doc.body[0]] + _separators(doc)[1]
 
 
 def previous_sentence_start(doc: Doc, start: int) -> int:
@@ -393,15 +400,28 @@ def previous_sentence_start(doc: Doc, start: int) -> int:
     return starts[max(0, i - 1)] if i >= 1 and starts[i] >= start else starts[max(0, i)]
 
 
+def _next_separator(doc: Doc, end: int) -> int | None:
+    """Where `_SENTENCE_END.search(doc.text, end, body end)` would begin its match (the body
+    end if none), read off the body's one scan; None when that scan does not reach `end`
+    untouched (`end` before the body, or inside a separator): then the caller searches."""
+    lo, hi = doc.body
+    seps, ends = _separators(doc)
+    i = bisect_left(seps, end)
+    if end < lo or (i and ends[i - 1] > end):
+        return None
+    return seps[i] if i < len(seps) else hi
+
+
 def quote(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The sentence around a cue, kept inside the body.
 
     `sentence_span` scans from its lower limit to the cue; starting that scan at the last
-    separator before the cue gives the same sentence without rescanning the article each time.
+    separator before the cue gives the same sentence without rescanning the article each time,
+    and the separator after the cue is known from the same one scan of the body.
     """
     starts = _sentence_starts(doc)
     lo = starts[max(0, bisect_right(starts, start) - 1)]
-    return sentence_span(doc.text, start, end, limit=(min(lo, start), doc.body[1]))
+    return sentence_span(doc.text, start, end, limit=(min(lo, start), doc.body[1]), stop=_next_separator(doc, end))
 
 
 def sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -350,6 +350,9 @@ class DocIndex:
         return found
 
     def _find(self, opening_set: frozenset[str]) -> list[int]:
+        """The keys both in the set and in this document are found by one set intersection
+        (in C, over the smaller side): a set may have thousands of openings (country names)
+        while an article has a few hundred keys."""
         grouped = _by_length(opening_set)
         if len(grouped) == 1:
             # Openings of one length: each position has one key, so the lists are disjoint
@@ -357,26 +360,22 @@ class DocIndex:
             length, strings = grouped[0]
             table = self._raw() if length == 0 else self._keyed(length)
             out: list[int] = []
-            for s in strings:
-                lst = table.get(s)
-                if lst:
-                    out += lst
+            for s in table.keys() & strings:
+                out += table[s]
             out.sort()
             return out
         found: set[int] = set()
         for length, strings in grouped:
             table = self._raw() if length == 0 else self._keyed(length)
-            for s in strings:
-                lst = table.get(s)
-                if lst:
-                    found.update(lst)
+            for s in table.keys() & strings:
+                found.update(table[s])
         return sorted(found)
 
 
-_GROUPED: dict[frozenset[str], tuple[tuple[int, tuple[str, ...]], ...]] = {}
+_GROUPED: dict[frozenset[str], tuple[tuple[int, frozenset[str]], ...]] = {}
 
 
-def _by_length(opening_set: frozenset[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+def _by_length(opening_set: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
     """The openings by length (0: raw first characters, without their mark), grouped once."""
     grouped = _GROUPED.get(opening_set)
     if grouped is None:
@@ -386,7 +385,7 @@ def _by_length(opening_set: frozenset[str]) -> tuple[tuple[int, tuple[str, ...]]
                 table.setdefault(0, []).append(s[1])
             else:
                 table.setdefault(len(s), []).append(s)
-        grouped = _GROUPED[opening_set] = tuple((n, tuple(v)) for n, v in sorted(table.items()))
+        grouped = _GROUPED[opening_set] = tuple((n, frozenset(v)) for n, v in sorted(table.items()))
     return grouped
 
 
