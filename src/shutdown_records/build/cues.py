@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..text import fold
 from . import langdata, prefixes, regexcache, spans
@@ -38,9 +38,9 @@ class Cue:
     case: bool = False
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One cue match: offsets index both the folded and the original text."""
+class Hit(NamedTuple):
+    """One cue match: offsets index both the folded and the original text. A named tuple,
+    not a frozen dataclass: a document yields hundreds, and a tuple is built several times faster."""
 
     value: str
     start: int

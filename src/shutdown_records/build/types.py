@@ -34,6 +34,12 @@ class Doc:
     def body(self) -> tuple[int, int]:
         return self.body_start, len(self.text) if self.body_end is None else self.body_end
 
+    def __hash__(self) -> int:
+        """Per-document caches (`lru_cache`) hash a Doc at every call: its id and content hash
+        tell documents apart as well as all twelve fields, at a fraction of the cost (equal
+        Docs still hash equal)."""
+        return hash((self.id, self.sha256))
+
 
 @dataclass(frozen=True)
 class Mention:
