@@ -416,12 +416,19 @@ def quote(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The sentence around a cue, kept inside the body.
 
     `sentence_span` scans from its lower limit to the cue; starting that scan at the last
-    separator before the cue gives the same sentence without rescanning the article each time,
-    and the separator after the cue is known from the same one scan of the body.
+    separator before the cue gives the same sentence without rescanning the article each time.
+    Both separators around the cue are known from the one scan of the body (`_separators`):
+    no separator begins between the last one ending before the cue and the cue, unless one
+    straddles the cue's start (then the short scan is left to `sentence_span`), and a scan
+    that finds no match in the whole body finds none in a part of it.
     """
-    starts = _sentence_starts(doc)
-    lo = starts[max(0, bisect_right(starts, start) - 1)]
-    return sentence_span(doc.text, start, end, limit=(min(lo, start), doc.body[1]), stop=_next_separator(doc, end))
+    seps, ends = _separators(doc)
+    i = bisect_right(ends, start)  # separators that end at or before the cue
+    lo = ends[i - 1] if i else doc.body[0]
+    begin = lo if start >= doc.body[0] and (i == len(seps) or seps[i] >= start) else None
+    return sentence_span(
+        doc.text, start, end, limit=(min(lo, start), doc.body[1]), begin=begin, stop=_next_separator(doc, end)
+    )
 
 
 def sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -77,19 +77,24 @@ _SENTENCE_END = re.compile(
 
 
 def sentence_span(
-    text: str, start: int, end: int, limit: tuple[int, int] | None = None, stop: int | None = None
+    text: str, start: int, end: int, limit: tuple[int, int] | None = None,
+    begin: int | None = None, stop: int | None = None,
 ) -> tuple[int, int]:
     """The sentence (or line) around text[start:end], trimmed of surrounding white space.
 
     A quote is a whole sentence so a reviewer can judge it without opening the article; very
-    long sentences are cut to about 300 characters around the match. `stop`: where the first
-    separator at or after `end` begins (or the upper limit), when the caller already knows it
-    from one scan of the whole text; otherwise it is searched for here.
+    long sentences are cut to about 300 characters around the match. `begin` (where the last
+    separator before `start` ends, or the lower limit) and `stop` (where the first separator at
+    or after `end` begins, or the upper limit) may be passed when the caller already knows
+    them from one scan of the whole text; otherwise they are searched for here.
     """
     lo, hi = limit if limit else (0, len(text))
     s = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        s = m.end()
+    if begin is None:
+        for m in _SENTENCE_END.finditer(text, lo, start):
+            s = m.end()
+    else:
+        s = begin
     if stop is None:
         m = _SENTENCE_END.search(text, end, hi)
         e = m.start() if m else hi
