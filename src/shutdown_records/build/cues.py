@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from ..text import fold
 from . import langdata, prefixes, regexcache, spans
-from .types import _SENTENCE_END, Doc, Mention, sentence_span
+from .types import Doc, Mention, sentence_span, separators
 
 COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
 CUES_TOPIC = "cues"
@@ -379,24 +379,11 @@ def lead_factor(doc: Doc, pos: int) -> float:
     return 1.0 if pos < doc.body[0] + LEAD_CHARS else LATE_FACTOR
 
 
-_STOP_MARK = re.compile(r"[.!?\u3002\u061f]")  # what `_SENTENCE_END`'s first branch must follow
-_NEWLINE = re.compile(r"\n")  # where its other branches begin
-
-
 @lru_cache(maxsize=16)
 def _separators(doc: Doc) -> tuple[list[int], list[int]]:
-    """Starts and ends of `sentence_span`'s separators in the body, found once per doc.
-
-    The separator regex is tried only right after a full stop (or ! ? 。 ؟) and at line
-    breaks, the only places it can begin, instead of at every position of the body.
-    """
+    """Starts and ends of `sentence_span`'s separators in the body, found once per doc."""
     lo, hi = doc.body
-    text = doc.text
-    after_stop = [m.end() for m in _STOP_MARK.finditer(text, max(lo - 1, 0), hi)]
-    positions = sorted({p for p in after_stop if p >= lo}.union(m.start() for m in _NEWLINE.finditer(text, lo, hi)))
-    found = prefixes.matches(_SENTENCE_END, text, positions, hi)
-    if found is None:
-        found = list(_SENTENCE_END.finditer(text, lo, hi))
+    found = list(separators(doc.text, lo, hi))
     return [m.start() for m in found], [m.end() for m in found]
 
 
