@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -493,8 +493,17 @@ class CountryMatcher:
     pattern: re.Pattern[str] | None
     by_text: dict[str, str]  # folded lower-case name -> ISO code
     demonym_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    _known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def code(self, text: str) -> str | None:
+        """The ISO code a matched name or adjective stands for, remembered per text: an
+        adjective is otherwise tried against every demonym pattern each time it is met."""
+        if text in self._known:
+            return self._known[text]
+        found = self._known[text] = self._code(text)
+        return found
+
+    def _code(self, text: str) -> str | None:
         key = fold(text).lower()
         if key in self.by_text:
             return self.by_text[key]
