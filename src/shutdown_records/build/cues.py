@@ -204,28 +204,7 @@ def _top_level_alternation(source: str) -> bool:
     for group in _NAME_GROUPS:  # hundreds of names, all inside their group: skip them
         if group in source:
             source = source.replace(group, "()")
-    depth, i, in_class = 0, 0, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]" or source[i - 1] == "["
-        elif ch == "[":
-            in_class = True
-            if source[i + 1:i + 2] == "^":
-                i += 1
-            if source[i + 1:i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+    return prefixes.top_level_bar(source)
 
 
 def _heads(source: str) -> tuple[str, ...]:

@@ -222,7 +222,7 @@ def trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> froz
 
 def _trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> frozenset[str] | None:
     ignore_case = bool(flags & re.IGNORECASE)
-    if any("|" in tail and _top_level_bar(tail) for _, tail in items):
+    if any("|" in tail and top_level_bar(tail) for _, tail in items):
         return openings(joined, flags)
     found: set[str] = set()
     for literal, tail in items:
@@ -262,7 +262,7 @@ def register_group(group: str, flags: int) -> None:
     _STANDINS[group] = "(?:" + "|".join(alternatives) + ")"
 
 
-def _top_level_bar(regex: str) -> bool:
+def top_level_bar(regex: str) -> bool:
     """Whether `regex` has a `|` outside any group or class (conservative: any doubt is True)."""
     depth, i, in_class = 0, 0, False
     while i < len(regex):
