@@ -47,9 +47,10 @@ def command(
 
     Every value cites the sentences that support it; disagreements between sources are kept
     under `conflicts`. With -o pointing at an existing record, fields a person marked in its
-    `curation` map keep their value and evidence. Exit 0 when every source was read, 3 when
-    some were skipped (each named on stderr), 1 when none could be read (nothing is written),
-    2 for a usage error.
+    `curation` map keep their value and evidence.
+
+    Exit codes: 0 built; 3 built, but some sources were unreadable (each named on stderr); 1 no
+    readable source, nothing written; 2 usage error.
     """
     from ..build import build_record  # noqa: PLC0415 - keep `build --help` fast
     from ..build.notes import summary  # noqa: PLC0415
