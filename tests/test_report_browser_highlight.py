@@ -22,6 +22,7 @@ from test_report_browser import (  # noqa: F401 - pytest fixtures and the module
     severe_console_entries,
     shots,
 )
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402 - after the import-or-skip above
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,8 @@ def test_selecting_a_value_marks_its_one_quote_and_fades_the_others(
     others = [m for m in marks if m not in mine]
     assert others
     assert {_background(driver, m) for m in others} == {"rgba(0, 0, 0, 0)"}  # faded
+    # The colour fades in over 0.2 s (unless reduced motion is asked for): wait for its end.
+    WebDriverWait(driver, 3).until(lambda d: len({_background(d, m) for m in mine}) == 1)
     strong = {_background(driver, m) for m in mine}
     assert len(strong) == 1 and strong.isdisjoint(at_rest)
     assert mine[0].get_attribute("class").split().count("hl-first") == 1
