@@ -99,3 +99,13 @@ def test_notes_are_one_plain_line_with_a_pointer_and_all_of_them_with_verbose(tm
     assert quiet.exit_code == 0 and quiet.output == ""
     both = _build(str(article), "--quiet", "--verbose")
     assert both.exit_code == 2
+
+
+def test_an_output_inside_a_file_is_a_usage_error_not_a_crash(tmp_path: Path) -> None:
+    article = _article(tmp_path)
+    (tmp_path / "taken").write_text("a user's notes\n", encoding="utf-8")
+    for output in (f"{tmp_path / 'taken'}/", str(tmp_path / "taken" / "r.yaml")):
+        result = _build(str(article), "-o", output)
+        assert result.exit_code == 2, result.output
+        assert f"{tmp_path / 'taken'} is a file" in result.output
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "a user's notes\n"

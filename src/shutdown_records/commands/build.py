@@ -64,6 +64,11 @@ def command(
     target = None if output is None or folder is not None else Path(output)
     if target is not None and target.is_dir():
         raise click.BadParameter(f"{target} is a folder; write -o {target}/ to name the record by its id")
+    where = folder if folder is not None else (target.parent if target is not None else None)
+    for part in (where, *where.parents) if where is not None else ():
+        if part.exists() and not part.is_dir():
+            raise click.BadParameter(f"{part} is a file, so it cannot hold the record; give a folder or a new path",
+                                     param_hint="-o")
 
     def run(record_path: Path | None, existing: dict | None):  # noqa: ANN202
         return build_record(
