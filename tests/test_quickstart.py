@@ -72,3 +72,18 @@ def _stamps(root: Path, names: list[str]) -> dict[str, tuple[int, int]]:
             stat = path.stat()
             out[name] = (stat.st_ino, stat.st_mtime_ns)
     return out
+
+
+def test_readme_claim_building_the_seeds_into_records_changes_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from shutdown_records.cli import cli  # noqa: PLC0415
+
+    assert "`build seeds/ -o records/` rebuilds it" in " ".join(README.split())
+    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(REPO_ROOT / "records", tmp_path / "records")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "seeds"), "-o", f"{tmp_path / 'records'}/", "-q"])
+    assert result.exit_code == 0, result.output
+    for path in (REPO_ROOT / "records").iterdir():
+        assert (tmp_path / "records" / path.name).read_bytes() == path.read_bytes(), path.name
+    assert sorted(p.name for p in (tmp_path / "records").iterdir()) == sorted(p.name for p in (REPO_ROOT / "records").iterdir())
