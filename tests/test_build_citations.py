@@ -24,4 +24,4 @@ def test_each_source_is_cited_once_per_value_with_its_strongest_quote(tmp_path: 
     record = build_record([tmp_path / "a.txt", tmp_path / "b.txt"], record_path=tmp_path / "r.yaml").record
     assert record["workarounds"] == ["vpn"]
     per_source = Counter((c["source"], c.get("value")) for c in record["evidence"]["workarounds"])
-    assert per_source == {("a.txt", "vpn"): 1, ("b.txt", "vpn"): 1}
+    assert per_source == {("a", "vpn"): 1, ("b", "vpn"): 1}

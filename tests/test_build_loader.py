@@ -42,7 +42,7 @@ def test_leading_date_line_is_the_published_date():
 
 def test_folder_sources_are_read_in_name_order():
     loaded = load_sources([SEEDS])
-    assert [d.id for d in loaded.docs] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [d.id for d in loaded.docs] == sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_unreadable_sources_are_named_and_the_rest_still_load(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     loaded = load_sources([FIX / "ke_tiktok_en.txt", bad, empty, tmp_path / "missing.txt"])
-    assert [d.id for d in loaded.docs] == ["ke_tiktok_en.txt"]
+    assert [d.id for d in loaded.docs] == ["ke_tiktok_en"]
     assert len(loaded.unreadable) == 3
     assert any("latin1.txt" in p and "not UTF-8" in p for p in loaded.unreadable)
     assert any("empty.txt" in p and "empty" in p for p in loaded.unreadable)
@@ -97,7 +97,7 @@ def test_timestamp_and_regional_language_code_in_front_matter_are_accepted(tmp_p
     src.write_text("---\npublished: 2021-06-22T10:00:00Z\nlanguage: fr-FR\n---\nLe blocage continue.\n", encoding="utf-8")
     loaded = load_sources([src])
     assert loaded.docs[0].language == "fr"
-    assert loaded.published_text["a.txt"] == "2021-06-22"
+    assert loaded.published_text["a"] == "2021-06-22"
 
 
 def test_a_text_too_short_to_tell_its_language_is_named_with_the_fix(tmp_path):

@@ -69,7 +69,7 @@ def test_start_date_conflict_keeps_every_candidate_with_its_quotes(seeds_result)
     assert values <= cited
     # Both sources that give 17 February are cited for it.
     sources_17 = {c["source"] for c in record["evidence"]["start_date"] if c["value"] == "2024-02-17"}
-    assert {"000_8ad11d0c648465c0.txt", "001_96071d60d10314ae.txt"} <= sources_17
+    assert {"000_8ad11d0c648465c0", "001_96071d60d10314ae"} <= sources_17
 
 
 def test_a_month_containing_the_chosen_day_is_cited_but_not_a_conflict():
@@ -108,7 +108,7 @@ def test_curated_fields_keep_value_and_evidence_and_sources_keep_ids(tmp_path):
     record["sources"][0]["id"] = "afp-fr"
     for cites in record["evidence"].values():
         for c in cites:
-            if c["source"] == "000_8ad11d0c648465c0.txt":
+            if c["source"] == "000_8ad11d0c648465c0":
                 c["source"] = "afp-fr"
     out.write_text(dump_yaml(record), encoding="utf-8")
 

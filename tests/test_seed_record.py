@@ -1,6 +1,6 @@
 """records/pk-2024-x.yaml is the builder's output on seeds/, reviewed by a person.
 
-The README's main job rebuilds it; rebuilding must change nothing, and a build from scratch
+`build seeds/ -o records/` rebuilds it (the README says so); rebuilding must change nothing, and a build from scratch
 (no reviewed record to keep) must agree with the reviewed record on every core field.
 """
 

@@ -61,6 +61,14 @@ def fold(text: str) -> str:
     return text
 
 
+def quoted_words(text: str) -> str:
+    """`text` in quotes for a note a person reads: every run of whitespace (no-break spaces,
+    newlines) shown as one space, where `repr` would print a literal `\\xa0` or `\\n`."""
+    words = " ".join(text.split())
+    mark = '"' if "'" in words and '"' not in words else "'"
+    return f"{mark}{words}{mark}"
+
+
 def decode_source(data: bytes, place: str) -> str:
     """Decode source bytes as UTF-8, naming the first bad byte instead of raising a traceback."""
     try:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from ..text import fold
+from ..text import fold, quoted_words
 from . import langdata, prefixes, regexcache, spans
 from .types import Doc, Mention, sentence_span, separators
 
@@ -455,7 +455,7 @@ class MentionSink:
 
 
 def cue_note(hit: Hit, doc: Doc) -> str:
-    return f"cue: {doc.text[hit.start:hit.end]!r}"
+    return f"cue: {quoted_words(doc.text[hit.start:hit.end])}"
 
 
 # ---------------------------------------------------------------- countries

@@ -74,12 +74,33 @@ def detect_language(text: str) -> tuple[str | None, str]:
             # text may be one we hold no data for (Italian, Turkish...), so ask the model.
             if best_n >= 0.12 * len(words) and best_n >= 1.5 * max(second_n, 1):
                 return best, "stop words"
+    not_prose = _not_prose(words, sample)
+    if not_prose:
+        return None, not_prose
     if len(words) < MIN_WORDS_FOR_MODEL:
-        return None, "too little text to tell"
+        return None, f"too little text to tell: {len(words)} word{'' if len(words) == 1 else 's'}"
     guess = _langid(sample)
     if guess:
         return guess, "py3langid"
     return None, "undetermined"
+
+
+def _not_prose(words: list[str], sample: str) -> str | None:
+    """Why a text is no language at all (a file of one letter, only digits), or None.
+
+    "Too little text" would be wrong for a 5 MB file: say what the text looks like instead.
+    """
+    if not words:
+        return "the text holds no words, only digits, symbols or spaces: is it a news article?"
+    distinct = set(words)
+    long_text = len(sample) >= SAMPLE_CHARS // 2
+    if long_text and len(distinct) <= 2:
+        longest = max(distinct, key=len)
+        shown = longest if len(longest) <= 12 else longest[:10] + "…"
+        what = (f"one {len(longest):,}-letter word ({shown!r})" if len(words) == 1
+                else f"{len(words):,} words but only {len(distinct)} different ({', '.join(sorted(distinct)[:2])[:30]})")
+        return f"its first {len(sample):,} characters are {what}, not prose: is it a news article?"
+    return None
 
 
 def _langid(sample: str) -> str | None:

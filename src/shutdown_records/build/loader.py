@@ -20,6 +20,7 @@ from ..text import decode_source, fold
 from ..yamlio import dump_yaml, load_yaml, write_atomic
 from .langdata import supported_languages, topic
 from .language import detect_language
+from ..source_ids import source_id
 from .types import Doc
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -115,11 +116,12 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _unique_id(path: Path, used: set[str]) -> str:
-    """The file name, made unique with its folder's name when two sources share a name."""
-    base = _ID_UNSAFE.sub("-", path.name).lstrip("._-") or "source"
+    """The file name without its extension, made unique with its folder's name when two
+    sources share a name (one id form everywhere: see source_ids.py)."""
+    base = source_id(path)
     candidate = base
     if candidate in used:
-        candidate = _ID_UNSAFE.sub("-", f"{path.parent.name}-{path.name}").lstrip("._-")
+        candidate = _ID_UNSAFE.sub("-", f"{path.parent.name}-{base}").lstrip("._-")
     n = 2
     while candidate in used:
         candidate = f"{base}-{n}"

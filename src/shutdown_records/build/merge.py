@@ -334,7 +334,7 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         cites = []
         notes = [
             f"{fname}: candidate {labels[i]!r} from {', '.join(sources[labels[i]])} too weakly supported "
-            f"({totals[labels[i]]:.2f} < {floor}); left out" for i in left
+            f"({_object_shortfall(totals[labels[i]], floor, strongest[i], min_single)}); left out" for i in left
         ]
     return Merged(value, cites, conflict, notes)
 
@@ -469,3 +469,12 @@ def merge_field(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     if fname in SET_FIELDS:
         return merge_set(fname, mentions, citer)
     return merge_scalar(fname, mentions, citer)
+
+
+def _object_shortfall(total: float, floor: float, strongest: float, min_single: float) -> str:
+    """Which threshold an item missed, so the note never reads "(0.93 < 0.5)"."""
+    if total < floor:
+        return f"{total:.2f} < {floor}"
+    if strongest < min_single:
+        return f"no single mention reaches {min_single}; the strongest is {strongest:.2f}"
+    return f"{total:.2f}, too far below the strongest candidate"

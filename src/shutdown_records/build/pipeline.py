@@ -14,6 +14,7 @@ from .curation import apply_curation, merge_sources, source_id_map
 from .extractors import import_problems, run_extractors
 from .extractors.dates import explicit_dates
 from .loader import load_sources
+from ..source_ids import rename_old_form_ids
 from .types import Doc, Mention
 
 PROGRESS_OVER = 20  # show a progress bar for runs over this many sources
@@ -75,6 +76,8 @@ def build_record(
     Raises nothing for bad sources (they become problems); the caller decides what an empty
     `docs` means. `language` applies to sources whose front matter names none.
     """
+    if existing:
+        existing = rename_old_form_ids(existing)  # `x.txt` ids of older builds become `x`
     store = (record_path.parent if record_path else Path.cwd()) / "sources"
     loaded = load_sources([Path(p) for p in source_paths], language=language, store_dir=store)
     docs = loaded.docs

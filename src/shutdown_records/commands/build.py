@@ -1,7 +1,8 @@
-"""`shutdown-records build SOURCE... [-o RECORD.yaml]`: a cited draft record from articles."""
+"""`shutdown-records build SOURCE... [-o RECORD.yaml | -o FOLDER/]`: a cited draft record from articles."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,59 +11,115 @@ import click
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL, InputError
 
 
+def _is_folder(output: str) -> bool:
+    """`-o out/` or an existing folder: the record is written as FOLDER/<id>.yaml."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def _existing(path: Path) -> dict | None:
+    from ..yamlio import read_record_file  # noqa: PLC0415
+
+    if not path.exists():
+        return None
+    existing = read_record_file(path)
+    if not isinstance(existing, dict):
+        raise InputError("the existing record is not a YAML mapping; fix or move it", place=f"{path}:1:1")
+    return existing
+
+
 @click.command(name="build")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="Write the record here (atomically). If it exists, its curated fields are kept. "
-    "Default: print the YAML.",
+    "-o", "--output", metavar="FILE.yaml|FOLDER/", default=None,
+    help="Write the record here (atomically): a FOLDER/ (or an existing folder) gets FOLDER/<id>.yaml, "
+    "named by the record's id. If the record file exists, its curated fields are kept. Default: print the YAML.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes; errors still print.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every build note (by default: one summary line).")
 @click.option(
     "--language", metavar="CODE", default=None,
     help="Language (ISO 639-1, e.g. fr) of sources whose front matter names none; skips detection.",
 )
-def command(sources: tuple[Path, ...], output: Path | None, quiet: bool, language: str | None) -> None:
+def command(
+    sources: tuple[Path, ...], output: str | None, quiet: bool, verbose: bool, language: str | None
+) -> None:
     """Build a draft record from news articles (.txt, .md, .html files or folders of them).
 
     Every value cites the sentences that support it; disagreements between sources are kept
     under `conflicts`. With -o pointing at an existing record, fields a person marked in its
-    `curation` map keep their value and evidence. Exit 0 when every source was read, 3 when
-    some were skipped (each named on stderr), 1 when none could be read (nothing is written).
+    `curation` map keep their value and evidence.
+
+    Exit codes: 0 built; 3 built, but some sources were unreadable (each named on stderr); 1 no
+    readable source, nothing written; 2 usage error.
     """
     from ..build import build_record  # noqa: PLC0415 - keep `build --help` fast
-    from ..yamlio import dump_yaml, read_record_file, write_atomic  # noqa: PLC0415
+    from ..build.notes import summary  # noqa: PLC0415
+    from ..yamlio import dump_yaml, write_atomic  # noqa: PLC0415
 
     if language is not None and not (2 <= len(language) <= 3 and language.isalpha() and language.islower()):
         raise click.BadParameter(f"{language!r} is not a language code such as en or fr", param_hint="--language")
-    existing = None
-    if output is not None and output.exists():
-        existing = read_record_file(output)
-        if not isinstance(existing, dict):
-            raise InputError("the existing record is not a YAML mapping; fix or move it", place=f"{output}:1:1")
-    result = build_record(
-        list(sources), record_path=output, existing=existing, progress=not quiet, language=language
-    )
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose contradict each other; choose one")
+    folder = Path(output) if output is not None and _is_folder(output) else None
+    target = None if output is None or folder is not None else Path(output)
+    if target is not None and target.is_dir():
+        raise click.BadParameter(f"{target} is a folder; write -o {target}/ to name the record by its id")
+    where = folder if folder is not None else (target.parent if target is not None else None)
+    for part in (where, *where.parents) if where is not None else ():
+        if part.exists() and not part.is_dir():
+            raise click.BadParameter(f"{part} is a file, so it cannot hold the record; give a folder or a new path",
+                                     param_hint="-o")
+
+    def run(record_path: Path | None, existing: dict | None):  # noqa: ANN202
+        return build_record(
+            list(sources), record_path=record_path, existing=existing, progress=not quiet, language=language
+        )
+
+    if folder is not None:
+        # The builder chooses the id, so build once to learn it; if FOLDER/<id>.yaml is a
+        # record already, build again over it so its curated fields are kept.
+        result = run(folder / "record.yaml", None)
+        if result.docs:
+            target = folder / f"{result.record['id']}.yaml"
+            existing = _existing(target)
+            if existing is not None:
+                result = run(target, existing)
+    else:
+        result = run(target, _existing(target) if target is not None else None)
+
     unreadable = set(result.unreadable)
+    notes = []
     for problem in result.problems:
         if problem in unreadable:
             click.echo(f"error: {problem}", err=True)
         elif problem.startswith("note: "):
-            if not quiet:
-                click.echo(problem, err=True)
+            notes.append(problem[len("note: "):])
         else:
             click.echo(f"warning: {problem}", err=True)
+    if verbose:
+        for note in notes:
+            click.echo(f"note: {note}", err=True)
+    elif not quiet and notes:
+        click.echo(summary(notes), err=True)
     if not result.docs:
         click.echo("error: no readable source; nothing written", err=True)
         sys.exit(EXIT_INVALID)
     text = dump_yaml(result.record)
-    if output is None:
+    if target is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        write_atomic(target, text)
+        record_id = result.record["id"]
+        if target.stem != record_id:
+            click.echo(
+                f"warning: {target}: the record's id is {record_id!r} but the file is named {target.name!r}; "
+                f"validate warns (W207) until they match: rename it {record_id}{target.suffix or '.yaml'}, "
+                f"or write -o {target.parent.as_posix()}/ to name it by its id",
+                err=True,
+            )
         if not quiet:
             click.echo(
-                f"wrote {output}: {result.record['id']}, {len(result.docs)} sources"
+                f"wrote {target}: {record_id}, {len(result.docs)} sources"
                 + (f", {len(unreadable)} skipped" if unreadable else ""),
                 err=True,
             )

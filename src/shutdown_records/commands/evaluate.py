@@ -41,8 +41,10 @@ def command(
     """Score the builder on CORPUS_DIR (incident folders with gold.yaml and sources/).
 
     Prints a per-incident x per-field table, the per-field means and the overall mean
-    (scoring rules: the corpus README; readings: docs/eval.md). Exit 0 when done, 1 when
-    --check finds a score below its floor, 2 when CORPUS_DIR is not a corpus.
+    (scoring rules: the corpus README; readings: docs/eval.md).
+
+    Exit codes: 0 done; 1 --check found a score below its floor, or a gold or baseline file is
+    malformed; 2 not a corpus, or an unknown --incident.
     """
     if check and baseline is None:
         raise click.UsageError("--check needs --baseline FILE")

@@ -30,7 +30,10 @@ def command(
     """Export the records in PATHS (files or folders of *.yaml) in one format.
 
     A record that cannot be loaded is reported on one line (file:line) and skipped; the
-    others are exported and the exit code is 3.
+    others are exported.
+
+    Exit codes: 0 all exported; 3 some records could not be read and were skipped; 1 no record
+    could be read; 2 usage error.
     """
     options: dict[str, object] = {}
     if jsonl or reported_by:

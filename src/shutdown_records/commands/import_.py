@@ -26,7 +26,10 @@ def command(csv_file: Path, fmt: str, out_dir: Path, force: bool, day_first: boo
     """Import each row of CSV_FILE as a draft record (no sources, no evidence yet).
 
     A bad row is reported as `FILE:row N: column: problem` and skipped; the others are
-    imported and the exit code is 3. Existing files are kept unless --force.
+    imported. Existing files are kept unless --force.
+
+    Exit codes: 0 every row imported; 3 some rows failed; 1 no row imported, or not a STOP
+    sheet; 2 usage error.
     """
 
     def report(err: ShutdownRecordsError) -> None:

@@ -25,6 +25,9 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None) -> None:
     PATHS are record files or folders of them. Values without a quote and quotes not found
     at their offsets are shown and counted, not hidden; they do not change the exit code
     (`validate` is the gate).
+
+    Exit codes: 0 site written; 1 a record cannot be read (nothing written); 2 usage error, or
+    -o is a folder holding something else.
     """
     summary = write_site(paths, output, jobs=jobs)
     click.echo(

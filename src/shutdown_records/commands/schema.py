@@ -18,7 +18,11 @@ from ..yamlio import write_atomic
 )
 @click.option("--check", is_flag=True, help="Exit 1 if OUTPUT differs from what the model generates.")
 def command(output: Path | None, check: bool) -> None:
-    """Print or write the record's JSON Schema (2020-12), generated from the model."""
+    """Print or write the record's JSON Schema (2020-12), generated from the model.
+
+    Exit codes: 0 written, printed or up to date; 1 --check found the file out of date; 2 usage
+    error.
+    """
     text = incident_schema_text()
     if output is None:
         if check:

@@ -27,7 +27,9 @@ def command(paths: tuple[Path, ...], output_format: str, strict: bool, quiet: bo
     """Check records (files or folders of *.yaml): schema, meaning and provenance.
 
     Source paths in a record are resolved relative to that record's folder. Never writes.
-    Exit 0 when every record is valid, 1 when any is not, 2 for a usage error.
+
+    Exit codes: 0 every record valid (warnings allowed unless --strict); 1 any record invalid;
+    2 usage error.
     """
     try:
         result = validate_paths(paths, strict=strict, jobs=jobs)

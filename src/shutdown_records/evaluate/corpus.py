@@ -228,8 +228,18 @@ def evaluate_corpus(
                     warn(f"warning: {warning}")
             if progress is not None:
                 score = "-" if result.score is None else f"{result.score:.2f}"
+                notes = [p for p in result.problems if p.startswith("note: ")]
+                warnings = [p for p in result.problems if not p.startswith("note: ")]
+                said = f", {_count(len(warnings), 'warning')}" if warnings else ""
+                said += f", {_count(len(notes), 'build note')} (--json lists them)" if notes else ""
                 progress(
                     f"[{number}/{len(incidents)}] {incident.id}: {len(incident.source_paths)} sources, "
-                    f"score {score}, {len(result.problems)} problems, {result.seconds:.1f}s"
+                    f"score {score}, {result.seconds:.1f}s{said}"
                 )
+                for warning in warnings:  # say which, not only how many
+                    progress(f"    {warning}")
     return CorpusResult(corpus=Path(corpus_dir), incidents=results)
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"

@@ -19,6 +19,7 @@ from ..errors import InputError, ShutdownRecordsError, UsageError
 from ..model import Incident
 from ..records import iter_record_files, load_record
 from .evidence import RecordView, build_record_view, country_name, field_label
+from .links import has_own_quotation_marks, web_url
 from .marks import marked_html
 from .publish import check_replaceable, publish_dir
 from .sources import SourceCache
@@ -85,6 +86,8 @@ def template_env() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["field_label"] = field_label
+    env.filters["web_url"] = web_url
+    env.tests["quoted_already"] = has_own_quotation_marks
     return env
 
 

@@ -128,17 +128,47 @@
       if (!inViewport(mark)) mark.scrollIntoView({ block: "center" });
     }
 
+    /* "Start date: 2024-02-17": the field (and value) a link stands for, shown on the quote. */
+    function labelFor(link) {
+      if (!link) return "";
+      var field = "";
+      var row = link.closest("tr");
+      var conflict = link.closest(".conflict");
+      if (row && row.cells[0]) {
+        var first = row.cells[0].firstChild;
+        field = (first && first.nodeType === 3 ? first.textContent : row.cells[0].textContent).trim();
+      } else if (conflict && conflict.querySelector("h3")) {
+        field = conflict.querySelector("h3").textContent.trim();
+      }
+      var item = link.closest("li.value");
+      var value = item ? item.querySelector(".value-link, .value-text") : null;
+      var text = value ? value.textContent.trim() : "";
+      return field && text ? field + ": " + text : field || text;
+    }
+
     function activate(id, link) {
-      lit.forEach(function (m) { m.classList.remove("hl"); });
+      lit.forEach(function (m) {
+        m.classList.remove("hl", "hl-first", "hl-last");
+        m.removeAttribute("data-for");
+      });
       if (activeLink) activeLink.classList.remove("active");
+      document.body.classList.remove("quote-selected");
       lit = [];
       activeLink = null;
       var anchor = id ? document.getElementById(id) : null;
       if (!anchor || !anchor.classList.contains("anchor")) return;
       lit = Array.prototype.slice.call(document.querySelectorAll('mark[data-q~="' + id + '"]'));
       lit.forEach(function (m) { m.classList.add("hl"); });
+      if (!link) link = document.querySelector('a.cite[href="#' + id + '"]');
       if (link) { link.classList.add("active"); activeLink = link; }
       if (!lit.length) return;
+      /* Other quotes fade while one is selected: its start and end are marked, and the
+         value it supports is written on it, so overlapping quotes never hide which one it is. */
+      document.body.classList.add("quote-selected");
+      lit[0].classList.add("hl-first");
+      lit[lit.length - 1].classList.add("hl-last");
+      var label = labelFor(link);
+      if (label) lit[0].setAttribute("data-for", label);
       reveal(lit[0]);
       lit[0].setAttribute("tabindex", "-1");
       lit[0].focus({ preventScroll: true });

@@ -18,6 +18,7 @@ from typing import Any
 import pycountry
 
 from ..model import DATE_PATTERN, EVIDENCED_FIELDS, LIST_FIELDS, Incident, values_needing_evidence
+from ..source_ids import current_form
 from .places import Loc, field_path, key_mark, value_mark
 from .result import Problem
 
@@ -118,6 +119,12 @@ class SemanticChecker:
                 self.add(["sources", i, "id"], "E212", f"source id {sid!r} is already used by sources[{seen[sid]}]")
             else:
                 seen[sid] = i
+            new = current_form(sid)
+            if new:
+                self.add(["sources", i, "id"], "W218",
+                         f"source id {sid!r} is written the old way, with the file's extension; write "
+                         f"{new!r} here and wherever evidence and conflicts cite it, or rebuild the "
+                         "record with `shutdown-records build SOURCES -o THIS_FILE`, which renames it")
 
     def check_field_names(self) -> None:
         allowed = {"evidence": EVIDENCED_FIELDS, "conflicts": EVIDENCED_FIELDS,

@@ -20,6 +20,7 @@ from typing import Any
 from .. import cues as C
 from .. import langdata
 from ..spans import in_related_line
+from ...text import quoted_words
 from ..types import Doc, Mention
 
 FIELD = "ordered_by"
@@ -373,7 +374,7 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         ):
             continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]
-        yield auth, span, weight * auth.weight, f"ordering cue: {doc.text[cue.start:cue.end]!r}"
+        yield auth, span, weight * auth.weight, f"ordering cue: {quoted_words(doc.text[cue.start:cue.end])}"
 
 
 GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/regulator is named
