@@ -156,9 +156,13 @@ class Source(_Strict):
     title: str | None = None
     publisher: str | None = None
     published: PartialDate | None = None
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = Field(
-        description="SHA-256 of the bytes of `path`, so a changed source is caught."
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = Field(
+        description="ISO 639 code of the text; `und` when not known (a URL-only source)."
+    )
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] | None = Field(
+        None,
+        description="SHA-256 of the bytes of `path`, so a changed source is caught. Required with "
+        "`path`; a URL-only source (no stored text, nothing quotable) has none.",
     )
 
 
@@ -188,6 +192,20 @@ class Conflict(_Strict):
     chosen: Any
     reason: NonEmptyStr
     candidates: list[Candidate] = Field(min_length=2)
+
+
+class ImportedRow(_Strict):
+    """One row of another dataset this record was imported from: where it stood, and its cells
+    verbatim, so an export gives the row back as it was and a merged record keeps every row."""
+
+    dataset: NonEmptyStr = Field(description="Which dataset's format, e.g. 'stop'.")
+    sheet: NonEmptyStr = Field(description="The file's name (no folder), e.g. 'stop-2022.csv'.")
+    row: int = Field(ge=2, description="Spreadsheet row number; the header is row 1.")
+    layout: NonEmptyStr = Field(description="The sheet's layout, e.g. '2020-2022'.")
+    cells: dict[str, str] = Field(default_factory=dict, description="Non-empty cells by header, verbatim.")
+    problems: list[NonEmptyStr] = Field(
+        default_factory=list, description="What the record could not hold; `validate` lists each."
+    )
 
 
 class Incident(_Strict):
@@ -237,6 +255,9 @@ class Incident(_Strict):
     extra_columns: dict[str, str] = Field(
         default_factory=dict,
         description="Columns of an imported dataset that have no field here (e.g. STOP's econ_impact).",
+    )
+    imported_rows: list[ImportedRow] = Field(
+        default_factory=list, description="The dataset rows this record was imported from (provenance)."
     )
 
     @field_validator("platforms", "regions")
