@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -203,6 +203,9 @@ class ImportedRow(_Strict):
     row: int = Field(ge=2, description="Spreadsheet row number; the header is row 1.")
     layout: NonEmptyStr = Field(description="The sheet's layout, e.g. '2020-2022'.")
     cells: dict[str, str] = Field(default_factory=dict, description="Non-empty cells by header, verbatim.")
+    date_order: Literal["day-first", "month-first"] | None = Field(
+        None, description="How the sheet's slash dates were read (D/M or M/D); None when it had none."
+    )
     problems: list[NonEmptyStr] = Field(
         default_factory=list, description="What the record could not hold; `validate` lists each."
     )
