@@ -206,7 +206,7 @@ def import_stop(
             write_atomic(target, _record_yaml(record))
         getattr(result, outcome).append(target)
         if meaning.problems:
-            problem = RowError("; ".join(meaning.problems) + f" (imported as {target.name})", place=place)
+            problem = RowError("; ".join(meaning.problems) + f" (record {target.name})", place=place)
             result.problems.append(problem)
             if on_problem is not None:
                 on_problem(problem)
