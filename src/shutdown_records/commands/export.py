@@ -62,7 +62,7 @@ def command(
     failed = len(result.failures)
     click.echo(
         f"exported {result.written} record(s) as {fmt} to {where}"
-        + (f"; {failed} record(s) could not be read and were skipped" if failed else ""),
+        + (f"; {failed} record(s) could not be read or exported and were skipped" if failed else ""),
         err=True,
     )
     if failed:

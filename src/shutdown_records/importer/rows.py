@@ -9,6 +9,7 @@ unreadable date) leaves the field empty and becomes one line in `problems`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -329,9 +330,12 @@ def id_stem(country_cell: str, country: str | None, start: str | None, platforms
             kind: str | None, regions: list[str]) -> str:
     """country-date-what[-place], e.g. in-2021-12-31-shutdown-srinagar: readable, and the same
     for the same row on every import (a repeated row in one sheet gets -2, -3 on top)."""
+    def slug(text: str) -> str:  # "Bouaké" -> "bouake", not "bouak"
+        return slugify("".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)))
+
     m = stop_mapping()
-    cc = country.lower() if country else (slugify(country_cell)[:20].strip("-") or "xx")
-    what = "-".join(slugify(p) for p in platforms[:3] if slugify(p))
+    cc = country.lower() if country else (slug(country_cell)[:20].strip("-") or "xx")
+    what = "-".join(slug(p) for p in platforms[:3] if slug(p))
     what = what or m["id_kind_slugs"].get(kind or "", m["id_fallback_slug"])
-    place = "-".join(slugify(regions[0]).split("-")[:3]) if regions else ""
+    place = "-".join(slug(regions[0]).split("-")[:3]) if regions else ""
     return "-".join(x for x in (cc, start or "undated", what, place) if x)
