@@ -185,3 +185,56 @@ def test_a_field_a_person_changed_goes_back_as_the_record_says_in_the_sheets_for
     assert kelagam["start_date"] == "4/2/2022" and kelagam["event"] == "Kelagam cut again"  # untouched cells
     assert kelagam["duration"] == "4"  # the dates changed, so the duration is the record's
     assert back["Varunpur"] == sheet_rows(sheet, "utf-8", ",")[0]
+
+
+@pytest.mark.parametrize(
+    ("cell", "order", "iso"),
+    [
+        ("2021-06-05", None, "2021-06-05"), ("2021/06/05", None, "2021-06-05"), ("2021-06", None, "2021-06"),
+        ("2020-11-04 00:00:00", None, "2020-11-04"), ("2020-11-04T00:00:00Z", None, "2020-11-04"),
+        ("04.11.2020", None, "2020-11-04"), ("4 Nov 2020", None, "2020-11-04"), ("Nov 4, 2020", None, "2020-11-04"),
+        ("11/4/2020", "month-first", "2020-11-04"), ("4/11/2020", "day-first", "2020-11-04"),
+        ("9/21/22", "month-first", "2022-09-21"),
+    ],
+)
+def test_date_forms(cell: str, order: str | None, iso: str) -> None:
+    from shutdown_records.importer.dates import parse_date
+
+    assert parse_date(cell, order) == iso
+
+
+def test_a_merge_keeps_what_a_person_changed(tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    import_stop(SHEETS / "yearly-2022.csv", out)
+    path = out / "in-2021-02-01-shutdown-varunpur.yaml"
+    record = load_record(path)
+    edited = record.model_copy(update={"title": "Varunpur, 13 months offline", "regions": ["Varunpur district"]})
+    path.write_text(dump_yaml({k: v for k, v in edited.model_dump(mode="json").items() if v not in (None, [], {})}),
+                    encoding="utf-8")
+    result = import_stop(SHEETS / "yearly-2021.csv", out)
+    assert result.merged == [path]
+    merged = load_record(path)
+    assert merged.title == "Varunpur, 13 months offline" and merged.regions == ["Varunpur district"]
+    assert [(r.sheet, r.row) for r in merged.imported_rows] == [("yearly-2021.csv", 2), ("yearly-2022.csv", 2)]
+    assert "https://example.org/in/varunpur-2021" in [s.url for s in merged.sources]
+
+
+def test_rows_of_an_older_layout_export_in_the_2020_2022_vocabulary_without_like(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "stop-2019-like.csv"
+    sheet.write_text("ID,start_date,end_date ,country ,geo_scope,area_name ,shutdown_type_new,full or service-based,"
+                     "Facebook_affected,event \n7,3/28/2019,4/2/2019,Chad,Level 3,National ,Shutdown,Service-based,"
+                     "TRUE,Social media cut\n", encoding="utf-8")
+    result = import_stop(sheet, tmp_path / "r")
+    assert result.layout == "2019"
+    record = load_record(result.written[0])
+    assert (record.kind, record.platforms, record.scope) == ("service_block", ["Facebook"], "national")
+    code, out, _ = run_cli(capsys, "export", str(tmp_path / "r"), "-f", "stop")
+    [row] = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert (row["geo_scope"], row["area_name"], row["facebook_affected"]) == (
+        "It affected locations in more than one state, province, or region", "Nationwide", "Yes"
+    )
+    assert row["start_date"] == "2019-03-28" and row["event"] == "Social media cut"
+    [back] = export_like(capsys, tmp_path / "r", sheet, tmp_path / "b.csv")
+    assert back["geo_scope"] == "Level 3" and back["Facebook_affected"] == "TRUE" and back["end_date "] == "4/2/2019"
