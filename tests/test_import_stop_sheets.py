@@ -238,3 +238,34 @@ def test_rows_of_an_older_layout_export_in_the_2020_2022_vocabulary_without_like
     assert row["start_date"] == "2019-03-28" and row["event"] == "Social media cut"
     [back] = export_like(capsys, tmp_path / "r", sheet, tmp_path / "b.csv")
     assert back["geo_scope"] == "Level 3" and back["Facebook_affected"] == "TRUE" and back["end_date "] == "4/2/2019"
+
+
+def test_force_rebuilds_the_fields_but_keeps_the_rows_of_other_sheets(tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    import_stop(SHEETS / "yearly-2022.csv", out)
+    import_stop(SHEETS / "yearly-2021.csv", out)
+    result = import_stop(SHEETS / "yearly-2021.csv", out, force=True)
+    path = out / "in-2021-02-01-shutdown-varunpur.yaml"
+    assert path in result.written
+    assert [(r.sheet, r.row) for r in load_record(path).imported_rows] == [("yearly-2021.csv", 2), ("yearly-2022.csv", 2)]
+
+
+def test_an_imported_row_naming_an_unknown_layout_is_read_with_the_2020_2022_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import_stop(SHEETS / "yearly-2022.csv", tmp_path / "r")
+    path = tmp_path / "r" / "in-2022-04-02-shutdown-kelagam.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("layout: 2020-2022", "layout: '../../etc'"), encoding="utf-8")
+    code, out, err = run_cli(capsys, "export", str(tmp_path / "r"), "-f", "stop")
+    assert code == 0, err
+    assert "Kelagam cut again" in out
+
+
+def test_the_html_report_shows_a_url_only_source_as_a_link_without_stored_text(tmp_path: Path) -> None:
+    from shutdown_records.report import write_site
+
+    import_stop(SHEETS / "excel-cp1252.csv", tmp_path / "r")
+    write_site([tmp_path / "r"], tmp_path / "site")
+    [page] = (tmp_path / "site" / "records").glob("ci-2022-01-20-*.html")
+    html = page.read_text(encoding="utf-8")
+    assert "https://example.org/ci/bouafle" in html and "none (a link only: no stored text)" in html

@@ -125,13 +125,10 @@ def computed_cells(record: Incident) -> dict[str, str | None]:
 
 def _row_cells(row: ImportedRow) -> dict[str, str]:
     """The row's verbatim cells keyed by 2020-2022 column name (its layout's meaning)."""
-    from ..importer.rows import canonical_cells
-    from ..importer.sheet import header_key
+    from ..importer.sheet import header_key, layout_columns
 
-    names = canonical_cells(row)
-    by_key = {header_key(h): h for h in row.cells}
-    layout_map = {header_key(k): v for k, v in (stop_mapping()["layouts"][row.layout].get("columns") or {}).items()}
-    return {layout_map.get(k, k): row.cells[h] for k, h in by_key.items() if layout_map.get(k, k) in names}
+    layout_map = layout_columns(row.layout)
+    return {layout_map.get(header_key(h), header_key(h)): cell for h, cell in row.cells.items()}
 
 
 def _kept_columns(record: Incident) -> tuple[set[str], dict[str, Any]]:
@@ -173,11 +170,11 @@ def stop_row(record: Incident, columns: list[str] | None = None, row: ImportedRo
             out[column] = str(value)
         return out
     from ..importer.dates import format_like
-    from ..importer.sheet import header_key
+    from ..importer.sheet import header_key, layout_columns
 
     kept, _ = _kept_columns(record)
     verbatim = _row_cells(row)
-    layout_map = {header_key(k): v for k, v in (stop_mapping()["layouts"][row.layout].get("columns") or {}).items()}
+    layout_map = layout_columns(row.layout)
     out = {}
     for header in columns:
         column = layout_map.get(header_key(header), header_key(header))
@@ -206,7 +203,9 @@ def stop_rows(record: Incident, columns: list[str] | None = None, sheet: str | N
             return [stop_row(record, columns, r) for r in rows]
         return [stop_row(record, columns)]
     main = primary(record.imported_rows) if record.imported_rows else None
-    same_vocabulary = main is not None and not (stop_mapping()["layouts"][main.layout].get("columns"))
+    same_vocabulary = main is not None and main.layout in stop_mapping()["layouts"] and not (
+        stop_mapping()["layouts"][main.layout].get("columns")
+    )
     return [stop_row(record, columns, main if same_vocabulary else None)]
 
 

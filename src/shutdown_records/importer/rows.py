@@ -16,7 +16,7 @@ from typing import Any
 from ..export.vocab import canonical_platform, country_code, from_stop, platform_entry, stop_key, stop_mapping
 from ..model import ImportedRow, slugify
 from .dates import parse_date
-from .sheet import detect_layout, header_key
+from .sheet import header_key, layout_columns
 
 _SPLIT = re.compile(r"\s*[;,]\s*")
 _AND = re.compile(r"\s*(?:[;,&]|\band\b|\n)\s*", re.IGNORECASE)
@@ -77,13 +77,9 @@ class RowMeaning:
 
 def canonical_cells(row: ImportedRow) -> dict[str, str]:
     """The row's cells keyed by 2020-2022 column name, spaces around each cell trimmed."""
-    _, canonical = detect_layout([header_key(h) for h in row.cells])
     known = {header_key(h): h for h in row.cells}
-    layout_map = {header_key(k): v for k, v in (stop_mapping()["layouts"][row.layout].get("columns") or {}).items()}
-    out: dict[str, str] = {}
-    for key, header in known.items():
-        out[layout_map.get(key, canonical.get(key, key))] = row.cells[header].strip()
-    return out
+    layout_map = layout_columns(row.layout)
+    return {layout_map.get(key, key): row.cells[header].strip() for key, header in known.items()}
 
 
 class _Reader:

@@ -69,6 +69,13 @@ def sniff_delimiter(text: str) -> str:
         return max(_DELIMITERS, key=header.count)
 
 
+def layout_columns(layout: str) -> dict[str, str]:
+    """A layout's own header key -> 2020-2022 column; {} for a layout we do not know (a record
+    is untrusted input: its `layout` may name anything)."""
+    spec = stop_mapping()["layouts"].get(layout) or {}
+    return {header_key(k): v for k, v in (spec.get("columns") or {}).items()}
+
+
 def detect_layout(keys: list[str]) -> tuple[str, dict[str, str]]:
     """The layout whose `detect` keys the header has, and its header key -> column map."""
     layouts = stop_mapping()["layouts"]

@@ -220,13 +220,18 @@ def _first_error(err: ValidationError) -> str:
 
 def _place_row(row: ImportedRow, record_id: str, target: Path, force: bool) -> tuple[str, Incident | None]:
     """("written" | "merged" | "unchanged" | "kept", the record to write or None)."""
-    if force or not target.exists():
+    if not target.exists():
         return "written", record_from_rows([row], record_id)
     try:
         existing = load_record(target)
     except ShutdownRecordsError as err:
+        if force:
+            return "written", record_from_rows([row], record_id)
         raise RowError(f"{target} exists but cannot be read, so the row was not merged into it: {err.message}",
                        place=f"{row.sheet}:row {row.row}") from None
+    if force:  # the fields from the rows again; the rows of other sheets stay
+        others = [r for r in existing.imported_rows if (r.sheet, r.row) != (row.sheet, row.row)]
+        return "written", record_from_rows([*others, row], record_id)
     if not existing.imported_rows:
         return "kept", None
     same = [r for r in existing.imported_rows if (r.sheet, r.row) == (row.sheet, row.row)]
