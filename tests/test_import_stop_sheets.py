@@ -269,3 +269,15 @@ def test_the_html_report_shows_a_url_only_source_as_a_link_without_stored_text(t
     [page] = (tmp_path / "site" / "records").glob("ci-2022-01-20-*.html")
     html = page.read_text(encoding="utf-8")
     assert "https://example.org/ci/bouafle" in html and "none (a link only: no stored text)" in html
+
+
+def test_a_typo_in_the_other_order_is_a_row_problem_not_a_refused_sheet(tmp_path: Path) -> None:
+    sheet = tmp_path / "typo.csv"
+    sheet.write_text("start_date,country,area_name\n1/13/2021,Ghana,Apam\n2/14/2021,Ghana,Bawku\n"
+                     "3/4/2021,Ghana,Cape Lasu\n15/3/2021,Ghana,Dome\n", encoding="utf-8")
+    result = import_stop(sheet, tmp_path / "r")
+    assert result.date_order == "month-first" and result.rows == 4 and len(result.written) == 4
+    assert [str(p).split(": ", 1)[1] for p in result.problems] == [
+        'start_date: "15/3/2021" is not a date; expected YYYY-MM-DD (or M/D/YYYY) (record gh-undated-incident-dome.yaml)'
+    ]
+    assert sorted(load_record(p).start_date or "" for p in result.written) == ["", "2021-01-13", "2021-02-14", "2021-03-04"]

@@ -54,22 +54,25 @@ def slash_parts(cell: str) -> SlashDate | None:
 def sheet_order(cells: list[tuple[str, str]], given: str | None) -> str | None:
     """The slash-date order of a sheet from its (place, cell) date cells.
 
-    `given` (the user's flag) wins; else the order a cell shows (a first number above 12 is a
-    day); None when the sheet has no slash dates. DateOrderError when the cells show both
-    orders, or none while some could be read both ways.
+    `given` (the user's flag) wins; else the order cells show (a first number above 12 is a
+    day), the more frequent one when cells show both and it is at least twice as frequent;
+    None when the sheet has no slash dates. DateOrderError when the cells show both orders
+    about as often, or none while some could be read both ways.
     """
     if given:
         return given
     day_first = [(p, c) for p, c in cells if (s := slash_parts(c)) and s.first > 12 >= s.second and _valid(c, DAY_FIRST)]
     month_first = [(p, c) for p, c in cells if (s := slash_parts(c)) and s.second > 12 >= s.first and _valid(c, MONTH_FIRST)]
     ambiguous = [(p, c) for p, c in cells if (s := slash_parts(c)) and s.first <= 12 and s.second <= 12]
-    if day_first and month_first:
+    if day_first and month_first and max(len(day_first), len(month_first)) < 2 * min(len(day_first), len(month_first)):
         (p1, c1), (p2, c2) = day_first[0], month_first[0]
         raise DateOrderError(
             f'slash dates in both orders: {p1} "{c1}" is day first, {p2} "{c2}" is month first; '
             "make the sheet consistent, or say which order with --day-first or --month-first"
         )
-    if day_first:
+    # one order shown at least twice as often as the other: the sheet's order; each cell in
+    # the other order is then not a date of this sheet, and its row lists the problem
+    if len(day_first) > len(month_first):
         return DAY_FIRST
     if month_first:
         return MONTH_FIRST
