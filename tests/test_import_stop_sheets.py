@@ -58,6 +58,8 @@ def test_german_excel_semicolons_dotted_dates_and_cp1252(tmp_path: Path, capsys:
     # "Shutdown, Throttle" under "Full network, Service-based": platforms named under any extent
     hollenau = by_id["at-2021-04-02-facebook-whatsapp-signal-hollenau"]
     assert hollenau.kind == "full_network" and hollenau.platforms == ["Facebook", "WhatsApp", "Signal"]
+    assert hollenau.kinds == ["full_network", "service_block", "throttling"]  # kinds combined
+    assert gruenwald.kinds == []  # one kind
     assert [s.url for s in hollenau.sources] == ["https://example.org/de/hollenau", "https://example.org/de/weissbach"]
     back = export_like(capsys, tmp_path / "r", sheet, tmp_path / "back.csv")
     assert sorted(map(sorted, (r.items() for r in back))) == sorted(
@@ -281,3 +283,19 @@ def test_a_typo_in_the_other_order_is_a_row_problem_not_a_refused_sheet(tmp_path
         'start_date: "15/3/2021" is not a date; expected YYYY-MM-DD (or M/D/YYYY) (record gh-undated-incident-dome.yaml)'
     ]
     assert sorted(load_record(p).start_date or "" for p in result.written) == ["", "2021-01-13", "2021-02-14", "2021-03-04"]
+
+
+def test_combined_kinds_are_written_combined_when_the_record_speaks(tmp_path: Path) -> None:
+    from shutdown_records.export.ooni import finding
+    from shutdown_records.export.stop import stop_row
+
+    sheet = tmp_path / "kinds.csv"
+    sheet.write_text("start_date,country,shutdown_type,shutdown_extent\n2022-05-01,Ghana,\"Shutdown, Throttle\","
+                     "Full network\n", encoding="utf-8")
+    record = load_record(import_stop(sheet, tmp_path / "r").written[0])
+    assert (record.kind, record.kinds) == ("full_network", ["full_network", "throttling"])
+    plain = record.model_copy(update={"imported_rows": []})  # as a record not from a sheet
+    row = stop_row(plain)
+    assert (row["shutdown_type"], row["shutdown_extent"]) == ("Shutdown, Throttle", "Full network")
+    item = finding(record)
+    assert item["tags"][:2] == ["kind:full_network", "kind:throttling"] and "ndt" in item["test_names"]

@@ -226,6 +226,11 @@ class Incident(_Strict):
         default_factory=list, description="Canonical service names; [] for a whole-network shutdown."
     )
     kind: Kind | None = None
+    kinds: list[Kind] = Field(
+        default_factory=list,
+        description="Every kind, when the incident was more than one (STOP's 'Shutdown, Throttle', "
+        "'Full network, Service-based'); `kind` is the main one and is among them. [] when one.",
+    )
     networks: list[Network] = Field(default_factory=list)
     scope: Scope | None = None
     regions: list[NonEmptyStr] = Field(default_factory=list)
@@ -263,7 +268,7 @@ class Incident(_Strict):
         default_factory=list, description="The dataset rows this record was imported from (provenance)."
     )
 
-    @field_validator("platforms", "regions")
+    @field_validator("platforms", "regions", "kinds")
     @classmethod
     def _no_duplicates(cls, values: list[str]) -> list[str]:
         seen = {v.casefold() for v in values}
@@ -278,6 +283,7 @@ EVIDENCED_FIELDS: tuple[str, ...] = (
     "country",
     "platforms",
     "kind",
+    "kinds",
     "networks",
     "scope",
     "regions",
@@ -309,7 +315,7 @@ ITEM_KEYS: dict[str, str] = {
 
 LIST_FIELDS: frozenset[str] = frozenset(
     {
-        "platforms", "networks", "regions", "ordered_by", "justification", "context",
+        "platforms", "kinds", "networks", "regions", "ordered_by", "justification", "context",
         "legal_basis", "court_challenges", "workarounds", "operators", "technical_reports",
         "official_statements",
     }

@@ -63,7 +63,7 @@ def finding_text(record: Incident) -> str:
         ("Country", f"{country_name(record.country)} ({record.country})" if record.country else ""),
         ("Dates", _dates_line(record)),
         ("Status", str(record.status)),
-        ("Kind", (record.kind or "").replace("_", " ")),
+        ("Kind", ", ".join(k.replace("_", " ") for k in dict.fromkeys([record.kind, *record.kinds]) if k)),
         ("Platforms", ", ".join(record.platforms)),
         ("Networks", ", ".join(record.networks)),
         ("Scope", f"{record.scope}" + (f" ({', '.join(record.regions)})" if record.regions else "")
@@ -112,8 +112,10 @@ def finding(record: Incident, reported_by: str = "shutdown-records", email_addre
     entries = [platform_entry(p) for p in record.platforms]
     tests = list(data.get("default_ooni_tests") or [])
     tests += [t for e in entries for t in e.get("ooni_tests") or []]
-    tests += (data.get("kind_ooni_tests") or {}).get(record.kind or "", [])
-    tags = [f"kind:{record.kind}"] if record.kind else []
+    kinds = _unique([record.kind, *record.kinds]) if record.kind else list(record.kinds)
+    for kind in kinds:
+        tests += (data.get("kind_ooni_tests") or {}).get(kind, [])
+    tags = [f"kind:{kind}" for kind in kinds]
     tags += [f"justification:{j}" for j in record.justification]
     tags += [f"context:{c}" for c in record.context]
     tags += [f"scope:{record.scope}"] if record.scope else []

@@ -53,14 +53,23 @@ def _scope_cells(record: Incident, m: dict[str, Any]) -> tuple[str | None, str |
 
 
 def _kind_cells(record: Incident, m: dict[str, Any]) -> tuple[str | None, str | None]:
+    """shutdown_type and shutdown_extent; with `kinds`, every kind combined ("Shutdown, Throttle")."""
     if record.kind is None:
         return None, None
-    cells = m["kind"]["to_stop"][record.kind]
-    extent = cells.get("shutdown_extent")
-    if extent is None:  # throttling: its extent depends on what was throttled
-        which = "with_platforms" if record.platforms else "without_platforms"
-        extent = m["kind"]["throttle_extent"][which]
-    return cells["shutdown_type"], extent
+    types: list[str] = []
+    extents: list[str] = []
+    for kind in [record.kind, *[k for k in record.kinds if k != record.kind]]:
+        cells = m["kind"]["to_stop"][kind]
+        extent = cells.get("shutdown_extent")
+        if extent is None:  # throttling: its extent depends on what was throttled
+            which = "with_platforms" if record.platforms else "without_platforms"
+            extent = m["kind"]["throttle_extent"][which]
+        types.append(cells["shutdown_type"])
+        extents.append(extent)
+    order = m["kind"]["order"]
+    types = sorted(set(types), key=order["shutdown_type"].index)
+    extents = sorted(set(extents), key=order["shutdown_extent"].index)
+    return ", ".join(types), ", ".join(extents)
 
 
 def _platform_cells(record: Incident, m: dict[str, Any]) -> dict[str, str | None]:

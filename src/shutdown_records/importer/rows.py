@@ -39,8 +39,8 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     "country": ("country",),
     "geo_scope": ("scope", "regions"),
     "area_name": ("scope", "regions"),
-    "shutdown_type": ("kind",),
-    "shutdown_extent": ("kind",),
+    "shutdown_type": ("kind", "kinds"),
+    "shutdown_extent": ("kind", "kinds"),
     "affected_network": ("networks",),
     "facebook_affected": ("platforms",),
     "twitter_affected": ("platforms",),
@@ -132,7 +132,9 @@ class _Reader:
             return None
 
 
-def _kind(r: _Reader) -> str | None:
+def _kinds(r: _Reader) -> tuple[str | None, list[str]]:
+    """(the main kind, every kind when more than one): "Shutdown, Throttle" over a full network
+    is full_network and throttling; "Full network, Service-based" both of those."""
     tokens: set[str] = set()
     table = stop_mapping()["kind_tokens"]
     for column in ("shutdown_type", "shutdown_extent"):
@@ -143,15 +145,18 @@ def _kind(r: _Reader) -> str | None:
                                   '"Full network" or "Service-based"')
             elif table[key]:
                 tokens.add(table[key])
-    if "throttle" in tokens and "shutdown" not in tokens and "full" not in tokens and "service" not in tokens:
-        return "throttling"
+    main: str | None = None
     if "throttle" in tokens and "shutdown" not in tokens:
-        return "throttling"
-    if "full" in tokens:
-        return "full_network"
-    if "service" in tokens:
-        return "service_block"
-    return None
+        main = "throttling"
+    elif "full" in tokens:
+        main = "full_network"
+    elif "service" in tokens:
+        main = "service_block"
+    every = [k for k, present in (("full_network", "full" in tokens), ("service_block", "service" in tokens),
+                                  ("throttling", "throttle" in tokens)) if present]
+    if main == "throttling":
+        every = ["throttling"]  # a throttle of a full network or of services is one throttling
+    return main, every if len(every) > 1 else []
 
 
 def _is_platform_name(part: str, free_names: bool) -> bool:
@@ -267,7 +272,7 @@ def row_meaning(cells: dict[str, str], order: str | None) -> RowMeaning:
     start = r.date("start_date", order)
     end_word = (stop_mapping().get("end_date_words") or {}).get(stop_key(r.get("end_date")))
     end = None if end_word else r.date("end_date", order)
-    kind = _kind(r)
+    kind, kinds = _kinds(r)
     platforms = _platforms(r, start)
     scope, regions = _scope(r)
     networks = r.vocab("affected_network", "networks", several=True)
@@ -283,6 +288,7 @@ def row_meaning(cells: dict[str, str], order: str | None) -> RowMeaning:
         "country": country,
         "platforms": platforms,
         "kind": kind,
+        "kinds": kinds,
         "networks": networks,
         "scope": scope,
         "regions": regions,

@@ -45,6 +45,7 @@ class SemanticChecker:
         self.check_dates()
         self.check_status()
         self.check_country()
+        self.check_kinds()
         self.check_duplicate_entries()
         self.check_sources()
         self.check_field_names()
@@ -84,6 +85,11 @@ class SemanticChecker:
         if status == "ended" and not end and not _dicts(_get(self.data, ["evidence", "status"])):
             self.add(["status"], "W204", "status is ended but end_date is empty; add the end date, "
                      "or cite the restoration in evidence.status")
+
+    def check_kinds(self) -> None:
+        kind, kinds = self.data.get("kind"), self.data.get("kinds")
+        if isinstance(kinds, list) and kinds and isinstance(kind, str) and kind not in kinds:
+            self.add(["kind"], "E221", f"kind {kind!r} is not among kinds {kinds}; kind is the main one of them")
 
     def check_country(self) -> None:
         country = self.data.get("country")

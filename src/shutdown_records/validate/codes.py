@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "E218": "source with a path but no sha256",
     "E219": "source with neither path nor url",
     "W220": "imported row with a problem the record could not hold",
+    "E221": "kind not among kinds",
     "E301": "source file not found",
     "E302": "source changed (sha256 mismatch)",
     "E303": "quote not found in source",
