@@ -13,7 +13,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..export.vocab import canonical_platform, country_code, from_stop, platform_entry, stop_key, stop_mapping
+from ..export.vocab import (
+    canonical_platform,
+    country_code,
+    country_name,
+    from_stop,
+    platform_entry,
+    stop_key,
+    stop_mapping,
+)
 from ..model import ImportedRow, slugify
 from .dates import parse_date
 from .sheet import header_key, layout_columns
@@ -72,7 +80,6 @@ class RowMeaning:
     fields: dict[str, Any]
     problems: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
-    area_key: str = ""
 
 
 def canonical_cells(row: ImportedRow) -> dict[str, str]:
@@ -305,15 +312,9 @@ def row_meaning(cells: dict[str, str], order: str | None) -> RowMeaning:
         "summary": r.get("event") or None,
     }
     extra = {c: v.strip() for c, v in cells.items() if v.strip() and c not in COLUMN_FIELDS}
-    if country_cell and country and stop_key(country_cell) != stop_key(_country_label(country)):
+    if country_cell and country and stop_key(country_cell) != stop_key(country_name(country)):
         extra["country"] = country_cell  # the sheet's own spelling, beside the code it was read as
-    return RowMeaning(fields, r.problems, extra, stop_key(r.get("area_name")))
-
-
-def _country_label(code: str) -> str:
-    from ..export.vocab import country_name
-
-    return country_name(code)
+    return RowMeaning(fields, r.problems, extra)
 
 
 def primary(rows: list[ImportedRow]) -> ImportedRow:
