@@ -299,3 +299,17 @@ def test_combined_kinds_are_written_combined_when_the_record_speaks(tmp_path: Pa
     assert (row["shutdown_type"], row["shutdown_extent"]) == ("Shutdown, Throttle", "Full network")
     item = finding(record)
     assert item["tags"][:2] == ["kind:full_network", "kind:throttling"] and "ndt" in item["test_names"]
+
+
+def test_importing_an_edited_sheet_again_updates_its_row_and_never_duplicates_it(tmp_path: Path) -> None:
+    original = (SHEETS / "yearly-2022.csv").read_text(encoding="utf-8")
+    sheet = tmp_path / "yearly-2022.csv"
+    sheet.write_text(original, encoding="utf-8")
+    import_stop(sheet, tmp_path / "r")
+    lines = original.splitlines(keepends=True)
+    sheet.write_text(lines[0] + lines[2] + lines[1].replace("after 13 months", "after thirteen months"), encoding="utf-8")
+    result = import_stop(sheet, tmp_path / "r")
+    assert (len(result.merged), len(result.unchanged)) == (2, 0)  # both rows moved, one edited
+    varunpur = load_record(tmp_path / "r" / "in-2021-02-01-shutdown-varunpur.yaml")
+    assert [(r.sheet, r.row) for r in varunpur.imported_rows] == [("yearly-2022.csv", 3)]
+    assert varunpur.summary == "Mobile internet restored in Varunpur after thirteen months"

@@ -229,15 +229,17 @@ def _place_row(row: ImportedRow, record_id: str, target: Path, force: bool) -> t
             return "written", record_from_rows([row], record_id)
         raise RowError(f"{target} exists but cannot be read, so the row was not merged into it: {err.message}",
                        place=f"{row.sheet}:row {row.row}") from None
+    # one row per sheet in a record: ids are unique within a sheet, so a row of the same sheet
+    # already there is this row as an earlier import of the sheet read it (maybe moved or edited)
+    others = [r for r in existing.imported_rows if r.sheet != row.sheet]
     if force:  # the fields from the rows again; the rows of other sheets stay
-        others = [r for r in existing.imported_rows if (r.sheet, r.row) != (row.sheet, row.row)]
         return "written", record_from_rows([*others, row], record_id)
     if not existing.imported_rows:
         return "kept", None
-    same = [r for r in existing.imported_rows if (r.sheet, r.row) == (row.sheet, row.row)]
-    if same and same[0].cells == row.cells:
+    same = [r for r in existing.imported_rows if r.sheet == row.sheet]
+    if same and (same[0].row, same[0].cells, same[0].date_order) == (row.row, row.cells, row.date_order):
         return "unchanged", None
-    rows = [r for r in existing.imported_rows if (r.sheet, r.row) != (row.sheet, row.row)] + [row]
+    rows = [*others, row]
     base = None if unchanged_since_import(existing) else existing
     merged = record_from_rows(rows, existing.id, base)
     if base is None:  # keep what a person may have written outside the derived fields
