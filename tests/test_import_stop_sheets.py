@@ -313,3 +313,20 @@ def test_importing_an_edited_sheet_again_updates_its_row_and_never_duplicates_it
     varunpur = load_record(tmp_path / "r" / "in-2021-02-01-shutdown-varunpur.yaml")
     assert [(r.sheet, r.row) for r in varunpur.imported_rows] == [("yearly-2022.csv", 3)]
     assert varunpur.summary == "Mobile internet restored in Varunpur after thirteen months"
+
+
+def test_words_in_date_and_free_text_cells(tmp_path: Path) -> None:
+    sheet = tmp_path / "words.csv"
+    sheet.write_text(
+        "start_date,end_date,country,shutdown_extent,other_affected,legal_method\n"
+        "2019-05-02,Ongoing,Ghana,Service-based,\"Signal, possibly\",None\n"
+        "2019-05-03,Unkown,Ghana,Service-based,YouTube; VPN services,https://example.org/order.pdf\n"
+        "2019-05-04,,Ghana,Service-based,\"Zoom and Microsoft Teams\",Section 5 (rule 2); N/A\n",
+        encoding="utf-8",
+    )
+    result = import_stop(sheet, tmp_path / "r")
+    assert result.problems == []
+    got = [load_record(p) for p in result.written]
+    assert [(r.end_date, r.status) for r in got] == [(None, "ongoing"), (None, "unknown"), (None, "unknown")]
+    assert [r.platforms for r in got] == [["Signal"], ["YouTube", "VPN services"], ["Zoom", "Microsoft Teams"]]
+    assert [[(x.instrument, x.provision) for x in r.legal_basis] for r in got] == [[], [], [("Section 5", "rule 2")]]
