@@ -126,12 +126,10 @@ def _record_yaml(record: Incident) -> str:
     data = record.model_dump(mode="json")
     keep = {"id", "title", "review_status", "status"}
     data = {k: v for k, v in data.items() if k in keep or v not in (None, [], {}, "")}
-    for source in data.get("sources", []):
-        for key in [k for k, v in source.items() if v is None]:
-            del source[key]
-    for row in data.get("imported_rows", []):
-        for key in [k for k, v in row.items() if v in (None, [])]:
-            del row[key]
+    for key, value in data.items():  # list items too: no `provision: null`, `asn: null`, `problems: []`
+        if isinstance(value, list):
+            data[key] = [{k: v for k, v in item.items() if v not in (None, [])} if isinstance(item, dict) else item
+                         for item in value]
     return dump_yaml(data)
 
 
