@@ -223,7 +223,8 @@ class Incident(_Strict):
         None, description="ISO 3166-1 alpha-2."
     )
     platforms: list[NonEmptyStr] = Field(
-        default_factory=list, description="Canonical service names; [] for a whole-network shutdown."
+        default_factory=list,
+        description="Canonical service names; a whole-network shutdown names them only when a source does.",
     )
     kind: Kind | None = None
     kinds: list[Kind] = Field(
