@@ -330,3 +330,16 @@ def test_words_in_date_and_free_text_cells(tmp_path: Path) -> None:
     assert [(r.end_date, r.status) for r in got] == [(None, "ongoing"), (None, "unknown"), (None, "unknown")]
     assert [r.platforms for r in got] == [["Signal"], ["YouTube", "VPN services"], ["Zoom", "Microsoft Teams"]]
     assert [[(x.instrument, x.provision) for x in r.legal_basis] for r in got] == [[], [], [("Section 5", "rule 2")]]
+
+
+def test_a_row_that_cannot_be_written_fails_with_why_and_the_others_are_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    out = tmp_path / "r"
+    (out / "in-2022-04-02-shutdown-kelagam.yaml").mkdir(parents=True)  # a folder where the file would go
+    code, _, err = run_cli(capsys, "import", str(SHEETS / "yearly-2022.csv"), "-o", str(out))
+    assert code == 3
+    assert "row 3: " in err and "in-2022-04-02-shutdown-kelagam.yaml" in err and "1 imported" in err and "1 failed" in err
+    assert os.path.isdir(out / "in-2022-04-02-shutdown-kelagam.yaml")

@@ -188,7 +188,7 @@ def import_stop(
             seen[stem] = seen.get(stem, 0) + 1
             record_id = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
             target = out_dir / f"{record_id}.yaml"
-            outcome, record = _place_row(row, record_id, target, force)
+            outcome, record = _place_row(row, record_id, target, force, place)
         except (ValidationError, ShutdownRecordsError) as err:
             error = err if isinstance(err, ShutdownRecordsError) else RowError(_first_error(err), place=place)
             result.errors.append(error)
@@ -201,7 +201,14 @@ def import_stop(
                 on_kept(target)
             continue
         if record is not None:
-            write_atomic(target, _record_yaml(record))
+            try:
+                write_atomic(target, _record_yaml(record))
+            except OSError as err:
+                error = RowError(f"cannot write {target}: {err.strerror or err}", place=place)
+                result.errors.append(error)
+                if on_error is not None:
+                    on_error(error)
+                continue
         getattr(result, outcome).append(target)
         if meaning.problems:
             problem = RowError("; ".join(meaning.problems) + f" (record {target.name})", place=place)
@@ -216,7 +223,7 @@ def _first_error(err: ValidationError) -> str:
     return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
 
 
-def _place_row(row: ImportedRow, record_id: str, target: Path, force: bool) -> tuple[str, Incident | None]:
+def _place_row(row: ImportedRow, record_id: str, target: Path, force: bool, place: str) -> tuple[str, Incident | None]:
     """("written" | "merged" | "unchanged" | "kept", the record to write or None)."""
     if not target.exists():
         return "written", record_from_rows([row], record_id)
@@ -226,7 +233,7 @@ def _place_row(row: ImportedRow, record_id: str, target: Path, force: bool) -> t
         if force:
             return "written", record_from_rows([row], record_id)
         raise RowError(f"{target} exists but cannot be read, so the row was not merged into it: {err.message}",
-                       place=f"{row.sheet}:row {row.row}") from None
+                       place=place) from None
     # one row per sheet in a record: ids are unique within a sheet, so a row of the same sheet
     # already there is this row as an earlier import of the sheet read it (maybe moved or edited)
     others = [r for r in existing.imported_rows if r.sheet != row.sheet]
