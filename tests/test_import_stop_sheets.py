@@ -343,3 +343,11 @@ def test_a_row_that_cannot_be_written_fails_with_why_and_the_others_are_imported
     assert code == 3
     assert "row 3: " in err and "in-2022-04-02-shutdown-kelagam.yaml" in err and "1 imported" in err and "1 failed" in err
     assert os.path.isdir(out / "in-2022-04-02-shutdown-kelagam.yaml")
+
+
+def test_blank_rows_are_counted_in_the_summary(tmp_path: Path) -> None:
+    sheet = tmp_path / "blank.csv"
+    sheet.write_text("start_date,country\n2021-05-02,Ghana\n,\n\n2021-05-03,Ghana\n", encoding="utf-8")
+    result = import_stop(sheet, tmp_path / "r")
+    assert (result.rows, len(result.written), result.blank) == (2, 2, 2)
+    assert result.summary(sheet).endswith("; 2 blank row(s) without any cell skipped")

@@ -32,6 +32,7 @@ class Sheet:
     keys: list[str]
     canonical: dict[str, str]  # header key -> 2020-2022 column (or the key itself)
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (row number, {header: cell})
+    blank: int = 0  # rows with no cell filled in (spreadsheets leave them at the end)
 
 
 def header_key(name: str) -> str:
@@ -117,6 +118,7 @@ def read_sheet(path: Path) -> Sheet:
         # the row number is the spreadsheet's: a cell with line breaks stays one row
         for number, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
+                sheet.blank += 1
                 continue
             if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
                 raise InputError(

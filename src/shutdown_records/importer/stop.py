@@ -46,6 +46,7 @@ class ImportResult:
     encoding: str = ""
     delimiter: str = ""
     date_order: str | None = None
+    blank: int = 0  # rows without any cell, not counted in `rows`
 
     def summary(self, path: Path) -> str:
         separator = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(self.delimiter, self.delimiter)
@@ -56,6 +57,8 @@ class ImportResult:
                 f"from an import), {len(self.errors)} failed")
         if self.problems:
             text += f"; {len(self.problems)} draft(s) with problems (listed above; validate reports them as W220)"
+        if self.blank:
+            text += f"; {self.blank} blank row(s) without any cell skipped"
         return text
 
 
@@ -172,7 +175,7 @@ def import_stop(
     sheet = read_sheet(csv_path)
     order = _date_order(sheet, day_first, month_first)
     result = ImportResult(rows=len(sheet.rows), layout=sheet.layout, encoding=sheet.encoding,
-                          delimiter=sheet.delimiter, date_order=order)
+                          delimiter=sheet.delimiter, date_order=order, blank=sheet.blank)
     seen: dict[str, int] = {}
     for number, cells in sheet.rows:
         place = f"{csv_path}:row {number}"
