@@ -15,7 +15,7 @@ from conftest import REPO_ROOT
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "records"
 OONI_KEYS = {
     "id", "slug", "title", "short_description", "text", "start_time", "end_time", "reported_by",
-    "event_type", "published", "CCs", "ASNs", "domains", "themes", "tags", "links", "test_names",
+    "event_type", "published", "CCs", "ASNs", "domains", "themes", "tags", "links", "test_names", "email_address",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -156,9 +156,13 @@ class Source(_Strict):
     title: str | None = None
     publisher: str | None = None
     published: PartialDate | None = None
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = Field(
-        description="SHA-256 of the bytes of `path`, so a changed source is caught."
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = Field(
+        description="ISO 639 code of the text; `und` when not known (a URL-only source)."
+    )
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] | None = Field(
+        None,
+        description="SHA-256 of the bytes of `path`, so a changed source is caught. Required with "
+        "`path`; a URL-only source (no stored text, nothing quotable) has none.",
     )
 
 
@@ -190,6 +194,23 @@ class Conflict(_Strict):
     candidates: list[Candidate] = Field(min_length=2)
 
 
+class ImportedRow(_Strict):
+    """One row of another dataset this record was imported from: where it stood, and its cells
+    verbatim, so an export gives the row back as it was and a merged record keeps every row."""
+
+    dataset: NonEmptyStr = Field(description="Which dataset's format, e.g. 'stop'.")
+    sheet: NonEmptyStr = Field(description="The file's name (no folder), e.g. 'stop-2022.csv'.")
+    row: int = Field(ge=2, description="Spreadsheet row number; the header is row 1.")
+    layout: NonEmptyStr = Field(description="The sheet's layout, e.g. '2020-2022'.")
+    cells: dict[str, str] = Field(default_factory=dict, description="Non-empty cells by header, verbatim.")
+    date_order: Literal["day-first", "month-first"] | None = Field(
+        None, description="How the sheet's slash dates were read (D/M or M/D); None when it had none."
+    )
+    problems: list[NonEmptyStr] = Field(
+        default_factory=list, description="What the record could not hold; `validate` lists each."
+    )
+
+
 class Incident(_Strict):
     id: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)] = Field(
         description="Slug: country-year-platform, e.g. pk-2024-x."
@@ -202,9 +223,15 @@ class Incident(_Strict):
         None, description="ISO 3166-1 alpha-2."
     )
     platforms: list[NonEmptyStr] = Field(
-        default_factory=list, description="Canonical service names; [] for a whole-network shutdown."
+        default_factory=list,
+        description="Canonical service names; a whole-network shutdown names them only when a source does.",
     )
     kind: Kind | None = None
+    kinds: list[Kind] = Field(
+        default_factory=list,
+        description="Every kind, when the incident was more than one (STOP's 'Shutdown, Throttle', "
+        "'Full network, Service-based'); `kind` is the main one and is among them. [] when one.",
+    )
     networks: list[Network] = Field(default_factory=list)
     scope: Scope | None = None
     regions: list[NonEmptyStr] = Field(default_factory=list)
@@ -238,8 +265,11 @@ class Incident(_Strict):
         default_factory=dict,
         description="Columns of an imported dataset that have no field here (e.g. STOP's econ_impact).",
     )
+    imported_rows: list[ImportedRow] = Field(
+        default_factory=list, description="The dataset rows this record was imported from (provenance)."
+    )
 
-    @field_validator("platforms", "regions")
+    @field_validator("platforms", "regions", "kinds")
     @classmethod
     def _no_duplicates(cls, values: list[str]) -> list[str]:
         seen = {v.casefold() for v in values}
@@ -254,6 +284,7 @@ EVIDENCED_FIELDS: tuple[str, ...] = (
     "country",
     "platforms",
     "kind",
+    "kinds",
     "networks",
     "scope",
     "regions",
@@ -285,7 +316,7 @@ ITEM_KEYS: dict[str, str] = {
 
 LIST_FIELDS: frozenset[str] = frozenset(
     {
-        "platforms", "networks", "regions", "ordered_by", "justification", "context",
+        "platforms", "kinds", "networks", "regions", "ordered_by", "justification", "context",
         "legal_basis", "court_challenges", "workarounds", "operators", "technical_reports",
         "official_statements",
     }

@@ -24,8 +24,13 @@ from ..export import WRITERS, export_records
 @click.option("--bom", is_flag=True, help="csv and stop only: start with a UTF-8 BOM so Excel shows accents right.")
 @click.option("--jsonl", is_flag=True, help="ooni only: one finding per line instead of a JSON array.")
 @click.option("--reported-by", default=None, help="ooni only: the findings' reported_by (default: shutdown-records).")
+@click.option("--email-address", default=None,
+              help="ooni only: the findings' email_address (OONI's create endpoint wants the creator's).")
+@click.option("--like", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="stop only: write the columns of this STOP sheet, and the rows imported from it as they were.")
 def command(
-    paths: tuple[Path, ...], fmt: str, output: Path | None, bom: bool, jsonl: bool, reported_by: str | None
+    paths: tuple[Path, ...], fmt: str, output: Path | None, bom: bool, jsonl: bool, reported_by: str | None,
+    email_address: str | None, like: Path | None,
 ) -> None:
     """Export the records in PATHS (files or folders of *.yaml) in one format.
 
@@ -36,14 +41,20 @@ def command(
     could be read; 2 usage error.
     """
     options: dict[str, object] = {}
-    if jsonl or reported_by:
+    if jsonl or reported_by or email_address:
         if fmt != "ooni":
-            raise click.UsageError("--jsonl and --reported-by apply to --format ooni only")
-        options = {"jsonl": jsonl, "reported_by": reported_by}
+            raise click.UsageError("--jsonl, --reported-by and --email-address apply to --format ooni only")
+        options = {"jsonl": jsonl, "reported_by": reported_by, "email_address": email_address}
     if bom:
         if fmt not in ("csv", "stop"):
             raise click.UsageError("--bom applies to --format csv and stop only")
-        options = {"bom": True}
+        options["bom"] = True
+    if like is not None:
+        if fmt != "stop":
+            raise click.UsageError("--like applies to --format stop only")
+        if not like.is_file():
+            raise click.UsageError(f"--like: no such file: {like}")
+        options["like"] = str(like)
 
     def report(err: ShutdownRecordsError) -> None:
         click.echo(f"error: {err}", err=True)
@@ -54,7 +65,7 @@ def command(
     failed = len(result.failures)
     click.echo(
         f"exported {result.written} record(s) as {fmt} to {where}"
-        + (f"; {failed} record(s) could not be read and were skipped" if failed else ""),
+        + (f"; {failed} record(s) could not be read or exported and were skipped" if failed else ""),
         err=True,
     )
     if failed:

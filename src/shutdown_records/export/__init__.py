@@ -49,13 +49,30 @@ def writer_for(fmt: str) -> type[RecordWriter]:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(sorted(WRITERS))}") from None
 
 
-def write_records(records: Iterable[Incident], fmt: str, out: TextIO, **options: Any) -> int:
-    """Write already loaded records to a text stream; returns how many were written."""
+def write_records(
+    records: Iterable[Incident],
+    fmt: str,
+    out: TextIO,
+    *,
+    on_error: Callable[[ShutdownRecordsError], None] | None = None,
+    **options: Any,
+) -> int:
+    """Write already loaded records to a text stream; returns how many were written.
+
+    A record the format cannot take (an OONI finding needs a start date) goes to `on_error`
+    and is skipped; without `on_error` the error is raised.
+    """
     writer = writer_for(fmt)(out, **options)
     writer.begin()
     count = 0
     for record in records:
-        writer.write(record)
+        try:
+            writer.write(record)
+        except ShutdownRecordsError as err:
+            if on_error is None:
+                raise
+            on_error(err)
+            continue
         count += 1
     writer.end()
     return count
@@ -93,6 +110,11 @@ def export_records(
                 continue
             yield record
 
+    def failed(err: ShutdownRecordsError) -> None:
+        result.failures.append(err)
+        if on_error is not None:
+            on_error(err)
+
     with open_output(output, stream) as out:
-        result.written = write_records(loaded(), fmt, out, **options)
+        result.written = write_records(loaded(), fmt, out, on_error=failed, **options)
     return result

@@ -8,21 +8,43 @@ per platform come from `data/platform_domains.yaml`.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from typing import Any
 
+from ..errors import InputError
 from ..model import Incident
 from .base import RecordWriter, instrument_label
 from .vocab import country_name, platform_domains, platform_entry
 
 
-def ooni_time(value: str | None) -> str | None:
-    """OONI's wire format for a date: midnight UTC; a month-precision date is its first day."""
+class RecordError(InputError):
+    """A record that cannot become an OONI finding (OONI would refuse it)."""
+
+
+def ooni_time(value: str | None, *, end: bool = False) -> str | None:
+    """OONI's wire format for a date: midnight UTC. A month-precision date is the month's first
+    day as a start and its last day as an end, so a start and end in one month never cross."""
     if not value:
         return None
-    day = value if len(value) == 10 else f"{value}-01"
+    if len(value) == 10:
+        day = value
+    elif end:
+        year, month = int(value[:4]), int(value[5:7])
+        day = f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    else:
+        day = f"{value}-01"
     return f"{day}T00:00:00.000000Z"
+
+
+def finding_times(record: Incident) -> tuple[str | None, str | None]:
+    """(start_time, end_time); an end before the start (a data error) is left out, as OONI
+    refuses such a finding, and the finding's text says so."""
+    start, end = ooni_time(record.start_date), ooni_time(record.end_date, end=True)
+    if start and end and end < start:
+        return start, None
+    return start, end
 
 
 def _dates_line(record: Incident) -> str:
@@ -41,7 +63,7 @@ def finding_text(record: Incident) -> str:
         ("Country", f"{country_name(record.country)} ({record.country})" if record.country else ""),
         ("Dates", _dates_line(record)),
         ("Status", str(record.status)),
-        ("Kind", (record.kind or "").replace("_", " ")),
+        ("Kind", ", ".join(k.replace("_", " ") for k in dict.fromkeys([record.kind, *record.kinds]) if k)),
         ("Platforms", ", ".join(record.platforms)),
         ("Networks", ", ".join(record.networks)),
         ("Scope", f"{record.scope}" + (f" ({', '.join(record.regions)})" if record.regions else "")
@@ -55,6 +77,9 @@ def finding_text(record: Incident) -> str:
         ("Operators", ", ".join(o.name for o in record.operators)),
     ]
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
+    start, end = finding_times(record)
+    if record.end_date and end is None:
+        lines.append(f"- **Note:** the end date {record.end_date} is before the start date; end_time is left empty")
     if record.sources:
         lines += ["", "## Sources", ""]
         for number, source in enumerate(record.sources, 1):
@@ -81,27 +106,34 @@ def _unique(items: list[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
 
 
-def finding(record: Incident, reported_by: str = "shutdown-records") -> dict[str, Any]:
+def finding(record: Incident, reported_by: str = "shutdown-records", email_address: str = "") -> dict[str, Any]:
     """One record as an OONI finding (not published: a person publishes it in OONI's editor)."""
     data = platform_domains()
     entries = [platform_entry(p) for p in record.platforms]
     tests = list(data.get("default_ooni_tests") or [])
     tests += [t for e in entries for t in e.get("ooni_tests") or []]
-    tests += (data.get("kind_ooni_tests") or {}).get(record.kind or "", [])
-    tags = [f"kind:{record.kind}"] if record.kind else []
+    kinds = _unique([record.kind, *record.kinds]) if record.kind else list(record.kinds)
+    for kind in kinds:
+        tests += (data.get("kind_ooni_tests") or {}).get(kind, [])
+    tags = [f"kind:{kind}" for kind in kinds]
     tags += [f"justification:{j}" for j in record.justification]
     tags += [f"context:{c}" for c in record.context]
     tags += [f"scope:{record.scope}"] if record.scope else []
     links = [s.url for s in record.sources if s.url] + [t.url for t in record.technical_reports if t.url]
+    if not record.start_date:
+        raise RecordError(f"{record.id}: no start_date, and an OONI finding needs start_time; add the start date "
+                          "(a month is enough: YYYY-MM)")
+    start, end = finding_times(record)
     return {
         "id": record.id,
         "slug": record.id,
         "title": record.title,
         "short_description": short_description(record),
         "text": finding_text(record),
-        "start_time": ooni_time(record.start_date),
-        "end_time": ooni_time(record.end_date),
+        "start_time": start,
+        "end_time": end,
         "reported_by": reported_by,
+        "email_address": email_address,
         "event_type": "incident",
         "published": False,
         "CCs": [record.country] if record.country else [],
@@ -120,17 +152,18 @@ class OoniWriter(RecordWriter):
 
     @classmethod
     def options(cls) -> tuple[str, ...]:
-        return ("jsonl", "reported_by")
+        return ("jsonl", "reported_by", "email_address")
 
     def begin(self) -> None:
         self._jsonl = bool(self.settings.get("jsonl"))
         self._reported_by = self.settings.get("reported_by") or "shutdown-records"
+        self._email_address = self.settings.get("email_address") or ""
         self._count = 0
         if not self._jsonl:
             self.out.write("[")
 
     def write(self, record: Incident) -> None:
-        item = finding(record, self._reported_by)
+        item = finding(record, self._reported_by, self._email_address)
         if self._jsonl:
             self.out.write(json.dumps(item, ensure_ascii=False) + "\n")
         else:

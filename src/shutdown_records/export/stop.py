@@ -8,9 +8,10 @@ STOP sheet kept, so sheet -> records -> sheet loses nothing); else the column's 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from ..model import Incident
+from ..model import ImportedRow, Incident
 from .base import (
     CsvRowWriter,
     cited_quotes,
@@ -52,14 +53,23 @@ def _scope_cells(record: Incident, m: dict[str, Any]) -> tuple[str | None, str |
 
 
 def _kind_cells(record: Incident, m: dict[str, Any]) -> tuple[str | None, str | None]:
+    """shutdown_type and shutdown_extent; with `kinds`, every kind combined ("Shutdown, Throttle")."""
     if record.kind is None:
         return None, None
-    cells = m["kind"]["to_stop"][record.kind]
-    extent = cells.get("shutdown_extent")
-    if extent is None:  # throttling: its extent depends on what was throttled
-        which = "with_platforms" if record.platforms else "without_platforms"
-        extent = m["kind"]["throttle_extent"][which]
-    return cells["shutdown_type"], extent
+    types: list[str] = []
+    extents: list[str] = []
+    for kind in [record.kind, *[k for k in record.kinds if k != record.kind]]:
+        cells = m["kind"]["to_stop"][kind]
+        extent = cells.get("shutdown_extent")
+        if extent is None:  # throttling: its extent depends on what was throttled
+            which = "with_platforms" if record.platforms else "without_platforms"
+            extent = m["kind"]["throttle_extent"][which]
+        types.append(cells["shutdown_type"])
+        extents.append(extent)
+    order = m["kind"]["order"]
+    types = sorted(set(types), key=order["shutdown_type"].index)
+    extents = sorted(set(extents), key=order["shutdown_extent"].index)
+    return ", ".join(types), ", ".join(extents)
 
 
 def _platform_cells(record: Incident, m: dict[str, Any]) -> dict[str, str | None]:
@@ -122,31 +132,119 @@ def computed_cells(record: Incident) -> dict[str, str | None]:
     return cells
 
 
-def stop_row(record: Incident) -> dict[str, str]:
-    """The record as one STOP row: record value, else extra_columns, else the column default.
+def _row_cells(row: ImportedRow) -> dict[str, str]:
+    """The row's verbatim cells keyed by 2020-2022 column name (its layout's meaning)."""
+    from ..importer.sheet import header_key, layout_columns
 
-    For the `sheet_first` columns (duration, election) a kept sheet value comes first.
+    layout_map = layout_columns(row.layout)
+    return {layout_map.get(header_key(h), header_key(h)): cell for h, cell in row.cells.items()}
+
+
+def _kept_columns(record: Incident) -> tuple[set[str], dict[str, Any]]:
+    """The 2020-2022 columns whose record fields still hold what the imported rows gave (their
+    cells go back verbatim), and the fields the rows give."""
+    from ..importer.rows import COLUMN_FIELDS
+    from ..importer.stop import derive
+
+    fields, meaning = derive(record.imported_rows)
+    expected = Incident.model_validate({"id": record.id, "title": record.title, **fields}).model_dump(mode="json")
+    current = record.model_dump(mode="json")
+    kept = {c for c, names in COLUMN_FIELDS.items() if all(current[f] == expected[f] for f in names)}
+    columns = set(stop_columns()) | set(meaning.extra) | set(record.extra_columns)
+    kept |= {c for c in columns if c not in COLUMN_FIELDS and record.extra_columns.get(c) == meaning.extra.get(c)}
+    return kept, expected
+
+
+def stop_row(record: Incident, columns: list[str] | None = None, row: ImportedRow | None = None) -> dict[str, str]:
+    """The record as one STOP row in `columns` (default: the 2020-2022 columns).
+
+    With `row` (one of the record's imported rows), each cell whose record fields still say
+    what the row said is the row's own cell, verbatim; a cell whose fields a person changed
+    is the record's value (dates in the row's own form). Without `row`: the record's value,
+    else extra_columns, else the column's default; for the `sheet_first` columns (duration,
+    election) a kept sheet value comes first.
     """
     computed = computed_cells(record)
     defaults = stop_mapping().get("defaults") or {}
     sheet_first = set(stop_mapping().get("sheet_first") or ())
-    row: dict[str, str] = {}
-    for column in stop_columns():
+    columns = list(columns or stop_columns())
+    if row is None:
+        out: dict[str, str] = {}
+        for column in columns:
+            value = computed.get(column)
+            if value is None or (column in sheet_first and column in record.extra_columns):
+                value = record.extra_columns.get(column)
+            if value is None:
+                value = defaults.get(column, "")
+            out[column] = str(value)
+        return out
+    from ..importer.dates import format_like
+    from ..importer.sheet import header_key, layout_columns
+
+    kept, _ = _kept_columns(record)
+    verbatim = _row_cells(row)
+    layout_map = layout_columns(row.layout)
+    out = {}
+    for header in columns:
+        column = layout_map.get(header_key(header), header_key(header))
+        if column in kept:
+            out[header] = verbatim.get(column, "")
+            continue
         value = computed.get(column)
-        if value is None or (column in sheet_first and column in record.extra_columns):
-            value = record.extra_columns.get(column)
         if value is None:
-            value = defaults.get(column, "")
-        row[column] = str(value)
-    return row
+            value = record.extra_columns.get(column, "")
+        if column in ("start_date", "end_date") and value and len(value) == 10:
+            example = verbatim.get(column) or verbatim.get("start_date") or ""
+            value = format_like(value, example, row.date_order) if example else value
+        out[header] = str(value)
+    return out
+
+
+def stop_rows(record: Incident, columns: list[str] | None = None, sheet: str | None = None) -> list[dict[str, str]]:
+    """The rows a record writes: with `sheet`, one per row imported from that sheet (in row
+    order), or one made from the record when it has none; else one, from its primary row when
+    that row is in the 2020-2022 vocabulary."""
+    from ..importer.rows import primary
+
+    if sheet is not None:
+        rows = sorted((r for r in record.imported_rows if r.sheet == sheet), key=lambda r: r.row)
+        if rows:
+            return [stop_row(record, columns, r) for r in rows]
+        return [stop_row(record, columns)]
+    main = primary(record.imported_rows) if record.imported_rows else None
+    same_vocabulary = main is not None and main.layout in stop_mapping()["layouts"] and not (
+        stop_mapping()["layouts"][main.layout].get("columns")
+    )
+    return [stop_row(record, columns, main if same_vocabulary else None)]
+
+
+def sheet_header(path: Path) -> list[str]:
+    """The header row of a STOP sheet, as written (any encoding and separator import reads)."""
+    from ..importer.sheet import read_sheet
+
+    return read_sheet(path).header
 
 
 class StopWriter(CsvRowWriter):
     name = "stop"
     description = "Access Now STOP columns (2020-2022 sheets) and value strings, one row per record"
 
+    @classmethod
+    def options(cls) -> tuple[str, ...]:
+        return ("bom", "like")
+
+    def begin(self) -> None:
+        like = self.settings.get("like")
+        self._like_name = Path(like).name if like else None
+        self._columns = sheet_header(Path(like)) if like else list(stop_columns())
+        super().begin()
+
     def columns(self) -> list[str]:
-        return list(stop_columns())
+        return self._columns
+
+    def write(self, record: Incident) -> None:
+        for row in stop_rows(record, self._columns, self._like_name):
+            self._csv.writerow(row)
 
     def row(self, record: Incident) -> dict[str, str]:
         return stop_row(record)

@@ -1,245 +1,65 @@
-"""One draft record per row of an Access Now STOP sheet saved as CSV.
+"""One draft record per row of an Access Now STOP sheet (any layout since 2016), or the row
+merged into the record of the same incident imported from another yearly sheet.
 
-The record holds what STOP and the record have in common; every other non-empty cell, and any
-cell the record cannot say back the same way, is kept in `extra_columns`, so exporting the
-records as STOP again gives the sheet back. Imported records are drafts: no sources, no
-evidence, for a person to source and review.
-
-A bad row is reported with its spreadsheet row number (the header is row 1) and skipped;
-the other rows are still imported.
+Every row becomes a record: what a row says that the record cannot hold (an unknown
+vocabulary value, a place with no ISO code, an unreadable date) is listed in the row's
+`problems`, which `validate` reports. Each record keeps its rows verbatim in `imported_rows`,
+so the STOP export gives each row back as it was while the fields hold what it means. The
+summary accounts for every row: imported, merged, already there, kept, or failed (and why).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..errors import InputError, ShutdownRecordsError, UsageError
-from ..export.stop import stop_row
-from ..export.vocab import canonical_platform, country_code, country_name, from_stop, stop_columns, stop_key, stop_mapping
-from ..model import Incident, slugify
+from ..export.vocab import country_name, stop_mapping
+from ..model import ImportedRow, Incident
+from ..records import load_record
 from ..yamlio import dump_yaml, write_atomic
-
-# Columns that are parsed into record fields. Every other column goes to extra_columns.
-_DATE_COLUMNS = ("start_date", "end_date")
-_SPLIT = re.compile(r"\s*[;,]\s*")
-_ASN = re.compile(r"^(?P<name>.*?)\s*\(AS(?P<asn>\d+)\)$", re.IGNORECASE)
-_PROVISION = re.compile(
-    r"^(?P<instrument>.+?)\s*\((?P<provision>(?:s\.|sec\.?|section|art\.?|article|§|clause|rule|para\.?|paragraph|chapter)\s*.+)\)$",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class ImportResult:
-    written: list[Path] = field(default_factory=list)
-    kept_existing: list[Path] = field(default_factory=list)
-    errors: list[ShutdownRecordsError] = field(default_factory=list)
+from .dates import DAY_FIRST, MONTH_FIRST, DateOrderError, sheet_order, slash_parts
+from .rows import DERIVED_FIELDS, RowMeaning, canonical_cells, id_stem, primary, row_meaning, url_sources, urls
+from .sheet import Sheet, read_sheet
 
 
 class RowError(InputError):
     """A STOP row that cannot become a record; `place` is `FILE.csv:row N`."""
 
 
-def _header_key(name: str) -> str:
-    return re.sub(r"[\s-]+", "_", name.strip().lower())
+@dataclass
+class ImportResult:
+    """What happened to each row of one sheet; the counts add up to `rows`."""
 
+    rows: int = 0
+    written: list[Path] = field(default_factory=list)  # new records (or replaced with --force)
+    merged: list[Path] = field(default_factory=list)  # the row added to an existing imported record
+    unchanged: list[Path] = field(default_factory=list)  # this very row was imported before
+    kept_existing: list[Path] = field(default_factory=list)  # a record not made by an import has the id
+    errors: list[ShutdownRecordsError] = field(default_factory=list)  # rows that failed, with why
+    problems: list[ShutdownRecordsError] = field(default_factory=list)  # imported, with problems listed
+    layout: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    date_order: str | None = None
+    blank: int = 0  # rows without any cell, not counted in `rows`
 
-def _delimiter(text: str) -> str:
-    """"," as STOP writes; ";" or tab when the header uses them (Excel in many locales saves ";")."""
-    header = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=header.count)
-
-
-def read_stop_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(spreadsheet row number, {column: cell}) for each non-empty row; BOM, Excel quoting and
-    Excel's ";"-separated CSV are read.
-
-    The whole file is decoded before the first row is given, so a sheet saved in another
-    encoding is refused before anything is imported. STOP sheets are a few MB at most.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror}", place=str(path)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8: byte 0x{data[err.start]:02x} on line {line}; save the sheet as \"CSV UTF-8\"",
-            place=str(path),
-        ) from None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        header = next(reader, None)
-        if not header:
-            raise InputError("empty file; expected a STOP header row (start_date,end_date,...)", place=f"{path}:row 1")
-        keys = [_header_key(h) for h in header]
-        if "country" not in keys or "start_date" not in keys:
-            raise InputError("not a STOP sheet: the header has no country and start_date columns", place=f"{path}:row 1")
-        for number, cells in enumerate(reader, start=2):
-            if not any(c.strip() for c in cells):
-                continue
-            yield number, {k: (cells[i].strip() if i < len(cells) else "") for i, k in enumerate(keys) if k}
-    except csv.Error as err:
-        raise InputError(f"not valid CSV: {err}", place=f"{path}:line {reader.line_num}") from None
-
-
-def parse_stop_date(text: str, day_first: bool = False) -> str:
-    """A STOP date cell as YYYY-MM-DD (or YYYY-MM kept as is); ValueError when it is no date."""
-    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+    def summary(self, path: Path) -> str:
+        separator = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(self.delimiter, self.delimiter)
+        dates = f", slash dates {self.date_order}" if self.date_order else ""
+        text = (f"{path}: {self.rows} row(s) ({self.layout} layout, {self.encoding}, {separator}-separated{dates}): "
+                f"{len(self.written)} imported, {len(self.merged)} merged into existing records, "
+                f"{len(self.unchanged)} already imported, {len(self.kept_existing)} kept (existing record not "
+                f"from an import), {len(self.errors)} failed")
+        if self.problems:
+            text += f"; {len(self.problems)} draft(s) with problems (listed above; validate reports them as W224)"
+        if self.blank:
+            text += f"; {self.blank} blank row(s) without any cell skipped"
         return text
-    key = "date_formats_day_first" if day_first else "date_formats"
-    for fmt in stop_mapping()[key]:
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    shown = "D/M/YYYY" if day_first else "M/D/YYYY"
-    raise ValueError(f'"{text}" is not a date; expected YYYY-MM-DD (or {shown})')
-
-
-class _Row:
-    """Reads one row's cells into record values, collecting every problem instead of stopping."""
-
-    def __init__(self, cells: dict[str, str]) -> None:
-        self.cells = cells
-        self.problems: list[str] = []
-
-    def get(self, column: str) -> str:
-        return self.cells.get(column, "")
-
-    def vocab(self, column: str, table: str, *, several: bool) -> list[str]:
-        cell = self.get(column)
-        if not cell:
-            return []
-        mapping = from_stop(table)
-        parts = [cell] if stop_key(cell) in mapping else (_SPLIT.split(cell) if several else [cell])
-        values: list[str] = []
-        for part in parts:
-            key = stop_key(part)
-            if key not in mapping and key != "unknown":
-                choices = ", ".join(f'"{v}"' for v in dict.fromkeys(stop_mapping()[table]["to_stop"].values()))
-                self.problems.append(f'{column}: "{part}" is not a STOP value; expected one of {choices}')
-            elif key in mapping and mapping[key] not in values:
-                values.append(mapping[key])
-        return values
-
-    def tri_state(self, column: str) -> bool | None:
-        cell = stop_key(self.get(column))
-        if cell in ("", "unknown", "n/a"):
-            return None
-        if cell == "yes":
-            return True
-        if cell == "no":
-            return False
-        self.problems.append(f'{column}: "{self.get(column)}" is not Yes, No or Unknown')
-        return None
-
-    def date(self, column: str, day_first: bool) -> str | None:
-        cell = self.get(column)
-        if not cell:
-            return None
-        try:
-            return parse_stop_date(cell, day_first)
-        except ValueError as err:
-            self.problems.append(f"{column}: {err}")
-            return None
-
-
-def _kind(row: _Row) -> str | None:
-    types = {stop_key(p) for p in _SPLIT.split(row.get("shutdown_type")) if p}
-    extents = {stop_key(p) for p in _SPLIT.split(row.get("shutdown_extent")) if p}
-    for column, values, expected in (
-        ("shutdown_type", types, ("Shutdown", "Throttle")),
-        ("shutdown_extent", extents, ("Full network", "Service-based")),
-    ):
-        for value in sorted(values - {stop_key(e) for e in expected} - {"unknown"}):
-            row.problems.append(f'{column}: "{value}" is not a STOP value; expected "{expected[0]}" or "{expected[1]}"')
-    if "throttle" in types and "shutdown" not in types:
-        return "throttling"
-    if "full network" in extents:
-        return "full_network"
-    if "service-based" in extents:
-        return "service_block"
-    return None
-
-
-def _platforms(row: _Row, kind: str | None, start: str | None) -> list[str]:
-    """Platforms marked "Yes", plus other_affected. A full-network row names none (they are all hit)."""
-    if kind == "full_network":
-        return []
-    names: list[str] = []
-    for column, spec in stop_mapping()["platform_columns"].items():
-        if row.tri_state(column):
-            name = spec["import_as"]
-            renamed = spec.get("renamed")
-            if renamed and start and start < renamed["since"]:
-                name = renamed["before"]
-            names.append(name)
-    for other in _SPLIT.split(row.get("other_affected")):
-        other = canonical_platform(other)
-        if other and stop_key(other) not in ("no", "unknown", "none", "n/a") and other.casefold() not in {
-            n.casefold() for n in names
-        }:
-            names.append(other)
-    return names
-
-
-def _scope(row: _Row) -> tuple[str | None, list[str]]:
-    geo = stop_mapping()["geo_scope"]
-    nationwide = {stop_key(a) for a in geo["nationwide_area_names"]}
-    places = list(dict.fromkeys(r for r in _SPLIT.split(row.get("area_name")) if r))
-    regions = [p for p in places if stop_key(p) not in nationwide]
-    if len(regions) < len(places):
-        return "national", regions
-    cell = row.get("geo_scope")
-    if not cell:
-        return None, regions
-    scope = from_stop("geo_scope").get(stop_key(cell))
-    if scope is None:
-        row.problems.append(f'geo_scope: "{cell}" is not a STOP value; expected one of "{geo["to_stop"]["regional"]}", '
-                            f'"{geo["local_several_places"]}", "{geo["to_stop"]["local"]}"')
-    return scope, regions
-
-
-def _authorities(row: _Row) -> list[dict[str, Any]]:
-    kinds = row.vocab("ordered_by", "ordered_by", several=False)
-    kind = kinds[0] if kinds else "unknown"
-    names = [n for n in re.split(r"\s*;\s*", row.get("decision_maker")) if n]
-    return [{"name": n, "type": kind} for n in names]
-
-
-def _legal(row: _Row) -> list[dict[str, Any]]:
-    items = []
-    for part in (p for p in re.split(r"\s*;\s*", row.get("legal_method")) if p):
-        match = _PROVISION.match(part)
-        items.append({"instrument": match["instrument"], "provision": match["provision"]} if match else {"instrument": part})
-    return items
-
-
-def _operators(row: _Row) -> list[dict[str, Any]]:
-    items = []
-    for part in (p for p in _SPLIT.split(row.get("telcos_involved")) if p):
-        match = _ASN.match(part)
-        items.append({"name": match["name"], "asn": int(match["asn"])} if match else {"name": part})
-    return items
-
-
-def _record_id(country: str, start: str | None, platforms: list[str], kind: str | None) -> str:
-    m = stop_mapping()
-    what = "-".join(slugify(p) for p in platforms[:3] if slugify(p))
-    what = what or m["id_kind_slugs"].get(kind or "", m["id_fallback_slug"])
-    return f"{country.lower()}-{start[:4] if start else 'undated'}-{what}"
 
 
 def _title(country_label: str, platforms: list[str], kind: str | None) -> str:
@@ -247,84 +67,88 @@ def _title(country_label: str, platforms: list[str], kind: str | None) -> str:
     key = kind or "fallback"
     if kind in ("service_block", "throttling") and not platforms:
         key = "throttling_network" if kind == "throttling" else "fallback"
+    if kind == "full_network":
+        key = "full_network"
     return titles[key].format(country=country_label, platforms=" and ".join(platforms))
 
 
-def row_to_incident(cells: dict[str, str], place: str, *, day_first: bool = False) -> Incident:
-    """One STOP row as a draft Incident; RowError listing every problem when it cannot be one."""
-    row = _Row(cells)
-    country_cell = row.get("country")
-    country = country_code(country_cell) if country_cell else None
-    if not country_cell:
-        row.problems.append("country: empty; expected an English country name such as \"Pakistan\"")
-    elif country is None:
-        row.problems.append(f'country: "{country_cell}" is not a country name; expected an English name such as "Pakistan"')
-    start = row.date("start_date", day_first)
-    end = row.date("end_date", day_first)
-    if start and end and len(start) == len(end) and end < start:
-        row.problems.append(f"end_date: {end} is before start_date {start}; check the order of day and month")
-    kind = _kind(row)
-    platforms = _platforms(row, kind, start)
-    scope, regions = _scope(row)
-    networks = row.vocab("affected_network", "networks", several=True)
-    status = row.vocab("shutdown_status", "status", several=False)
-    justification = [j for j in row.vocab("gov_justification", "gov_justification", several=True) if j]
-    context = row.vocab("actual_cause", "actual_cause", several=True)
-    if row.tri_state("election") and "elections" not in context:
-        context.append("elections")
-    acknowledged = row.tri_state("gov_ack")
-    ordered_by = _authorities(row)
-    if row.problems:
-        raise RowError("; ".join(row.problems), place=place)
-    assert country is not None
-    data: dict[str, Any] = {
-        "id": _record_id(country, start, platforms, kind),
-        "title": _title(country_name(country), platforms, kind),
-        "summary": row.get("event") or None,
+def derive(rows: list[ImportedRow]) -> tuple[dict[str, Any], RowMeaning]:
+    """The record fields a set of imported rows gives: the primary row's facts, every row's links."""
+    main = primary(rows)
+    meaning = row_meaning(canonical_cells(main), main.date_order)
+    fields = dict(meaning.fields)
+    links: list[str] = []
+    for row in sorted(rows, key=lambda r: (r.sheet, r.row)):
+        links += [u for u in urls(canonical_cells(row)) if u not in links]
+    fields["sources"] = url_sources(links)
+    return fields, meaning
+
+
+def record_from_rows(rows: list[ImportedRow], record_id: str, base: Incident | None = None) -> Incident:
+    """A draft from its rows; with `base` (a person changed it since import) only the rows and
+    links are added and the person's fields are kept."""
+    rows = sorted(rows, key=lambda r: (r.sheet, r.row))
+    fields, meaning = derive(rows)
+    if base is not None:
+        data = base.model_dump(mode="json")
+        known = {s["url"] for s in data["sources"] if s.get("url")}
+        used = {s["id"] for s in data["sources"]}
+        for source in fields["sources"]:
+            if source["url"] not in known:
+                n = len(used) + 1
+                while f"link-{n}" in used:
+                    n += 1
+                used.add(f"link-{n}")
+                data["sources"].append({**source, "id": f"link-{n}"})
+        data["imported_rows"] = [r.model_dump(mode="json") for r in rows]
+        return Incident.model_validate(data)
+    label = country_name(fields["country"]) if fields["country"] else canonical_cells(primary(rows)).get("country", "")
+    data = {
+        "id": record_id,
+        "title": _title(label or "an unknown country", fields["platforms"], fields["kind"]),
         "review_status": "draft",
-        "country": country,
-        "platforms": platforms,
-        "kind": kind,
-        "networks": networks,
-        "scope": scope,
-        "regions": regions,
-        "start_date": start,
-        "end_date": end,
-        "status": status[0] if status else "unknown",
-        "ordered_by": ordered_by,
-        "justification": justification,
-        "context": context,
-        "legal_basis": _legal(row),
-        "acknowledged": acknowledged,
-        "operators": _operators(row),
+        **fields,
+        "extra_columns": meaning.extra,
+        "imported_rows": [r.model_dump(mode="json") for r in rows],
     }
-    try:
-        record = Incident.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise RowError(f"{where}: {first['msg']}", place=place) from None
-    return record.model_copy(update={"extra_columns": _extra_columns(record, cells)})
+    return Incident.model_validate(data)
 
 
-def _extra_columns(record: Incident, cells: dict[str, str]) -> dict[str, str]:
-    """Every non-empty cell the record does not give back as it was: nothing in the sheet is lost."""
-    exported = stop_row(record)
-    known = set(stop_columns())
-    extra: dict[str, str] = {}
-    for column, cell in cells.items():
-        if not cell or column in _DATE_COLUMNS:
-            continue
-        if column not in known or stop_key(exported.get(column, "")) != stop_key(cell):
-            extra[column] = cell
-    return extra
+def unchanged_since_import(record: Incident) -> bool:
+    """Does the record still say what its imported rows say (no person has changed a field)?"""
+    if not record.imported_rows:
+        return False
+    fields, meaning = derive(record.imported_rows)
+    current = record.model_dump(mode="json")
+    expected = Incident.model_validate({"id": record.id, "title": record.title, **fields}).model_dump(mode="json")
+    return all(current[f] == expected[f] for f in DERIVED_FIELDS) and record.extra_columns == meaning.extra
 
 
 def _record_yaml(record: Incident) -> str:
     """The draft as YAML: empty values left out so the file shows what the row said."""
     data = record.model_dump(mode="json")
     keep = {"id", "title", "review_status", "status"}
-    return dump_yaml({k: v for k, v in data.items() if k in keep or v not in (None, [], {}, "")})
+    data = {k: v for k, v in data.items() if k in keep or v not in (None, [], {}, "")}
+    for key, value in data.items():  # list items too: no `provision: null`, `asn: null`, `problems: []`
+        if isinstance(value, list):
+            data[key] = [{k: v for k, v in item.items() if v not in (None, [])} if isinstance(item, dict) else item
+                         for item in value]
+    return dump_yaml(data)
+
+
+def _date_order(sheet: Sheet, day_first: bool, month_first: bool) -> str | None:
+    given = DAY_FIRST if day_first else MONTH_FIRST if month_first else None
+    cells = []
+    for number, cells_of_row in sheet.rows:
+        for header, cell in cells_of_row.items():
+            column = sheet.canonical.get(sheet.keys[sheet.header.index(header)])
+            if column in ("start_date", "end_date") and cell.strip():
+                cells.append((f"row {number} {column}", cell.strip()))
+    try:
+        order = sheet_order(cells, given)
+    except DateOrderError as err:
+        raise InputError(str(err), place=str(sheet.path)) from None
+    return order if any(slash_parts(c) for _, c in cells) else None
 
 
 def import_stop(
@@ -333,39 +157,118 @@ def import_stop(
     *,
     force: bool = False,
     day_first: bool = False,
+    month_first: bool = False,
     on_error: Callable[[ShutdownRecordsError], None] | None = None,
     on_kept: Callable[[Path], None] | None = None,
+    on_problem: Callable[[ShutdownRecordsError], None] | None = None,
 ) -> ImportResult:
-    """Write one `<id>.yaml` draft per good row into `out_dir`; bad rows go to `on_error`.
-
-    Ids are deduplicated within the sheet (`-2`, `-3`, in row order). An existing file is
-    never replaced unless `force`; it is reported to `on_kept` instead.
-    """
+    """Write one `<id>.yaml` draft per row into `out_dir`, or merge the row into the record
+    of the same incident there. An existing record not made by an import is never changed
+    unless `force`; it is reported to `on_kept`."""
     csv_path, out_dir = Path(csv_path), Path(out_dir)
+    if day_first and month_first:
+        raise UsageError("--day-first and --month-first exclude each other")
     if not csv_path.is_file():
         raise UsageError(f"no such file: {csv_path}")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"-o must be a folder: {out_dir} is a file")
-    result = ImportResult()
-    used: dict[str, int] = {}
-    for number, cells in read_stop_rows(csv_path):
+    sheet = read_sheet(csv_path)
+    order = _date_order(sheet, day_first, month_first)
+    result = ImportResult(rows=len(sheet.rows), layout=sheet.layout, encoding=sheet.encoding,
+                          delimiter=sheet.delimiter, date_order=order, blank=sheet.blank)
+    seen: dict[str, int] = {}
+    for number, cells in sheet.rows:
+        place = f"{csv_path}:row {number}"
         try:
-            record = row_to_incident(cells, f"{csv_path}:row {number}", day_first=day_first)
-        except ShutdownRecordsError as err:
-            result.errors.append(err)
+            row = ImportedRow(dataset="stop", sheet=csv_path.name, row=number, layout=sheet.layout,
+                              cells={h: c for h, c in cells.items() if c.strip()}, date_order=order)
+            canonical = canonical_cells(row)
+            meaning = row_meaning(canonical, order)
+            row = row.model_copy(update={"problems": meaning.problems})
+            f = meaning.fields
+            stem = id_stem(canonical.get("country", ""), f["country"], f["start_date"], f["platforms"],
+                           f["kind"], f["regions"])
+            seen[stem] = seen.get(stem, 0) + 1
+            record_id = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
+            target = out_dir / f"{record_id}.yaml"
+            outcome, record = _place_row(row, record_id, target, force, place)
+        except (ValidationError, ShutdownRecordsError) as err:
+            error = err if isinstance(err, ShutdownRecordsError) else RowError(_first_error(err), place=place)
+            result.errors.append(error)
             if on_error is not None:
-                on_error(err)
+                on_error(error)
             continue
-        base = record.id
-        used[base] = used.get(base, 0) + 1
-        if used[base] > 1:
-            record = record.model_copy(update={"id": f"{base}-{used[base]}"})
-        target = out_dir / f"{record.id}.yaml"
-        if target.exists() and not force:
+        if outcome == "kept":
             result.kept_existing.append(target)
             if on_kept is not None:
                 on_kept(target)
             continue
-        write_atomic(target, _record_yaml(record))
-        result.written.append(target)
+        if record is not None:
+            try:
+                write_atomic(target, _record_yaml(record))
+            except OSError as err:
+                error = RowError(f"cannot write {target}: {err.strerror or err}", place=place)
+                result.errors.append(error)
+                if on_error is not None:
+                    on_error(error)
+                continue
+        getattr(result, outcome).append(target)
+        if meaning.problems:
+            problem = RowError("; ".join(meaning.problems) + f" (record {target.name})", place=place)
+            result.problems.append(problem)
+            if on_problem is not None:
+                on_problem(problem)
     return result
+
+
+def _first_error(err: ValidationError) -> str:
+    first = err.errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+
+
+def _place_row(row: ImportedRow, record_id: str, target: Path, force: bool, place: str) -> tuple[str, Incident | None]:
+    """("written" | "merged" | "unchanged" | "kept", the record to write or None)."""
+    if not target.exists():
+        return "written", record_from_rows([row], record_id)
+    try:
+        existing = load_record(target)
+    except ShutdownRecordsError as err:
+        if force:
+            return "written", record_from_rows([row], record_id)
+        raise RowError(f"{target} exists but cannot be read, so the row was not merged into it: {err.message}",
+                       place=place) from None
+    # one row per sheet in a record: ids are unique within a sheet, so a row of the same sheet
+    # already there is this row as an earlier import of the sheet read it (maybe moved or edited)
+    others = [r for r in existing.imported_rows if r.sheet != row.sheet]
+    if force:  # the fields from the rows again; the rows of other sheets stay
+        return "written", record_from_rows([*others, row], record_id)
+    if not existing.imported_rows:
+        return "kept", None
+    same = [r for r in existing.imported_rows if r.sheet == row.sheet]
+    if same and (same[0].row, same[0].cells, same[0].date_order) == (row.row, row.cells, row.date_order):
+        return "unchanged", None
+    rows = [*others, row]
+    base = None if unchanged_since_import(existing) else existing
+    merged = record_from_rows(rows, existing.id, base)
+    if base is None:  # keep what a person may have written outside the derived fields
+        merged = merged.model_copy(update={"title": existing.title})
+    return "merged", merged
+
+
+def row_to_incident(cells: dict[str, str], place: str, *, day_first: bool = False) -> Incident:
+    """One row given as {2020-2022 column: cell} as a draft Incident (slash dates M/D unless
+    `day_first`); RowError listing every problem when the row has any."""
+    number = int(place.rsplit("row ", 1)[1]) if "row " in place and place.rsplit("row ", 1)[1].isdigit() else 2
+    sheet_name = Path(place.split(":row")[0]).name or "sheet.csv"
+    order = DAY_FIRST if day_first else MONTH_FIRST
+    row = ImportedRow(dataset="stop", sheet=sheet_name, row=number, layout=stop_mapping()["layout_fallback"],
+                      cells={h: c for h, c in cells.items() if c.strip()}, date_order=order)
+    meaning = row_meaning(canonical_cells(row), order)
+    if meaning.problems:
+        raise RowError("; ".join(meaning.problems), place=place)
+    f = meaning.fields
+    record_id = id_stem(cells.get("country", ""), f["country"], f["start_date"], f["platforms"], f["kind"], f["regions"])
+    try:
+        return record_from_rows([row], record_id)
+    except ValidationError as err:
+        raise RowError(_first_error(err), place=place) from None

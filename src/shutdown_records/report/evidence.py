@@ -21,7 +21,7 @@ from .marks import MarkSpan
 from .sources import SourceCache, SourceView, load_source_view
 
 # Fields shown as a record's own data; the bookkeeping maps get sections of their own.
-BOOKKEEPING = ("sources", "evidence", "conflicts", "curation", "extra_columns")
+BOOKKEEPING = ("sources", "evidence", "conflicts", "curation", "extra_columns", "imported_rows")
 SHOWN_FIELDS: tuple[str, ...] = tuple(name for name in Incident.model_fields if name not in BOOKKEEPING)
 
 QUOTE_PROBLEMS = {

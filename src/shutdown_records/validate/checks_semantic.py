@@ -46,11 +46,13 @@ class SemanticChecker:
         self.check_dates()
         self.check_status()
         self.check_country()
+        self.check_kinds()
         self.check_duplicate_entries()
         self.check_sources()
         self.check_field_names()
         self.check_evidence()
         self.check_conflicts()
+        self.check_imported_rows()
         return self.problems
 
     # -- helpers -----------------------------------------------------------------------------
@@ -84,6 +86,11 @@ class SemanticChecker:
         if status == "ended" and not end and not _dicts(_get(self.data, ["evidence", "status"])):
             self.add(["status"], "W204", "status is ended but end_date is empty; add the end date, "
                      "or cite the restoration in evidence.status")
+
+    def check_kinds(self) -> None:
+        kind, kinds = self.data.get("kind"), self.data.get("kinds")
+        if isinstance(kinds, list) and kinds and isinstance(kind, str) and kind not in kinds:
+            self.add(["kind"], "E225", f"kind {kind!r} is not among kinds {kinds}; kind is the main one of them")
 
     def check_country(self) -> None:
         country = self.data.get("country")
@@ -125,6 +132,13 @@ class SemanticChecker:
                          f"source id {sid!r} is written the old way, with the file's extension; write "
                          f"{new!r} here and wherever evidence and conflicts cite it, or rebuild the "
                          "record with `shutdown-records build SOURCES -o THIS_FILE`, which renames it")
+            path, url = source.get("path"), source.get("url")
+            if path and not source.get("sha256"):
+                self.add(["sources", i, "path"], "E222", f"source {sid!r} has a path but no sha256; add the "
+                         "SHA-256 of the file's bytes so a changed source is caught")
+            if not path and not url:
+                self.add(["sources", i, "id"], "E223", f"source {sid!r} has neither path nor url; a source "
+                         "is a stored text (path, sha256) or at least a link (url)")
 
     def check_field_names(self) -> None:
         allowed = {"evidence": EVIDENCED_FIELDS, "conflicts": EVIDENCED_FIELDS,
@@ -145,7 +159,9 @@ class SemanticChecker:
         needed = {f: _labels(f, self.data.get(f)) for f in EVIDENCED_FIELDS}
         uncited = [f for f, labels in needed.items() if labels]
         is_draft = self.data.get("review_status", "draft") == "draft"
-        if is_draft and not evidence and not _dicts(self.data.get("sources")) and uncited and not self.strict:
+        # URL-only sources (no stored text) cannot be quoted, so they do not end the draft's grace
+        stored = [s for s in _dicts(self.data.get("sources")) if s.get("path")]
+        if is_draft and not evidence and not stored and uncited and not self.strict:
             count = sum(len(needed[f]) for f in uncited)
             self.add([], "W209", f"draft without evidence: no citation for {count} value{'s' if count != 1 else ''} "
                      f"in {', '.join(uncited)}; fine for an imported row, but add sources and evidence "
@@ -217,6 +233,17 @@ class SemanticChecker:
                     self.add([*loc, "value"], "E211",
                              f"candidate {_show(candidate['value'])} has no citation; add one under "
                              f"evidence.{field} with value: {_show(candidate['value'])}")
+
+
+    def check_imported_rows(self) -> None:
+        """What an import could not put into the record's fields: one warning per problem."""
+        for i, row in _indexed_dicts(self.data.get("imported_rows")):
+            problems = row.get("problems")
+            for j, problem in enumerate(problems if isinstance(problems, list) else []):
+                if isinstance(problem, str):
+                    where = f"{row.get('sheet', '?')} row {row.get('row', '?')}"
+                    self.add(["imported_rows", i, "problems", j], "W224",
+                             f"imported {where}: {problem}; fix the field by hand, then delete this line")
 
 
 def check_semantics(data: dict[str, Any], path: str, *, strict: bool = False) -> list[Problem]:
