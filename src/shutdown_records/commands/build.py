@@ -31,11 +31,13 @@ def command(sources: tuple[Path, ...], output: Path | None, quiet: bool, languag
     some were skipped (each named on stderr), 1 when none could be read (nothing is written).
     """
     from ..build import build_record  # noqa: PLC0415 - keep `build --help` fast
-    from ..yamlio import dump_yaml, read_record_file, write_atomic  # noqa: PLC0415
+    from ..atomic import ChangedOnDisk, file_sha256, write_atomic_if_unchanged  # noqa: PLC0415
+    from ..yamlio import dump_yaml, read_record_file  # noqa: PLC0415
 
     if language is not None and not (2 <= len(language) <= 3 and language.isalpha() and language.islower()):
         raise click.BadParameter(f"{language!r} is not a language code such as en or fr", param_hint="--language")
     existing = None
+    read_sha = file_sha256(output) if output is not None and output.is_file() else None
     if output is not None and output.exists():
         existing = read_record_file(output)
         if not isinstance(existing, dict):
@@ -59,7 +61,13 @@ def command(sources: tuple[Path, ...], output: Path | None, quiet: bool, languag
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        try:
+            # a person may save the record while the build runs: their save wins
+            write_atomic_if_unchanged(output, text, read_sha)
+        except ChangedOnDisk:
+            click.echo(f"error: {output} changed on disk while the build ran (saved in an editor?); "
+                       "nothing written, run the build again", err=True)
+            sys.exit(EXIT_INVALID)
         if not quiet:
             click.echo(
                 f"wrote {output}: {result.record['id']}, {len(result.docs)} sources"

@@ -17,7 +17,16 @@ from typing import Any
 
 import pycountry
 
-from ..model import DATE_PATTERN, EVIDENCED_FIELDS, LIST_FIELDS, Incident, values_needing_evidence
+from ..model import (
+    CITED_SUBFIELDS,
+    DATE_PATTERN,
+    EVIDENCED_FIELDS,
+    LIST_FIELDS,
+    OPTIONAL_CITED_SUBFIELDS,
+    Incident,
+    item_label,
+    values_needing_evidence,
+)
 from .places import Loc, field_path, key_mark, value_mark
 from .result import Problem
 
@@ -49,6 +58,8 @@ class SemanticChecker:
         self.check_sources()
         self.check_field_names()
         self.check_evidence()
+        self.check_subfield_evidence()
+        self.check_person_set_evidence()
         self.check_conflicts()
         return self.problems
 
@@ -120,7 +131,9 @@ class SemanticChecker:
                 seen[sid] = i
 
     def check_field_names(self) -> None:
-        allowed = {"evidence": EVIDENCED_FIELDS, "conflicts": EVIDENCED_FIELDS,
+        subfields = tuple(sorted({f"{f}.{sub}" for table in (CITED_SUBFIELDS, OPTIONAL_CITED_SUBFIELDS)
+                                  for f, subs in table.items() for sub in subs}))
+        allowed = {"evidence": EVIDENCED_FIELDS + subfields, "conflicts": EVIDENCED_FIELDS,
                    "curation": tuple(Incident.model_fields)}
         for section, names in allowed.items():
             mapping = self.data.get(section)
@@ -184,6 +197,51 @@ class SemanticChecker:
                 if unnamed:
                     hint += " (citations of list items must name the item in `value`)"
             self.add(loc, "E208", f"{_show(label)} has no evidence; {hint}")
+
+    def check_subfield_evidence(self) -> None:
+        """A court's date and petitioners are claims too: each needs a quote naming the court in `item`."""
+        evidence = self.data.get("evidence")
+        evidence = evidence if isinstance(evidence, dict) else {}
+        for name, subs in CITED_SUBFIELDS.items():
+            for i, item in _indexed_dicts(self.data.get(name)):
+                label = _norm(item_label(name, item))
+                for sub in subs:
+                    value = item.get(sub)
+                    wanted = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+                    citations = _dicts(evidence.get(f"{name}.{sub}"))
+                    cited = {_norm(c.get("value")) for c in citations if _norm(c.get("item")) == label}
+                    for j, one in enumerate(wanted):
+                        if _norm(one) in cited:
+                            continue
+                        loc: list[str | int] = [name, i, sub, j] if isinstance(value, list) else [name, i, sub]
+                        self.add(loc, "E208", f"{_show(one)} has no evidence; add a citation under "
+                                 f"evidence.{name}.{sub} with item: {item_label(name, item)!r} and value: "
+                                 f"{one!r} (shutdown-records cite RECORD '{name}[{item_label(name, item)}].{sub}' ...)")
+
+    def check_person_set_evidence(self) -> None:
+        """Evidence must support the value a person set, not the one the build had (E218).
+
+        A citation without `value` supports "the field's value" - but it was written for the
+        value held when it was written. Once a person has changed the field (curation:
+        edited), such a citation may speak for the old value (quotes saying "ongoing" under
+        `status: ended`), so it must name the value it supports; `cite` and the review app
+        do that for every citation they keep.
+        """
+        curation = self.data.get("curation")
+        evidence = self.data.get("evidence")
+        if not isinstance(curation, dict) or not isinstance(evidence, dict):
+            return
+        for field, how in curation.items():
+            if how != "edited" or field in LIST_FIELDS or field not in EVIDENCED_FIELDS:
+                continue
+            value = self.data.get(field)
+            for i, citation in _indexed_dicts(evidence.get(field)):
+                if "value" in citation and citation.get("value") is not None:
+                    continue
+                self.add(["evidence", field, i], "E218",
+                         f"this quote does not say which value it supports, and {field} was changed by a "
+                         f"person (curation: edited) to {_show(value)}; write value: with what the quote says, "
+                         "or remove the citation if it speaks for an earlier value")
 
     def check_conflicts(self) -> None:
         conflicts = self.data.get("conflicts")
