@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "Export records to csv, jsonl, Access Now STOP or OONI findings."),
     "import": ("import_", "Import records from an Access Now STOP spreadsheet (csv)."),
     "report": ("report", "Write a static HTML site showing each value beside its source."),
+    "review": ("review", "Review records in a local web app: accept, choose, remove and cite values."),
     "schema": ("schema", "Write the JSON Schema generated from the record model."),
 }
 

@@ -492,16 +492,16 @@ class RecordEditor:
         self._curate(target, "edited")
         return f"{name}: removed {_show(old)} and its citations"
 
-    def accept(self, target: Target) -> str:
+    def accept(self, target: Target, item: str | None = None) -> str:
         """A person confirms the value as it is: it is theirs now, and a rebuild keeps it."""
         name = target.field
         value = plain(self.doc.get(name))
         if name in LIST_FIELDS:
             labels = [item_label(name, i) for i in value or []]
-            if target.item is not None:
-                if not any(_norm(label) == _norm(target.item) for label in labels):
-                    raise UsageError(f"{name} has no item {target.item!r}")
-                labels = [label for label in labels if _norm(label) == _norm(target.item)]
+            if item is not None:
+                if not any(_norm(label) == _norm(item) for label in labels):
+                    raise UsageError(f"{name} has no item {item!r}")
+                labels = [label for label in labels if _norm(label) == _norm(item)]
             if not labels:
                 self._curate(target, "reviewed")  # an empty list, confirmed empty
             for label in labels:
@@ -597,7 +597,9 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
         elif target.field in TEXT_FIELDS:
             raise UsageError(f"{target.field} is the editor's own words: set it as text, it takes no quote")
         elif edit.action == "accept":
-            message = editor.accept(target)
+            if target.sub:
+                raise UsageError(f"accept a whole item ({target.field}), not one of its sub-fields")
+            message = editor.accept(target, None if edit.value in (None, "") else str(edit.value))
         elif edit.action == "remove":
             message = editor.remove(target, None if edit.value in (None, "") else coerce(target, edit.value))
         else:  # cite, choose
