@@ -112,10 +112,17 @@ def _apply_item_curation(record: dict[str, Any], existing: dict, fname: str, how
     old_evidence = existing.get("evidence") or {}
     for key in [fname] + sorted({str(k) for k in list(evidence) + list(old_evidence) if str(k).startswith(f"{fname}.")}):
         by = "value" if key == fname else "item"
-        fresh = [c for c in evidence.get(key) or [] if _norm(c.get(by)) not in mine]
         theirs = [c for c in old_evidence.get(key) or [] if isinstance(c, dict) and _norm(c.get(by)) in kept]
-        if fresh or theirs:
-            evidence[key] = theirs + fresh
+        merged = []
+        for c in evidence.get(key) or []:  # the build's order, so an unchanged rebuild moves nothing
+            if _norm(c.get(by)) not in mine:
+                merged.append(c)
+            elif c in theirs:
+                merged.append(c)
+                theirs.remove(c)
+        merged += theirs  # quotes a person added, after the build's
+        if merged:
+            evidence[key] = merged
         else:
             evidence.pop(key, None)
     conflict = conflicts.get(fname)

@@ -52,6 +52,7 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
     app = Flask(__name__, template_folder=str(here / "templates"), static_folder=str(here / "static"),
                 static_url_path="/static")
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    app.url_map.merge_slashes = False  # `//etc/passwd` is a name to look up (and not find), not a redirect
     served = ServedFolder(Path(folder))
     session_token = token or secrets.token_urlsafe(32)
     hosts = LOCAL_HOSTS | (allowed_hosts or set())
