@@ -7,6 +7,7 @@ Nothing here edits YAML: every change is a click or a text selection in the page
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -122,13 +123,17 @@ def flash(driver) -> str:
     return driver.find_element(By.ID, "flash").text
 
 
-def cite_selection(driver, source: str, words: str, field: str, value: str) -> None:
+def cite_selection(driver, source: str, words: str, field: str, value: str, shot: str | None = None) -> None:
     assert driver.execute_script(SELECT_TEXT, source, words), f"{words!r} not in {source}"
     WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "cite-quote").text == words)
     Select(driver.find_element(By.ID, "cite-field")).select_by_value(field)
     box = driver.find_element(By.ID, "cite-value")
     box.clear()
     box.send_keys(value)
+    folder = os.environ.get("SHUTDOWN_RECORDS_SCREENSHOTS")
+    if shot and folder:  # for a person to look at (the README's picture is taken here)
+        driver.execute_script("document.getElementById('cite-form').scrollIntoView();")
+        driver.save_screenshot(str(Path(folder) / shot))
     click(driver, "#cite-submit")
 
 
@@ -153,7 +158,8 @@ def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, se
     assert flash(driver) == "start_date: '2024-02' (was '2024-02-17')"
     # ... then set the day by selecting the words that state it
     source = "001_96071d60d10314ae.txt"
-    cite_selection(driver, source, "has been rarely accessible since February 17", "start_date", "2024-02-17")
+    cite_selection(driver, source, "has been rarely accessible since February 17", "start_date", "2024-02-17",
+                   shot="review-cite-selection.png")
     assert flash(driver).startswith("start_date: '2024-02-17' (was '2024-02'), cited from 001_96071d60d10314ae.txt")
 
     # a value the reviewer judges wrong goes, with its quotes, and stays out of rebuilds
@@ -176,7 +182,7 @@ def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, se
     assert flash(driver) == "marked reviewed", driver.find_element(By.ID, "problems").text
     assert driver.find_element(By.ID, "review-status").text == "reviewed"
     assert driver.find_element(By.ID, "problems").text == "validate: no problems"
-    if shots := __import__("os").environ.get("SHUTDOWN_RECORDS_SCREENSHOTS"):
+    if shots := os.environ.get("SHUTDOWN_RECORDS_SCREENSHOTS"):
         driver.save_screenshot(str(Path(shots) / "review-record.png"))
 
     data = read_record_file(record)

@@ -242,7 +242,9 @@ def build_record_view(incident: Incident, path: Path, cache: SourceCache) -> Rec
             conflict_view = _conflict_view(name, conflict, quotes, by_id, taken)
             conflicts.append(conflict_view)
         view = _field_view(name, value, quotes, taken)
-        view.curation = incident.curation.get(name)
+        how = incident.curation.get(name)
+        # a list curated item by item: "Sindh High Court edited, Islamabad High Court removed"
+        view.curation = ", ".join(f"{item} {mark}" for item, mark in how.items()) if isinstance(how, dict) else how
         view.conflict = conflict_view
         fields.append(view)
     shown = set(SHOWN_FIELDS)
