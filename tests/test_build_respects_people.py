@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO_ROOT
 
 from shutdown_records.cli import cli
 from shutdown_records.curate import Edit, apply_edit
 from shutdown_records.yamlio import dump_yaml, read_record_file
-
-from conftest import REPO_ROOT
 
 SEEDS = REPO_ROOT / "seeds"
 ISLAMABAD_ONLY = "003_f54cf388eecbba92.txt"  # names the Islamabad High Court only

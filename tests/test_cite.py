@@ -175,3 +175,30 @@ def test_person_changed_status_with_old_quotes_is_an_error(record: Path) -> None
     record.write_text(text, encoding="utf-8")
     problems = validate_paths([record], strict=True).problems
     assert [p.code for p in problems if p.field.startswith("evidence.status")] == ["E218"]
+
+
+def test_zero_offsets_give_one_error_with_the_right_offsets(record: Path) -> None:
+    text = record.read_text(encoding="utf-8").replace("    start: 218\n    end: 238\n", "    start: 0\n    end: 0\n")
+    record.write_text(text, encoding="utf-8")
+    problems = validate_paths([record]).problems
+    assert [(p.field, p.code) for p in problems] == [("evidence.status[0].end", "E217")]
+    assert problems[0].message.endswith("the quote stands at 218-238: set start: 218, end: 238")
+
+
+def test_the_readme_cite_example_runs(tmp_path: Path) -> None:
+    import shlex
+
+    from conftest import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Review\n", 1)[1].split("\n## ", 1)[0]
+    (line,) = [ln.strip() for ln in section.splitlines() if ln.startswith("    shutdown-records cite records/")]
+    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "records").mkdir()
+    shutil.copy(REPO_ROOT / "records" / "pk-2024-x.yaml", tmp_path / "records" / "pk-2024-x.yaml")
+    args = shlex.split(line)[1:]
+    args[1] = str(tmp_path / args[1])
+    result = cite(*args[1:])
+    assert result.exit_code == 0, result.output
+    added = read_record_file(tmp_path / "records" / "pk-2024-x.yaml")["evidence"]["court_challenges.date"]
+    assert any(c["quote"] == "The Sindh High Court on Wednesday ordered the government" for c in added)

@@ -11,8 +11,8 @@ import pytest
 
 flask = pytest.importorskip("flask", reason="the review app needs Flask (pip install -e '.[test]')")
 
-from shutdown_records.review import create_app  # noqa: E402
-from shutdown_records.yamlio import read_record_file  # noqa: E402
+from shutdown_records.review import create_app
+from shutdown_records.yamlio import read_record_file
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review"
 NAME = "xk-2025-telegram.yaml"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from pathlib import Path
 from typing import Any
 
@@ -535,7 +536,7 @@ def _vocabulary(target: Target) -> str:
     text = str(annotation)
     for enum_name in ("Kind", "Network", "Scope", "Status", "Justification", "Context", "Workaround"):
         if f".{enum_name}" in text or f"'{enum_name}'" in text or text.endswith(enum_name):
-            from .. import model  # noqa: PLC0415
+            from .. import model  # noqa: PLC0415 - the enums by name
 
             return f" (one of: {', '.join(v.value for v in getattr(model, enum_name))})"
     return ""

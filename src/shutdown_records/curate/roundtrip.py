@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.util import load_yaml_guess_indent
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..atomic import ChangedOnDisk, write_atomic_if_unchanged
 from ..errors import InputError, RecordFormatError

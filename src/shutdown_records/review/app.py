@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,7 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
     session_token = token or secrets.token_urlsafe(32)
     hosts = LOCAL_HOSTS | (allowed_hosts or set())
     flashes: dict[str, Flash] = {}
+    writing = threading.Lock()  # one change at a time: the ETag check and the write belong together
     app.config["REVIEW_TOKEN"] = session_token
 
     @app.before_request
@@ -122,6 +124,10 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
 
     @app.post("/record/<path:key>/change")
     def change(key: str) -> Any:
+        with writing:
+            return _change(key)
+
+    def _change(key: str) -> Any:
         given = request.form.get("token") or request.headers.get("X-Review-Token") or ""
         if not hmac.compare_digest(given.encode(), session_token.encode()):
             abort(403, "missing or wrong session token: changes are accepted only from this server's own pages")

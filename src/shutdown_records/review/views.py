@@ -13,9 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ShutdownRecordsError
-from ..model import CITED_SUBFIELDS, EVIDENCED_FIELDS, LIST_FIELDS, OPTIONAL_CITED_SUBFIELDS, item_label
 from ..curate.quotes import read_confined
+from ..errors import ShutdownRecordsError
+from ..model import (
+    CITED_SUBFIELDS,
+    EVIDENCED_FIELDS,
+    LIST_FIELDS,
+    OPTIONAL_CITED_SUBFIELDS,
+    item_label,
+)
 
 
 def _norm(value: Any) -> str:
