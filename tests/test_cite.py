@@ -202,3 +202,11 @@ def test_the_readme_cite_example_runs(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     added = read_record_file(tmp_path / "records" / "pk-2024-x.yaml")["evidence"]["court_challenges.date"]
     assert any(c["quote"] == "The Sindh High Court on Wednesday ordered the government" for c in added)
+
+
+def test_status_ended_by_hand_with_its_ongoing_quotes_is_an_error_even_without_curation(record: Path) -> None:
+    text = record.read_text(encoding="utf-8").replace("status: ongoing", "status: ended")
+    record.write_text(text, encoding="utf-8")
+    problems = validate_paths([record]).problems
+    assert [(p.field, p.code) for p in problems] == [("evidence.status[0]", "E218")]
+    assert "this quote says it is ongoing ('still offline')" in problems[0].message

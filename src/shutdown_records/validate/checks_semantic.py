@@ -229,19 +229,32 @@ class SemanticChecker:
         """
         curation = self.data.get("curation")
         evidence = self.data.get("evidence")
-        if not isinstance(curation, dict) or not isinstance(evidence, dict):
+        if not isinstance(evidence, dict):
             return
-        for field, how in curation.items():
-            if how != "edited" or field in LIST_FIELDS or field not in EVIDENCED_FIELDS:
-                continue
+        curation = curation if isinstance(curation, dict) else {}
+        edited = [f for f, how in curation.items() if how == "edited" and f not in LIST_FIELDS and f in EVIDENCED_FIELDS]
+        for field in edited:
             value = self.data.get(field)
             for i, citation in _indexed_dicts(evidence.get(field)):
-                if "value" in citation and citation.get("value") is not None:
+                if citation.get("value") is not None:
                     continue
                 self.add(["evidence", field, i], "E218",
                          f"this quote does not say which value it supports, and {field} was changed by a "
                          f"person (curation: edited) to {_show(value)}; write value: with what the quote says, "
                          "or remove the citation if it speaks for an earlier value")
+        status = self.data.get("status", "unknown")
+        if "status" in edited or not isinstance(status, str) or status == "ongoing":
+            return
+        languages = {s.get("id"): s.get("language") for s in _dicts(self.data.get("sources"))}
+        for i, citation in _indexed_dicts(evidence.get("status")):
+            quote = citation.get("quote")
+            if citation.get("value") is not None or not isinstance(quote, str):
+                continue
+            cue = says_ongoing(quote, str(languages.get(citation.get("source")) or "en"))
+            if cue:
+                self.add(["evidence", "status", i], "E218",
+                         f"status is {_show(status)} but this quote says it is ongoing ({cue!r}); remove it, "
+                         "or write value: ongoing to keep it as the other side of a conflict")
 
     def check_conflicts(self) -> None:
         conflicts = self.data.get("conflicts")
@@ -268,6 +281,27 @@ class SemanticChecker:
                     self.add([*loc, "value"], "E211",
                              f"candidate {_show(candidate['value'])} has no citation; add one under "
                              f"evidence.{field} with value: {_show(candidate['value'])}")
+
+
+def says_ongoing(quote: str, language: str) -> str | None:
+    """The builder's own "still ongoing" cue found in a quote, if any (its per-language cue data).
+
+    A restoration quote cited under `status` passes; a quote the build read as "ongoing" does
+    not, once the status says otherwise. Loaded only for such quotes (cue patterns are cached).
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    from ..build import cues  # noqa: PLC0415 - only records with an ended/unknown status and status quotes
+    from ..build.types import Doc  # noqa: PLC0415
+
+    doc = Doc(id="quote", path=Path("quote"), text=quote, sha256="", language=language)
+    try:
+        for hit in cues.hits(doc, "status"):
+            if hit.value == "ongoing":
+                return quote[hit.start:hit.end]
+    except (KeyError, LookupError, OSError):  # a language without status cues: nothing to compare
+        return None
+    return None
 
 
 def check_semantics(data: dict[str, Any], path: str, *, strict: bool = False) -> list[Problem]:

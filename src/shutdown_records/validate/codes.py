@@ -39,7 +39,7 @@ CODES: dict[str, str] = {
     "W215": "cited source has no path, so its quotes cannot be checked",
     "E216": "duplicate list entry",
     "E217": "start offset not before end offset",
-    "E218": "citation of a person-changed value does not name the value it supports",
+    "E218": "evidence no longer supports its value (person-changed field, or an ongoing quote under another status)",
     "E301": "source file not found",
     "E302": "source changed (sha256 mismatch)",
     "E303": "quote not found in source",
