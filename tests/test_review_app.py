@@ -148,3 +148,47 @@ def test_the_index_lists_drafts_conflicts_and_uncited_values(client, folder: Pat
     assert "Telegram blocked in Kestrava province" in page and "draft" in page
     row = page.split("Telegram blocked in Kestrava province", 1)[1].split("</tr>", 1)[0]
     assert re.findall(r"<td>(\d+)", row)[1:] == ["1", "1"]  # one uncited value, one error
+
+
+def test_choosing_adding_and_accepting_go_through_cite_and_mark_curation(client, folder: Path) -> None:
+    record = folder / "records" / NAME
+    # a second candidate for the start date, cited, then chosen from the page
+    response = post(client, etag_of(client), action="cite", field="start_date", value="2025-03-05",
+                    source="kestrava-1", quote="on 5 March 2025")
+    assert response.status_code == 303
+    assert post(client, etag_of(client), action="choose", field="start_date", value="2025-03-03").status_code == 303
+    data = read_record_file(record)
+    assert data["start_date"] == "2025-03-03"
+    assert data["conflicts"]["start_date"]["chosen"] == "2025-03-03"
+    assert {c["value"] for c in data["conflicts"]["start_date"]["candidates"]} == {"2025-03-03", "2025-03-05"}
+    # a value nobody quoted cannot be chosen: refused with a message, file untouched
+    before = record.read_bytes()
+    assert post(client, etag_of(client), action="choose", field="start_date", value="2025-01-01").status_code == 303
+    assert "no quote supports &#39;2025-01-01&#39;" in client.get(URL).get_data(as_text=True)
+    assert record.read_bytes() == before
+    assert post(client, etag_of(client), action="accept", field="platforms", value="Telegram").status_code == 303
+    assert post(client, etag_of(client), action="text", field="summary", value="Telegram was blocked.").status_code == 303
+    data = read_record_file(record)
+    assert data["curation"]["platforms"] == {"Telegram": "reviewed"}
+    assert data["summary"] == "Telegram was blocked."
+
+
+def test_mark_reviewed_is_refused_while_validate_finds_errors(client, folder: Path) -> None:
+    record = folder / "records" / NAME
+    assert post(client, etag_of(client), action="cite", field="end_date", value="2025-03-09",
+                source="kestrava-1", quote="lifted on 9 March 2025").status_code == 303
+    assert post(client, etag_of(client), action="reviewed").status_code == 303
+    assert read_record_file(record)["review_status"] == "draft"
+    assert "not marked reviewed: fix these first" in client.get(URL).get_data(as_text=True)
+    assert post(client, etag_of(client), action="cite", field="status", value="ended",
+                source="kestrava-1", quote="was lifted on 9 March").status_code == 303
+    assert post(client, etag_of(client), action="reviewed").status_code == 303
+    assert read_record_file(record)["review_status"] == "reviewed"
+
+
+def test_a_broken_record_is_listed_and_shown_with_its_error_not_a_traceback(client, folder: Path) -> None:
+    (folder / "records" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    assert "records/broken.yaml" in client.get("/").get_data(as_text=True)
+    response = client.get("/record/records/broken.yaml")
+    assert response.status_code == 200
+    assert "not valid YAML" in response.get_data(as_text=True)
