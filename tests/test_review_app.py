@@ -192,3 +192,25 @@ def test_a_broken_record_is_listed_and_shown_with_its_error_not_a_traceback(clie
     response = client.get("/record/records/broken.yaml")
     assert response.status_code == 200
     assert "not valid YAML" in response.get_data(as_text=True)
+
+
+def test_the_review_command_serves_the_folder_on_localhost(folder: Path) -> None:
+    import subprocess
+    import sys
+    import urllib.request
+
+    pytest.importorskip("waitress", reason="the review command needs waitress (pip install -e '.[test]')")
+    proc = subprocess.Popen([sys.executable, "-m", "shutdown_records.cli", "review", str(folder), "--port", "0"],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        match = re.search(r"at (http://localhost:\d+/)", line)
+        assert match, line
+        url = match.group(1).replace("localhost", "127.0.0.1")
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our own local server
+            page = response.read().decode("utf-8")
+            assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+        assert "Telegram blocked in Kestrava province" in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
