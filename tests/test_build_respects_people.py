@@ -44,6 +44,19 @@ def test_an_accepted_list_item_is_kept_and_new_candidates_still_arrive(folder: P
     assert read_record_file(record)["curation"] == {"court_challenges": {"Islamabad High Court": "reviewed"}}
 
 
+def test_a_whole_list_curation_says_what_it_keeps_out(folder: Path) -> None:
+    assert build(folder, ISLAMABAD_ONLY).exit_code == 0
+    record = folder / "records" / "pk-2024-x.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "curation:\n  court_challenges: edited\n", encoding="utf-8")
+    record_path = str(record)
+    result = CliRunner().invoke(cli, ["build", str(folder / "seeds" / ISLAMABAD_ONLY), str(folder / "seeds" / BOTH_COURTS),
+                                      "-o", record_path])
+    assert result.exit_code == 0, result.output
+    assert courts(folder) == ["Islamabad High Court"]
+    assert ("note: court_challenges: kept as a person left it; the build also found Sindh High Court "
+            "(the whole list is curated; mark items one by one to let new ones in)") in result.output
+
+
 def test_a_removed_list_item_stays_out_after_a_rebuild(folder: Path) -> None:
     assert build(folder, ISLAMABAD_ONLY, BOTH_COURTS).exit_code == 0
     record = folder / "records" / "pk-2024-x.yaml"

@@ -159,3 +159,30 @@ def rebuild_changes(record: dict[str, Any], existing: dict | None) -> list[str]:
         elif before != after and not (fname == "status" and before in (None, "unknown") and after == "unknown"):
             changes.append(f"{fname} ({before!r} -> {after!r})")
     return changes
+
+
+def held_back(record: dict[str, Any], existing: dict | None) -> list[str]:
+    """What the new build found that a person's curation keeps out, so it is said, not dropped.
+
+    Call on the build's record before `apply_curation`. A whole-field mark keeps new list
+    items out too; the note says how to let them in (curate item by item).
+    """
+    if not existing or not isinstance(existing.get("curation"), dict):
+        return []
+    notes = []
+    for fname, how in existing["curation"].items():
+        if fname not in EVIDENCED_FIELDS:
+            continue
+        new, old = record.get(fname), existing.get(fname)
+        if fname in LIST_FIELDS and isinstance(new, list) and isinstance(old, list):
+            had = {_norm(item_label(fname, i)) for i in old}
+            marked = {_norm(k) for k in how} if isinstance(how, dict) else set()
+            fresh = [item_label(fname, i) for i in new
+                     if _norm(item_label(fname, i)) not in had and (isinstance(how, str) or _norm(item_label(fname, i)) in marked)]
+            if fresh:
+                why = ("the whole list is curated; mark items one by one to let new ones in"
+                       if isinstance(how, str) else "marked removed")
+                notes.append(f"{fname}: kept as a person left it; the build also found {', '.join(fresh)} ({why})")
+        elif isinstance(how, str) and new not in (None, "") and new != old:
+            notes.append(f"{fname}: kept {old!r} ({how} by a person); the build found {new!r}")
+    return notes

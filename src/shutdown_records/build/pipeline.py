@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Incident
 from .assemble import assemble, merge_all, ordered, source_entries
 from .context import REFERENCE_DATES
-from .curation import apply_curation, merge_sources, rebuild_changes, source_id_map
+from .curation import apply_curation, held_back, merge_sources, rebuild_changes, source_id_map
 from .extractors import import_problems, run_extractors
 from .extractors.dates import explicit_dates
 from .loader import load_sources
@@ -124,6 +124,7 @@ def build_record(
     merged, notes = merge_all(mentions, docs, loaded.published_text, rename)
     problems.extend(f"note: {n}" for n in notes)
     record = assemble(merged, merge_sources(existing, sources), loaded.published_text)
+    problems.extend(f"note: {n}" for n in held_back(record, existing))
     record = apply_curation(record, existing)
     problems.extend(_report_changes(record, existing))
     record = ordered(record)
