@@ -210,3 +210,16 @@ def test_status_ended_by_hand_with_its_ongoing_quotes_is_an_error_even_without_c
     problems = validate_paths([record]).problems
     assert [(p.field, p.code) for p in problems] == [("evidence.status[0]", "E218")]
     assert "this quote says it is ongoing ('still offline')" in problems[0].message
+
+
+def test_the_report_shows_a_cited_court_date_beside_its_court_not_as_an_unknown_field(record: Path, tmp_path: Path) -> None:
+    from shutdown_records.report import write_site
+
+    assert cite(str(record), "court_challenges[Kestrava High Court].date", "2025-03-05", "--source",
+                "kestrava-1", "--quote", "on 5 March 2025").exit_code == 0
+    write_site([record], tmp_path / "site")
+    (page,) = (tmp_path / "site" / "records").glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert "Quotes for dates and names inside items" in html
+    assert "Kestrava High Court: <strong>2025-03-05</strong>" in html
+    assert "unknown field" not in html
