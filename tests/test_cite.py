@@ -146,6 +146,10 @@ def test_a_failed_write_leaves_the_file_byte_identical(record: Path, monkeypatch
     with pytest.raises(OSError):
         apply_edit(record, Edit("cite", "end_date", "2025-03-09", "kestrava-1", "lifted on 9 March 2025"))
     assert record.read_bytes() == before
+    result = cite(str(record), "end_date", "2025-03-09", "--source", "kestrava-1", "--quote", "lifted on 9 March 2025")
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("cannot write: No space left on device; the record is unchanged")
+    assert record.read_bytes() == before
     assert sorted(p.name for p in record.parent.iterdir()) == ["article-kestrava.txt", NAME]
 
 

@@ -55,6 +55,9 @@ def command(record: Path, field: str, value: str | None, source: str | None, quo
     except ShutdownRecordsError as err:
         click.echo(f"error: {record}: {err.message}", err=True)
         sys.exit(EXIT_INVALID)
+    except OSError as err:  # disk full, permissions: the temporary file is gone, the record untouched
+        click.echo(f"error: {record}: cannot write: {err.strerror or err}; the record is unchanged", err=True)
+        sys.exit(EXIT_INVALID)
     click.echo(f"{record}: {result.message}", err=True)
     report = ValidationResult([RecordResult(str(record), None, result.problems)])
     REPORTERS["text"](sys.stdout, quiet=True).report(report)

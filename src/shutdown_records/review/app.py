@@ -150,6 +150,9 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
             result = apply_edit(rec.path, edit, expect_sha256=expected, root=served.root)
         except StaleRecord:
             return _stale(key, 409)
+        except OSError as err:  # disk full, permissions: the record is unchanged
+            flashes[key] = Flash(f"cannot write the record: {err.strerror or err}; it is unchanged", error=True)
+            return redirect(url_for("record_page", key=key), code=303)
         except ShutdownRecordsError as err:
             if edit.start is not None and edit.quote and "not at offset" in str(err):
                 try:  # line endings the browser normalised: the quote itself, if it occurs once, will do
