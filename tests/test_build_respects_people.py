@@ -103,3 +103,21 @@ def test_a_record_saved_while_the_build_runs_is_not_overwritten(folder: Path, mo
     assert result.exit_code == 1
     assert "changed on disk while the build ran" in result.output
     assert record.read_text(encoding="utf-8").endswith("# saved meanwhile\n")
+
+
+def test_a_cited_list_candidate_can_be_added_without_a_new_quote_and_a_rebuild_keeps_it(folder: Path) -> None:
+    assert build(folder, ".").exit_code == 0
+    record = folder / "records" / "pk-2024-x.yaml"
+    assert read_record_file(record)["platforms"] == ["X"]
+    result = CliRunner().invoke(cli, ["cite", str(record), "platforms", "Facebook"])  # a candidate the build left out
+    assert result.exit_code == 0, result.output
+    data = read_record_file(record)
+    assert data["platforms"] == ["X", "Facebook"]
+    assert data["conflicts"]["platforms"]["chosen"] == ["X", "Facebook"]
+    assert data["curation"] == {"platforms": {"Facebook": "edited"}}
+    rebuilt = build(folder, ".")
+    assert rebuilt.exit_code == 0
+    assert read_record_file(record)["platforms"] == ["X", "Facebook"]  # in the order the person left
+    assert "changed values" not in rebuilt.output
+    unquoted = CliRunner().invoke(cli, ["cite", str(record), "platforms", "Signal"])
+    assert unquoted.exit_code == 2 and "no quote supports 'Signal'" in unquoted.output

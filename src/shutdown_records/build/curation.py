@@ -106,9 +106,15 @@ def _apply_item_curation(record: dict[str, Any], existing: dict, fname: str, how
     kept = {_norm(label) for label, mark in how.items() if mark in ("reviewed", "edited")}
     removed = {_norm(label) for label, mark in how.items() if mark == "removed"}
     mine = kept | removed
-    old_items = [i for i in existing.get(fname) or [] if _norm(item_label(fname, i)) in kept]
-    new_items = [i for i in record.get(fname) or [] if _norm(item_label(fname, i)) not in mine]
-    record[fname] = old_items + new_items
+    fresh = {_norm(item_label(fname, i)): i for i in record.get(fname) or [] if _norm(item_label(fname, i)) not in mine}
+    items = []
+    for old in existing.get(fname) or []:  # the list's order as the person left it
+        label = _norm(item_label(fname, old))
+        if label in kept:
+            items.append(old)
+        elif label in fresh:
+            items.append(fresh.pop(label))
+    record[fname] = items + list(fresh.values())  # then what the build found new
     old_evidence = existing.get("evidence") or {}
     for key in [fname] + sorted({str(k) for k in list(evidence) + list(old_evidence) if str(k).startswith(f"{fname}.")}):
         by = "value" if key == fname else "item"
