@@ -115,7 +115,8 @@ def test_validate_reports_start_not_before_end(tmp_path: Path) -> None:
     edit(record, "      start: 0\n      end: 19\n", "      start: 19\n      end: 19\n")
     result = validate(str(record))
     assert result.exit_code == 1
-    assert "evidence.country[0].end: end (19) must be greater than start (19) [E217]" in result.stdout
+    assert ("evidence.country[0].end: end (19) must be greater than start (19); the quote stands at 0-19: "
+            "set start: 0, end: 19 [E217]") in result.stdout
 
 
 def test_validate_hashes_each_source_once_across_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

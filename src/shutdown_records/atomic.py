@@ -48,3 +48,32 @@ def write_atomic(path: Path, text: str) -> None:
     """Write the whole text at once, atomically."""
     with atomic_open(path) as handle:
         handle.write(text)
+
+
+class ChangedOnDisk(OSError):
+    """The file is no longer what the command read: someone saved it meanwhile."""
+
+
+def file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it does not exist (the ETag of a record)."""
+    import hashlib  # noqa: PLC0415 - only the guarded writers need it
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def write_atomic_if_unchanged(path: Path, text: str, expected_sha256: str | None) -> None:
+    """Write atomically, but only if `path` still holds the bytes that hashed to `expected_sha256`.
+
+    A person may save the record in an editor while a build or a review runs over it: their
+    save must win, not be silently overwritten. The check runs just before the rename, after
+    the new text is safely on disk in a temporary file; `None` means "the file must not exist".
+    """
+    path = Path(path)
+    with atomic_open(path) as handle:
+        handle.write(text)
+        handle.flush()
+        if file_sha256(path) != expected_sha256:
+            raise ChangedOnDisk(f"{path} changed on disk while this command ran; nothing written")

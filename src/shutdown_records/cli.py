@@ -20,11 +20,13 @@ from .errors import EXIT_INTERNAL, ShutdownRecordsError
 # contract: scripts and issues call them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "Check records: schema, semantics and provenance of every value."),
+    "cite": ("cite", "Set a value with its quote; offsets found, curation marked, file kept as it was."),
     "build": ("build", "Build a draft record from news articles, every value cited."),
     "eval": ("evaluate", "Score the builder against a corpus of articles with gold records."),
     "export": ("export", "Export records to csv, jsonl, Access Now STOP or OONI findings."),
     "import": ("import_", "Import records from an Access Now STOP spreadsheet (csv)."),
     "report": ("report", "Write a static HTML site showing each value beside its source."),
+    "review": ("review", "Review records in a local web app: accept, choose, remove and cite values."),
     "schema": ("schema", "Write the JSON Schema generated from the record model."),
 }
 

@@ -106,6 +106,14 @@ class Curation(StrEnum):
     edited = "edited"
 
 
+class ItemCuration(StrEnum):
+    """How a person touched one item of a list field; `removed` keeps a rebuild from re-adding it."""
+
+    reviewed = "reviewed"
+    edited = "edited"
+    removed = "removed"
+
+
 class _Strict(BaseModel):
     # Unknown keys are errors: a typo such as `contry:` must not pass silently.
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
@@ -179,6 +187,11 @@ class Citation(_Strict):
         "conflicting candidates; defaults to the field's value.",
     )
     note: str | None = Field(None, description="How the value was read, e.g. a resolved relative date.")
+    item: str | None = Field(
+        None,
+        description="For a sub-field's evidence (e.g. `court_challenges.date`): the name of the list "
+        "item whose sub-field the quote supports.",
+    )
 
 
 class Candidate(_Strict):
@@ -258,8 +271,11 @@ class Incident(_Strict):
     conflicts: dict[str, Conflict] = Field(
         default_factory=dict, description="Field name -> the disagreement between sources."
     )
-    curation: dict[str, Curation] = Field(
-        default_factory=dict, description="Field name -> reviewed/edited by a person; build keeps it."
+    curation: dict[str, Curation | dict[str, ItemCuration]] = Field(
+        default_factory=dict,
+        description="Field name -> reviewed/edited by a person (build keeps the whole field); for a "
+        "list field also item name -> reviewed/edited/removed (build keeps those items, or keeps a "
+        "removed one out, and still adds new candidates for the rest).",
     )
     extra_columns: dict[str, str] = Field(
         default_factory=dict,
@@ -313,6 +329,12 @@ ITEM_KEYS: dict[str, str] = {
     "technical_reports": "publisher",
     "official_statements": "by",
 }
+
+# Sub-fields of list items that are claims too: cited under `evidence["court_challenges.date"]`
+# with `item` naming the court and `value` the date (one citation per petitioner).
+CITED_SUBFIELDS: dict[str, tuple[str, ...]] = {"court_challenges": ("date", "petitioners")}
+# Sub-fields that may be cited but need not be (a few words a person may write themselves).
+OPTIONAL_CITED_SUBFIELDS: dict[str, tuple[str, ...]] = {"court_challenges": ("outcome", "status")}
 
 LIST_FIELDS: frozenset[str] = frozenset(
     {

@@ -397,7 +397,8 @@ def ordered(record: dict[str, Any]) -> dict[str, Any]:
             continue
         if key in ("evidence", "conflicts", "curation") and isinstance(value, dict):
             rank = {f: i for i, f in enumerate(FIELD_ORDER)}
-            value = {k: value[k] for k in sorted(value, key=lambda k: (rank.get(k, 1 << 20), k))}
+            # a sub-field's evidence (court_challenges.date) right after its field's
+            value = {k: value[k] for k in sorted(value, key=lambda k: (rank.get(str(k).split(".")[0], 1 << 20), k))}
         out[key] = value
     return out
 

@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Incident
 from .assemble import assemble, merge_all, ordered, source_entries
 from .context import REFERENCE_DATES
-from .curation import apply_curation, merge_sources, source_id_map
+from .curation import apply_curation, held_back, merge_sources, rebuild_changes, source_id_map
 from .extractors import import_problems, run_extractors
 from .extractors.dates import explicit_dates
 from .loader import load_sources
@@ -63,6 +63,20 @@ def reference_dates(docs: list[Doc], published: dict[str, str]) -> dict[str, tup
     return out
 
 
+def _report_changes(record: dict[str, Any], existing: dict | None) -> list[str]:
+    """Never replace a value silently: name every value the rebuild changed; a reviewed record goes back to draft."""
+    changes = rebuild_changes(record, existing)
+    if not changes:
+        return []
+    listed = "; ".join(changes)
+    if record.get("review_status") == "reviewed":
+        record["review_status"] = "draft"
+        return [f"review_status: reviewed -> draft, because the rebuild changed values no person had "
+                f"marked in curation: {listed}; review them (shutdown-records review) and mark it reviewed again"]
+    return [f"the rebuild changed values no person had marked in curation: {listed} "
+            "(mark a value with `shutdown-records cite` or `review` to keep it)"]
+
+
 def build_record(
     source_paths: list[Path],
     *,
@@ -113,7 +127,9 @@ def build_record(
     merged, notes = merge_all(mentions, docs, loaded.published_text, rename)
     problems.extend(f"note: {n}" for n in notes)
     record = assemble(merged, merge_sources(existing, sources), loaded.published_text)
+    problems.extend(held_back(record, existing))  # shown by default: a person must see what their curation keeps out
     record = apply_curation(record, existing)
+    problems.extend(_report_changes(record, existing))
     record = ordered(record)
     Incident.model_validate(record)  # a bug here is a bug in the builder: let it surface
     return BuildResult(record=record, problems=problems, docs=docs, mentions=mentions, unreadable=list(loaded.unreadable))

@@ -16,15 +16,19 @@ def _is_folder(output: str) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
-def _existing(path: Path) -> dict | None:
+def _existing(path: Path) -> tuple[dict | None, str | None]:
+    """The record already at `path` and the hash of the bytes read, so a save made while the
+    build runs is noticed before the rename (a person's save wins)."""
+    from ..atomic import file_sha256  # noqa: PLC0415
     from ..yamlio import read_record_file  # noqa: PLC0415
 
     if not path.exists():
-        return None
+        return None, None
+    read_sha = file_sha256(path) if path.is_file() else None
     existing = read_record_file(path)
     if not isinstance(existing, dict):
         raise InputError("the existing record is not a YAML mapping; fix or move it", place=f"{path}:1:1")
-    return existing
+    return existing, read_sha
 
 
 @click.command(name="build")
@@ -54,7 +58,8 @@ def command(
     """
     from ..build import build_record  # noqa: PLC0415 - keep `build --help` fast
     from ..build.notes import summary  # noqa: PLC0415
-    from ..yamlio import dump_yaml, write_atomic  # noqa: PLC0415
+    from ..atomic import ChangedOnDisk, write_atomic_if_unchanged  # noqa: PLC0415
+    from ..yamlio import dump_yaml  # noqa: PLC0415
 
     if language is not None and not (2 <= len(language) <= 3 and language.isalpha() and language.islower()):
         raise click.BadParameter(f"{language!r} is not a language code such as en or fr", param_hint="--language")
@@ -75,17 +80,19 @@ def command(
             list(sources), record_path=record_path, existing=existing, progress=not quiet, language=language
         )
 
+    read_sha: str | None = None
     if folder is not None:
         # The builder chooses the id, so build once to learn it; if FOLDER/<id>.yaml is a
         # record already, build again over it so its curated fields are kept.
         result = run(folder / "record.yaml", None)
         if result.docs:
             target = folder / f"{result.record['id']}.yaml"
-            existing = _existing(target)
+            existing, read_sha = _existing(target)
             if existing is not None:
                 result = run(target, existing)
     else:
-        result = run(target, _existing(target) if target is not None else None)
+        existing, read_sha = _existing(target) if target is not None else (None, None)
+        result = run(target, existing)
 
     unreadable = set(result.unreadable)
     notes = []
@@ -108,7 +115,13 @@ def command(
     if target is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(target, text)
+        try:
+            # a person may save the record while the build runs: their save wins
+            write_atomic_if_unchanged(target, text, read_sha)
+        except ChangedOnDisk:
+            click.echo(f"error: {target} changed on disk while the build ran (saved in an editor?); "
+                       "nothing written, run the build again", err=True)
+            sys.exit(EXIT_INVALID)
         record_id = result.record["id"]
         if target.stem != record_id:
             click.echo(

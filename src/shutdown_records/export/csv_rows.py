@@ -66,7 +66,9 @@ def csv_row(record: Incident) -> dict[str, str]:
         "evidence_count": str(sum(counts.values())),
         "evidence_by_field": _join([f"{field}={n}" for field, n in counts.items()]),
         "conflicts": _join(list(record.conflicts)),
-        "curation": _join([f"{field}={how}" for field, how in record.curation.items()]),
+        "curation": _join([f"{field}={how}" if not isinstance(how, dict) else
+                           "; ".join(f"{field}[{item}]={mark}" for item, mark in how.items())
+                           for field, how in record.curation.items()]),
     }
 
 

@@ -127,6 +127,8 @@ class RecordView:
     fields: list[FieldView]
     conflicts: list[ConflictView]
     quotes_for_unknown_fields: dict[str, list[QuoteView]]
+    # evidence["court_challenges.date"] and the like: a named item's dated or named sub-field
+    quotes_for_subfields: dict[str, list[QuoteView]] = field(default_factory=dict)
 
     @property
     def needed(self) -> int:
@@ -143,6 +145,7 @@ class RecordView:
         quotes += [q for f in self.fields for q in f.unmatched]
         quotes += [q for c in self.conflicts for cand in c.candidates for q in cand.quotes]
         quotes += [q for qs in self.quotes_for_unknown_fields.values() for q in qs]
+        quotes += [q for qs in self.quotes_for_subfields.values() for q in qs]
         return list({id(q): q for q in quotes}.values())
 
     @property
@@ -242,14 +245,17 @@ def build_record_view(incident: Incident, path: Path, cache: SourceCache) -> Rec
             conflict_view = _conflict_view(name, conflict, quotes, by_id, taken)
             conflicts.append(conflict_view)
         view = _field_view(name, value, quotes, taken)
-        view.curation = incident.curation.get(name)
+        how = incident.curation.get(name)
+        # a list curated item by item: "Sindh High Court edited, Islamabad High Court removed"
+        view.curation = ", ".join(f"{item} {mark}" for item, mark in how.items()) if isinstance(how, dict) else how
         view.conflict = conflict_view
         fields.append(view)
     shown = set(SHOWN_FIELDS)
-    unknown = {name: qs for name, qs in sorted(checked.items()) if name not in shown}
+    subfields = {name: qs for name, qs in sorted(checked.items()) if name.split(".")[0] in shown and "." in name}
+    unknown = {name: qs for name, qs in sorted(checked.items()) if name not in shown and name not in subfields}
     for name in sorted(set(incident.conflicts) - shown):  # a conflict about a field the record lacks
         conflicts.append(_conflict_view(name, incident.conflicts[name], checked.get(name, []), by_id, set()))
-    return RecordView(incident, path, sources, fields, conflicts, unknown)
+    return RecordView(incident, path, sources, fields, conflicts, unknown, subfields)
 
 
 def _conflict_view(

@@ -47,6 +47,7 @@ class QuoteClaim:
     end: int
     mark: tuple[int, int]
     field: str
+    bad_offsets: bool = False  # start >= end: reported as E217, with the right offsets when found
 
 
 @dataclass(slots=True)
@@ -103,9 +104,11 @@ def collect_claims(data: dict[str, Any], record_path: str) -> tuple[Claims, list
             if not (isinstance(quote, str) and _is_int(start) and _is_int(end)):
                 continue  # the schema reports the wrong types
             if start >= end:
-                line, column = value_mark(data, [*loc, "end"])
-                problems.append(Problem(record_path, line, column, field_path([*loc, "end"]), "E217",
-                                        f"end ({end}) must be greater than start ({start})"))
+                # One error, with the offsets where the quote stands (found once the source is read).
+                claims.quotes.append(QuoteClaim(
+                    source, files[source], quote, start, end, value_mark(data, [*loc, "end"]),
+                    field_path([*loc, "end"]), bad_offsets=True,
+                ))
                 continue
             claims.quotes.append(QuoteClaim(
                 source, files[source], quote, start, end, _mark_of(citation, "quote"), f"evidence.{name}[{i}].quote",
@@ -171,6 +174,9 @@ def check_provenance(record_path: str, claims: Claims, store: SourceStore) -> li
                 f"{source.sha256}; check that every quote still stands, then update sha256",
             ))
     for quote in claims.quotes:
+        if quote.bad_offsets:
+            problems.append(_bad_offsets(record_path, quote, None if quote.file in unusable else store.get(quote.file).text))
+            continue
         if quote.file in unusable:
             continue
         text = store.get(quote.file).text
@@ -179,6 +185,19 @@ def check_provenance(record_path: str, claims: Claims, store: SourceStore) -> li
             if problem is not None:
                 problems.append(problem)
     return problems
+
+
+def _bad_offsets(record_path: str, claim: QuoteClaim, text: str | None) -> Problem:
+    message = f"end ({claim.end}) must be greater than start ({claim.start})"
+    if text is not None:
+        at = _nearest(text, claim.quote, claim.start)
+        if at is None:
+            at = _nearest(fold(text), fold(claim.quote), claim.start)
+        if at is not None:
+            message += f"; the quote stands at {at}-{at + len(claim.quote)}: set start: {at}, end: {at + len(claim.quote)}"
+        else:
+            message += "; the quote is not in the source either (copy it from the source)"
+    return Problem(record_path, *claim.mark, claim.field, "E217", message)
 
 
 def _check_quote(record_path: str, claim: QuoteClaim, text: str) -> Problem | None:

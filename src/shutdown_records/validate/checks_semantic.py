@@ -17,7 +17,16 @@ from typing import Any
 
 import pycountry
 
-from ..model import DATE_PATTERN, EVIDENCED_FIELDS, LIST_FIELDS, Incident, values_needing_evidence
+from ..model import (
+    CITED_SUBFIELDS,
+    DATE_PATTERN,
+    EVIDENCED_FIELDS,
+    LIST_FIELDS,
+    OPTIONAL_CITED_SUBFIELDS,
+    Incident,
+    item_label,
+    values_needing_evidence,
+)
 from ..source_ids import current_form
 from .places import Loc, field_path, key_mark, value_mark
 from .result import Problem
@@ -51,6 +60,8 @@ class SemanticChecker:
         self.check_sources()
         self.check_field_names()
         self.check_evidence()
+        self.check_subfield_evidence()
+        self.check_person_set_evidence()
         self.check_conflicts()
         self.check_imported_rows()
         return self.problems
@@ -141,7 +152,9 @@ class SemanticChecker:
                          "is a stored text (path, sha256) or at least a link (url)")
 
     def check_field_names(self) -> None:
-        allowed = {"evidence": EVIDENCED_FIELDS, "conflicts": EVIDENCED_FIELDS,
+        subfields = tuple(sorted({f"{f}.{sub}" for table in (CITED_SUBFIELDS, OPTIONAL_CITED_SUBFIELDS)
+                                  for f, subs in table.items() for sub in subs}))
+        allowed = {"evidence": EVIDENCED_FIELDS + subfields, "conflicts": EVIDENCED_FIELDS,
                    "curation": tuple(Incident.model_fields)}
         for section, names in allowed.items():
             mapping = self.data.get(section)
@@ -208,6 +221,64 @@ class SemanticChecker:
                     hint += " (citations of list items must name the item in `value`)"
             self.add(loc, "E208", f"{_show(label)} has no evidence; {hint}")
 
+    def check_subfield_evidence(self) -> None:
+        """A court's date and petitioners are claims too: each needs a quote naming the court in `item`."""
+        evidence = self.data.get("evidence")
+        evidence = evidence if isinstance(evidence, dict) else {}
+        for name, subs in CITED_SUBFIELDS.items():
+            for i, item in _indexed_dicts(self.data.get(name)):
+                label = _norm(item_label(name, item))
+                for sub in subs:
+                    value = item.get(sub)
+                    wanted = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+                    citations = _dicts(evidence.get(f"{name}.{sub}"))
+                    cited = {_norm(c.get("value")) for c in citations if _norm(c.get("item")) == label}
+                    for j, one in enumerate(wanted):
+                        if _norm(one) in cited:
+                            continue
+                        loc: list[str | int] = [name, i, sub, j] if isinstance(value, list) else [name, i, sub]
+                        self.add(loc, "E208", f"{_show(one)} has no evidence; add a citation under "
+                                 f"evidence.{name}.{sub} with item: {item_label(name, item)!r} and value: "
+                                 f"{one!r} (shutdown-records cite RECORD '{name}[{item_label(name, item)}].{sub}' ...)")
+
+    def check_person_set_evidence(self) -> None:
+        """Evidence must support the value a person set, not the one the build had (E226).
+
+        A citation without `value` supports "the field's value" - but it was written for the
+        value held when it was written. Once a person has changed the field (curation:
+        edited), such a citation may speak for the old value (quotes saying "ongoing" under
+        `status: ended`), so it must name the value it supports; `cite` and the review app
+        do that for every citation they keep.
+        """
+        curation = self.data.get("curation")
+        evidence = self.data.get("evidence")
+        if not isinstance(evidence, dict):
+            return
+        curation = curation if isinstance(curation, dict) else {}
+        edited = [f for f, how in curation.items() if how == "edited" and f not in LIST_FIELDS and f in EVIDENCED_FIELDS]
+        for field in edited:
+            value = self.data.get(field)
+            for i, citation in _indexed_dicts(evidence.get(field)):
+                if citation.get("value") is not None:
+                    continue
+                self.add(["evidence", field, i], "E226",
+                         f"this quote does not say which value it supports, and {field} was changed by a "
+                         f"person (curation: edited) to {_show(value)}; write value: with what the quote says, "
+                         "or remove the citation if it speaks for an earlier value")
+        status = self.data.get("status", "unknown")
+        if "status" in edited or not isinstance(status, str) or status == "ongoing":
+            return
+        languages = {s.get("id"): s.get("language") for s in _dicts(self.data.get("sources"))}
+        for i, citation in _indexed_dicts(evidence.get("status")):
+            quote = citation.get("quote")
+            if citation.get("value") is not None or not isinstance(quote, str):
+                continue
+            cue = says_ongoing(quote, str(languages.get(citation.get("source")) or "en"))
+            if cue:
+                self.add(["evidence", "status", i], "E226",
+                         f"status is {_show(status)} but this quote says it is ongoing ({cue!r}); remove it, "
+                         "or write value: ongoing to keep it as the other side of a conflict")
+
     def check_conflicts(self) -> None:
         conflicts = self.data.get("conflicts")
         if not isinstance(conflicts, dict):
@@ -244,6 +315,27 @@ class SemanticChecker:
                     where = f"{row.get('sheet', '?')} row {row.get('row', '?')}"
                     self.add(["imported_rows", i, "problems", j], "W224",
                              f"imported {where}: {problem}; fix the field by hand, then delete this line")
+
+
+def says_ongoing(quote: str, language: str) -> str | None:
+    """The builder's own "still ongoing" cue found in a quote, if any (its per-language cue data).
+
+    A restoration quote cited under `status` passes; a quote the build read as "ongoing" does
+    not, once the status says otherwise. Loaded only for such quotes (cue patterns are cached).
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    from ..build import cues  # noqa: PLC0415 - only records with an ended/unknown status and status quotes
+    from ..build.types import Doc  # noqa: PLC0415
+
+    doc = Doc(id="quote", path=Path("quote"), text=quote, sha256="", language=language)
+    try:
+        for hit in cues.hits(doc, "status"):
+            if hit.value == "ongoing":
+                return quote[hit.start:hit.end]
+    except (KeyError, LookupError, OSError):  # a language without status cues: nothing to compare
+        return None
+    return None
 
 
 def check_semantics(data: dict[str, Any], path: str, *, strict: bool = False) -> list[Problem]:

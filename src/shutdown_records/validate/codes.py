@@ -44,6 +44,7 @@ CODES: dict[str, str] = {
     "E223": "source with neither path nor url",
     "W224": "imported row with a problem the record could not hold",
     "E225": "kind not among kinds",
+    "E226": "evidence no longer supports its value (person-changed field, or an ongoing quote under another status)",
     "E301": "source file not found",
     "E302": "source changed (sha256 mismatch)",
     "E303": "quote not found in source",

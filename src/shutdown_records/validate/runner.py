@@ -72,6 +72,12 @@ def _without_redundant_evidence_errors(problems: list[Problem]) -> list[Problem]
     return [p for p in problems if not (p.code == "E208" and p.field in wrong)]
 
 
+def _one_error_per_offset(problems: list[Problem]) -> list[Problem]:
+    """`end: 0` is out of bounds (E106) and not after start (E217); E217 carries the right offsets."""
+    offsets = {p.field for p in problems if p.code == "E217"}
+    return [p for p in problems if not (p.code == "E106" and p.field in offsets)]
+
+
 def _model_problems(data: dict, path: str) -> list[Problem]:
     """Safety net: a record that passes everything above must also load as an `Incident`."""
     try:
@@ -102,7 +108,7 @@ def validate_paths(
     records: list[RecordResult] = []
     first_by_id: dict[str, tuple[str, int]] = {}
     for check in _checks(files, strict, jobs):
-        problems = check.problems + check_provenance(check.path, check.claims, store)
+        problems = _one_error_per_offset(check.problems + check_provenance(check.path, check.claims, store))
         if check.record_id is not None:
             if check.record_id in first_by_id:
                 other, line = first_by_id[check.record_id]
