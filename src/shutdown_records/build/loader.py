@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
+from ..safeio import SourcePathError, read_regular_file
 from ..text import decode_source, fold
 from ..yamlio import dump_yaml, load_yaml, write_atomic
 from .langdata import supported_languages, topic
@@ -101,14 +102,11 @@ def load_sources(
 
 
 def _read_bytes(path: Path) -> bytes:
+    """A regular file up to safeio.MAX_SOURCE_BYTES: a FIFO, a device or a huge file is skipped."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("cannot read source: no such file", place=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("cannot read source: is a folder", place=str(path)) from None
-    except OSError as err:
-        raise InputError(f"cannot read source: {err.strerror}", place=str(path)) from None
+        data = read_regular_file(path)
+    except SourcePathError as err:
+        raise InputError(f"cannot read source: {err.message}", place=str(path)) from None
     if not data.strip():
         raise InputError("source is empty", place=str(path))
     return data

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL, InputError
+from ..safetext import printable
 
 
 @click.command(name="build")
@@ -46,12 +47,12 @@ def command(sources: tuple[Path, ...], output: Path | None, quiet: bool, languag
     unreadable = set(result.unreadable)
     for problem in result.problems:
         if problem in unreadable:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(f"error: {printable(problem)}", err=True)
         elif problem.startswith("note: "):
             if not quiet:
-                click.echo(problem, err=True)
+                click.echo(printable(problem), err=True)
         else:
-            click.echo(f"warning: {problem}", err=True)
+            click.echo(f"warning: {printable(problem)}", err=True)
     if not result.docs:
         click.echo("error: no readable source; nothing written", err=True)
         sys.exit(EXIT_INVALID)

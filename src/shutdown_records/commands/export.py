@@ -8,6 +8,7 @@ import click
 
 from ..errors import EXIT_INVALID, EXIT_PARTIAL, ShutdownRecordsError
 from ..export import WRITERS, export_records
+from ..safetext import printable
 
 
 @click.command(name="export")
@@ -43,7 +44,7 @@ def command(
         options = {"bom": True}
 
     def report(err: ShutdownRecordsError) -> None:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {printable(str(err))}", err=True)
 
     # `export ... | head`: click itself ends quietly (exit 1) when the reader closes the pipe
     result = export_records(paths, fmt, output, on_error=report, **options)

@@ -39,12 +39,17 @@ CODES: dict[str, str] = {
     "W215": "cited source has no path, so its quotes cannot be checked",
     "E216": "duplicate list entry",
     "E217": "start offset not before end offset",
+    "E218": "offset is not a whole number",
+    "W219": "start date after the publication of every source",
     "E301": "source file not found",
     "E302": "source changed (sha256 mismatch)",
     "E303": "quote not found in source",
     "E304": "quote at wrong offsets",
     "E305": "quote differs from the source only in typographic characters",
     "E306": "source file cannot be read as UTF-8 text",
+    "E307": "source path outside the repository root",
+    "E308": "source is not a regular file (symlink, FIFO, device, folder)",
+    "E309": "source file too large",
 }
 
 
