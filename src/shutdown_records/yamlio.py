@@ -65,7 +65,13 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             raise yaml.constructor.ConstructorError(
                 None, None, "aliases (*name) are not allowed in records; write the value out", node.start_mark
             )
-        return super().construct_object(node, deep=deep)
+        _check_tag(node)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as err:
+            # An explicit tag with content it cannot hold (`!!int abc`), or a number too long
+            # for Python to read: a located refusal, never a crash.
+            raise yaml.constructor.ConstructorError(None, None, _bad_content(node, err), node.start_mark) from None
 
     def construct_marked_mapping(self, node: yaml.MappingNode) -> Any:
         result = MarkedDict()
@@ -102,6 +108,53 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             result.item_marks.append(_mark(child))
 
 
+_CORE = "tag:yaml.org,2002:"
+# The YAML 1.2 core schema's tags, and the kind of node each can tag. Every other tag
+# (!!timestamp, !!binary, !!set, !!omap, !!python/...) is refused: a record holds only text,
+# numbers, booleans, null, mappings and lists.
+_TAG_NODES: dict[str, type[yaml.Node]] = {
+    _CORE + "str": yaml.ScalarNode,
+    _CORE + "int": yaml.ScalarNode,
+    _CORE + "float": yaml.ScalarNode,
+    _CORE + "bool": yaml.ScalarNode,
+    _CORE + "null": yaml.ScalarNode,
+    _CORE + "map": yaml.MappingNode,
+    _CORE + "seq": yaml.SequenceNode,
+}
+_NODE_WORDS = {yaml.ScalarNode: "a single value", yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _check_tag(node: yaml.Node) -> None:
+    expected = _TAG_NODES.get(node.tag)
+    if expected is None:
+        hint = "; write dates as text, e.g. '2024-02-17'" if node.tag == _CORE + "timestamp" else ""
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the tag {_short(node.tag)} is not allowed in records; remove it{hint}", node.start_mark
+        )
+    if not isinstance(node, expected):
+        raise yaml.constructor.ConstructorError(
+            None, None,
+            f"{_short(node.tag)} tags {_NODE_WORDS[expected]}, but {_NODE_WORDS.get(type(node), 'something else')} "
+            "follows; remove the tag",
+            node.start_mark,
+        )
+
+
+def _bad_content(node: yaml.Node, err: Exception) -> str:
+    value = node.value if isinstance(node, yaml.ScalarNode) else ""
+    shown = repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+    if node.tag == _CORE + "int" and "digits" in str(err):
+        digits = sum(ch.isdigit() for ch in value)
+        return f"a number of {digits} digits is too long for a record; offsets and numbers are far shorter"
+    wanted = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+    kind = wanted.get(node.tag.removeprefix(_CORE), "what its tag says")
+    return f"{_short(node.tag)} {shown} is not {kind}; remove the tag or fix the value"
+
+
 StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_marked_mapping)
 StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_marked_sequence)
 # YAML 1.2 core schema: only these implicit types. Everything else is a string.
@@ -129,6 +182,17 @@ def load_yaml(text: str, place: str) -> Any:
             return loader.get_single_data()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as err:
+        # A control character anywhere in the file: name it at its own line and column.
+        before = text[: err.position]
+        line = before.count("\n") + 1
+        col = err.position - (before.rfind("\n") + 1) + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        raise RecordFormatError(
+            f"not valid YAML: control character U+{code:04X} is not allowed; remove it "
+            "(inside double quotes, write it as an escape such as \\t)",
+            place=f"{place}:{line}:{col}",
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

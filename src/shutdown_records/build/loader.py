@@ -29,8 +29,8 @@ SOURCE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # Some pages start with a machine-added " date YYYY-MM-DD " line: it is the published date.
-_DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s)")
-_PARTIAL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+_DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s)", re.ASCII)  # record dates: ASCII digits
+_PARTIAL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$", re.ASCII)
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
