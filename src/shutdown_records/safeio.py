@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError, OutputError
@@ -136,12 +137,24 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def check_output(path: Path, *, inputs: list[Path] = (), force: bool = False, expected: str = "") -> None:  # type: ignore[assignment]
-    """Refuse to write `path` when it is an input, a symlink or a special file (unless `force`).
+def check_output(path: Path, *, inputs: Iterable[Path] = (), force: bool = False, expected: str = "") -> None:
+    """Refuse to write `path` when it is one of `inputs` (always), a symlink or a special file
+    (unless `force`).
 
     Writing is atomic (a temporary file renamed over the target), so a symlink would be
     replaced by a plain file and a FIFO by a file; either loses what the user had there.
     """
+    what = f" {expected}" if expected else ""
+    for source in inputs:
+        try:
+            same = os.path.samefile(source, path)
+        except OSError:
+            continue
+        if same:
+            raise OutputError(
+                f"is one of the inputs ({source}); writing{what} there would destroy it. Choose another output file",
+                place=str(path),
+            )
     if force:
         return
     try:
@@ -152,17 +165,8 @@ def check_output(path: Path, *, inputs: list[Path] = (), force: bool = False, ex
         raise OutputError(f"cannot check the output: {err.strerror}", place=str(path)) from None
     if stat.S_ISLNK(info.st_mode):
         raise OutputError(
-            "is a symbolic link; writing would replace the link with a file. "
-            "Give the real path, or use --force", place=str(path),
+            "is a symbolic link; writing would replace the link with a file. Give the real path, or use --force",
+            place=str(path),
         )
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(f"is {_kind(info.st_mode)}, not a file to write; use --force to replace it", place=str(path))
-    for source in inputs:
-        try:
-            if os.path.samefile(source, path):
-                raise OutputError(
-                    f"is one of the inputs; writing{(' ' + expected) if expected else ''} there would "
-                    "destroy it. Choose another output file", place=str(path),
-                )
-        except OSError:
-            continue

@@ -6,9 +6,26 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_INVALID, EXIT_PARTIAL, ShutdownRecordsError
+from ..errors import EXIT_INVALID, EXIT_PARTIAL, OutputError, ShutdownRecordsError
 from ..export import WRITERS, export_records
+from ..records import iter_record_files
+from ..safeio import check_output
 from ..safetext import printable
+
+
+def check_export_output(output: Path, paths: tuple[Path, ...], fmt: str, *, force: bool) -> None:
+    """Never write over an input record; nor over a symlink, special file or YAML file unless --force."""
+    inputs = [p for p in paths if p.exists()]
+    try:
+        inputs += list(iter_record_files(inputs))
+    except ShutdownRecordsError:
+        pass  # a missing input is reported by the export itself
+    check_output(output, inputs=inputs, force=force, expected=f"the {fmt} export")
+    if not force and output.suffix.lower() in (".yaml", ".yml") and output.exists():
+        raise OutputError(
+            f"is a YAML file, perhaps a record; the {fmt} export would replace it. "
+            "Choose another file, or use --force", place=str(output),
+        )
 
 
 @click.command(name="export")
@@ -23,10 +40,20 @@ from ..safetext import printable
     help="Write here, atomically (default: standard output).",
 )
 @click.option("--bom", is_flag=True, help="csv and stop only: start with a UTF-8 BOM so Excel shows accents right.")
+@click.option(
+    "--raw-cells", is_flag=True,
+    help="csv and stop only: write cells as they are; by default a cell starting with = + - @ "
+    "(a spreadsheet formula) gets a leading ' so opening the file cannot run it.",
+)
 @click.option("--jsonl", is_flag=True, help="ooni only: one finding per line instead of a JSON array.")
 @click.option("--reported-by", default=None, help="ooni only: the findings' reported_by (default: shutdown-records).")
+@click.option(
+    "--force", is_flag=True,
+    help="Write OUTPUT even when it is a symlink, a special file or a YAML file (never when it is an input).",
+)
 def command(
-    paths: tuple[Path, ...], fmt: str, output: Path | None, bom: bool, jsonl: bool, reported_by: str | None
+    paths: tuple[Path, ...], fmt: str, output: Path | None, bom: bool, raw_cells: bool, jsonl: bool,
+    reported_by: str | None, force: bool,
 ) -> None:
     """Export the records in PATHS (files or folders of *.yaml) in one format.
 
@@ -38,15 +65,17 @@ def command(
         if fmt != "ooni":
             raise click.UsageError("--jsonl and --reported-by apply to --format ooni only")
         options = {"jsonl": jsonl, "reported_by": reported_by}
-    if bom:
+    if bom or raw_cells:
         if fmt not in ("csv", "stop"):
-            raise click.UsageError("--bom applies to --format csv and stop only")
-        options = {"bom": True}
+            raise click.UsageError("--bom and --raw-cells apply to --format csv and stop only")
+        options = {"bom": bom, "raw_cells": raw_cells}
 
     def report(err: ShutdownRecordsError) -> None:
         click.echo(f"error: {printable(str(err))}", err=True)
 
     # `export ... | head`: click itself ends quietly (exit 1) when the reader closes the pipe
+    if output is not None:
+        check_export_output(output, paths, fmt, force=force)
     result = export_records(paths, fmt, output, on_error=report, **options)
     where = output if output else "standard output"
     failed = len(result.failures)

@@ -72,16 +72,9 @@ class SemanticChecker:
         start_range, end_range = _date_range(start), _date_range(end)
         if start_range and end_range and end_range[1] < start_range[0]:
             self.add(["end_date"], "E202", f"end_date {end} is before start_date {start}")
-        self.check_start_after_publication(start, start_range)
-
-    def check_start_after_publication(self, start: Any, start_range: tuple[date, date] | None) -> None:
-        """A start later than the publication of every source cannot have been reported by them:
-        usually a relative date ("since February 17") resolved into the wrong year."""
-        latest = latest_publication(self.data.get("sources"))
-        if start_range is not None and latest is not None and start_range[0] > latest[1]:
-            self.add(["start_date"], "W219",
-                     f"start_date {start} is after the publication of every source (latest {latest[0]}); "
-                     "check the year of the date the sources give")
+        problem = start_after_publication(self.data)
+        if problem is not None:
+            self.add(["start_date"], "W219", problem)
 
     def check_status(self) -> None:
         status = self.data.get("status", "unknown")
@@ -246,6 +239,22 @@ def _conflict_candidates(data: dict[str, Any], field: str) -> list[dict[str, Any
     conflicts = data.get("conflicts")
     conflict = conflicts.get(field) if isinstance(conflicts, dict) else None
     return _dicts(conflict.get("candidates")) if isinstance(conflict, dict) else []
+
+
+def start_after_publication(data: dict[str, Any]) -> str | None:
+    """Why `start_date` cannot be right, when it is later than the publication of every source.
+
+    Sources cannot report what had not begun when they were published: usually a relative
+    date ("blocked since February 17") resolved into the wrong year. `validate` warns, `build`
+    refuses the date.
+    """
+    start = data.get("start_date")
+    start_range = _date_range(start)
+    latest = latest_publication(data.get("sources"))
+    if start_range is None or latest is None or start_range[0] <= latest[1]:
+        return None
+    return (f"start_date {start} is after the publication of every source (latest {latest[0]}); "
+            "check the year of the date the sources give")
 
 
 def latest_publication(sources: Any) -> tuple[str, date] | None:
