@@ -75,7 +75,7 @@ def command(sources: tuple[Path, ...], output: Path | None, quiet: bool, force: 
         )
     impossible = _drop_impossible_start(result.record)
     if impossible:
-        click.echo(f"error: {output or 'record'}: start_date: {printable(impossible)}", err=True)
+        click.echo(f"error: {output or 'record'}: {printable(impossible)}", err=True)
     text = dump_yaml(result.record)
     if output is None:
         click.echo(text, nl=False)
