@@ -494,3 +494,17 @@ def test_json_output_of_validate_still_names_the_hostile_path_exactly(repo: Path
     messages = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "E301"]
     assert messages and "'a\\nb.txt'" in messages[0]
     assert RECORD in out
+
+
+def test_a_record_file_that_is_a_symlink_is_not_followed(repo: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    credentials = tmp_path / "config.json"
+    credentials.write_text('{"auths": {"registry.example": {"auth": "TOPSECRET-TOKEN-4242"}}}\n', encoding="utf-8")
+    link = repo.with_name("zz-link.yaml")
+    link.symlink_to(credentials)
+    code, out, _ = run(["validate", str(repo.parent)], capsys)
+    assert code == 1
+    assert f"{link}:1:1: (record): cannot read: is a symbolic link; point at the file itself [E001]" in out
+    assert "auths" not in out and "TOPSECRET" not in out
+    code, _, err = run(["export", "-f", "jsonl", str(repo.parent)], capsys)
+    assert code == 3 and "TOPSECRET" not in err

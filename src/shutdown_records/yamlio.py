@@ -11,6 +11,7 @@ and an atomic replace so a failed write never leaves half a file over a user's r
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -204,16 +205,20 @@ def load_yaml(text: str, place: str) -> Any:
 
 def read_record_file(path: Path) -> Any:
     """Read a record file: size cap, UTF-8, then strict YAML."""
+    from .safeio import SourcePathError, read_regular_file  # noqa: PLC0415 - safeio imports errors only
+
     try:
-        size = path.stat().st_size
-        if size > MAX_RECORD_BYTES:
+        # A record arriving in a pull request may be a symlink to a file of the CI machine
+        # (credentials in JSON are valid YAML): never follow it; no FIFO, no device.
+        data = read_regular_file(path, limit=MAX_RECORD_BYTES, follow_symlinks=False)
+    except SourcePathError as err:
+        if err.kind == "too_large":
+            size = os.stat(path).st_size
             raise RecordFormatError(
                 f"file is {size} bytes; a record must be under {MAX_RECORD_BYTES} bytes",
                 place=f"{path}:1:1",
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise RecordFormatError(f"cannot read: {err.strerror}", place=str(path)) from None
+            ) from None
+        raise RecordFormatError(f"cannot read: {err.message}", place=str(path)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
