@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,18 +34,23 @@ class SourceCache:
 
     def __init__(self, root: Path | str | None = None) -> None:
         self.root = root
-        self._files: dict[Path, SourceFile] = {}
+        self._files: dict[str, SourceFile] = {}
+        self._roots: dict[Path, Path] = {}  # record folder -> its repository root
 
     def get(self, path: Path) -> SourceFile:
-        found = self._files.get(path)
+        key = os.path.normpath(path)  # records/../sources/a.txt and sources/a.txt: one read
+        found = self._files.get(key)
         if found is None:
-            found = self._files[path] = _read(path)
+            found = self._files[key] = _read(path)
         return found
 
     def source(self, record_path: Path, written: str) -> SourceFile:
         """The file a record's `sources[].path` names, or why it is not shown."""
+        root = self._roots.get(record_path.parent)
+        if root is None:
+            root = self._roots[record_path.parent] = repository_root(record_path, self.root)
         try:
-            path = confine(record_path, written, repository_root(record_path, self.root))
+            path = confine(record_path, written, root)
         except SourcePathError:
             # The page may be published: say why without naming the folders of the machine.
             return SourceFile(None, None, "not read: the path leads outside the record's repository")
