@@ -13,7 +13,7 @@ from ..report import write_site
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the site (created; an earlier site there is replaced whole).",
+    help="Folder for the site (created; an earlier site there is replaced, files you added to it are kept).",
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None,
