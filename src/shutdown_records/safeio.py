@@ -52,7 +52,7 @@ def confine(record_path: Path | str, written: str, root: Path) -> Path:
     judged on the real path, so a symlinked folder cannot lead out either.
     """
     if "\x00" in written:
-        raise SourcePathError("the path holds a NUL character", kind="outside")
+        raise SourcePathError("holds a NUL character, which no file name can", kind="outside")
     joined = Path(os.path.abspath(record_path)).parent / written
     real = Path(os.path.realpath(joined))
     if os.path.isabs(written) or not real.is_relative_to(root):
