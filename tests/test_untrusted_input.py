@@ -300,7 +300,7 @@ def test_a_write_the_system_refuses_is_exit_4_with_the_place(repo: Path, tmp_pat
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     code, _, err = run(["export", "-f", "csv", str(repo), "-o", str(blocker / "out.csv")], capsys)
-    assert code == 4 and f"error: {blocker}" in err and "Not a directory" in err
+    assert code == 4 and f"error: {blocker}: a file stands where the output's folder should be" in err
     code, _, err = run(["schema", "-o", str(blocker / "s.json")], capsys)
     assert code == 4 and f"error: {blocker}: a file stands where the output's folder should be" in err
     code, _, err = run(["report", str(repo), "-o", str(blocker / "site")], capsys)
@@ -508,3 +508,14 @@ def test_a_record_file_that_is_a_symlink_is_not_followed(repo: Path, tmp_path: P
     assert "auths" not in out and "TOPSECRET" not in out
     code, _, err = run(["export", "-f", "jsonl", str(repo.parent)], capsys)
     assert code == 3 and "TOPSECRET" not in err
+
+
+def test_schema_refuses_to_replace_a_file_that_is_not_a_schema(repo: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    before = repo.read_bytes()
+    code, _, err = run(["schema", "-o", str(repo)], capsys)
+    assert code == 4 and f"error: {repo}: exists and is not a JSON Schema" in err
+    assert repo.read_bytes() == before
+    target = tmp_path / "s.json"
+    assert run(["schema", "-o", str(target)], capsys)[0] == 0
+    assert run(["schema", "-o", str(target)], capsys)[0] == 0  # an earlier schema is replaced

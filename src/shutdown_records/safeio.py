@@ -159,8 +159,8 @@ def check_output(path: Path, *, inputs: Iterable[Path] = (), force: bool = False
         return
     try:
         info = os.lstat(path)
-    except FileNotFoundError:
-        return
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing there to lose; the writer says why it cannot write
     except OSError as err:
         raise OutputError(f"cannot check the output: {err.strerror}", place=str(path)) from None
     if stat.S_ISLNK(info.st_mode):
