@@ -519,3 +519,20 @@ def test_schema_refuses_to_replace_a_file_that_is_not_a_schema(repo: Path, tmp_p
     target = tmp_path / "s.json"
     assert run(["schema", "-o", str(target)], capsys)[0] == 0
     assert run(["schema", "-o", str(target)], capsys)[0] == 0  # an earlier schema is replaced
+
+
+def test_a_source_in_the_repositorys_git_folder_is_never_read(repo: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    git = repo.parent.parent / ".git"
+    git.mkdir()
+    (git / "config").write_text('[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic TOPSECRET\n',
+                                encoding="utf-8")
+    edit(repo, f"path: {SOURCE}", "path: ../.git/config")
+    code, out, _ = run(["validate", str(repo)], capsys)
+    assert code == 1
+    assert ("sources[0].path: source path '../.git/config' is a hidden file or inside a hidden folder "
+            "(.git, .env, ...), which may hold credentials; sources must be visible files of the repository [E310]") in out
+    code, _, err = run(["report", str(repo), "-o", str(tmp_path / "site")], capsys)
+    assert code == 0, err
+    text = site_text(tmp_path / "site")
+    assert "TOPSECRET" not in text and "not read: the path names a hidden file or folder" in text

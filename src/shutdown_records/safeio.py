@@ -30,7 +30,7 @@ class SourcePathError(InputError):
 
     def __init__(self, message: str, *, place: str | None = None, kind: str = "unreadable") -> None:
         super().__init__(message, place=place)
-        self.kind = kind  # "outside", "special", "too_large", "missing", "unreadable"
+        self.kind = kind  # "outside", "hidden", "special", "too_large", "missing", "unreadable"
 
 
 def repository_root(record_path: Path | str, root: Path | str | None = None) -> Path:
@@ -60,6 +60,13 @@ def confine(record_path: Path | str, written: str, root: Path) -> Path:
             f"is outside the repository root {root}; sources must be files inside it "
             "(store the text beside the record, or pass --root)",
             kind="outside",
+        )
+    if any(part.startswith(".") for part in real.relative_to(root).parts):
+        # .git/config holds the token actions/checkout persists; .env files hold secrets
+        raise SourcePathError(
+            "is a hidden file or inside a hidden folder (.git, .env, ...), which may hold credentials; "
+            "sources must be visible files of the repository",
+            kind="hidden",
         )
     return joined
 

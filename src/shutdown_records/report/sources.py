@@ -51,8 +51,10 @@ class SourceCache:
             root = self._roots[record_path.parent] = repository_root(record_path, self.root)
         try:
             path = confine(record_path, written, root)
-        except SourcePathError:
+        except SourcePathError as err:
             # The page may be published: say why without naming the folders of the machine.
+            if err.kind == "hidden":
+                return SourceFile(None, None, "not read: the path names a hidden file or folder")
             return SourceFile(None, None, "not read: the path leads outside the record's repository")
         return self.get(path)
 

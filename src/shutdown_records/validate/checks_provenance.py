@@ -83,7 +83,8 @@ def collect_claims(
             absolute = str(confine(record_path, written, repo))
         except SourcePathError as err:
             files[source["id"]] = _REFUSED
-            problems.append(Problem(record_path, *_mark_of(source, "path"), f"sources[{i}].path", "E307",
+            problems.append(Problem(record_path, *_mark_of(source, "path"), f"sources[{i}].path",
+                                    "E310" if err.kind == "hidden" else "E307",
                                     f"source path {written!r} {err.message}"))
             continue
         files[source["id"]] = absolute

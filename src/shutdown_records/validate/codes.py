@@ -50,6 +50,7 @@ CODES: dict[str, str] = {
     "E307": "source path outside the repository root",
     "E308": "source is not a regular file (symlink, FIFO, device, folder)",
     "E309": "source file too large",
+    "E310": "source path in a hidden file or folder (.git, .env)",
 }
 
 
