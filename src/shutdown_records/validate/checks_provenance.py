@@ -104,9 +104,15 @@ def collect_claims(
                 continue
             source, quote = citation.get("source"), citation.get("quote")
             start, end = citation.get("start"), citation.get("end")
+            loc = ["evidence", name, i]
+            for key, offset in (("start", start), ("end", end)):
+                if isinstance(offset, float):  # JSON Schema's "integer" takes 149.0; offsets may not
+                    line, column = value_mark(data, [*loc, key])
+                    whole = f"; write {int(offset)}" if offset.is_integer() else ""
+                    problems.append(Problem(record_path, line, column, field_path([*loc, key]), "E218",
+                                            f"{key} is {offset!r}: offsets are whole numbers of code points{whole}"))
             if not isinstance(source, str) or source not in files:
                 continue  # undeclared sources are a semantic error already
-            loc = ["evidence", name, i]
             if files[source] == _REFUSED:
                 continue
             if files[source] is None:
@@ -119,12 +125,6 @@ def collect_claims(
                         "store the text beside the record and set sources[].path",
                     ))
                 continue
-            for key, offset in (("start", start), ("end", end)):
-                if isinstance(offset, float):
-                    line, column = value_mark(data, [*loc, key])
-                    whole = f"; write {int(offset)}" if offset.is_integer() else ""
-                    problems.append(Problem(record_path, line, column, field_path([*loc, key]), "E218",
-                                            f"{key} is {offset!r}: offsets are whole numbers of code points{whole}"))
             if not (isinstance(quote, str) and _is_int(start) and _is_int(end)):
                 continue  # the schema reports the wrong types
             if start >= end:
