@@ -132,12 +132,15 @@ def test_validate_and_report_refuse_a_fifo_source_without_waiting(repo: Path, tm
     assert "not read: is not a regular file (a FIFO)" in site_text(tmp_path / "site")
 
 
-def test_validate_refuses_a_source_over_the_size_cap(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_and_report_refuse_a_source_over_the_size_cap(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with open(repo.parent / SOURCE, "r+b") as handle:
         handle.truncate(6 * 1024 * 1024)  # sparse: no disk used
     code, out, _ = run(["validate", str(repo)], capsys)
     assert code == 1
     assert f"source file '{SOURCE}': is 6291456 bytes; sources are read up to 5242880 bytes [E309]" in out
+    code, _, err = run(["report", str(repo), "-o", str(repo.parent.parent / "site")], capsys)
+    assert code == 0, err
+    assert "not read: is 6291456 bytes; sources are read up to 5242880 bytes" in site_text(repo.parent.parent / "site")
 
 
 # -- output that CI and terminals read ---------------------------------------------------------
