@@ -11,15 +11,12 @@ import json
 import os
 import signal
 import stat
-import sys
 from pathlib import Path
 
 import pytest
+from fixtures.validate.support import RECORD, SOURCE, copy_valid, edit
 
 from shutdown_records.cli import main
-
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "validate"))
-from support import RECORD, SOURCE, copy_valid, edit  # noqa: E402
 
 FIFO_OK = hasattr(os, "mkfifo")
 
