@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, OutputError
@@ -37,38 +38,58 @@ def repository_root(record_path: Path | str, root: Path | str | None = None) -> 
     """The folder a record's sources must stay in: `root` if given, else the folder holding
     the nearest `records/` folder above the record, else the record's own folder."""
     if root is not None:
-        return Path(os.path.realpath(root))
-    folder = Path(os.path.abspath(record_path)).parent
-    for candidate in (folder, *folder.parents):
+        return Path(_realpath(os.fspath(root)))
+    return _root_of_folder(os.path.dirname(os.path.abspath(record_path)))
+
+
+@lru_cache(maxsize=1024)
+def _root_of_folder(folder: str) -> Path:
+    here = Path(folder)
+    for candidate in (here, *here.parents):
         if candidate.name == "records":
-            return Path(os.path.realpath(candidate.parent))
-    return Path(os.path.realpath(folder))
+            return Path(_realpath(str(candidate.parent)))
+    return Path(_realpath(folder))
+
+
+@lru_cache(maxsize=8192)
+def _realpath(path: str) -> str:
+    """os.path.realpath, once per path per run: 10,000 records share a few folders and sources
+    (each call is a system call per path component)."""
+    return os.path.realpath(path)
 
 
 def confine(record_path: Path | str, written: str, root: Path) -> Path:
     """The file `written` (relative to the record's folder) names, if it stays inside `root`.
 
     Raises SourcePathError(kind="outside") for absolute paths and paths leaving the root,
-    judged on the real path, so a symlinked folder cannot lead out either.
+    judged on the real path, so a symlinked folder cannot lead out either; kind="hidden" for
+    a hidden file or folder inside the root.
     """
+    joined, kind, message = _confine(os.path.dirname(os.path.abspath(record_path)), written, str(root))
+    if kind:
+        raise SourcePathError(message, kind=kind)
+    return Path(joined)
+
+
+@lru_cache(maxsize=8192)
+def _confine(folder: str, written: str, root: str) -> tuple[str, str, str]:
+    """(joined path, "", "") or ("", kind, message); once per folder and path per run."""
     if "\x00" in written:
-        raise SourcePathError("holds a NUL character, which no file name can", kind="outside")
-    joined = Path(os.path.abspath(record_path)).parent / written
-    real = Path(os.path.realpath(joined))
+        return "", "outside", "holds a NUL character, which no file name can"
+    joined = os.path.join(folder, written)
+    real = Path(_realpath(joined))
     if os.path.isabs(written) or not real.is_relative_to(root):
-        raise SourcePathError(
+        return "", "outside", (
             f"is outside the repository root {root}; sources must be files inside it "
-            "(store the text beside the record, or pass --root)",
-            kind="outside",
+            "(store the text beside the record, or pass --root)"
         )
     if any(part.startswith(".") for part in real.relative_to(root).parts):
         # .git/config holds the token actions/checkout persists; .env files hold secrets
-        raise SourcePathError(
+        return "", "hidden", (
             "is a hidden file or inside a hidden folder (.git, .env, ...), which may hold credentials; "
-            "sources must be visible files of the repository",
-            kind="hidden",
+            "sources must be visible files of the repository"
         )
-    return joined
+    return joined, "", ""
 
 
 def read_regular_file(
