@@ -66,7 +66,8 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             raise yaml.constructor.ConstructorError(
                 None, None, "aliases (*name) are not allowed in records; write the value out", node.start_mark
             )
-        _check_tag(node)
+        if _TAG_NODES.get(node.tag) is not node.__class__:  # inline: this runs for every node
+            _refuse_tag(node)
         try:
             return super().construct_object(node, deep=deep)
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as err:
@@ -129,20 +130,20 @@ def _short(tag: str) -> str:
     return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
 
 
-def _check_tag(node: yaml.Node) -> None:
+def _refuse_tag(node: yaml.Node) -> None:
+    """Raise the located error for a tag outside the core schema, or on the wrong kind of node."""
     expected = _TAG_NODES.get(node.tag)
     if expected is None:
         hint = "; write dates as text, e.g. '2024-02-17'" if node.tag == _CORE + "timestamp" else ""
         raise yaml.constructor.ConstructorError(
             None, None, f"the tag {_short(node.tag)} is not allowed in records; remove it{hint}", node.start_mark
         )
-    if not isinstance(node, expected):
-        raise yaml.constructor.ConstructorError(
-            None, None,
-            f"{_short(node.tag)} tags {_NODE_WORDS[expected]}, but {_NODE_WORDS.get(type(node), 'something else')} "
-            "follows; remove the tag",
-            node.start_mark,
-        )
+    raise yaml.constructor.ConstructorError(
+        None, None,
+        f"{_short(node.tag)} tags {_NODE_WORDS[expected]}, but {_NODE_WORDS.get(type(node), 'something else')} "
+        "follows; remove the tag",
+        node.start_mark,
+    )
 
 
 def _bad_content(node: yaml.Node, err: Exception) -> str:
