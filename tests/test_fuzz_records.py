@@ -99,3 +99,23 @@ def test_validate_and_every_export_survive_any_mutation_of_the_seed_record(repo:
         assert "root:x:0:0" not in written
         if fmt in ("csv", "stop"):
             assert "\n=" not in written and ",=" not in written and ",@" not in written
+
+
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(text=mutated_record())
+def test_the_commands_exit_with_a_documented_code_on_any_mutation(
+    repo: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shutdown_records.cli import main
+
+    repo.write_text(text, encoding="utf-8", errors="surrogatepass")
+    for argv, allowed in (
+        (["validate", str(repo)], {0, 1}),
+        (["export", "-f", "stop", str(repo)], {0, 1}),
+        (["export", "-f", "ooni", str(repo)], {0, 1}),
+    ):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        err = capsys.readouterr().err
+        assert exc.value.code in allowed or (exc.value.code is None and 0 in allowed), (argv, err)
+        assert "internal error" not in err and "Traceback" not in err
