@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from ..errors import EXIT_INVALID, EXIT_PARTIAL, OutputError, ShutdownRecordsError
 from ..export import WRITERS, export_records
-from ..records import iter_record_files
+from ..records import RECORD_SUFFIXES
 from ..safeio import check_output
 from ..safetext import printable
 
 
 def check_export_output(output: Path, paths: tuple[Path, ...], fmt: str, *, force: bool) -> None:
     """Never write over an input record; nor over a symlink, special file or YAML file unless --force."""
-    inputs = [p for p in paths if p.exists()]
-    try:
-        inputs += list(iter_record_files(inputs))
-    except ShutdownRecordsError:
-        pass  # a missing input is reported by the export itself
+    inputs = [p for p in paths if p.is_file()]
+    if output.exists() and output.suffix.lower() in RECORD_SUFFIXES:
+        real = Path(os.path.realpath(output))  # a record inside a folder given is an input too
+        inputs += [real for p in paths if p.is_dir() and real.is_relative_to(os.path.realpath(p))]
     check_output(output, inputs=inputs, force=force, expected=f"the {fmt} export")
-    if not force and output.suffix.lower() in (".yaml", ".yml") and output.exists():
+    if not force and output.suffix.lower() in RECORD_SUFFIXES and output.exists():
         raise OutputError(
             f"is a YAML file, perhaps a record; the {fmt} export would replace it. "
             "Choose another file, or use --force", place=str(output),
