@@ -101,7 +101,7 @@ def read_regular_file(
     non-blocking, checked with fstat); with `follow_symlinks=False` a symlink is refused too.
     """
     place = str(path)
-    flags = os.O_RDONLY | _NONBLOCK | _BINARY | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | _NONBLOCK | _BINARY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     if not follow_symlinks:
         if not _NOFOLLOW and os.path.islink(path):  # platforms without O_NOFOLLOW
             raise SourcePathError("is a symbolic link; point at the file itself", place=place, kind="special")
@@ -147,12 +147,6 @@ def read_regular_file(
         raise SourcePathError(f"cannot read: {err.strerror}", place=place) from None
     finally:
         os.close(fd)
-
-
-def read_record_source(record_path: Path | str, written: str, root: Path, *, limit: int = MAX_SOURCE_BYTES) -> bytes:
-    """The bytes of the source a record names: confined to `root`, a regular file, capped."""
-    path = confine(record_path, written, root)
-    return read_regular_file(path, limit=limit, follow_symlinks=False)
 
 
 def _kind(mode: int) -> str:
