@@ -127,7 +127,7 @@ def test_curated_fields_keep_value_and_evidence_and_sources_keep_ids(tmp_path):
             assert "000_8ad11d0c648465c0.txt" not in cand["sources"]
     assert rebuilt["technical_reports"] == [{"publisher": "NetBlocks"}]  # no extractor fills it: kept
     _check_provenance(rebuilt, out.parent)
-    check = runner.invoke(cli, ["validate", str(out)])
+    check = runner.invoke(cli, ["validate", "--root", str(ROOT), str(out)])  # sources in seeds/, record in tmp
     assert check.exit_code == 0, check.output
 
 

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from .errors import OutputError
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -27,8 +29,13 @@ def atomic_open(path: Path, newline: str | None = "\n") -> Iterator[TextIO]:
     `newline=""` lets CSV writers choose their own line endings.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError("a file stands where the output's folder should be", place=str(path.parent)) from None
+    except OSError as err:  # permission denied, read-only file system, disk full: nothing written
+        raise OutputError(err.strerror or str(err), place=str(err.filename or path.parent)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             yield handle

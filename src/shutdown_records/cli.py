@@ -2,19 +2,23 @@
 
 Subcommands are imported only when run, so `shutdown-records --help` and each command start
 fast. Known errors become one line on stderr and a documented exit code (see errors.py);
-anything unexpected is reported in one line with exit 70, never as a traceback.
+an OS error (permission denied, disk full) exit 4; Ctrl-C exit 130 and SIGTERM 143, with
+temporary files removed; anything unexpected is reported in one line with exit 70, never
+as a traceback.
 """
 
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 from typing import Any
 
 import click
 
 from . import __version__
-from .errors import EXIT_INTERNAL, ShutdownRecordsError
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OUTPUT, ShutdownRecordsError
+from .safetext import printable
 
 # name -> (module under shutdown_records.commands, one-line help). The names are a public
 # contract: scripts and issues call them.
@@ -55,20 +59,51 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
+    """Run a command; every outcome is an exit code from errors.py, never a traceback."""
+    previous = _terminate_on_sigterm()
     try:
-        return cli.main(args=argv, prog_name="shutdown-records", standalone_mode=True)
+        code = cli.main(args=argv, prog_name="shutdown-records", standalone_mode=False)
     except ShutdownRecordsError as err:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {printable(str(err))}", err=True)
         sys.exit(err.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        # click would say "Aborted!" and exit 1, the code for an invalid record
         click.echo("interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except OSError as err:  # a file the command had to read or write; the place is the file
+        where = f"{printable(str(err.filename))}: " if err.filename is not None else ""
+        click.echo(f"error: {where}{err.strerror or err}", err=True)
+        sys.exit(EXIT_OUTPUT)
     except Exception as err:  # noqa: BLE001 - the promise is: never a traceback
         click.echo(
-            f"internal error: {type(err).__name__}: {err} (please report this with the command you ran)",
+            f"internal error: {type(err).__name__}: {printable(str(err))} "
+            "(please report this with the command you ran)",
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+class Terminated(SystemExit):
+    """SIGTERM as an exception, so `finally` blocks remove temporary files before the exit."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(128 + signum)
+
+
+def _terminate_on_sigterm() -> Any:
+    """Install the SIGTERM handler (main thread only); returns the handler it replaced."""
+    try:
+        return signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (an embedding program)
+        return None
 
 
 if __name__ == "__main__":

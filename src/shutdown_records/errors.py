@@ -6,6 +6,8 @@ EXIT_OK = 0  # everything given was valid / built / written
 EXIT_INVALID = 1  # a record is invalid, or a build/export/import could not complete
 EXIT_USAGE = 2  # bad command line: unknown option, missing path, unknown format
 EXIT_PARTIAL = 3  # finished, but some inputs (sources, rows) were unreadable and skipped
+EXIT_OUTPUT = 4  # nothing written: the output may not be replaced (an input, a symlink, not ours) or the OS refused
+EXIT_INTERRUPTED = 130  # stopped by Ctrl-C (SIGINT); 143 for SIGTERM. Temporary files are removed
 EXIT_INTERNAL = 70  # a bug: an unexpected exception, reported in one line, never a traceback
 
 
@@ -33,3 +35,9 @@ class InputError(ShutdownRecordsError):
 
 class RecordFormatError(InputError):
     """A YAML record cannot be parsed; `place` is `path:line:column`."""
+
+
+class OutputError(ShutdownRecordsError):
+    """The output cannot or may not be written: it is an input, a symlink, not ours, or the OS refused."""
+
+    exit_code = EXIT_OUTPUT

@@ -8,21 +8,35 @@ two in step.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 SCHEMA_ID = "https://github.com/shutdown-records/shutdown-records/schema/incident.schema.json"
 
-# "YYYY-MM-DD" (day precision) or "YYYY-MM" (month precision). Calendar validity
-# (no 2024-02-30) is a semantic check, so the schema and the checker agree on the shape.
-DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+# "YYYY-MM-DD" (day precision) or "YYYY-MM" (month precision), ASCII digits only (`\d` would
+# let fullwidth or Arabic-Indic digits through into exports). Calendar validity (no
+# 2024-02-30, no year 0000) is a semantic check in validate and a validator in the model.
+DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOURCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
-PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+
+
+def _real_date(value: str) -> str:
+    """Refuse dates of the right shape that no calendar has (year 0000, 2023-02-29)."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    except ValueError:
+        raise ValueError(f"{value} is not a real date") from None
+    return value
+
+
+PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
 
 
@@ -179,8 +193,8 @@ class Citation(_Strict):
 
     source: Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN)]
     quote: NonEmptyStr
-    start: int = Field(ge=0)
-    end: int = Field(ge=1, description="Exclusive end offset.")
+    start: int = Field(ge=0, strict=True)  # strict: 149.0 is refused, not read as 149
+    end: int = Field(ge=1, strict=True, description="Exclusive end offset.")
     value: Any = Field(
         None,
         description="Which value it supports: required for list items (the item's name) and for "

@@ -11,6 +11,7 @@ and an atomic replace so a failed write never leaves half a file over a user's r
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,14 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             raise yaml.constructor.ConstructorError(
                 None, None, "aliases (*name) are not allowed in records; write the value out", node.start_mark
             )
-        return super().construct_object(node, deep=deep)
+        if _TAG_NODES.get(node.tag) is not node.__class__:  # inline: this runs for every node
+            _refuse_tag(node)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as err:
+            # An explicit tag with content it cannot hold (`!!int abc`), or a number too long
+            # for Python to read: a located refusal, never a crash.
+            raise yaml.constructor.ConstructorError(None, None, _bad_content(node, err), node.start_mark) from None
 
     def construct_marked_mapping(self, node: yaml.MappingNode) -> Any:
         result = MarkedDict()
@@ -102,6 +110,53 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             result.item_marks.append(_mark(child))
 
 
+_CORE = "tag:yaml.org,2002:"
+# The YAML 1.2 core schema's tags, and the kind of node each can tag. Every other tag
+# (!!timestamp, !!binary, !!set, !!omap, !!python/...) is refused: a record holds only text,
+# numbers, booleans, null, mappings and lists.
+_TAG_NODES: dict[str, type[yaml.Node]] = {
+    _CORE + "str": yaml.ScalarNode,
+    _CORE + "int": yaml.ScalarNode,
+    _CORE + "float": yaml.ScalarNode,
+    _CORE + "bool": yaml.ScalarNode,
+    _CORE + "null": yaml.ScalarNode,
+    _CORE + "map": yaml.MappingNode,
+    _CORE + "seq": yaml.SequenceNode,
+}
+_NODE_WORDS = {yaml.ScalarNode: "a single value", yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _refuse_tag(node: yaml.Node) -> None:
+    """Raise the located error for a tag outside the core schema, or on the wrong kind of node."""
+    expected = _TAG_NODES.get(node.tag)
+    if expected is None:
+        hint = "; write dates as text, e.g. '2024-02-17'" if node.tag == _CORE + "timestamp" else ""
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the tag {_short(node.tag)} is not allowed in records; remove it{hint}", node.start_mark
+        )
+    raise yaml.constructor.ConstructorError(
+        None, None,
+        f"{_short(node.tag)} tags {_NODE_WORDS[expected]}, but {_NODE_WORDS.get(type(node), 'something else')} "
+        "follows; remove the tag",
+        node.start_mark,
+    )
+
+
+def _bad_content(node: yaml.Node, err: Exception) -> str:
+    value = node.value if isinstance(node, yaml.ScalarNode) else ""
+    shown = repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+    if node.tag == _CORE + "int" and "digits" in str(err):
+        digits = sum(ch.isdigit() for ch in value)
+        return f"a number of {digits} digits is too long for a record; offsets and numbers are far shorter"
+    wanted = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+    kind = wanted.get(node.tag.removeprefix(_CORE), "what its tag says")
+    return f"{_short(node.tag)} {shown} is not {kind}; remove the tag or fix the value"
+
+
 StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_marked_mapping)
 StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_marked_sequence)
 # YAML 1.2 core schema: only these implicit types. Everything else is a string.
@@ -129,6 +184,17 @@ def load_yaml(text: str, place: str) -> Any:
             return loader.get_single_data()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as err:
+        # A control character anywhere in the file: name it at its own line and column.
+        before = text[: err.position]
+        line = before.count("\n") + 1
+        col = err.position - (before.rfind("\n") + 1) + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        raise RecordFormatError(
+            f"not valid YAML: control character U+{code:04X} is not allowed; remove it "
+            "(inside double quotes, write it as an escape such as \\t)",
+            place=f"{place}:{line}:{col}",
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -140,16 +206,20 @@ def load_yaml(text: str, place: str) -> Any:
 
 def read_record_file(path: Path) -> Any:
     """Read a record file: size cap, UTF-8, then strict YAML."""
+    from .safeio import SourcePathError, read_regular_file  # noqa: PLC0415 - safeio imports errors only
+
     try:
-        size = path.stat().st_size
-        if size > MAX_RECORD_BYTES:
+        # A record arriving in a pull request may be a symlink to a file of the CI machine
+        # (credentials in JSON are valid YAML): never follow it; no FIFO, no device.
+        data = read_regular_file(path, limit=MAX_RECORD_BYTES, follow_symlinks=False)
+    except SourcePathError as err:
+        if err.kind == "too_large":
+            size = os.stat(path).st_size
             raise RecordFormatError(
                 f"file is {size} bytes; a record must be under {MAX_RECORD_BYTES} bytes",
                 place=f"{path}:1:1",
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise RecordFormatError(f"cannot read: {err.strerror}", place=str(path)) from None
+            ) from None
+        raise RecordFormatError(f"cannot read: {err.message}", place=str(path)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
+from ..safeio import SourcePathError, read_regular_file
 from ..text import decode_source, fold
 from ..yamlio import dump_yaml, load_yaml, write_atomic
 from .langdata import supported_languages, topic
@@ -29,8 +30,8 @@ SOURCE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # Some pages start with a machine-added " date YYYY-MM-DD " line: it is the published date.
-_DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s)")
-_PARTIAL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+_DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s)", re.ASCII)  # record dates: ASCII digits
+_PARTIAL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$", re.ASCII)
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -102,14 +103,11 @@ def load_sources(
 
 
 def _read_bytes(path: Path) -> bytes:
+    """A regular file up to safeio.MAX_SOURCE_BYTES: a FIFO, a device or a huge file is skipped."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("cannot read source: no such file", place=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("cannot read source: is a folder", place=str(path)) from None
-    except OSError as err:
-        raise InputError(f"cannot read source: {err.strerror}", place=str(path)) from None
+        data = read_regular_file(path)
+    except SourcePathError as err:
+        raise InputError(f"cannot read source: {err.message}", place=str(path)) from None
     if not data.strip():
         raise InputError("source is empty", place=str(path))
     return data

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL, InputError
+from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL, InputError, OutputError
+from ..safeio import check_output
+from ..safetext import printable
 
 
 def _is_folder(output: str) -> bool:
@@ -16,19 +18,26 @@ def _is_folder(output: str) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
-def _existing(path: Path) -> tuple[dict | None, str | None]:
+def _existing(path: Path, sources: tuple[Path, ...], force: bool) -> tuple[dict | None, str | None, bool]:
     """The record already at `path` and the hash of the bytes read, so a save made while the
-    build runs is noticed before the rename (a person's save wins)."""
+    build runs is noticed before the rename (a person's save wins).
+
+    An input, a symlink or a special file is never written (safeio.check_output); a file that
+    is not a record (no `id` and `title`) is replaced only with --force.
+    """
     from ..atomic import file_sha256  # noqa: PLC0415
     from ..yamlio import read_record_file  # noqa: PLC0415
 
+    check_output(path, inputs=list(sources), force=force, expected="the record")
     if not path.exists():
-        return None, None
+        return None, None, False
     read_sha = file_sha256(path) if path.is_file() else None
+    if force and not path.is_file():
+        return None, read_sha, False
     existing = read_record_file(path)
-    if not isinstance(existing, dict):
-        raise InputError("the existing record is not a YAML mapping; fix or move it", place=f"{path}:1:1")
-    return existing, read_sha
+    if not isinstance(existing, dict) or not {"id", "title"} <= set(existing):
+        return None, read_sha, not force  # refused after the build, which may find nothing to write anyway
+    return existing, read_sha, False
 
 
 @click.command(name="build")
@@ -41,11 +50,15 @@ def _existing(path: Path) -> tuple[dict | None, str | None]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes; errors still print.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every build note (by default: one summary line).")
 @click.option(
+    "--force", is_flag=True,
+    help="Replace OUTPUT even when it is not a record (or is a symlink or special file); never an input.",
+)
+@click.option(
     "--language", metavar="CODE", default=None,
     help="Language (ISO 639-1, e.g. fr) of sources whose front matter names none; skips detection.",
 )
 def command(
-    sources: tuple[Path, ...], output: str | None, quiet: bool, verbose: bool, language: str | None
+    sources: tuple[Path, ...], output: str | None, quiet: bool, verbose: bool, force: bool, language: str | None
 ) -> None:
     """Build a draft record from news articles (.txt, .md, .html files or folders of them).
 
@@ -54,11 +67,13 @@ def command(
     `curation` map keep their value and evidence.
 
     Exit codes: 0 built; 3 built, but some sources were unreadable (each named on stderr); 1 no
-    readable source, nothing written; 2 usage error.
+    readable source (nothing written), the start date read is after every source's publication
+    (written without it), or the record changed on disk meanwhile (nothing written); 2 usage
+    error; 4 OUTPUT may not be replaced.
     """
+    from ..atomic import ChangedOnDisk, write_atomic_if_unchanged  # noqa: PLC0415
     from ..build import build_record  # noqa: PLC0415 - keep `build --help` fast
     from ..build.notes import summary  # noqa: PLC0415
-    from ..atomic import ChangedOnDisk, write_atomic_if_unchanged  # noqa: PLC0415
     from ..yamlio import dump_yaml  # noqa: PLC0415
 
     if language is not None and not (2 <= len(language) <= 3 and language.isalpha() and language.islower()):
@@ -81,36 +96,45 @@ def command(
         )
 
     read_sha: str | None = None
+    not_a_record = False
     if folder is not None:
         # The builder chooses the id, so build once to learn it; if FOLDER/<id>.yaml is a
         # record already, build again over it so its curated fields are kept.
         result = run(folder / "record.yaml", None)
         if result.docs:
             target = folder / f"{result.record['id']}.yaml"
-            existing, read_sha = _existing(target)
+            existing, read_sha, not_a_record = _existing(target, sources, force)
             if existing is not None:
                 result = run(target, existing)
     else:
-        existing, read_sha = _existing(target) if target is not None else (None, None)
+        existing, read_sha, not_a_record = _existing(target, sources, force) if target is not None else (None, None, False)
         result = run(target, existing)
 
     unreadable = set(result.unreadable)
     notes = []
     for problem in result.problems:
         if problem in unreadable:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(f"error: {printable(problem)}", err=True)
         elif problem.startswith("note: "):
             notes.append(problem[len("note: "):])
         else:
-            click.echo(f"warning: {problem}", err=True)
+            click.echo(f"warning: {printable(problem)}", err=True)
     if verbose:
         for note in notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(f"note: {printable(note)}", err=True)
     elif not quiet and notes:
-        click.echo(summary(notes), err=True)
+        click.echo(printable(summary(notes)), err=True)
     if not result.docs:
         click.echo("error: no readable source; nothing written", err=True)
         sys.exit(EXIT_INVALID)
+    if not_a_record:
+        raise OutputError(
+            "exists and is not a record (no `id` and `title`); building would replace it. "
+            "Choose another file, or use --force", place=str(target),
+        )
+    impossible = _drop_impossible_start(result.record)
+    if impossible:
+        click.echo(f"error: {target or 'record'}: {printable(impossible)}", err=True)
     text = dump_yaml(result.record)
     if target is None:
         click.echo(text, nl=False)
@@ -136,4 +160,22 @@ def command(
                 + (f", {len(unreadable)} skipped" if unreadable else ""),
                 err=True,
             )
-    sys.exit(EXIT_PARTIAL if unreadable else EXIT_OK)
+    sys.exit(EXIT_INVALID if impossible else EXIT_PARTIAL if unreadable else EXIT_OK)
+
+
+def _drop_impossible_start(record: dict) -> str | None:
+    """Leave out a start date later than every source's publication (not a person's value).
+
+    No source can report a start it had not seen; such a date is a relative date read into
+    the wrong year. A date a person set (`curation`) is theirs: `validate` warns about it.
+    """
+    from ..validate.checks_semantic import start_after_publication  # noqa: PLC0415
+
+    problem = start_after_publication(record)
+    if problem is None or "start_date" in (record.get("curation") or {}):
+        return None
+    record["start_date"] = None
+    for section in ("evidence", "conflicts"):
+        if isinstance(record.get(section), dict):
+            record[section].pop("start_date", None)
+    return problem + "; it is left out"

@@ -23,16 +23,24 @@ from ..validate import REPORTERS, validate_paths
     "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
     help="Worker processes; 0 = all cores when more than 200 files, 1 = no workers.",
 )
-def command(paths: tuple[Path, ...], output_format: str, strict: bool, quiet: bool, jobs: int) -> None:
+@click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Sources must be files inside this folder (default: the folder holding the record's records/ "
+    "folder, else the record's own folder).",
+)
+def command(
+    paths: tuple[Path, ...], output_format: str, strict: bool, quiet: bool, jobs: int, root: Path | None
+) -> None:
     """Check records (files or folders of *.yaml): schema, meaning and provenance.
 
-    Source paths in a record are resolved relative to that record's folder. Never writes.
+    Source paths in a record are resolved relative to that record's folder and must stay
+    inside the repository root (--root); only regular files are read. Never writes.
 
     Exit codes: 0 every record valid (warnings allowed unless --strict); 1 any record invalid;
     2 usage error.
     """
     try:
-        result = validate_paths(paths, strict=strict, jobs=jobs)
+        result = validate_paths(paths, strict=strict, jobs=jobs, root=root)
     except UsageError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_USAGE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from typing import Any, TextIO
 
 from ..errors import UsageError
@@ -49,7 +50,7 @@ class CsvRowWriter(RecordWriter):
 
     @classmethod
     def options(cls) -> tuple[str, ...]:
-        return ("bom",)
+        return ("bom", "raw_cells")
 
     def columns(self) -> list[str]:
         raise NotImplementedError
@@ -64,7 +65,28 @@ class CsvRowWriter(RecordWriter):
         self._csv.writeheader()
 
     def write(self, record: Incident) -> None:
-        self._csv.writerow(self.row(record))
+        row = self.row(record)
+        if not self.settings.get("raw_cells"):
+            row = {column: spreadsheet_cell(value) for column, value in row.items()}
+        self._csv.writerow(row)
+
+
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): it starts with = + - @,
+# a tab or a carriage return. A plain number such as -3 or +1.5 is no formula and stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """`value` made inert for spreadsheets: a leading single quote before a formula start.
+
+    Records come from people a team does not know; a title `=HYPERLINK(...)` must not run
+    when someone opens the export. `export --raw-cells` turns this off for tools that read
+    the file as data.
+    """
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def source_urls(record: Incident) -> list[str]:

@@ -19,6 +19,7 @@ from .base import (
     instrument_label,
     operator_label,
     source_urls,
+    spreadsheet_cell,
 )
 from .vocab import country_name, stop_columns, stop_mapping
 
@@ -231,7 +232,7 @@ class StopWriter(CsvRowWriter):
 
     @classmethod
     def options(cls) -> tuple[str, ...]:
-        return ("bom", "like")
+        return ("bom", "raw_cells", "like")
 
     def begin(self) -> None:
         like = self.settings.get("like")
@@ -244,6 +245,8 @@ class StopWriter(CsvRowWriter):
 
     def write(self, record: Incident) -> None:
         for row in stop_rows(record, self._columns, self._like_name):
+            if not self.settings.get("raw_cells"):
+                row = {column: spreadsheet_cell(value) for column, value in row.items()}
             self._csv.writerow(row)
 
     def row(self, record: Incident) -> dict[str, str]:

@@ -126,7 +126,19 @@ def read_sheet(path: Path) -> Sheet:
                     "cell must be quoted",
                     place=f"{path}:row {number}",
                 )
-            sheet.rows.append((number, {header[i]: cells[i] for i in range(min(len(cells), len(header))) if keys[i]}))
+            sheet.rows.append((number, {header[i]: formula_unescaped(cells[i])
+                                        for i in range(min(len(cells), len(header))) if keys[i]}))
     except csv.Error as err:
         raise InputError(f"not valid CSV: {err}", place=f"{path}:line {reader.line_num}") from None
     return sheet
+
+
+def formula_unescaped(cell: str) -> str:
+    """A cell as a person wrote it: `export` puts a single quote before a cell that a spreadsheet
+    would run as a formula (export.base.spreadsheet_cell), and reading the sheet back takes it off,
+    so export -> import -> export gives every cell back unchanged."""
+    from ..export.base import spreadsheet_cell  # noqa: PLC0415
+
+    if cell.startswith("'") and spreadsheet_cell(cell[1:]) == cell:
+        return cell[1:]
+    return cell

@@ -117,7 +117,9 @@ def default_jobs(records: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def write_site(paths: Iterable[Path | str], output: Path | str, *, jobs: int | None = None) -> SiteSummary:
+def write_site(
+    paths: Iterable[Path | str], output: Path | str, *, jobs: int | None = None, root: Path | str | None = None
+) -> SiteSummary:
     """Write the static site for the records under `paths` into the folder `output`.
 
     Pages are rendered into a folder beside `output` (in `jobs` processes for big sites) and
@@ -136,7 +138,7 @@ def write_site(paths: Iterable[Path | str], output: Path | str, *, jobs: int | N
     def build(site: Path) -> None:
         (site / "records").mkdir()
         _copy_static(site / "static")
-        rows = _render_records(files, site / "records", workers)
+        rows = _render_records(files, site / "records", workers, root)
         seen: dict[str, Path] = {}
         for path, row in zip(files, rows):
             _check_unique(seen, row.id, path)
@@ -158,14 +160,14 @@ def write_site(paths: Iterable[Path | str], output: Path | str, *, jobs: int | N
     return summary[0]
 
 
-def _render_records(files: list[Path], folder: Path, workers: int) -> list[IndexRow]:
+def _render_records(files: list[Path], folder: Path, workers: int, root: Path | str | None = None) -> list[IndexRow]:
     """Render every record page into `folder`; the rows come back in the order of `files`."""
     if workers <= 1:
-        return render_pages(files, folder)
+        return render_pages(files, folder, root)
     size = max(1, -(-len(files) // (workers * 4)))  # a few chunks per worker evens out the load
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_render_chunk, chunks, [folder] * len(chunks)))
+        parts = list(pool.map(_render_chunk, chunks, [folder] * len(chunks), [root] * len(chunks)))
     for _, error in parts:  # the first bad record in file order, as with one process
         if error is not None:
             kind, message, place = error
@@ -174,19 +176,19 @@ def _render_records(files: list[Path], folder: Path, workers: int) -> list[Index
 
 
 def _render_chunk(
-    files: list[Path], folder: Path
+    files: list[Path], folder: Path, root: Path | str | None = None
 ) -> tuple[list[IndexRow], tuple[type[ShutdownRecordsError], str, str | None] | None]:
     """A worker's batch; a known error comes back as data because pickling drops its `place`."""
     try:
-        return render_pages(files, folder), None
+        return render_pages(files, folder, root), None
     except ShutdownRecordsError as err:
         return [], (type(err), err.message, err.place)
 
 
-def render_pages(files: list[Path], folder: Path) -> list[IndexRow]:
+def render_pages(files: list[Path], folder: Path, root: Path | str | None = None) -> list[IndexRow]:
     """Load, check and render a batch of records (one worker's share); sources are read once."""
     page = template_env().get_template("record.html")
-    cache_ = SourceCache()
+    cache_ = SourceCache(root)
     rows = []
     for path in files:
         incident = load_record(path)

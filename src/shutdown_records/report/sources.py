@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,7 +11,8 @@ from babel import Locale, UnknownLocaleError
 
 from ..errors import InputError
 from ..model import Source
-from ..text import read_source
+from ..safeio import SourcePathError, confine, read_regular_file, repository_root
+from ..text import decode_source, sha256_bytes
 
 
 @dataclass(frozen=True)
@@ -23,30 +25,48 @@ class SourceFile:
 
 
 class SourceCache:
-    """Reads each source file once: 10,000 records often share a handful of articles."""
+    """Reads each source file once: 10,000 records often share a handful of articles.
 
-    def __init__(self) -> None:
-        self._files: dict[Path, SourceFile] = {}
-        self._resolved: dict[Path, Path] = {}  # path as joined -> real path; resolve() costs syscalls
+    Only files inside the repository root are read (`root`, or the folder holding the
+    record's `records/`), only regular files, never through a final symlink, up to
+    safeio.MAX_SOURCE_BYTES: a record naming /proc/self/environ puts nothing of it in a page.
+    """
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.root = root
+        self._files: dict[str, SourceFile] = {}
+        self._roots: dict[Path, Path] = {}  # record folder -> its repository root
 
     def get(self, path: Path) -> SourceFile:
-        key = self._resolved.get(path)
-        if key is None:
-            key = self._resolved[path] = path.resolve()
+        key = os.path.normpath(path)  # records/../sources/a.txt and sources/a.txt: one read
         found = self._files.get(key)
         if found is None:
-            found = self._files[key] = _read(key)
+            found = self._files[key] = _read(path)
         return found
+
+    def source(self, record_path: Path, written: str) -> SourceFile:
+        """The file a record's `sources[].path` names, or why it is not shown."""
+        root = self._roots.get(record_path.parent)
+        if root is None:
+            root = self._roots[record_path.parent] = repository_root(record_path, self.root)
+        try:
+            path = confine(record_path, written, root)
+        except SourcePathError as err:
+            # The page may be published: say why without naming the folders of the machine.
+            if err.kind == "hidden":
+                return SourceFile(None, None, "not read: the path names a hidden file or folder")
+            return SourceFile(None, None, "not read: the path leads outside the record's repository")
+        return self.get(path)
 
 
 def _read(path: Path) -> SourceFile:
-    if not path.is_file():
-        return SourceFile(None, None, "file not found")
     try:
-        text, sha = read_source(path)
+        data = read_regular_file(path, follow_symlinks=False)
+        return SourceFile(decode_source(data, str(path)), sha256_bytes(data), None)
+    except SourcePathError as err:
+        return SourceFile(None, None, "file not found" if err.kind == "missing" else f"not read: {err.message}")
     except InputError as err:
         return SourceFile(None, None, err.message)
-    return SourceFile(text, sha, None)
 
 
 @dataclass
@@ -82,7 +102,7 @@ def load_source_view(number: int, meta: Source, record_path: Path, cache: Source
     """A source's text, its path taken relative to the record's folder as the model says."""
     if not meta.path:
         return SourceView(number, meta, SourceFile(None, None, "no `path`: the text is not stored"), None)
-    return SourceView(number, meta, cache.get(record_path.parent / meta.path), meta.path)
+    return SourceView(number, meta, cache.source(record_path, meta.path), meta.path)
 
 
 @cache

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..text import fold, read_source
+from ..safeio import SourcePathError, confine, read_regular_file, repository_root
+from ..text import decode_source, fold, sha256_bytes
 from .places import field_path, value_mark
 from .result import Problem
 
@@ -56,11 +57,20 @@ class Claims:
     quotes: list[QuoteClaim] = field(default_factory=list)
 
 
-def collect_claims(data: dict[str, Any], record_path: str) -> tuple[Claims, list[Problem]]:
-    """What a record claims about its source files; sources without a path get a warning when cited."""
+_REFUSED = ""  # a source whose path may not be read: its quotes are not checked
+
+
+def collect_claims(
+    data: dict[str, Any], record_path: str, root: str | None = None
+) -> tuple[Claims, list[Problem]]:
+    """What a record claims about its source files; sources without a path get a warning when cited.
+
+    A path outside the repository root (`root`, or the folder holding `records/`) is an
+    error here, so the file is never opened, hashed or searched.
+    """
     claims = Claims()
     problems: list[Problem] = []
-    folder = os.path.dirname(os.path.abspath(record_path))
+    repo = repository_root(record_path, root)
     files: dict[str, str | None] = {}  # source id -> absolute file, None when it has no path
     sources = data.get("sources")
     for i, source in enumerate(sources if isinstance(sources, list) else []):
@@ -70,7 +80,14 @@ def collect_claims(data: dict[str, Any], record_path: str) -> tuple[Claims, list
         if not isinstance(written, str) or not written:
             files[source["id"]] = None
             continue
-        absolute = os.path.normpath(os.path.join(folder, written))
+        try:
+            absolute = str(confine(record_path, written, repo))
+        except SourcePathError as err:
+            files[source["id"]] = _REFUSED
+            problems.append(Problem(record_path, *_mark_of(source, "path"), f"sources[{i}].path",
+                                    "E310" if err.kind == "hidden" else "E307",
+                                    f"source path {written!r} {err.message}"))
+            continue
         files[source["id"]] = absolute
         sha = source.get("sha256")
         claims.sources.append(
@@ -88,9 +105,17 @@ def collect_claims(data: dict[str, Any], record_path: str) -> tuple[Claims, list
                 continue
             source, quote = citation.get("source"), citation.get("quote")
             start, end = citation.get("start"), citation.get("end")
+            loc = ["evidence", name, i]
+            for key, offset in (("start", start), ("end", end)):
+                if isinstance(offset, float):  # JSON Schema's "integer" takes 149.0; offsets may not
+                    line, column = value_mark(data, [*loc, key])
+                    whole = f"; write {int(offset)}" if offset.is_integer() else ""
+                    problems.append(Problem(record_path, line, column, field_path([*loc, key]), "E227",
+                                            f"{key} is {offset!r}: offsets are whole numbers of code points{whole}"))
             if not isinstance(source, str) or source not in files:
                 continue  # undeclared sources are a semantic error already
-            loc = ["evidence", name, i]
+            if files[source] == _REFUSED:
+                continue
             if files[source] is None:
                 if source not in warned:
                     warned.add(source)
@@ -122,6 +147,7 @@ class SourceText:
     sha256: str | None
     missing: bool = False
     error: str | None = None
+    code: str = "E306"
 
 
 class SourceStore:
@@ -139,15 +165,22 @@ class SourceStore:
 
     def _read(self, file: str) -> SourceText:
         self.reads += 1
-        if not os.path.exists(file):
-            return SourceText(None, None, missing=True)
-        if not os.path.isfile(file):
-            return SourceText(None, None, error="not a regular file; point sources[].path at the text file")
         try:
             text, sha = read_source(Path(file))
+        except SourcePathError as err:
+            if err.kind == "missing":
+                return SourceText(None, None, missing=True)
+            code = {"special": "E308", "too_large": "E309"}.get(err.kind, "E306")
+            return SourceText(None, None, error=err.message, code=code)
         except InputError as err:
             return SourceText(None, None, error=err.message)
         return SourceText(text, sha)
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    """Text and SHA-256 of a confined source: a regular file, not a symlink, capped in size."""
+    data = read_regular_file(path, follow_symlinks=False)
+    return decode_source(data, str(path)), sha256_bytes(data)
 
 
 def check_provenance(record_path: str, claims: Claims, store: SourceStore) -> list[Problem]:
@@ -160,12 +193,12 @@ def check_provenance(record_path: str, claims: Claims, store: SourceStore) -> li
             unusable.add(claim.file)
             problems.append(Problem(
                 record_path, *claim.path_mark, claim.path_field, "E301",
-                f"source file {claim.written_path!r} not found (looked for {claim.file}); "
+                f"source file {claim.written_path!r} not found (looked for {os.path.normpath(claim.file)}); "
                 "paths are relative to the record's folder",
             ))
         elif source.text is None:
             unusable.add(claim.file)
-            problems.append(Problem(record_path, *claim.path_mark, claim.path_field, "E306",
+            problems.append(Problem(record_path, *claim.path_mark, claim.path_field, source.code,
                                     f"source file {claim.written_path!r}: {source.error}"))
         elif claim.sha256 is not None and claim.sha256 != source.sha256:
             problems.append(Problem(

@@ -86,6 +86,9 @@ class SemanticChecker:
         start_range, end_range = _date_range(start), _date_range(end)
         if start_range and end_range and end_range[1] < start_range[0]:
             self.add(["end_date"], "E202", f"end_date {end} is before start_date {start}")
+        problem = start_after_publication(self.data)
+        if problem is not None:
+            self.add(["start_date"], "W228", problem)
 
     def check_status(self) -> None:
         status = self.data.get("status", "unknown")
@@ -364,12 +367,40 @@ def _conflict_candidates(data: dict[str, Any], field: str) -> list[dict[str, Any
     return _dicts(conflict.get("candidates")) if isinstance(conflict, dict) else []
 
 
+def start_after_publication(data: dict[str, Any]) -> str | None:
+    """Why `start_date` cannot be right, when it is later than the publication of every source.
+
+    Sources cannot report what had not begun when they were published: usually a relative
+    date ("blocked since February 17") resolved into the wrong year. `validate` warns, `build`
+    refuses the date.
+    """
+    start = data.get("start_date")
+    start_range = _date_range(start)
+    latest = latest_publication(data.get("sources"))
+    if start_range is None or latest is None or start_range[0] <= latest[1]:
+        return None
+    return (f"start_date {start} is after the publication of every source (latest {latest[0]}); "
+            "check the year of the date the sources give")
+
+
+def latest_publication(sources: Any) -> tuple[str, date] | None:
+    """The latest `published` date of the sources and its last day, when every source has one."""
+    sources = _dicts(sources)
+    dated = [(s.get("published"), _date_range(s.get("published"))) for s in sources]
+    if not dated or any(r is None for _, r in dated):
+        return None
+    text, days = max(dated, key=lambda d: d[1][1])  # type: ignore[index]
+    return text, days[1]  # type: ignore[index]
+
+
 def _date_range(value: Any) -> tuple[date, date] | None:
     """First and last day a partial date can mean; None when it is not a real date."""
     if not isinstance(value, str) or not _DATE.match(value):
         return None
     parts = [int(p) for p in value.split("-")]
     year, month = parts[0], parts[1]
+    if year < 1:
+        return None
     last = calendar.monthrange(year, month)[1]
     if len(parts) == 3:
         if not 1 <= parts[2] <= last:
@@ -381,6 +412,8 @@ def _date_range(value: Any) -> tuple[date, date] | None:
 
 def _why_impossible(value: str) -> str:
     year, month = (int(p) for p in value.split("-")[:2])
+    if year < 1:
+        return "there is no year 0000 (the calendar goes from 1 BC to AD 1)"
     last = calendar.monthrange(year, month)[1]
     return f"{calendar.month_name[month]} {year} has {last} days"
 

@@ -45,12 +45,18 @@ CODES: dict[str, str] = {
     "W224": "imported row with a problem the record could not hold",
     "E225": "kind not among kinds",
     "E226": "evidence no longer supports its value (person-changed field, or an ongoing quote under another status)",
+    "E227": "offset is not a whole number",
+    "W228": "start date after the publication of every source",
     "E301": "source file not found",
     "E302": "source changed (sha256 mismatch)",
     "E303": "quote not found in source",
     "E304": "quote at wrong offsets",
     "E305": "quote differs from the source only in typographic characters",
     "E306": "source file cannot be read as UTF-8 text",
+    "E307": "source path outside the repository root",
+    "E308": "source is not a regular file (symlink, FIFO, device, folder)",
+    "E309": "source file too large",
+    "E310": "source path in a hidden file or folder (.git, .env)",
 }
 
 

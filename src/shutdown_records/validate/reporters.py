@@ -9,6 +9,7 @@ import json
 from abc import ABC, abstractmethod
 from typing import TextIO
 
+from ..safetext import printable
 from .codes import title
 from .result import Problem, Severity, ValidationResult
 
@@ -28,11 +29,15 @@ class Reporter(ABC):
 
 
 class TextReporter(Reporter):
-    """`path:line:column: field: message [E201]`, `... field: warning: message [W204]`, then a summary."""
+    """`path:line:column: field: message [E201]`, `... field: warning: message [W204]`, then a summary.
+
+    Control characters from the record (a path or id with a newline or ESC) are escaped, so a
+    record cannot forge a line in a CI log or rewrite the terminal.
+    """
 
     def report(self, result: ValidationResult) -> None:
         for problem in result.problems:
-            self._line(format_problem(problem))
+            self._line(printable(format_problem(problem)))
         if not self.quiet:
             self._line(result.summary())
 

@@ -45,14 +45,14 @@ class FileCheck:
     claims: Claims = field(default_factory=Claims)
 
 
-def check_file(path: str, strict: bool = False) -> FileCheck:
+def check_file(path: str, strict: bool = False, root: str | None = None) -> FileCheck:
     """Everything about one record that needs no other file: parsing, schema, semantics."""
     data, problem = load_data(Path(path))
     if problem is not None:
         return FileCheck(path, problems=[problem])
     problems = check_schema(data, path)
     problems += check_semantics(data, path, strict=strict)
-    claims, claim_problems = collect_claims(data, path)
+    claims, claim_problems = collect_claims(data, path, root)
     problems += claim_problems
     record_id = data.get("id") if isinstance(data.get("id"), str) else None
     id_mark = value_mark(data, ["id"])
@@ -91,23 +91,25 @@ def _model_problems(data: dict, path: str) -> list[Problem]:
     return []
 
 
-def _check_chunk(paths: list[str], strict: bool) -> list[FileCheck]:
-    return [check_file(path, strict) for path in paths]
+def _check_chunk(paths: list[str], strict: bool, root: str | None = None) -> list[FileCheck]:
+    return [check_file(path, strict, root) for path in paths]
 
 
 def validate_paths(
-    paths: Iterable[Path | str], *, strict: bool = False, jobs: int | None = None
+    paths: Iterable[Path | str], *, strict: bool = False, jobs: int | None = None, root: Path | str | None = None
 ) -> ValidationResult:
     """Check every record under `paths` (files or folders); what `shutdown-records validate` does.
 
     `jobs`: worker processes; None or 0 picks all available cores when there are more than
     PARALLEL_THRESHOLD files, 1 never starts a pool. Raises UsageError for a missing path.
+    `root`: the folder sources must stay in (default: the folder holding each record's `records/`).
     """
+    root = None if root is None else str(root)
     files = _unique(iter_record_files(paths))
     store = SourceStore()
     records: list[RecordResult] = []
     first_by_id: dict[str, tuple[str, int]] = {}
-    for check in _checks(files, strict, jobs):
+    for check in _checks(files, strict, jobs, root):
         problems = _one_error_per_offset(check.problems + check_provenance(check.path, check.claims, store))
         if check.record_id is not None:
             if check.record_id in first_by_id:
@@ -121,11 +123,11 @@ def validate_paths(
     return ValidationResult(records, strict=strict)
 
 
-def _checks(files: list[str], strict: bool, jobs: int | None) -> Iterator[FileCheck]:
+def _checks(files: list[str], strict: bool, jobs: int | None, root: str | None = None) -> Iterator[FileCheck]:
     workers = _worker_count(len(files), jobs)
     if workers <= 1:
         for path in files:
-            yield check_file(path, strict)
+            yield check_file(path, strict, root)
         return
     # Build the shared, costly objects before forking so every worker inherits them.
     compiled_validator()
@@ -135,7 +137,7 @@ def _checks(files: list[str], strict: bool, jobs: int | None) -> Iterator[FileCh
     # fork shares the compiled validator; elsewhere (macOS, Windows) workers rebuild it once each.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk in pool.map(_check_chunk, chunks, [strict] * len(chunks)):
+        for chunk in pool.map(_check_chunk, chunks, [strict] * len(chunks), [root] * len(chunks)):
             yield from chunk
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,6 +29,7 @@ from ..context import reference_date
 from ..langdata import topic
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
+from ..spans import line_start as line_start_of
 from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
@@ -227,9 +228,15 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
     priority = {"absolute": 0, "iso": 0, "range_day": 0, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
+    taken_starts: list[int] = []  # the chosen hits never overlap: kept in order, only neighbours can
+    taken_ends: list[int] = []  # overlap a new one (checking every chosen hit was quadratic)
     for h in hits:
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
-            chosen.append(h)
+        i = bisect_right(taken_starts, h.start)
+        if (i and taken_ends[i - 1] > h.start) or (i < len(taken_starts) and taken_starts[i] < h.end):
+            continue
+        taken_starts.insert(i, h.start)
+        taken_ends.insert(i, h.end)
+        chosen.append(h)
     chosen.sort(key=lambda h: h.start)
     # "On Monday (January 18)": the weekday only restates the date that follows it.
     return [
@@ -380,7 +387,8 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
         return OTHER, 0.0, "event"
-    line_start = folded[folded.rfind("\n", 0, hit.start) + 1:hit.start]
+    begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
+    line_start = folded[begins:hit.start] if hit.start - begins <= 200 else "-"
     if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
         return OTHER, 0.0, "dateline"  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
     # "said Thursday", "a dit jeudi", "announced on Wednesday": the day someone spoke, which
