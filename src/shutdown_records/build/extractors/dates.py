@@ -35,6 +35,8 @@ from ..types import Doc, Mention
 START, END, OTHER = "start_date", "end_date", "other_date"
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
 FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
+ORDERED_OBJECT = 30  # characters after an ordering verb where what it orders is named
+EXTENSION = 0.3  # "extended the ban until Friday": neither when it began nor when it ended
 PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
 _NOT_IN_WORD = ("(?<![\\w-])", "(?<!\\w)")  # pattern openings that `C.opening_positions` serves
 _WINDOW = 48  # characters around a month/weekday word that a date phrase can span
@@ -45,6 +47,17 @@ _DATELINE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([A-Z][^)]{1,25}\)\s*)?[-–
 # What joins the two ends of a date range, in the languages we hold data for.
 _RANGE = re.compile(r"\s*(?:-|–|to|au|a|al|ao|até|hasta|through|until)\s*")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
+# Digits the press writes besides 0-9: Arabic-Indic (Arabic), Extended Arabic-Indic (Persian,
+# Urdu), Devanagari (Hindi, Nepali), Bengali. Each maps to one ASCII digit, so offsets are kept.
+_NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩" "۰۱۲۳۴۵۶۷۸۹" "०१२३४५६७८९" "০১২৩৪৫৬৭৮৯"
+_DIGITS = str.maketrans(_NATIVE_DIGITS, "0123456789" * 4)
+_HAS_NATIVE_DIGIT = re.compile(f"[{_NATIVE_DIGITS}]")
+# Timeline events a date can carry (build/timeline.py chooses start and end from them) and
+# the record field each one speaks for.
+EVENT_FIELD = {
+    "effect": START, "order": START, "announcement": OTHER,
+    "restoration": END, "lifting": END, "revocation": END, "partial_restoration": END,
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,15 @@ def _alt(words: list[str]) -> str:
     return trie_pattern(sorted({str(w) for w in words if w}))
 
 
+# Role word lists a dates.yaml may hold (docs/timeline.md): where they stand tells which
+# timeline event a date belongs to.
+ROLE_KEYS = (
+    "start_strong", "end_strong", "start_strong_after", "end_strong_after", "start", "end",
+    "order", "lift", "revoke", "extend", "not_effective", "other_events", "future", "statement",
+    "partial", "line_start", "line_end",
+)
+
+
 @dataclass(frozen=True)
 class _Lang:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -76,6 +98,20 @@ class _Lang:
     trigger: re.Pattern[str]
     trigger_words: re.Pattern[str]  # the trigger's word half alone: its openings (`_triggers`)
     digit: re.Pattern[str]  # where the trigger's ISO half may open
+    calendar_months: dict[str, tuple[str, int]]  # "دی" -> ("persian", 10): a non-Gregorian month
+
+
+def native_digits(text: str) -> str:
+    """`text` with Arabic-Indic, Persian, Devanagari and Bengali digits as ASCII digits (same
+    length, so offsets still index the source)."""
+    return text.translate(_DIGITS) if _HAS_NATIVE_DIGIT.search(text) else text
+
+
+def _borrowed(code: str) -> list[dict]:
+    """The date data of the languages this one borrows from (`borrow: [en]`): Hindi and Urdu
+    articles quote English tweets and press releases with English dates."""
+    own = topic(code, "dates")
+    return [topic(str(other), "dates") | {"_code": str(other)} for other in own.get("borrow") or [] if other != code]
 
 
 def _cue_regex(words: list[str] | None) -> re.Pattern[str] | None:
@@ -105,6 +141,18 @@ def _lang(code: str) -> _Lang | None:
 
     wide: dict[str, int] = {}
     abbr: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    borrowed = _borrowed(code)
+    for other in borrowed:
+        try:
+            other_loc = Locale.parse(other["_code"])
+        except (UnknownLocaleError, ValueError):
+            continue
+        for num, name in other_loc.months.get("format", {}).get("wide", {}).items():
+            wide[norm(name)] = int(num)
+        for num, names in (other.get("month_extra_names") or {}).items():
+            for name in names:
+                abbr[norm(str(name))] = int(num)
     for ctx in ("format", "stand-alone"):
         for width, table in (("wide", wide), ("abbreviated", abbr)):
             for num, name in loc.months.get(ctx, {}).get(width, {}).items():
@@ -112,9 +160,8 @@ def _lang(code: str) -> _Lang | None:
                     table[norm(name)] = int(num)
     for num, names in (data.get("month_extra_names") or {}).items():
         for name in names:
-            abbr[norm(name)] = int(num)
+            abbr[norm(str(name))] = int(num)
     abbr = {k: v for k, v in abbr.items() if k not in wide}
-    weekdays: dict[str, int] = {}
     for ctx in ("format", "stand-alone"):
         for num, name in loc.days.get(ctx, {}).get("wide", {}).items():
             weekdays[norm(name)] = int(num)  # babel: 0 = Monday, like date.weekday()
@@ -122,6 +169,12 @@ def _lang(code: str) -> _Lang | None:
         for name in names:  # case forms CLDR lacks ("в среду")
             weekdays[norm(str(name))] = int(num)
     months = {**abbr, **wide}
+    # Months of another calendar the press uses (Solar Hijri in Iran, Bikram Sambat in Nepal).
+    calendar_months: dict[str, tuple[str, int]] = {}
+    for cal, table in (data.get("calendars") or {}).items():
+        for num, names in (table or {}).items():
+            for name in names:
+                calendar_months[norm(str(name))] = (str(cal), int(num))
 
     flags = 0 if case_sensitive else re.IGNORECASE
     m_wide = _alt(list(wide))
@@ -144,7 +197,17 @@ def _lang(code: str) -> _Lang | None:
     B = r"(?<![\w-])"  # not inside a word
     E = r"(?![\w])"
 
+    role_words = dict(data.get("roles") or {})
+    for other in borrowed:  # a borrowed language's cue words count too (an English tweet)
+        for k, v in (other.get("roles") or {}).items():
+            role_words[k] = list(role_words.get(k) or []) + list(v or [])
     pats: list[tuple[str, str]] = []
+    labels = _alt([fold(str(w)) for key in ("line_start", "line_end") for w in role_words.get(key) or []])
+    if labels and m_all:
+        # "End14 August 2021" / "Start: 12 August": a tracker's table cell, the label glued on.
+        lab = f"(?m)^[ \\t]*(?P<label>{labels})[ \\t]*:?[ \\t]*"
+        pats.append(("absolute", f"{lab}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}"))
+        pats.append(("absolute", f"{lab}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}"))
     if m_all:
         pats.append(("absolute", f"{B}{wd_prefix}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}"))
         pats.append(("absolute", f"{B}{wd_prefix}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}"))
@@ -167,20 +230,25 @@ def _lang(code: str) -> _Lang | None:
         # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
         pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
+    if calendar_months:
+        c_alt = _alt(list(calendar_months))
+        c_year = r"(?:\s+(?:\w{1,4}\s+)?(?P<year>1[34]\d\d|20\d\d)(?!\d))?"  # "۱۰ دی ماه ۱۳۹۶", "१५ वैशाख २०८०"
+        pats.append(("calendar", f"{B}(?P<day>[0-3]?\\d)\\s*(?P<month>{c_alt}){E}{c_year}"))
+        pats.append(("calendar", f"{B}(?P<year>1[34]\\d\\d|20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)(?!\\d)"))
+        pats.append(("calendar_month", f"{B}(?P<month>{c_alt}){E}\\s+(?:\\w{{1,4}}\\s+)?(?P<year>1[34]\\d\\d|20\\d\\d)(?!\\d)"))
 
     compiled = tuple((kind, regexcache.compile(p, flags)) for kind, p in pats)
     # Every date phrase contains one of these words (or an ISO date): the full patterns only
     # run in windows around them, which keeps the extractor fast on long articles.
-    triggers = list(months) + list(weekdays) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+    triggers = list(months) + list(weekdays) + list(calendar_months) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
-    role_words = data.get("roles") or {}
-    roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future", "statement", "partial")}
+    roles = {key: _cue_regex(role_words.get(key)) for key in ROLE_KEYS}
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
     return _Lang(compiled, months, weekdays, enriched, roles, trigger_re, regexcache.compile(words_re, flags),
-                 regexcache.compile(r"\d", flags))
+                 regexcache.compile(r"\d", flags), calendar_months)
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -224,7 +292,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
                     hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
     # Where matches overlap, a stated date beats a relative one ("on Wednesday April 17" is
     # April 17), then the longer match wins.
-    priority = {"absolute": 0, "iso": 0, "range_day": 0, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
+    priority = {"absolute": 0, "iso": 0, "range_day": 0, "calendar": 0, "calendar_month": 1, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
     for h in hits:
@@ -261,8 +329,70 @@ def _guess_year(month: int, day: int, ref: date) -> int:
     return best
 
 
+def _to_gregorian(calendar_name: str, year: int, month: int, day: int) -> date | None:
+    """A Solar Hijri (jdatetime) or Bikram Sambat (nepali-datetime) date as a Gregorian one;
+    None for a day that calendar does not have or when its library is not installed."""
+    try:
+        if calendar_name == "persian":
+            import jdatetime  # noqa: PLC0415 - loaded only when an article states such a date
+
+            return jdatetime.date(year, month, day).togregorian()
+        if calendar_name == "nepali":
+            import nepali_datetime  # noqa: PLC0415
+
+            return nepali_datetime.date(year, month, day).to_datetime_date()
+    except (ImportError, ValueError, KeyError, IndexError, OverflowError):
+        return None
+    return None
+
+
+def _calendar_year(calendar_name: str, month: int, day: int, ref: date) -> int | None:
+    """The year, in that calendar, that puts a year-less date nearest before the reference."""
+    best, best_cost = None, None
+    for offset in (-1, 0, 1):
+        # Solar Hijri years start in March (622 years behind), Bikram Sambat in April (57 ahead).
+        base = ref.year - 621 if calendar_name == "persian" else ref.year + 57
+        got = _to_gregorian(calendar_name, base + offset, month, day)
+        if got is None:
+            continue
+        delta = (got - ref).days
+        cost = -delta if delta <= 0 else delta * 3
+        if best_cost is None or cost < best_cost:
+            best, best_cost = base + offset, cost
+    return best
+
+
+def _resolve_calendar(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
+    g = hit.groups
+    found = lang.calendar_months.get(_key(lang, g["month"]))
+    if found is None:
+        return None
+    cal, month = found
+    if hit.kind == "calendar_month":
+        first = _to_gregorian(cal, int(g["year"]), month, 1)
+        last = _to_gregorian(cal, int(g["year"]), month, 29)
+        if first is None or last is None:
+            return None
+        middle = first + (last - first) / 2  # a Solar Hijri month straddles two Gregorian ones
+        return _Resolved(f"{middle.year:04d}-{middle.month:02d}", f"'{quote}' ({cal} calendar month, month precision)")
+    day = int(g["day"])
+    if g.get("year"):
+        year, note = int(g["year"]), f"'{quote}' converted from the {cal} calendar"
+    elif ref is not None:
+        guessed = _calendar_year(cal, month, day, ref)
+        if guessed is None:
+            return None
+        year, note = guessed, f"'{quote}' converted from the {cal} calendar, year taken from {how}"
+    else:
+        return None
+    got = _to_gregorian(cal, year, month, day)
+    return _Resolved(got.isoformat(), note) if got is not None else None
+
+
 def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
     g = hit.groups
+    if hit.kind in ("calendar", "calendar_month"):
+        return _resolve_calendar(lang, hit, quote, ref, how)
     if hit.kind == "range_day" and "month" not in g:
         return None
     if hit.kind in ("absolute", "iso", "range_day"):
@@ -361,66 +491,111 @@ def _near(pattern: re.Pattern[str] | None, text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
-def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tuple[str, float, str]:
-    """(field, weight, cue) for a date, from the words around it in its sentence.
+# Between a date and its postposition: a time in brackets ("18 मार्च (12:00 बजे) से") or a
+# case suffix after an apostrophe ("5 Mayıs'tan itibaren").
+_AFTER_SKIP = re.compile(r"(?:\s*\([^()\n]{0,25}\)|'\w{1,5})?\s*")
+# Verb lists that place a date on the timeline, and the event each one names.
+_VERB_EVENTS = (("start", "effect"), ("order", "order"), ("end", "restoration"), ("lift", "lifting"), ("revoke", "revocation"))
 
-    `low` is the folded, case-folded text; s..e is the sentence.
+
+def _postposition(pattern: re.Pattern[str] | None, low: str, pos: int, end: int) -> bool:
+    """Whether a word of `pattern` follows the date at `pos` (past a bracketed time or suffix)."""
+    if pattern is None:
+        return False
+    skip = _AFTER_SKIP.match(low, pos, end)
+    return pattern.match(low, skip.end() if skip else pos, end) is not None
+
+
+def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tuple[str, float, str, str | None]:
+    """(field, weight, cue, timeline event) for a date, from the words around it in its sentence.
+
+    `low` is the folded, case-folded text; s..e is the sentence. The event is one of
+    `EVENT_FIELD` (effect, order, restoration, lifting, revocation...) or None for a date
+    that is no step of the restriction (an election, a dateline, a speech).
     """
     r = lang.roles
     before = low[max(s, hit.start - 40):hit.start]
     after = low[hit.end:min(e, hit.end + 25)]
     close_before = before[-24:]
+    label = hit.groups.get("label")
+    if label is not None:  # "End: 14 August 2021" in a tracker's table
+        if _near(r["line_end"], label.casefold()):
+            return END, 1.0, "label", "restoration"
+        return START, 1.0, "label", "effect"
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
     event_before = before[-32:]
     if _near(r["other_events"], event_before):
-        return OTHER, 0.0, "event"
+        return OTHER, 0.0, "event", None
     if [p for p in _near(r["other_events"], after) if p <= 12] and not (
         _near(r["start"], before) or _near(r["end"], before)
     ):
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
-        return OTHER, 0.0, "event"
+        return OTHER, 0.0, "event", None
     line_start = folded[folded.rfind("\n", 0, hit.start) + 1:hit.start]
     if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
-        return OTHER, 0.0, "dateline"  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
+        return OTHER, 0.0, "dateline", None  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
+    # Postpositions (hi, ur, tr, fa): "18 मार्च से" (from), "19 मार्च तक" (until).
+    if _postposition(r["end_strong_after"], low, hit.end, e):
+        return END, 1.0, "end", "restoration"
+    if _postposition(r["start_strong_after"], low, hit.end, e):
+        sentence = low[s:e]
+        if _near(r["end"], sentence) and not _near(r["start"], sentence):
+            return END, 1.0, "end", "restoration"  # "restored from Monday"
+        return START, 1.0, "start", "effect"
     # "said Thursday", "a dit jeudi", "announced on Wednesday": the day someone spoke, which
     # is at best a weak hint for when the restriction began.
     statement = bool(_near(r["statement"], before[-20:]))
     if not statement and [p for p in _near(r["statement"], after) if p <= 6]:
         # "restored on 10 January, the ministry said": a restriction or restoration verb
         # right before the date governs it; the speech verb after it is only the attribution.
-        verb_before = _near(r["start"], before[-30:]) or _near(r["end"], before[-30:])
+        verb_before = any(_near(r[key], before[-30:]) for key, _ in _VERB_EVENTS)
         statement = not verb_before
     if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
-        if _near(r["start"], low[s:e]):
-            return START, 0.3, "statement"
-        return OTHER, 0.0, "statement"
+        sentence = low[s:e]
+        ends = [p for key in ("lift", "revoke") for p in _near(r[key], low[hit.end:e])]
+        if ends and min(ends) <= 60:
+            # "said Saturday that it was lifting the ban": the lifting is what was said that day.
+            return END, 0.6, "statement", "lifting"
+        if _near(r["start"], sentence) or _near(r["order"], sentence):
+            return START, 0.3, "statement", "announcement"
+        return OTHER, 0.0, "statement", "announcement"
     if _near(r["end_strong"], close_before):
-        return END, 1.0, "end"
+        return END, 1.0, "end", "restoration"
     if _near(r["start_strong"], close_before):
         # "has lifted its ban ... as of Wednesday": the state that begins is the end of it.
         # ("lifted the ban imposed since Sunday": "imposed" right before the date owns it.)
-        if _near(r["end"], low[s:hit.start]) and not _near(r["start"], close_before):
-            return END, 1.0, "end"
-        return START, 1.0, "start"
+        ended = [(key, ev) for key, ev in _VERB_EVENTS[2:] if _near(r[key], low[s:hit.start])]
+        if ended and not _near(r["start"], close_before):
+            return END, 1.0, "end", ended[0][1]
+        return START, 1.0, "start", "effect"
     # Otherwise the restriction or restoration verb that governs the date: the nearest one
     # before it in the sentence ("restored ... this afternoon, ending a blackout that began"),
     # else the nearest one after it ("On Aug. 30, De Moraes removed X").
-    before_cues: list[tuple[int, str]] = []
-    after_cues: list[tuple[int, str]] = []
-    for key, field in (("start", START), ("end", END)):
+    before_cues: list[tuple[int, str, int]] = []
+    after_cues: list[tuple[int, str, int]] = []
+    ending: list[tuple[int, str]] = []
+    for key, event in _VERB_EVENTS:
         for pos in _near(r[key], low[s:e]):
+            if EVENT_FIELD[event] == END:
+                ending.append((s + pos, event))
             if s + pos < hit.start:
-                before_cues.append((hit.start - (s + pos), field))
+                before_cues.append((hit.start - (s + pos), event, s + pos))
             elif s + pos >= hit.end:
-                after_cues.append((s + pos - hit.end, field))
+                after_cues.append((s + pos - hit.end, event, s + pos))
     best = min(before_cues) if before_cues else None
     if best is None or (best[0] > 80 and after_cues and min(after_cues)[0] < best[0]):
         best = min(after_cues) if after_cues else best
     if best is None:
-        return OTHER, 0.0, "none"
-    dist, field = best
-    return field, (0.7 if dist <= 80 else 0.45), "verb"
+        return OTHER, 0.0, "none", None
+    dist, event, where = best
+    if event == "order":
+        # "ordered the restoration of mobile internet", "a ordonné la levée": what was ordered
+        # is the return, so the date is that step's.
+        ordered = [ev for pos, ev in ending if where < pos <= where + ORDERED_OBJECT]
+        if ordered:
+            event = ordered[0]
+    return EVENT_FIELD[event], (0.7 if dist <= 80 else 0.45), "verb", event
 
 
 @cache
@@ -446,7 +621,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
     if lang is None:
         return
     lo, hi = doc.body
-    folded = fold_text(doc.text)
+    folded = native_digits(fold_text(doc.text))
     low = folded.casefold() if len(folded.casefold()) == len(folded) else folded.lower()
     if len(low) != len(folded):  # casefold can change length (ß -> ss): fall back to per-char lower
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
@@ -462,6 +637,11 @@ def extract(doc: Doc) -> Iterator[Mention]:
             a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
     partial = lang.roles["partial"]
+    extend = lang.roles["extend"]
+    # "the order never took effect": the source says the restriction was not carried out, so
+    # its order and revocation dates bound the incident (build/timeline.py).
+    never = lang.roles["not_effective"]
+    not_effective = never is not None and never.search(low, lo, hi) is not None
     workaround = _workaround_cues(doc.language)
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
@@ -473,20 +653,26 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
-        if lang.data.get("roles"):
-            field, weight, cue = _role(lang, low, folded, s, e, hit)
-        elif hit.kind in ("absolute", "iso"):
+        event: str | None
+        if lang.data.get("roles") or lang.roles["start"] is not None:
+            field, weight, cue, event = _role(lang, low, folded, s, e, hit)
+        elif hit.kind in ("absolute", "iso", "calendar"):
             # No cue words for this language: a stated date is a weak start candidate that
             # only counts if other sources agree with it.
-            field, weight, cue = START, UNKNOWN_LANGUAGE_WEIGHT, "no cue words for this language"
+            field, weight, cue, event = START, UNKNOWN_LANGUAGE_WEIGHT, "no cue words for this language", "effect"
         else:
-            field, weight, cue = OTHER, 0.0, "no cue words for this language"
+            field, weight, cue, event = OTHER, 0.0, "no cue words for this language", None
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
         if i + 1 < len(hits) and _RANGE.fullmatch(low[hit.end:hits[i + 1].start]):
-            field, weight, cue = START, 1.0, "range"
+            field, weight, cue, event = START, 1.0, "range", "effect"
         elif i > 0 and _RANGE.fullmatch(low[hits[i - 1].end:hit.start]):
-            field, weight, cue = END, 1.0, "range"
+            field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
+        if extend is not None and field in (START, END) and extend.search(low, s, e):
+            # "extended the suspension until Friday": an extension's dates are neither the
+            # start (it began earlier) nor a return (the end it names is a new plan).
+            weight *= EXTENSION
+            event = "extension"
         if field == END and (doc.published is not None or cue != "verb") and ref is not None and precision == "day" and resolved.value > ref.isoformat():
             # (A restoration verb is checked only against the article's own date: one without
             # it may be published after the other sources, so "restored on 15 July" past
@@ -500,6 +686,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # A partial return ("intermittently", "still blocked") or one that still needs a
             # VPN: the restriction goes on, so this is not its end date.
             weight *= PARTIAL_END
+            event = "partial_restoration"
         if field in (START, END) and hit.kind in ("weekday", "relative_day") and how.startswith("no "):
             continue
         if field in (START, END) and precision == "month":
@@ -509,7 +696,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
         yield Mention(
             field=field, value=resolved.value, source=doc.id, start=s, end=e,
             weight=round(weight, 3), note=resolved.note,
-            extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end)},
+            extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end), "event": event,
+                   "not_effective": not_effective},
         )
     yield from _durations(doc, folded, low, lang)
 
@@ -568,8 +756,8 @@ def explicit_dates(doc: Doc) -> list[date]:
         return []
     lo, hi = doc.body
     out = []
-    for hit in _find(lang, fold(doc.text), lo, hi):
-        if hit.kind in ("absolute", "iso") and hit.groups.get("year"):
+    for hit in _find(lang, native_digits(fold(doc.text)), lo, hi):
+        if hit.kind in ("absolute", "iso", "calendar") and hit.groups.get("year"):
             resolved = _resolve(lang, hit, "", None, "")
             if resolved and len(resolved.value) == 10:
                 out.append(date.fromisoformat(resolved.value))
