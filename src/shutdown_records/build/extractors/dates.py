@@ -44,6 +44,8 @@ _WINDOW = 48  # characters around a month/weekday word that a date phrase can sp
 _DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{2,}(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([^)]{1,20}\))?,\s*")
 # ...or a date that opens a line and is followed by "(Reuters) -" or a dash.
 _DATELINE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([A-Z][^)]{1,25}\)\s*)?[-–—]")
+# The byline of an embedded social-media post, up to its date: "— PTA (@PTAofficialpk) ".
+_TWEET_BYLINE = re.compile(r"[ \t]*[-—–][ \t]*[^\n]{0,60}\(@\w{1,30}\)[ \t]*")
 # What joins the two ends of a date range, in the languages we hold data for.
 _RANGE = re.compile(r"\s*(?:-|–|to|au|a|al|ao|até|hasta|through|until)\s*")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
@@ -235,6 +237,9 @@ def _lang(code: str) -> _Lang | None:
         c_year = r"(?:\s+(?:\w{1,4}\s+)?(?P<year>1[34]\d\d|20\d\d)(?!\d))?"  # "۱۰ دی ماه ۱۳۹۶", "१५ वैशाख २०८०"
         pats.append(("calendar", f"{B}(?P<day>[0-3]?\\d)\\s*(?P<month>{c_alt}){E}{c_year}"))
         pats.append(("calendar", f"{B}(?P<year>1[34]\\d\\d|20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)(?!\\d)"))
+        day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
+        if day_words:  # "वैशाख १५ गते": the month, then the day and the word for "day of the month"
+            pats.append(("calendar", f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words}){E}"))
         pats.append(("calendar_month", f"{B}(?P<month>{c_alt}){E}\\s+(?:\\w{{1,4}}\\s+)?(?P<year>1[34]\\d\\d|20\\d\\d)(?!\\d)"))
 
     compiled = tuple((kind, regexcache.compile(p, flags)) for kind, p in pats)
@@ -653,6 +658,12 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
+        line_at = folded.rfind("\n", 0, hit.start) + 1
+        tweet = _TWEET_BYLINE.fullmatch(folded, line_at, hit.start) is not None and line_at > lo
+        if tweet:
+            # "— PTA (@PTAofficialpk) November 19, 2021": an embedded post's byline dates the
+            # post's text on the line before it; that text says which step this is.
+            s = quote_span(doc, line_at - 2, line_at - 1)[0] if line_at >= 2 else s
         event: str | None
         if lang.data.get("roles") or lang.roles["start"] is not None:
             field, weight, cue, event = _role(lang, low, folded, s, e, hit)
@@ -662,6 +673,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
             field, weight, cue, event = START, UNKNOWN_LANGUAGE_WEIGHT, "no cue words for this language", "effect"
         else:
             field, weight, cue, event = OTHER, 0.0, "no cue words for this language", None
+        if tweet and event is not None:
+            weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
         if i + 1 < len(hits) and _RANGE.fullmatch(low[hit.end:hits[i + 1].start]):
             field, weight, cue, event = START, 1.0, "range", "effect"
