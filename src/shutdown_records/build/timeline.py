@@ -130,10 +130,10 @@ def apply_rules(
     if strong_returns:
         starts = _support(start)
         earlier = [v for v, w in starts.items() if w >= EFFECT_FLOOR and all(v < r for r in strong_returns)]
-        # (Access can come back the day it was cut: only a date the sources give more as a
-        # return than as a start, after a firm earlier start, is taken off the starts.)
-        misread = {r for r in strong_returns if starts.get(r, 0.0) < returns[r]}
-        if earlier and misread:
+        # (Access can come back the day it was cut: only after a firm earlier start is a
+        # return date taken off the starts.)
+        misread = strong_returns
+        if earlier:
             out = []
             for m in start:
                 if str(m.value) in misread and m.extra.get("cue") not in ("start", "range", "label"):

@@ -116,10 +116,13 @@ def _borrowed(code: str) -> list[dict]:
     return [topic(str(other), "dates") | {"_code": str(other)} for other in own.get("borrow") or [] if other != code]
 
 
-def _cue_regex(words: list[str] | None) -> re.Pattern[str] | None:
+def _cue_regex(words: list[str] | None, inside_words: bool = False) -> re.Pattern[str] | None:
+    """Role words as one pattern, matched at the start of a word, or anywhere in one for a
+    language whose verbs take prefixes (`roles_inside_words`: Swahili "ilirejeshwa")."""
     if not words:
         return None
-    return regexcache.compile(rf"(?<!\w)(?:{_alt([fold(w).casefold() for w in words])})")
+    opening = "" if inside_words else r"(?<!\w)"
+    return regexcache.compile(rf"{opening}(?:{_alt([fold(str(w)).casefold() for w in words])})")
 
 
 @cache
@@ -248,7 +251,8 @@ def _lang(code: str) -> _Lang | None:
     triggers = list(months) + list(weekdays) + list(calendar_months) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
-    roles = {key: _cue_regex(role_words.get(key)) for key in ROLE_KEYS}
+    inside = bool(data.get("roles_inside_words", False))
+    roles = {key: _cue_regex(role_words.get(key), inside and key not in ("start_strong", "end_strong")) for key in ROLE_KEYS}
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive

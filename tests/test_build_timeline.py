@@ -1,0 +1,223 @@
+"""The incident timeline (build/timeline.py, docs/timeline.md): which step each date is, and
+how start and end are chosen from the steps. Every article here is invented: the places,
+people and platforms do not exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shutdown_records.build.extractors import dates
+from shutdown_records.build.loader import load_sources
+from shutdown_records.build.pipeline import build_record
+from shutdown_records.build.timeline import describe, steps
+
+
+def _write(tmp_path: Path, articles: list[tuple[str, str | None, str]]) -> list[Path]:
+    paths = []
+    for i, (language, published, body) in enumerate(articles, 1):
+        head = f"---\nlanguage: {language}\n" + (f"published: {published}\n" if published else "") + "---\n"
+        path = tmp_path / f"{i:02d}.txt"
+        path.write_text(head + body.strip() + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _build(tmp_path: Path, articles: list[tuple[str, str | None, str]]):
+    return build_record(_write(tmp_path, articles))
+
+
+def _extract(tmp_path: Path, language: str, published: str | None, body: str):
+    doc = load_sources(_write(tmp_path, [(language, published, body)])).docs[0]
+    return list(dates.extract(doc))
+
+
+def test_start_is_when_the_block_took_effect_not_when_it_was_announced(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("en", "2024-06-03", "The Ministry of Communications of Veldoria announced on Monday that the messaging "
+                             "app Quillchat would be blocked from 6 June 2024, citing public order."),
+        ("en", "2024-06-07", "Quillchat has been blocked in Veldoria since 6 June, users in the city of Marrowby said. "
+                             "The ministry announced the measure on 3 June 2024."),
+    ])
+    assert result.record["start_date"] == "2024-06-06"
+    timeline = describe(result.mentions)
+    assert any(line.startswith("2024-06-06 effect") for line in timeline), timeline
+
+
+def test_an_order_date_counts_less_than_a_stated_effect_date(tmp_path: Path) -> None:
+    # Two sources date the order, one the effect: the effect is the start.
+    result = _build(tmp_path, [
+        ("en", "2024-06-04", "The Ministry of Communications of Veldoria ordered on 3 June 2024 the blocking of "
+                             "the messaging app Quillchat."),
+        ("en", "2024-06-04", "Telecom operators in Veldoria were ordered on 3 June 2024 to block Quillchat, the "
+                             "regulator said."),
+        ("en", "2024-06-08", "Quillchat has been inaccessible in Veldoria since 6 June, users in the city of "
+                             "Marrowby said."),
+    ])
+    assert result.record["start_date"] == "2024-06-06"
+    assert ("order", "2024-06-03") in {(st.event, st.value) for st in steps(result.mentions)}
+    assert any("took effect" in p for p in result.problems)
+
+
+def test_order_revoked_before_it_took_effect_keeps_order_and_revocation_dates(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("pt", "2023-04-14", "O juiz Tadeu Brandolim determinou nesta sexta-feira (14) o bloqueio do aplicativo "
+                             "Zapfala em todo o país, por descumprimento de ordens judiciais."),
+        ("pt", "2023-04-17", "O juiz Tadeu Brandolim revogou neste domingo (16) a decisão que suspendia o Zapfala. "
+                             "A ordem de bloqueio não chegou a ser implementada e o aplicativo seguiu funcionando "
+                             "normalmente no fim de semana."),
+    ])
+    assert result.record["start_date"] == "2023-04-14"
+    assert result.record["end_date"] == "2023-04-16"
+    assert result.record["status"] == "ended"
+    events = {(st.event, st.value) for st in steps(result.mentions)}
+    assert ("revocation", "2023-04-16") in events and ("order", "2023-04-14") in events
+    assert any("revoked before it took effect" in p for p in result.problems)
+
+
+def test_the_restoration_date_is_never_taken_as_the_start(tmp_path: Path) -> None:
+    # Two sources word the return so that a start verb stands nearest the date ("the
+    # blackout ended"); two others say it was restored that day.
+    result = _build(tmp_path, [
+        ("en", "2023-03-22", "Mobile internet in the Karvan province of Veldoria was cut on 18 March 2023 during "
+                             "protests."),
+        ("en", "2023-03-22", "On 21 March 2023, the blackout ended in most districts of Karvan."),
+        ("en", "2023-03-22", "On 21 March 2023, the blackout ended in the city of Marrowby."),
+        ("en", "2023-03-23", "Internet access in Karvan was restored on 21 March after three days of suspension."),
+        ("en", "2023-03-23", "Mobile internet was restored on 21 March 2023 in Karvan, officials said."),
+    ])
+    assert result.record["start_date"] == "2023-03-18"
+    assert result.record["end_date"] == "2023-03-21"
+    assert any("when access returned, not a start" in p for p in result.problems)
+
+
+def test_an_order_to_restore_dates_the_restoration(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "en", "2023-03-21",
+                     "The state government on Tuesday ordered the restoration of mobile internet in Karvan.")
+    assert [(m.field, m.value, m.extra["event"]) for m in found] == [("end_date", "2023-03-21", "restoration")]
+
+
+def test_a_follow_up_articles_own_date_is_not_the_start(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("en", "2025-01-10", "Authorities in Veldoria blocked the video app Flickwave on 8 January 2025."),
+        ("en", "2026-02-20", "A year on, Flickwave is still blocked in Veldoria. The app was blocked again today "
+                             "on the last networks that carried it."),
+        ("en", "2026-02-20", "Flickwave was blocked today on the last mobile network in Marrowby, engineers "
+                             "reported."),
+    ])
+    assert result.record["start_date"] == "2025-01-08"
+    assert any("follow-up" in p for p in result.problems)
+
+
+def test_an_extension_is_neither_the_start_nor_the_end(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "en", "2023-03-23",
+                     "The government on Thursday extended the suspension of mobile internet in two districts "
+                     "until 24 March 2023.")
+    extended = [m for m in found if m.extra.get("event") == "extension"]
+    assert extended and all(m.weight <= 0.3 for m in extended)
+
+
+def test_a_lifting_said_on_a_day_is_the_end_date(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "en", "2010-11-01",
+                     "Veldoria said Saturday that it was lifting its ban on the video site Streamly, more than "
+                     "two years after it blocked access to it.")
+    ends = [(m.value, m.extra["event"]) for m in found if m.field == "end_date"]
+    assert ends == [("2010-10-30", "lifting")]
+
+
+def test_a_trackers_end_label_glued_to_the_date_is_the_end(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "en", None,
+                     "Internet users in Veldoria could not reach Quillchat on the day of the vote.\n"
+                     "Access was restored by order of the High Court.\n"
+                     "End14 August 2021 12:00 a.m.\nTotal Duration 2 days\n")
+    assert [(m.field, m.value) for m in found if m.extra.get("cue") == "label"] == [("end_date", "2021-08-14")]
+
+
+@pytest.mark.parametrize("language, published, body, start, end", [
+    ("fr", "2022-09-20",
+     "L'accès à Quillchat est bloqué depuis le 12 septembre 2022 dans la région de Morvane. "
+     "Le réseau a été rétabli le 19 septembre, selon des habitants.",
+     "2022-09-12", "2022-09-19"),
+    ("es", "2022-09-20",
+     "El acceso a Quillchat está bloqueado desde el 12 de septiembre de 2022 en la provincia de Morvane. "
+     "El servicio fue restablecido el 19 de septiembre, según vecinos.",
+     "2022-09-12", "2022-09-19"),
+    ("ru", "2022-09-20",
+     "Доступ к Quillchat заблокирован с 12 сентября 2022 года в области Морвань. "
+     "Доступ был восстановлен 19 сентября, сообщили жители.",
+     "2022-09-12", "2022-09-19"),
+    ("id", "2022-09-20",
+     "Akses ke Quillchat diblokir sejak 12 September 2022 di Provinsi Morvane. "
+     "Layanan itu dipulihkan pada 19 September, kata warga.",
+     "2022-09-12", "2022-09-19"),
+    ("sw", "2022-09-20",
+     "Huduma ya Quillchat ilizuiwa tangu tarehe 12 Septemba 2022 katika mkoa wa Morvane. "
+     "Huduma hiyo ilirejeshwa tarehe 19 Septemba.",
+     "2022-09-12", "2022-09-19"),
+    # Devanagari digits and postpositions: "from 18 March", "restored on 21 March".
+    ("hi", "2023-03-22",
+     "मोर्वान ज़िले में १८ मार्च से मोबाइल इंटरनेट सेवाएं बंद थीं। २१ मार्च को इंटरनेट सेवाएं बहाल कर दी गईं।",
+     "2023-03-18", "2023-03-21"),
+    # Urdu with Extended Arabic-Indic digits.
+    ("ur", "2023-03-22",
+     "مورون میں ۱۸ مارچ سے موبائل انٹرنیٹ بند تھا۔ ۲۱ مارچ کو انٹرنیٹ سروس بحال کر دی گئی۔",
+     "2023-03-18", "2023-03-21"),
+    # Solar Hijri dates with Persian digits: 10 Dey 1396 = 31 December 2017, 23 Dey = 13 January 2018.
+    ("fa", "2018-01-20",
+     "دسترسی به کوییل‌چت از روز ۱۰ دی ۱۳۹۶ در استان موروان مسدود شد. وزیر گفت کوییل‌چت روز ۲۳ دی رفع فیلتر شد.",
+     "2017-12-31", "2018-01-13"),
+])
+def test_start_and_end_in_many_languages(tmp_path: Path, language: str, published: str, body: str,
+                                         start: str, end: str) -> None:
+    found = _extract(tmp_path, language, published, body)
+    starts = {m.value for m in found if m.field == "start_date" and m.weight >= 0.6}
+    ends = {m.value for m in found if m.field == "end_date" and m.weight >= 0.6}
+    assert starts == {start}, found
+    assert ends == {end}, found
+
+
+def test_bikram_sambat_dates_are_converted(tmp_path: Path) -> None:
+    # 15 Baisakh 2080 BS is 28 April 2023.
+    found = _extract(tmp_path, "ne", "2023-06-03",
+                     "सरकारले २०८० वैशाख १५ गते देखि मोर्वानमा क्विलच्याट बन्द गरेको छ।")
+    assert [(m.field, m.value) for m in found] == [("start_date", "2023-04-28")]
+    assert "nepali calendar" in found[0].note
+
+
+def test_an_embedded_posts_byline_dates_the_post(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "ur", "2021-11-19",
+                     "یاد رہے کہ ملک بھر میں کوییل چیٹ پر پابندی لگا دی گئی تھی۔\n"
+                     "Press Release: The regulator has restored the services of Quillchat.\n"
+                     "— Veldoria Telecom Authority (@VTAofficial) November 19, 2021\n")
+    assert [(m.field, m.value, m.extra["cue"]) for m in found] == [("end_date", "2021-11-19", "post")]
+
+
+def test_an_official_denial_makes_acknowledged_false(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("en", "2024-02-12", "Users across Veldoria have been unable to access Quillchat since Saturday. "
+                             "The Ministry of Information denied that Quillchat had been blocked and blamed the "
+                             "disruption on a technical fault."),
+        ("en", "2024-02-13", "Quillchat remained inaccessible in Marrowby on Tuesday. The government insisted "
+                             "there was no shutdown of Quillchat, and the regulator denied blocking the app."),
+    ])
+    assert result.record["acknowledged"] is False
+
+
+def test_an_official_confirmation_makes_acknowledged_true(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("fr", "2024-02-12", "Le ministère de la Communication a confirmé le blocage de Quillchat dans tout le pays."),
+        ("fr", "2024-02-13", "Le gouvernement a annoncé la suspension de Quillchat pour des raisons de sécurité."),
+    ])
+    assert result.record["acknowledged"] is True
+
+
+@pytest.mark.parametrize("language, body", [
+    ("fr", "Le ministère de la Communication a démenti tout blocage de Quillchat, évoquant une panne technique."),
+    ("es", "El Ministerio de Comunicaciones negó el bloqueo de Quillchat y lo atribuyó a una falla técnica."),
+    ("pt", "O Ministério das Comunicações negou o bloqueio do Quillchat e citou uma falha técnica."),
+    ("ru", "Министерство связи опровергло блокировку Quillchat и сослалось на технический сбой."),
+])
+def test_a_denial_is_read_in_other_languages(tmp_path: Path, language: str, body: str) -> None:
+    result = _build(tmp_path, [(language, "2024-02-12", body), (language, "2024-02-13", body)])
+    assert result.record["acknowledged"] is False
