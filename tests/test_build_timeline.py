@@ -221,3 +221,15 @@ def test_an_official_confirmation_makes_acknowledged_true(tmp_path: Path) -> Non
 def test_a_denial_is_read_in_other_languages(tmp_path: Path, language: str, body: str) -> None:
     result = _build(tmp_path, [(language, "2024-02-12", body), (language, "2024-02-13", body)])
     assert result.record["acknowledged"] is False
+
+
+def test_a_suspended_order_in_spanish_is_a_revocation_before_effect(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("es", "2024-03-22", "El juez Ramiro Albéniz ordenó el viernes 22 de marzo de 2024 el bloqueo de la "
+                             "aplicación Parlox en todo el país."),
+        ("es", "2024-03-26", "El juez Ramiro Albéniz suspendió el bloqueo de Parlox el lunes 25 de marzo, antes de "
+                             "que las operadoras lo aplicaran."),
+    ])
+    assert result.record["start_date"] == "2024-03-22"
+    assert result.record["end_date"] == "2024-03-25"
+    assert ("revocation", "2024-03-25") in {(st.event, st.value) for st in steps(result.mentions)}

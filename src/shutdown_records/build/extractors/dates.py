@@ -584,14 +584,24 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     before_cues: list[tuple[int, str, int]] = []
     after_cues: list[tuple[int, str, int]] = []
     ending: list[tuple[int, str]] = []
-    for key, event in _VERB_EVENTS:
-        for pos in _near(r[key], low[s:e]):
-            if EVENT_FIELD[event] == END:
-                ending.append((s + pos, event))
-            if s + pos < hit.start:
-                before_cues.append((hit.start - (s + pos), event, s + pos))
-            elif s + pos >= hit.end:
-                after_cues.append((s + pos - hit.end, event, s + pos))
+    # Where matches of two lists overlap, the longer phrase names the step: "suspendió el
+    # bloqueo" (a revocation) over "suspend" and "bloqueo" (a restriction) inside it.
+    found = sorted(
+        ((m.start(), m.end(), event) for key, event in _VERB_EVENTS if r[key] is not None
+         for m in r[key].finditer(low, s, e)),
+        key=lambda x: (x[0] - x[1], x[0]),
+    )
+    kept: list[tuple[int, int, str]] = []
+    for a, b, event in found:
+        if all(b <= ka or a >= kb for ka, kb, _ in kept):
+            kept.append((a, b, event))
+    for pos, _, event in sorted((a - s, b, ev) for a, b, ev in kept):
+        if EVENT_FIELD[event] == END:
+            ending.append((s + pos, event))
+        if s + pos < hit.start:
+            before_cues.append((hit.start - (s + pos), event, s + pos))
+        elif s + pos >= hit.end:
+            after_cues.append((s + pos - hit.end, event, s + pos))
     best = min(before_cues) if before_cues else None
     if best is None or (best[0] > 80 and after_cues and min(after_cues)[0] < best[0]):
         best = min(after_cues) if after_cues else best
