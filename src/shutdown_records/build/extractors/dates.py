@@ -101,12 +101,29 @@ class _Lang:
     trigger_words: re.Pattern[str]  # the trigger's word half alone: its openings (`_triggers`)
     digit: re.Pattern[str]  # where the trigger's ISO half may open
     calendar_months: dict[str, tuple[str, int]]  # "دی" -> ("persian", 10): a non-Gregorian month
+    never: re.Pattern[str] | None  # roles.not_effective on folded text, any case (`_in_body`)
 
 
 def native_digits(text: str) -> str:
     """`text` with Arabic-Indic, Persian, Devanagari and Bengali digits as ASCII digits (same
     length, so offsets still index the source)."""
-    return text.translate(_DIGITS) if _HAS_NATIVE_DIGIT.search(text) else text
+    if text.isascii() or _HAS_NATIVE_DIGIT.search(text) is None:
+        return text
+    return text.translate(_DIGITS)
+
+
+def _in_body(pattern: re.Pattern[str] | None, folded: str, lo: int, hi: int) -> bool:
+    """Whether `pattern` (case-insensitive, opening at a word start) matches in the body,
+    tried only where one of its openings stands (`C.opening_positions`): a plain search
+    tries every position of the article."""
+    if pattern is None:
+        return False
+    positions = C.opening_positions(pattern, folded)
+    if positions is not None:
+        found = matches(pattern, folded, positions[bisect_left(positions, lo):bisect_left(positions, hi)], hi)
+        if found is not None:
+            return bool(found)
+    return pattern.search(folded, lo, hi) is not None
 
 
 def _borrowed(code: str) -> list[dict]:
@@ -251,13 +268,15 @@ def _lang(code: str) -> _Lang | None:
     triggers = list(months) + list(weekdays) + list(calendar_months) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
+    never_words = [fold(str(w)) for w in role_words.get("not_effective") or []]
+    never = regexcache.compile(r"(?<!\w)(?:" + _alt(never_words) + ")", re.IGNORECASE) if never_words else None
     inside = bool(data.get("roles_inside_words", False))
     roles = {key: _cue_regex(role_words.get(key), inside and key not in ("start_strong", "end_strong")) for key in ROLE_KEYS}
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
     return _Lang(compiled, months, weekdays, enriched, roles, trigger_re, regexcache.compile(words_re, flags),
-                 regexcache.compile(r"\d", flags), calendar_months)
+                 regexcache.compile(r"\d", flags), calendar_months, never)
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -659,8 +678,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
     extend = lang.roles["extend"]
     # "the order never took effect": the source says the restriction was not carried out, so
     # its order and revocation dates bound the incident (build/timeline.py).
-    never = lang.roles["not_effective"]
-    not_effective = never is not None and never.search(low, lo, hi) is not None
+    not_effective = _in_body(lang.never, folded, lo, hi)
     workaround = _workaround_cues(doc.language)
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
