@@ -233,3 +233,22 @@ def test_a_suspended_order_in_spanish_is_a_revocation_before_effect(tmp_path: Pa
     assert result.record["start_date"] == "2024-03-22"
     assert result.record["end_date"] == "2024-03-25"
     assert ("revocation", "2024-03-25") in {(st.event, st.value) for st in steps(result.mentions)}
+
+
+def test_a_court_decision_dated_that_day_is_the_turkish_orders_date(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "tr", "2019-03-20",
+                     "Kuzgunlu Sulh Ceza Mahkemesi'nin 12 Mart 2019 tarihli kararıyla Flickwave'e erişim yasağı "
+                     "getirildi.")
+    assert [(m.field, m.value, m.extra["event"]) for m in found] == [("start_date", "2019-03-12", "order")]
+
+
+def test_a_day_inside_the_month_other_sources_give_refines_it(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("tr", None, "Kuzgunlu Sulh Ceza Mahkemesi'nin 12 Mart 2019 tarihli kararıyla Flickwave'e erişim yasağı "
+                     "getirildi."),
+        ("en", "2019-05-02", "Flickwave has been blocked in Veldoria since March 2019, users say."),
+        ("en", "2019-06-10", "Flickwave has been unreachable in Veldoria since March 2019."),
+    ])
+    # (Each month mention counts 0.6 for each day inside it: the day the Turkish source gives
+    # is the same start, said more precisely.)
+    assert result.record["start_date"] == "2019-03-12"

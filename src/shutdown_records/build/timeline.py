@@ -85,6 +85,11 @@ def _support(mentions: list[Mention]) -> dict[str, float]:
     return out
 
 
+def _same(a: str, b: str) -> bool:
+    """Two dates that may be one: equal, or a day inside the other's month."""
+    return a == b or (min(len(a), len(b)) == 7 and a[:7] == b[:7])
+
+
 def _day(value: str) -> date | None:
     try:
         return date.fromisoformat(value) if len(value) == 10 else None
@@ -116,7 +121,8 @@ def apply_rules(
         fired = False
         for m in start:
             ev = event_of(m)
-            if ev in ("order", "announcement") and str(m.value) not in effect:
+            # (An order on 5 May inside an effect known only as "May 2008" agrees with it.)
+            if ev in ("order", "announcement") and not any(_same(str(m.value), v) for v in effect):
                 m = replace(m, weight=round(m.weight * (SECONDARY if ev == "order" else ANNOUNCED), 4))
                 fired = True
             out.append(m)

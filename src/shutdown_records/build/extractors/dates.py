@@ -35,7 +35,7 @@ from ..types import Doc, Mention
 START, END, OTHER = "start_date", "end_date", "other_date"
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
 FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
-ORDERED_OBJECT = 30  # characters after an ordering verb where what it orders is named
+ORDERED_OBJECT = 40  # characters after an ordering verb where what it orders is named
 EXTENSION = 0.3  # "extended the ban until Friday": neither when it began nor when it ended
 PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
 _NOT_IN_WORD = ("(?<![\\w-])", "(?<!\\w)")  # pattern openings that `C.opening_positions` serves
@@ -85,7 +85,7 @@ def _alt(words: list[str]) -> str:
 # timeline event a date belongs to.
 ROLE_KEYS = (
     "start_strong", "end_strong", "start_strong_after", "end_strong_after", "start", "end",
-    "order", "lift", "revoke", "extend", "not_effective", "other_events", "future", "statement",
+    "order", "order_after", "lift", "revoke", "extend", "not_effective", "other_events", "future", "statement",
     "partial", "line_start", "line_end",
 )
 
@@ -553,6 +553,11 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
     event_before = before[-32:]
     if _near(r["other_events"], event_before):
+        if _postposition(r["order_after"], low, hit.end, e) and _near(r["start"], low[s:e]) and not any(
+                _near(r[key], low[hit.end:e]) for key in ("end", "lift", "revoke")):
+            # "Mahkemesi'nin 5 Mayıs 2008 tarihli kararıyla ... erişim yasağı": a court's
+            # decision dated this day, in a sentence about the restriction, is its order.
+            return START, 0.7, "verb", "order"
         return OTHER, 0.0, "event", None
     if [p for p in _near(r["other_events"], after) if p <= 12] and not (
         _near(r["start"], before) or _near(r["end"], before)
