@@ -252,3 +252,25 @@ def test_a_day_inside_the_month_other_sources_give_refines_it(tmp_path: Path) ->
     # (Each month mention counts 0.6 for each day inside it: the day the Turkish source gives
     # is the same start, said more precisely.)
     assert result.record["start_date"] == "2019-03-12"
+
+
+def test_an_exam_schedule_range_gives_both_ends_in_arabic_digits(tmp_path: Path) -> None:
+    # Announced before the exams: the schedule's last day is the end (a plan stating both ends
+    # weighs 0.5 per source, so two sources set it; one alone does not).
+    articles = [
+        ("ar", "2025-06-05", "أعلنت وزارة الاتصالات في فالدوريا قطع الإنترنت خلال امتحانات الشهادة الثانوية "
+                             "من ٧ إلى ٢١ حزيران ٢٠٢٥."),
+        ("ar", "2025-06-06", "سيتم قطع خدمة الإنترنت في جميع المحافظات من ٧ حزيران إلى ٢١ حزيران ٢٠٢٥ أثناء الامتحانات."),
+    ]
+    result = _build(tmp_path, articles)
+    assert (result.record["start_date"], result.record["end_date"]) == ("2025-06-07", "2025-06-21")
+    (tmp_path / "one").mkdir()
+    assert _build(tmp_path / "one", articles[:1]).record["end_date"] is None
+
+
+def test_a_hindi_range_with_bracketed_times(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "hi", "2023-03-18",
+                     "मोर्वान ज़िले में १८ मार्च (12:00 बजे) से २० मार्च (12:00 बजे) तक मोबाइल इंटरनेट सेवाएं निलंबित "
+                     "रहेंगी।")
+    assert [(m.field, m.value, m.extra["cue"]) for m in found] == [
+        ("start_date", "2023-03-18", "range"), ("end_date", "2023-03-20", "range")]

@@ -35,6 +35,9 @@ from ..types import Doc, Mention
 START, END, OTHER = "start_date", "end_date", "other_date"
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
 FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
+# "cut from 7 to 21 June" said before the 21st: a schedule that states both ends (exam
+# shutdowns) is kept more often than an open "until Friday", so it weighs more as a plan.
+FUTURE_RANGE_END = 0.5
 ORDERED_OBJECT = 40  # characters after an ordering verb where what it orders is named
 EXTENSION = 0.3  # "extended the ban until Friday": neither when it began nor when it ended
 PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
@@ -47,7 +50,7 @@ _DATELINE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([A-Z][^)]{1,25}\)\s*)?[-–
 # The byline of an embedded social-media post, up to its date: "— PTA (@PTAofficialpk) ".
 _TWEET_BYLINE = re.compile(r"[ \t]*[-—–][ \t]*[^\n]{0,60}\(@\w{1,30}\)[ \t]*")
 # What joins the two ends of a date range, in the languages we hold data for.
-_RANGE = re.compile(r"\s*(?:-|–|to|au|a|al|ao|até|hasta|through|until)\s*")
+_RANGE_JOINERS = ("-", "–", "to", "au", "a", "al", "ao", "até", "hasta", "through", "until")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
 # Digits the press writes besides 0-9: Arabic-Indic (Arabic), Extended Arabic-Indic (Persian,
 # Urdu), Devanagari (Hindi, Nepali), Bengali. Each maps to one ASCII digit, so offsets are kept.
@@ -102,6 +105,7 @@ class _Lang:
     digit: re.Pattern[str]  # where the trigger's ISO half may open
     calendar_months: dict[str, tuple[str, int]]  # "دی" -> ("persian", 10): a non-Gregorian month
     never: re.Pattern[str] | None  # roles.not_effective on folded text, any case (`_in_body`)
+    range_re: re.Pattern[str]  # what may stand between the two dates of a range
 
 
 def native_digits(text: str) -> str:
@@ -224,6 +228,9 @@ def _lang(code: str) -> _Lang | None:
         for k, v in (other.get("roles") or {}).items():
             role_words[k] = list(role_words.get(k) or []) + list(v or [])
     pats: list[tuple[str, str]] = []
+    # What joins the two ends of a range: "du 11 au 15 juin", "من 7 إلى 21 حزيران", "18 मार्च से 19 मार्च".
+    range_alt = _alt([fold(str(w)) for w in list(_RANGE_JOINERS) + list(data.get("range_joiners") or [])])
+    range_re = regexcache.compile(rf"\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:{range_alt})\s*", re.IGNORECASE)
     labels = _alt([fold(str(w)) for key in ("line_start", "line_end") for w in role_words.get(key) or []])
     if labels and m_all:
         # "End14 August 2021" / "Start: 12 August": a tracker's table cell, the label glued on.
@@ -250,7 +257,7 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
     if m_all:
         # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
-        pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
+        pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:{range_alt})\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
     if calendar_months:
         c_alt = _alt(list(calendar_months))
@@ -276,7 +283,7 @@ def _lang(code: str) -> _Lang | None:
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
     return _Lang(compiled, months, weekdays, enriched, roles, trigger_re, regexcache.compile(words_re, flags),
-                 regexcache.compile(r"\d", flags), calendar_months, never)
+                 regexcache.compile(r"\d", flags), calendar_months, never, range_re)
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -672,11 +679,11 @@ def extract(doc: Doc) -> Iterator[Mention]:
     hits = _find(lang, folded, lo, hi)
     # "du 11 juin au 15 juin 2023": the first date of a range takes the year of the second.
     for a, b in zip(hits, hits[1:]):
-        if a.kind == "range_day" and b.kind == "absolute" and _RANGE.fullmatch(low[a.end:b.start]):
+        if a.kind == "range_day" and b.kind == "absolute" and lang.range_re.fullmatch(low[a.end:b.start]):
             a.groups["month"] = b.groups["month"]
             if b.groups.get("year"):
                 a.groups["year"] = b.groups["year"]
-        elif a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and _RANGE.fullmatch(low[a.end:b.start]):
+        elif a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and lang.range_re.fullmatch(low[a.end:b.start]):
             a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
     partial = lang.roles["partial"]
@@ -713,9 +720,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if tweet and event is not None:
             weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and _RANGE.fullmatch(low[hit.end:hits[i + 1].start]):
+        if i + 1 < len(hits) and lang.range_re.fullmatch(low[hit.end:hits[i + 1].start]):
             field, weight, cue, event = START, 1.0, "range", "effect"
-        elif i > 0 and _RANGE.fullmatch(low[hits[i - 1].end:hit.start]):
+        elif i > 0 and lang.range_re.fullmatch(low[hits[i - 1].end:hit.start]):
             field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
         if extend is not None and field in (START, END) and extend.search(low, s, e):
@@ -727,9 +734,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # (A restoration verb is checked only against the article's own date: one without
             # it may be published after the other sources, so "restored on 15 July" past
             # theirs can have happened; "until 15 May" stays a plan.)
-            weight *= FUTURE_END  # an announced end, not one that happened
+            weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END  # an announced end, not one that happened
         elif field == END and future is not None and future.search(low, s, e):
-            weight *= FUTURE_END
+            weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END
         if field == END and (
             (partial is not None and partial.search(low, s, e)) or workaround.search(folded, s, e) is not None
         ):
