@@ -274,3 +274,14 @@ def test_a_hindi_range_with_bracketed_times(tmp_path: Path) -> None:
                      "रहेंगी।")
     assert [(m.field, m.value, m.extra["cue"]) for m in found] == [
         ("start_date", "2023-03-18", "range"), ("end_date", "2023-03-20", "range")]
+
+
+def test_persian_month_with_joined_mah_keeps_its_year_and_split_weekdays_are_not_saturday(tmp_path: Path) -> None:
+    # 12 Khordad 1399 is 1 June 2020; "سه شنبه" (Tuesday, written with a space) before a
+    # Thursday 4 June 2020 article is 2 June, not the Saturday its last word spells.
+    found = _extract(tmp_path, "fa", "2020-06-04",
+                     "دسترسی به کوییل‌چت از ۱۲ خردادماه ۱۳۹۹ در استان موروان مسدود شد. کاربران روز سه شنبه گفتند "
+                     "که کوییل‌چت در دسترس نیست.")
+    by_value = {m.value: m for m in found}
+    assert by_value["2020-06-01"].field == "start_date"
+    assert "2020-06-02" in by_value and "2020-05-30" not in by_value

@@ -261,13 +261,18 @@ def _lang(code: str) -> _Lang | None:
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
     if calendar_months:
         c_alt = _alt(list(calendar_months))
-        c_year = r"(?:\s+(?:\w{1,4}\s+)?(?P<year>1[34]\d\d|20\d\d)(?!\d))?"  # "۱۰ دی ماه ۱۳۹۶", "१५ वैशाख २०८०"
+        # A word the month name may carry joined on: Persian "خردادماه", "خرداد‌ماه" ("month").
+        c_suffix = _alt([fold(str(w)) for w in data.get("calendar_month_suffixes") or []])
+        if c_suffix:
+            c_alt = f"(?:{c_alt})(?:\u200c?(?:{c_suffix}))?"
+        # "۱۰ دی ماه ۱۳۹۶", "۱۰ اردیبهشت‌ماه ۱۳۹۷" (a zero-width non-joiner before ماه), "१५ वैशाख २०८०"
+        c_year = r"(?:[\s\u200c]+(?:\w{1,4}\s+)?(?P<year>1[34]\d\d|20\d\d)(?!\d))?"
         pats.append(("calendar", f"{B}(?P<day>[0-3]?\\d)\\s*(?P<month>{c_alt}){E}{c_year}"))
         pats.append(("calendar", f"{B}(?P<year>1[34]\\d\\d|20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)(?!\\d)"))
         day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
         if day_words:  # "वैशाख १५ गते": the month, then the day and the word for "day of the month"
             pats.append(("calendar", f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words}){E}"))
-        pats.append(("calendar_month", f"{B}(?P<month>{c_alt}){E}\\s+(?:\\w{{1,4}}\\s+)?(?P<year>1[34]\\d\\d|20\\d\\d)(?!\\d)"))
+        pats.append(("calendar_month", f"{B}(?P<month>{c_alt}){E}[\\s\\u200c]+(?:\\w{{1,4}}\\s+)?(?P<year>1[34]\\d\\d|20\\d\\d)(?!\\d)"))
 
     compiled = tuple((kind, regexcache.compile(p, flags)) for kind, p in pats)
     # Every date phrase contains one of these words (or an ISO date): the full patterns only
@@ -399,9 +404,13 @@ def _calendar_year(calendar_name: str, month: int, day: int, ref: date) -> int |
 
 def _resolve_calendar(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
     g = hit.groups
-    found = lang.calendar_months.get(_key(lang, g["month"]))
-    if found is None:
-        return None
+    key = _key(lang, g["month"])
+    found = lang.calendar_months.get(key)
+    if found is None:  # "خردادماه": the name with a suffix joined on
+        names = [n for n in lang.calendar_months if key.startswith(n)]
+        if not names:
+            return None
+        found = lang.calendar_months[max(names, key=len)]
     cal, month = found
     if hit.kind == "calendar_month":
         first = _to_gregorian(cal, int(g["year"]), month, 1)
