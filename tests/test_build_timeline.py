@@ -285,3 +285,14 @@ def test_persian_month_with_joined_mah_keeps_its_year_and_split_weekdays_are_not
     by_value = {m.value: m for m in found}
     assert by_value["2020-06-01"].field == "start_date"
     assert "2020-06-02" in by_value and "2020-05-30" not in by_value
+
+
+def test_reports_published_together_are_not_follow_ups_despite_an_older_episode(tmp_path: Path) -> None:
+    result = _build(tmp_path, [
+        ("en", "2024-02-05", "Authorities in Veldoria suspended mobile internet on Sunday evening, 4 February 2024. "
+                             "Veldoria had already restricted mobile internet in June 2023."),
+        ("en", "2024-02-07", "The ministry suspended mobile data on Sunday evening, citing hateful messages."),
+        ("en", "2024-02-06", "In June 2023 the government had already suspended mobile data for several days."),
+    ])
+    assert result.record["start_date"] == "2024-02-04"
+    assert not any("follow-up" in p for p in result.problems)

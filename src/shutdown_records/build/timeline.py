@@ -34,6 +34,7 @@ SECONDARY = 0.5  # weight of an order date beside a supported effect date
 ANNOUNCED = 0.3  # ...and of an announcement date
 FOLLOW_UP_DAYS = 14  # a source's own day this much after another source's start is a follow-up
 FOLLOW_UP = 0.2
+OWN_TIME_DAYS = 7  # a start this close to its source's published day is that source's news
 RESTORE_AS_START = 0.2  # a date the sources give as the return of access, read as a start
 
 
@@ -148,16 +149,26 @@ def apply_rules(
                 out.append(m)
             start = out
 
-    # Rule 4: a follow-up article's own date.
-    firm = [(_day(str(m.value)), m.source) for m in start if m.weight >= 0.5]
+    # Rule 4: a follow-up article's own time. A source published more than FOLLOW_UP_DAYS
+    # after the first source is a follow-up; a start it reads within a week of its own day
+    # ("blocked again today") is its news, not the incident's start, when an earlier source
+    # gives a firm start day more than FOLLOW_UP_DAYS before. (Sources published together
+    # are never follow-ups: an older episode they name as background changes nothing.)
+    days = {sid: d for sid, d in ((sid, _day(v)) for sid, v in published.items()) if d is not None}
+    first_published = min(days.values()) if days else None
     out = []
     for m in start:
-        own = published.get(m.source)
-        if own and str(m.value) == own and m.extra.get("cue") not in ("start", "range", "label"):
-            mine = _day(own)
-            if mine is not None and any(d is not None and src != m.source and (mine - d).days > FOLLOW_UP_DAYS for d, src in firm):
+        own = days.get(m.source)
+        mine = _day(str(m.value))
+        if (own is not None and mine is not None and first_published is not None
+                and (own - first_published).days > FOLLOW_UP_DAYS
+                and abs((mine - own).days) <= OWN_TIME_DAYS
+                and m.extra.get("cue") not in ("start", "range", "label")):
+            earlier = _support([x for x in start if x.source != m.source and x.source in days
+                                and days[x.source] < own and len(str(x.value)) == 10])
+            if any(w >= EFFECT_FLOOR and (mine - date.fromisoformat(v)).days > FOLLOW_UP_DAYS for v, w in earlier.items()):
                 m = replace(m, weight=round(m.weight * FOLLOW_UP, 4))
-                notes.append(f"timeline: {own} is the published date of follow-up source {m.source}, not the start")
+                notes.append(f"timeline: {m.value} is news of follow-up source {m.source} (published {own}), not the start")
         out.append(m)
     start = out
     return start, end, sorted(set(notes))
