@@ -296,3 +296,15 @@ def test_reports_published_together_are_not_follow_ups_despite_an_older_episode(
     ])
     assert result.record["start_date"] == "2024-02-04"
     assert not any("follow-up" in p for p in result.problems)
+
+
+@pytest.mark.parametrize("body", [
+    "Veldoria's information minister, Arlen Brisk, said on Tuesday that the government had not blocked Quillchat "
+    "and that the outage was caused by a technical problem. Users have been unable to access Quillchat since Sunday.",
+    "The Ministry of Communications said the disruption to Quillchat was due to maintenance work on an undersea "
+    "cable. Quillchat has been inaccessible since Sunday.",
+])
+def test_an_authority_explaining_it_away_is_a_denial_not_a_confirmation(tmp_path: Path, body: str) -> None:
+    # "The ministry said..." would confirm the restriction; what it said denies it.
+    result = _build(tmp_path, [("en", "2024-03-05", body)])
+    assert result.record["acknowledged"] is False

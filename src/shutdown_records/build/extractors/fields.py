@@ -150,6 +150,7 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     """
     authority = C.cue_set(doc.language, "gates", "authority")
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    denial = C.cue_set(doc.language, "acknowledged", "denied")
     text = C.folded(doc)
     for hit in C.hits(doc, "acknowledged"):
         span = C.quote(doc, hit.start, hit.end)
@@ -164,6 +165,8 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
                 continue
             if C.in_sentence(doc, C.cue_set(doc.language, "gates", "negation"), zone):
                 continue  # "the ministry announced there would be no cut"
+            if denial and C.in_sentence(doc, denial, zone):
+                continue  # "the ministry said the disruption was due to maintenance": a denial
             # The authority as subject before the verb is the clearest; verb-first sentences
             # (Arabic, "announced by the ministry") weigh less.
             weight = hit.weight * (1.0 if subject else AUTHORITY_BEFORE if before else AUTHORITY_AFTER)
@@ -173,7 +176,11 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
             continue
         if hit.value == "denied" and not C.in_sentence(doc, restriction, zone):
             continue
-        sink.add("acknowledged", False, span, hit.weight * 0.7, C.cue_note(hit, doc))
+        # An authority that itself denies it ("the ministry denied blocking") is as explicit
+        # as one that confirms it; silence or a denial reported without its author weighs less.
+        official = hit.value == "denied" and (
+            any(a.end <= hit.start for a in named) or authority.search(text, zone[0], hit.start) is not None)
+        sink.add("acknowledged", False, span, hit.weight * (1.0 if official else 0.7), C.cue_note(hit, doc))
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
