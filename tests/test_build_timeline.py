@@ -308,3 +308,14 @@ def test_an_authority_explaining_it_away_is_a_denial_not_a_confirmation(tmp_path
     # "The ministry said..." would confirm the restriction; what it said denies it.
     result = _build(tmp_path, [("en", "2024-03-05", body)])
     assert result.record["acknowledged"] is False
+
+
+@pytest.mark.parametrize("language, body", [
+    ("fr", "Le ministre de la Communication a affirmé que le gouvernement n'avait pas bloqué Quillchat, "
+           "inaccessible depuis dimanche."),
+    ("es", "El ministro de Comunicaciones aseguró que el gobierno no había bloqueado Quillchat, inaccesible desde "
+           "el domingo."),
+    ("pt", "O ministro das Comunicações afirmou que o governo não bloqueou o Quillchat, inacessível desde domingo."),
+])
+def test_an_official_saying_it_did_not_block_is_a_denial(tmp_path: Path, language: str, body: str) -> None:
+    assert _build(tmp_path, [(language, "2024-03-05", body)]).record["acknowledged"] is False
