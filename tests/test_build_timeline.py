@@ -155,6 +155,10 @@ def test_a_trackers_end_label_glued_to_the_date_is_the_end(tmp_path: Path) -> No
      "Huduma ya Quillchat ilizuiwa tangu tarehe 12 Septemba 2022 katika mkoa wa Morvane. "
      "Huduma hiyo ilirejeshwa tarehe 19 Septemba.",
      "2022-09-12", "2022-09-19"),
+    ("sq", "2022-09-20",
+     "Quillchat është bllokuar në krahinën e Morvanës që nga 12 shtatori 2022. "
+     "Shërbimi u rikthye më 19 shtator, sipas banorëve.",
+     "2022-09-12", "2022-09-19"),
     # Devanagari digits and postpositions: "from 18 March", "restored on 21 March".
     ("hi", "2023-03-22",
      "मोर्वान ज़िले में १८ मार्च से मोबाइल इंटरनेट सेवाएं बंद थीं। २१ मार्च को इंटरनेट सेवाएं बहाल कर दी गईं।",
