@@ -323,3 +323,18 @@ def test_an_authority_explaining_it_away_is_a_denial_not_a_confirmation(tmp_path
 ])
 def test_an_official_saying_it_did_not_block_is_a_denial(tmp_path: Path, language: str, body: str) -> None:
     assert _build(tmp_path, [(language, "2024-03-05", body)]).record["acknowledged"] is False
+
+
+def test_a_return_in_some_districts_only_is_a_partial_restoration(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "en", "2021-12-10",
+                     "A resident of Marrowby told reporters on Friday that access to the internet has been restored "
+                     "only in two districts, while the city itself is still offline.")
+    ends = [m for m in found if m.field == "end_date"]
+    assert ends and all(m.weight < 0.6 and m.extra["event"] == "partial_restoration" for m in ends)
+
+
+def test_an_announced_restoration_dates_the_end(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "en", "2022-03-22",
+                     "The regional governor announced on Monday that mobile internet had been restored across "
+                     "Karvan province.")
+    assert [(m.field, m.value, m.extra["event"]) for m in found] == [("end_date", "2022-03-21", "restoration")]

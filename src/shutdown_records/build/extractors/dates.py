@@ -602,10 +602,12 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         statement = not verb_before
     if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
         sentence = low[s:e]
-        ends = [p for key in ("lift", "revoke") for p in _near(r[key], low[hit.end:e])]
-        if ends and min(ends) <= 60:
-            # "said Saturday that it was lifting the ban": the lifting is what was said that day.
-            return END, 0.6, "statement", "lifting"
+        ends = sorted((p, ev) for key, ev in (("lift", "lifting"), ("revoke", "revocation"), ("end", "restoration"))
+                      for p in _near(r[key], low[hit.end:e]))
+        if ends and ends[0][0] <= 60 and not _near(r["start"], low[hit.end:hit.end + ends[0][0]]):
+            # "said Saturday that it was lifting the ban", "announced on Monday that access had
+            # been restored": the return is what was said that day.
+            return END, 0.6, "statement", ends[0][1]
         if _near(r["start"], sentence) or _near(r["order"], sentence):
             return START, 0.3, "statement", "announcement"
         return OTHER, 0.0, "statement", "announcement"
