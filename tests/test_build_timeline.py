@@ -119,11 +119,11 @@ def test_an_extension_is_neither_the_start_nor_the_end(tmp_path: Path) -> None:
 
 
 def test_a_lifting_said_on_a_day_is_the_end_date(tmp_path: Path) -> None:
-    found = _extract(tmp_path, "en", "2010-11-01",
-                     "Veldoria said Saturday that it was lifting its ban on the video site Streamly, more than "
-                     "two years after it blocked access to it.")
+    found = _extract(tmp_path, "en", "2023-06-05",
+                     "Veldoria announced Friday it was lifting the suspension of the Quillchat messaging service, "
+                     "which regulators had imposed in March.")
     ends = [(m.value, m.extra["event"]) for m in found if m.field == "end_date"]
-    assert ends == [("2010-10-30", "lifting")]
+    assert ends == [("2023-06-02", "lifting")]
 
 
 def test_a_trackers_end_label_glued_to_the_date_is_the_end(tmp_path: Path) -> None:
@@ -338,3 +338,10 @@ def test_an_announced_restoration_dates_the_end(tmp_path: Path) -> None:
                      "The regional governor announced on Monday that mobile internet had been restored across "
                      "Karvan province.")
     assert [(m.field, m.value, m.extra["event"]) for m in found] == [("end_date", "2022-03-21", "restoration")]
+
+
+def test_a_country_named_as_the_speaker_acknowledges(tmp_path: Path) -> None:
+    # The state speaks as its country (a real name, so CLDR knows it; the service is invented).
+    result = _build(tmp_path, [("en", "2023-06-05", "Ghana said Friday it was lifting the suspension of the "
+                                                    "Quillchat messaging service.")])
+    assert result.record["acknowledged"] is True

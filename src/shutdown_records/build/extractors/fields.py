@@ -159,7 +159,9 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
         if hit.value == "yes":
             subject = [a for a in named if a.end <= hit.start]
             # (up to the cue's end: "the department said" carries its subject inside the cue)
-            before = bool(subject) or authority.search(text, zone[0], hit.end) is not None
+            before = bool(subject) or authority.search(text, zone[0], hit.end) is not None or any(
+                # "Turkey said Saturday that it was lifting a ban": the state, named as the country
+                zone[0] <= c.start() and 0 <= hit.start - c.end() <= 2 for c in C.country_mentions(doc))
             after = bool(named) or authority.search(text, hit.end, zone[1]) is not None
             if not (before or after) or not C.in_sentence(doc, restriction, zone):
                 continue
