@@ -65,8 +65,7 @@ def test_order_revoked_before_it_took_effect_keeps_order_and_revocation_dates(tm
         ("pt", "2023-04-14", "O juiz Tadeu Brandolim determinou nesta sexta-feira (14) o bloqueio do aplicativo "
                              "Zapfala em todo o país, por descumprimento de ordens judiciais."),
         ("pt", "2023-04-17", "O juiz Tadeu Brandolim revogou neste domingo (16) a decisão que suspendia o Zapfala. "
-                             "A ordem de bloqueio não chegou a ser implementada e o aplicativo seguiu funcionando "
-                             "normalmente no fim de semana."),
+                             "As operadoras ainda não haviam aplicado a ordem, que nunca entrou em vigor."),
     ])
     assert result.record["start_date"] == "2023-04-14"
     assert result.record["end_date"] == "2023-04-16"
@@ -94,7 +93,7 @@ def test_the_restoration_date_is_never_taken_as_the_start(tmp_path: Path) -> Non
 
 def test_an_order_to_restore_dates_the_restoration(tmp_path: Path) -> None:
     found = _extract(tmp_path, "en", "2023-03-21",
-                     "The state government on Tuesday ordered the restoration of mobile internet in Karvan.")
+                     "The provincial cabinet on Tuesday ordered operators to restore mobile data in Karvan.")
     assert [(m.field, m.value, m.extra["event"]) for m in found] == [("end_date", "2023-03-21", "restoration")]
 
 
@@ -128,10 +127,10 @@ def test_a_lifting_said_on_a_day_is_the_end_date(tmp_path: Path) -> None:
 
 def test_a_trackers_end_label_glued_to_the_date_is_the_end(tmp_path: Path) -> None:
     found = _extract(tmp_path, "en", None,
-                     "Internet users in Veldoria could not reach Quillchat on the day of the vote.\n"
-                     "Access was restored by order of the High Court.\n"
-                     "End14 August 2021 12:00 a.m.\nTotal Duration 2 days\n")
-    assert [(m.field, m.value) for m in found if m.extra.get("cue") == "label"] == [("end_date", "2021-08-14")]
+                     "Quillchat was unreachable in Veldoria while the votes were counted.\n"
+                     "Start3 May 2022 6:00 p.m.\nEnd5 May 2022 9:00 a.m.\nDuration 2 days\n")
+    assert [(m.field, m.value) for m in found if m.extra.get("cue") == "label"] == [
+        ("start_date", "2022-05-03"), ("end_date", "2022-05-05")]
 
 
 @pytest.mark.parametrize("language, published, body, start, end", [
@@ -191,8 +190,8 @@ def test_bikram_sambat_dates_are_converted(tmp_path: Path) -> None:
 
 def test_an_embedded_posts_byline_dates_the_post(tmp_path: Path) -> None:
     found = _extract(tmp_path, "ur", "2021-11-19",
-                     "یاد رہے کہ ملک بھر میں کوییل چیٹ پر پابندی لگا دی گئی تھی۔\n"
-                     "Press Release: The regulator has restored the services of Quillchat.\n"
+                     "کوییل چیٹ پر ملک بھر میں پابندی عائد تھی۔\n"
+                     "Update: Quillchat services have been restored across Veldoria.\n"
                      "— Veldoria Telecom Authority (@VTAofficial) November 19, 2021\n")
     assert [(m.field, m.value, m.extra["cue"]) for m in found] == [("end_date", "2021-11-19", "post")]
 
@@ -293,12 +292,12 @@ def test_persian_month_with_joined_mah_keeps_its_year_and_split_weekdays_are_not
 
 def test_reports_published_together_are_not_follow_ups_despite_an_older_episode(tmp_path: Path) -> None:
     result = _build(tmp_path, [
-        ("en", "2024-02-05", "Authorities in Veldoria suspended mobile internet on Sunday evening, 4 February 2024. "
-                             "Veldoria had already restricted mobile internet in June 2023."),
-        ("en", "2024-02-07", "The ministry suspended mobile data on Sunday evening, citing hateful messages."),
-        ("en", "2024-02-06", "In June 2023 the government had already suspended mobile data for several days."),
+        ("en", "2024-04-10", "Quillchat was blocked across Veldoria on Tuesday, 9 April 2024, engineers in Marrowby "
+                             "said. Regulators had restricted the app once before, in May 2021."),
+        ("en", "2024-04-12", "Quillchat was blocked on Tuesday, the regulator confirmed."),
+        ("en", "2024-04-11", "In May 2021, regulators had already restricted Quillchat for several weeks."),
     ])
-    assert result.record["start_date"] == "2024-02-04"
+    assert result.record["start_date"] == "2024-04-09"
     assert not any("follow-up" in p for p in result.problems)
 
 
