@@ -344,3 +344,10 @@ def test_a_country_named_as_the_speaker_acknowledges(tmp_path: Path) -> None:
     result = _build(tmp_path, [("en", "2023-06-05", "Ghana said Friday it was lifting the suspension of the "
                                                     "Quillchat messaging service.")])
     assert result.record["acknowledged"] is True
+
+
+def test_restored_after_n_days_in_persian_with_a_weekday_restating_the_date(tmp_path: Path) -> None:
+    result = _build(tmp_path, [("fa", "2020-06-20",
+                                "دسترسی به کوییل‌چت از صبح روز دوشنبه ۱۲ خرداد ۱۳۹۹ در استان موروان مسدود شد. "
+                                "کوییل‌چت پس از ۱۰ روز رفع فیلتر شد.")])
+    assert (result.record["start_date"], result.record["end_date"]) == ("2020-06-01", "2020-06-11")

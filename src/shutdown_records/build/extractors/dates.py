@@ -343,7 +343,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
     return [
         h for i, h in enumerate(chosen)
         if not (
-            h.kind == "weekday" and i + 1 < len(chosen) and chosen[i + 1].kind == "absolute"
+            h.kind == "weekday" and i + 1 < len(chosen) and chosen[i + 1].kind in ("absolute", "calendar")
             and re.fullmatch(r"[\s,(]*", folded[h.end:chosen[i + 1].start])
         )
     ]
