@@ -145,7 +145,7 @@ def apply_rules(
             for m in start:
                 if str(m.value) in misread and m.extra.get("cue") not in ("start", "range", "label"):
                     m = replace(m, weight=round(m.weight * RESTORE_AS_START, 4))
-                    notes.append(f"timeline: {m.value} is when access returned, not a start")
+                    notes.append(f"timeline: {m.value} is when access returned, not a start")  # one per date (a set)
                 out.append(m)
             start = out
 
@@ -156,6 +156,7 @@ def apply_rules(
     # are never follow-ups: an older episode they name as background changes nothing.)
     days = {sid: d for sid, d in ((sid, _day(v)) for sid, v in published.items()) if d is not None}
     first_published = min(days.values()) if days else None
+    follow_ups: set[str] = set()
     out = []
     for m in start:
         own = days.get(m.source)
@@ -168,9 +169,14 @@ def apply_rules(
                                 and days[x.source] < own and len(str(x.value)) == 10])
             if any(w >= EFFECT_FLOOR and (mine - date.fromisoformat(v)).days > FOLLOW_UP_DAYS for v, w in earlier.items()):
                 m = replace(m, weight=round(m.weight * FOLLOW_UP, 4))
-                notes.append(f"timeline: {m.value} is news of follow-up source {m.source} (published {own}), not the start")
+                follow_ups.add(m.source)
         out.append(m)
     start = out
+    if follow_ups:
+        names = sorted(follow_ups)
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        notes.append(f"timeline: starts that follow-up sources ({shown}) read near their own published day "
+                     "count less: that is their news, not the start")
     return start, end, sorted(set(notes))
 
 
