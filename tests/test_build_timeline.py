@@ -351,3 +351,13 @@ def test_restored_after_n_days_in_persian_with_a_weekday_restating_the_date(tmp_
                                 "دسترسی به کوییل‌چت از صبح روز دوشنبه ۱۲ خرداد ۱۳۹۹ در استان موروان مسدود شد. "
                                 "کوییل‌چت پس از ۱۰ روز رفع فیلتر شد.")])
     assert (result.record["start_date"], result.record["end_date"]) == ("2020-06-01", "2020-06-11")
+
+
+@pytest.mark.parametrize("language, body", [
+    ("en", "On 21 March, after three days of blackout, the authorities restored access in Karvan."),
+    ("fr", "Le 21 mars, après trois jours de coupure, les autorités ont rétabli l'accès à Karvan."),
+    ("es", "El 21 de marzo, tras tres días de bloqueo, las autoridades restablecieron el acceso en Karvan."),
+])
+def test_how_long_it_lasted_does_not_make_the_return_date_a_start(tmp_path: Path, language: str, body: str) -> None:
+    found = _extract(tmp_path, language, "2023-03-22", body)
+    assert [(m.field, m.value) for m in found if m.field in ("start_date", "end_date")] == [("end_date", "2023-03-21")]

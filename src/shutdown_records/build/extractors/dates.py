@@ -38,6 +38,7 @@ FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many so
 # "cut from 7 to 21 June" said before the 21st: a schedule that states both ends (exam
 # shutdowns) is kept more often than an open "until Friday", so it weighs more as a plan.
 FUTURE_RANGE_END = 0.5
+DURATION_OF = 8  # "after three days of blackout": a restriction word this close after a duration
 ORDERED_OBJECT = 40  # characters after an ordering verb where what it orders is named
 EXTENSION = 0.3  # "extended the ban until Friday": neither when it began nor when it ended
 PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
@@ -287,6 +288,7 @@ def _lang(code: str) -> _Lang | None:
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
+    enriched["_code"] = code
     return _Lang(compiled, months, weekdays, enriched, roles, trigger_re, regexcache.compile(words_re, flags),
                  regexcache.compile(r"\d", flags), calendar_months, never, range_re)
 
@@ -634,7 +636,10 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         key=lambda x: (x[0] - x[1], x[0]),
     )
     kept: list[tuple[int, int, str]] = []
+    lasted = [(m.start(), m.end()) for m in _duration_spans(lang, low, s, e)]
     for a, b, event in found:
+        if any(0 <= a - de <= DURATION_OF for _, de in lasted):
+            continue  # "after three days of blackout": how long it lasted, not what the date did
         if all(b <= ka or a >= kb for ka, kb, _ in kept):
             kept.append((a, b, event))
     for pos, _, event in sorted((a - s, b, ev) for a, b, ev in kept):
@@ -786,6 +791,12 @@ def _duration_re(code: str) -> re.Pattern[str] | None:
     return re.compile(
         r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?P<n>" + num + r")\s+(?:" + "|".join(map(re.escape, units)) + r")(?!\w)"
     )
+
+
+def _duration_spans(lang: _Lang, low: str, s: int, e: int) -> list[re.Match[str]]:
+    """"after three days", "après trois jours" in low[s:e] (the language's duration phrase)."""
+    pattern = _duration_re(lang.data.get("_code", ""))
+    return list(pattern.finditer(low, s, e)) if pattern is not None else []
 
 
 def _durations(doc: Doc, folded: str, low: str, lang: _Lang) -> Iterator[Mention]:
