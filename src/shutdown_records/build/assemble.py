@@ -19,6 +19,7 @@ from ..model import EVIDENCED_FIELDS, Incident, slugify
 from .langdata import shared
 from .merge import Citer, Merged, merge_field
 from .extractors.dates import DURATION_FIELD
+from .timeline import apply_rules
 from .types import Doc, Mention
 
 # The record's top-level keys in model order; empty secondary fields are left out of the YAML.
@@ -72,8 +73,11 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
         by_field.setdefault(m.field, []).append(m)
     merged: dict[str, Merged] = {}
     _boost_platform_sentences(by_field, citer, published)
+    by_field["start_date"], by_field["end_date"], timeline_notes = apply_rules(
+        by_field.get("start_date", []), by_field.get("end_date", []), published)
     for fname in ("start_date", "end_date"):
         merged[fname] = merge_field(fname, by_field.get(fname, []), citer) if by_field.get(fname) else Merged(None)
+    merged["start_date"].notes.extend(timeline_notes)
     _end_after_days(merged, by_field.get(DURATION_FIELD, []), citer)
     _end_not_before_start(merged)
     when = incident_date(merged, docs, published)

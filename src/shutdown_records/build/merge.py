@@ -196,7 +196,7 @@ def merge_scalar(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     if rivals:
         extra = ""
         if fname in DATE_FIELDS and any(len(str(by_key[k])) == 7 for k in ranked if k != best):
-            extra = "; a month-precision mention counts half for each day inside it"
+            extra = f"; a month-precision mention counts {MONTH_SHARE:g} for each day inside it"
         conflict = {
             "chosen": chosen,
             "reason": _reason(best, scores, sources, extra),

@@ -73,11 +73,11 @@ _ABBREVIATIONS = (
 )
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?\u3002\u061f])" + _NOT_AFTER + r"[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])"
+    r"(?<=[.!?\u3002\u061f\u0964\u06d4])" + _NOT_AFTER + r"[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])"
 )
 
 
-_SEPARATOR_START = re.compile(r"[.!?\u3002\u061f\n]")
+_SEPARATOR_START = re.compile(r"[.!?\u3002\u061f\u0964\u06d4\n]")  # \u0964 Devanagari danda, \u06d4 Urdu full stop
 
 
 def separators(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:

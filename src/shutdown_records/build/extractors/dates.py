@@ -36,6 +36,12 @@ from ..types import Doc, Mention
 START, END, OTHER = "start_date", "end_date", "other_date"
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
 FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
+# "cut from 7 to 21 June" said before the 21st: a schedule that states both ends (exam
+# shutdowns) is kept more often than an open "until Friday", so it weighs more as a plan.
+FUTURE_RANGE_END = 0.5
+DURATION_OF = 8  # "after three days of blackout": a restriction word this close after a duration
+ORDERED_OBJECT = 40  # characters after an ordering verb where what it orders is named
+EXTENSION = 0.3  # "extended the ban until Friday": neither when it began nor when it ended
 PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
 _NOT_IN_WORD = ("(?<![\\w-])", "(?<!\\w)")  # pattern openings that `C.opening_positions` serves
 _WINDOW = 48  # characters around a month/weekday word that a date phrase can span
@@ -43,9 +49,22 @@ _WINDOW = 48  # characters around a month/weekday word that a date phrase can sp
 _DATELINE = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{2,}(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([^)]{1,20}\))?,\s*")
 # ...or a date that opens a line and is followed by "(Reuters) -" or a dash.
 _DATELINE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([A-Z][^)]{1,25}\)\s*)?[-–—]")
+# The byline of an embedded social-media post, up to its date: "— PTA (@PTAofficialpk) ".
+_TWEET_BYLINE = re.compile(r"[ \t]*[-—–][ \t]*[^\n]{0,60}\(@\w{1,30}\)[ \t]*")
 # What joins the two ends of a date range, in the languages we hold data for.
-_RANGE = re.compile(r"\s*(?:-|–|to|au|a|al|ao|até|hasta|through|until)\s*")
+_RANGE_JOINERS = ("-", "–", "to", "au", "a", "al", "ao", "até", "hasta", "through", "until")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
+# Digits the press writes besides 0-9: Arabic-Indic (Arabic), Extended Arabic-Indic (Persian,
+# Urdu), Devanagari (Hindi, Nepali), Bengali. Each maps to one ASCII digit, so offsets are kept.
+_NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩" "۰۱۲۳۴۵۶۷۸۹" "०१२३४५६७८९" "০১২৩৪৫৬৭৮৯"
+_DIGITS = str.maketrans(_NATIVE_DIGITS, "0123456789" * 4)
+_HAS_NATIVE_DIGIT = re.compile(f"[{_NATIVE_DIGITS}]")
+# Timeline events a date can carry (build/timeline.py chooses start and end from them) and
+# the record field each one speaks for.
+EVENT_FIELD = {
+    "effect": START, "order": START, "announcement": OTHER,
+    "restoration": END, "lifting": END, "revocation": END, "partial_restoration": END,
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,15 @@ def _alt(words: list[str]) -> str:
     return trie_pattern(sorted({str(w) for w in words if w}))
 
 
+# Role word lists a dates.yaml may hold (docs/timeline.md): where they stand tells which
+# timeline event a date belongs to.
+ROLE_KEYS = (
+    "start_strong", "end_strong", "start_strong_after", "end_strong_after", "start", "end",
+    "order", "order_after", "lift", "revoke", "extend", "not_effective", "other_events", "future", "statement",
+    "partial", "line_start", "line_end",
+)
+
+
 @dataclass(frozen=True)
 class _Lang:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -77,12 +105,47 @@ class _Lang:
     trigger: re.Pattern[str]
     trigger_words: re.Pattern[str]  # the trigger's word half alone: its openings (`_triggers`)
     digit: re.Pattern[str]  # where the trigger's ISO half may open
+    calendar_months: dict[str, tuple[str, int]]  # "دی" -> ("persian", 10): a non-Gregorian month
+    never: re.Pattern[str] | None  # roles.not_effective on folded text, any case (`_in_body`)
+    range_re: re.Pattern[str]  # what may stand between the two dates of a range
 
 
-def _cue_regex(words: list[str] | None) -> re.Pattern[str] | None:
+def native_digits(text: str) -> str:
+    """`text` with Arabic-Indic, Persian, Devanagari and Bengali digits as ASCII digits (same
+    length, so offsets still index the source)."""
+    if text.isascii() or _HAS_NATIVE_DIGIT.search(text) is None:
+        return text
+    return text.translate(_DIGITS)
+
+
+def _in_body(pattern: re.Pattern[str] | None, folded: str, lo: int, hi: int) -> bool:
+    """Whether `pattern` (case-insensitive, opening at a word start) matches in the body,
+    tried only where one of its openings stands (`C.opening_positions`): a plain search
+    tries every position of the article."""
+    if pattern is None:
+        return False
+    positions = C.opening_positions(pattern, folded)
+    if positions is not None:
+        found = matches(pattern, folded, positions[bisect_left(positions, lo):bisect_left(positions, hi)], hi)
+        if found is not None:
+            return bool(found)
+    return pattern.search(folded, lo, hi) is not None
+
+
+def _borrowed(code: str) -> list[dict]:
+    """The date data of the languages this one borrows from (`borrow: [en]`): Hindi and Urdu
+    articles quote English tweets and press releases with English dates."""
+    own = topic(code, "dates")
+    return [topic(str(other), "dates") | {"_code": str(other)} for other in own.get("borrow") or [] if other != code]
+
+
+def _cue_regex(words: list[str] | None, inside_words: bool = False) -> re.Pattern[str] | None:
+    """Role words as one pattern, matched at the start of a word, or anywhere in one for a
+    language whose verbs take prefixes (`roles_inside_words`: Swahili "ilirejeshwa")."""
     if not words:
         return None
-    return regexcache.compile(rf"(?<!\w)(?:{_alt([fold(w).casefold() for w in words])})")
+    opening = "" if inside_words else r"(?<!\w)"
+    return regexcache.compile(rf"{opening}(?:{_alt([fold(str(w)).casefold() for w in words])})")
 
 
 @cache
@@ -106,6 +169,18 @@ def _lang(code: str) -> _Lang | None:
 
     wide: dict[str, int] = {}
     abbr: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    borrowed = _borrowed(code)
+    for other in borrowed:
+        try:
+            other_loc = Locale.parse(other["_code"])
+        except (UnknownLocaleError, ValueError):
+            continue
+        for num, name in other_loc.months.get("format", {}).get("wide", {}).items():
+            wide[norm(name)] = int(num)
+        for num, names in (other.get("month_extra_names") or {}).items():
+            for name in names:
+                abbr[norm(str(name))] = int(num)
     for ctx in ("format", "stand-alone"):
         for width, table in (("wide", wide), ("abbreviated", abbr)):
             for num, name in loc.months.get(ctx, {}).get(width, {}).items():
@@ -113,9 +188,8 @@ def _lang(code: str) -> _Lang | None:
                     table[norm(name)] = int(num)
     for num, names in (data.get("month_extra_names") or {}).items():
         for name in names:
-            abbr[norm(name)] = int(num)
+            abbr[norm(str(name))] = int(num)
     abbr = {k: v for k, v in abbr.items() if k not in wide}
-    weekdays: dict[str, int] = {}
     for ctx in ("format", "stand-alone"):
         for num, name in loc.days.get(ctx, {}).get("wide", {}).items():
             weekdays[norm(name)] = int(num)  # babel: 0 = Monday, like date.weekday()
@@ -123,6 +197,12 @@ def _lang(code: str) -> _Lang | None:
         for name in names:  # case forms CLDR lacks ("в среду")
             weekdays[norm(str(name))] = int(num)
     months = {**abbr, **wide}
+    # Months of another calendar the press uses (Solar Hijri in Iran, Bikram Sambat in Nepal).
+    calendar_months: dict[str, tuple[str, int]] = {}
+    for cal, table in (data.get("calendars") or {}).items():
+        for num, names in (table or {}).items():
+            for name in names:
+                calendar_months[norm(str(name))] = (str(cal), int(num))
 
     flags = 0 if case_sensitive else re.IGNORECASE
     m_wide = _alt(list(wide))
@@ -145,7 +225,20 @@ def _lang(code: str) -> _Lang | None:
     B = r"(?<![\w-])"  # not inside a word
     E = r"(?![\w])"
 
+    role_words = dict(data.get("roles") or {})
+    for other in borrowed:  # a borrowed language's cue words count too (an English tweet)
+        for k, v in (other.get("roles") or {}).items():
+            role_words[k] = list(role_words.get(k) or []) + list(v or [])
     pats: list[tuple[str, str]] = []
+    # What joins the two ends of a range: "du 11 au 15 juin", "من 7 إلى 21 حزيران", "18 मार्च से 19 मार्च".
+    range_alt = _alt([fold(str(w)) for w in list(_RANGE_JOINERS) + list(data.get("range_joiners") or [])])
+    range_re = regexcache.compile(rf"\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:{range_alt})\s*", re.IGNORECASE)
+    labels = _alt([fold(str(w)) for key in ("line_start", "line_end") for w in role_words.get(key) or []])
+    if labels and m_all:
+        # "End14 August 2021" / "Start: 12 August": a tracker's table cell, the label glued on.
+        lab = f"(?m)^[ \\t]*(?P<label>{labels})[ \\t]*:?[ \\t]*"
+        pats.append(("absolute", f"{lab}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}"))
+        pats.append(("absolute", f"{lab}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}"))
     if m_all:
         pats.append(("absolute", f"{B}{wd_prefix}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}"))
         pats.append(("absolute", f"{B}{wd_prefix}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}"))
@@ -166,22 +259,39 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
     if m_all:
         # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
-        pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:-|to|au|a|al|ao|até|hasta|through|until)\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
+        pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:{range_alt})\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
+    if calendar_months:
+        c_alt = _alt(list(calendar_months))
+        # A word the month name may carry joined on: Persian "خردادماه", "خرداد‌ماه" ("month").
+        c_suffix = _alt([fold(str(w)) for w in data.get("calendar_month_suffixes") or []])
+        if c_suffix:
+            c_alt = f"(?:{c_alt})(?:\u200c?(?:{c_suffix}))?"
+        # "۱۰ دی ماه ۱۳۹۶", "۱۰ اردیبهشت‌ماه ۱۳۹۷" (a zero-width non-joiner before ماه), "१५ वैशाख २०८०"
+        c_year = r"(?:[\s\u200c]+(?:\w{1,4}\s+)?(?P<year>1[34]\d\d|20\d\d)(?!\d))?"
+        pats.append(("calendar", f"{B}(?P<day>[0-3]?\\d)\\s*(?P<month>{c_alt}){E}{c_year}"))
+        pats.append(("calendar", f"{B}(?P<year>1[34]\\d\\d|20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)(?!\\d)"))
+        day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
+        if day_words:  # "वैशाख १५ गते": the month, then the day and the word for "day of the month"
+            pats.append(("calendar", f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words}){E}"))
+        pats.append(("calendar_month", f"{B}(?P<month>{c_alt}){E}[\\s\\u200c]+(?:\\w{{1,4}}\\s+)?(?P<year>1[34]\\d\\d|20\\d\\d)(?!\\d)"))
 
     compiled = tuple((kind, regexcache.compile(p, flags)) for kind, p in pats)
     # Every date phrase contains one of these words (or an ISO date): the full patterns only
     # run in windows around them, which keeps the extractor fast on long articles.
-    triggers = list(months) + list(weekdays) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+    triggers = list(months) + list(weekdays) + list(calendar_months) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
-    role_words = data.get("roles") or {}
-    roles = {key: _cue_regex(role_words.get(key)) for key in ("start_strong", "end_strong", "start", "end", "other_events", "future", "statement", "partial")}
+    never_words = [fold(str(w)) for w in role_words.get("not_effective") or []]
+    never = regexcache.compile(r"(?<!\w)(?:" + _alt(never_words) + ")", re.IGNORECASE) if never_words else None
+    inside = bool(data.get("roles_inside_words", False))
+    roles = {key: _cue_regex(role_words.get(key), inside and key not in ("start_strong", "end_strong")) for key in ROLE_KEYS}
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
+    enriched["_code"] = code
     return _Lang(compiled, months, weekdays, enriched, roles, trigger_re, regexcache.compile(words_re, flags),
-                 regexcache.compile(r"\d", flags))
+                 regexcache.compile(r"\d", flags), calendar_months, never, range_re)
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -225,7 +335,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
                     hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
     # Where matches overlap, a stated date beats a relative one ("on Wednesday April 17" is
     # April 17), then the longer match wins.
-    priority = {"absolute": 0, "iso": 0, "range_day": 0, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
+    priority = {"absolute": 0, "iso": 0, "range_day": 0, "calendar": 0, "calendar_month": 1, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
     taken_starts: list[int] = []  # the chosen hits never overlap: kept in order, only neighbours can
@@ -242,7 +352,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
     return [
         h for i, h in enumerate(chosen)
         if not (
-            h.kind == "weekday" and i + 1 < len(chosen) and chosen[i + 1].kind == "absolute"
+            h.kind == "weekday" and i + 1 < len(chosen) and chosen[i + 1].kind in ("absolute", "calendar")
             and re.fullmatch(r"[\s,(]*", folded[h.end:chosen[i + 1].start])
         )
     ]
@@ -268,8 +378,74 @@ def _guess_year(month: int, day: int, ref: date) -> int:
     return best
 
 
+def _to_gregorian(calendar_name: str, year: int, month: int, day: int) -> date | None:
+    """A Solar Hijri (jdatetime) or Bikram Sambat (nepali-datetime) date as a Gregorian one;
+    None for a day that calendar does not have or when its library is not installed."""
+    try:
+        if calendar_name == "persian":
+            import jdatetime  # noqa: PLC0415 - loaded only when an article states such a date
+
+            return jdatetime.date(year, month, day).togregorian()
+        if calendar_name == "nepali":
+            import nepali_datetime  # noqa: PLC0415
+
+            return nepali_datetime.date(year, month, day).to_datetime_date()
+    except (ImportError, ValueError, KeyError, IndexError, OverflowError):
+        return None
+    return None
+
+
+def _calendar_year(calendar_name: str, month: int, day: int, ref: date) -> int | None:
+    """The year, in that calendar, that puts a year-less date nearest before the reference."""
+    best, best_cost = None, None
+    for offset in (-1, 0, 1):
+        # Solar Hijri years start in March (622 years behind), Bikram Sambat in April (57 ahead).
+        base = ref.year - 621 if calendar_name == "persian" else ref.year + 57
+        got = _to_gregorian(calendar_name, base + offset, month, day)
+        if got is None:
+            continue
+        delta = (got - ref).days
+        cost = -delta if delta <= 0 else delta * 3
+        if best_cost is None or cost < best_cost:
+            best, best_cost = base + offset, cost
+    return best
+
+
+def _resolve_calendar(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
+    g = hit.groups
+    key = _key(lang, g["month"])
+    found = lang.calendar_months.get(key)
+    if found is None:  # "خردادماه": the name with a suffix joined on
+        names = [n for n in lang.calendar_months if key.startswith(n)]
+        if not names:
+            return None
+        found = lang.calendar_months[max(names, key=len)]
+    cal, month = found
+    if hit.kind == "calendar_month":
+        first = _to_gregorian(cal, int(g["year"]), month, 1)
+        last = _to_gregorian(cal, int(g["year"]), month, 29)
+        if first is None or last is None:
+            return None
+        middle = first + (last - first) / 2  # a Solar Hijri month straddles two Gregorian ones
+        return _Resolved(f"{middle.year:04d}-{middle.month:02d}", f"'{quote}' ({cal} calendar month, month precision)")
+    day = int(g["day"])
+    if g.get("year"):
+        year, note = int(g["year"]), f"'{quote}' converted from the {cal} calendar"
+    elif ref is not None:
+        guessed = _calendar_year(cal, month, day, ref)
+        if guessed is None:
+            return None
+        year, note = guessed, f"'{quote}' converted from the {cal} calendar, year taken from {how}"
+    else:
+        return None
+    got = _to_gregorian(cal, year, month, day)
+    return _Resolved(got.isoformat(), note) if got is not None else None
+
+
 def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
     g = hit.groups
+    if hit.kind in ("calendar", "calendar_month"):
+        return _resolve_calendar(lang, hit, quote, ref, how)
     if hit.kind == "range_day" and "month" not in g:
         return None
     if hit.kind in ("absolute", "iso", "range_day"):
@@ -368,67 +544,132 @@ def _near(pattern: re.Pattern[str] | None, text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
-def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tuple[str, float, str]:
-    """(field, weight, cue) for a date, from the words around it in its sentence.
+# Between a date and its postposition: a time in brackets ("18 मार्च (12:00 बजे) से") or a
+# case suffix after an apostrophe ("5 Mayıs'tan itibaren").
+_AFTER_SKIP = re.compile(r"(?:\s*\([^()\n]{0,25}\)|'\w{1,5})?\s*")
+# Verb lists that place a date on the timeline, and the event each one names.
+_VERB_EVENTS = (("start", "effect"), ("order", "order"), ("end", "restoration"), ("lift", "lifting"), ("revoke", "revocation"))
 
-    `low` is the folded, case-folded text; s..e is the sentence.
+
+def _postposition(pattern: re.Pattern[str] | None, low: str, pos: int, end: int) -> bool:
+    """Whether a word of `pattern` follows the date at `pos` (past a bracketed time or suffix)."""
+    if pattern is None:
+        return False
+    skip = _AFTER_SKIP.match(low, pos, end)
+    return pattern.match(low, skip.end() if skip else pos, end) is not None
+
+
+def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tuple[str, float, str, str | None]:
+    """(field, weight, cue, timeline event) for a date, from the words around it in its sentence.
+
+    `low` is the folded, case-folded text; s..e is the sentence. The event is one of
+    `EVENT_FIELD` (effect, order, restoration, lifting, revocation...) or None for a date
+    that is no step of the restriction (an election, a dateline, a speech).
     """
     r = lang.roles
     before = low[max(s, hit.start - 40):hit.start]
     after = low[hit.end:min(e, hit.end + 25)]
     close_before = before[-24:]
+    label = hit.groups.get("label")
+    if label is not None:  # "End: 14 August 2021" in a tracker's table
+        if _near(r["line_end"], label.casefold()):
+            return END, 1.0, "label", "restoration"
+        return START, 1.0, "label", "effect"
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
     event_before = before[-32:]
     if _near(r["other_events"], event_before):
-        return OTHER, 0.0, "event"
+        if _postposition(r["order_after"], low, hit.end, e) and _near(r["start"], low[s:e]) and not any(
+                _near(r[key], low[hit.end:e]) for key in ("end", "lift", "revoke")):
+            # "Mahkemesi'nin 5 Mayıs 2008 tarihli kararıyla ... erişim yasağı": a court's
+            # decision dated this day, in a sentence about the restriction, is its order.
+            return START, 0.7, "verb", "order"
+        return OTHER, 0.0, "event", None
     if [p for p in _near(r["other_events"], after) if p <= 12] and not (
         _near(r["start"], before) or _near(r["end"], before)
     ):
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
-        return OTHER, 0.0, "event"
+        return OTHER, 0.0, "event", None
     begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
     line_start = folded[begins:hit.start] if hit.start - begins <= 200 else "-"
     if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
-        return OTHER, 0.0, "dateline"  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
+        return OTHER, 0.0, "dateline", None  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
+    # Postpositions (hi, ur, tr, fa): "18 मार्च से" (from), "19 मार्च तक" (until).
+    if _postposition(r["end_strong_after"], low, hit.end, e):
+        return END, 1.0, "end", "restoration"
+    if _postposition(r["start_strong_after"], low, hit.end, e):
+        sentence = low[s:e]
+        if _near(r["end"], sentence) and not _near(r["start"], sentence):
+            return END, 1.0, "end", "restoration"  # "restored from Monday"
+        return START, 1.0, "start", "effect"
     # "said Thursday", "a dit jeudi", "announced on Wednesday": the day someone spoke, which
     # is at best a weak hint for when the restriction began.
     statement = bool(_near(r["statement"], before[-20:]))
     if not statement and [p for p in _near(r["statement"], after) if p <= 6]:
         # "restored on 10 January, the ministry said": a restriction or restoration verb
         # right before the date governs it; the speech verb after it is only the attribution.
-        verb_before = _near(r["start"], before[-30:]) or _near(r["end"], before[-30:])
+        verb_before = any(_near(r[key], before[-30:]) for key, _ in _VERB_EVENTS)
         statement = not verb_before
     if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
-        if _near(r["start"], low[s:e]):
-            return START, 0.3, "statement"
-        return OTHER, 0.0, "statement"
+        sentence = low[s:e]
+        ends = sorted((p, ev) for key, ev in (("lift", "lifting"), ("revoke", "revocation"), ("end", "restoration"))
+                      for p in _near(r[key], low[hit.end:e]))
+        if ends and ends[0][0] <= 60 and not _near(r["start"], low[hit.end:hit.end + ends[0][0]]):
+            # "said Saturday that it was lifting the ban", "announced on Monday that access had
+            # been restored": the return is what was said that day.
+            return END, 0.6, "statement", ends[0][1]
+        if _near(r["start"], sentence) or _near(r["order"], sentence):
+            return START, 0.3, "statement", "announcement"
+        return OTHER, 0.0, "statement", "announcement"
     if _near(r["end_strong"], close_before):
-        return END, 1.0, "end"
+        return END, 1.0, "end", "restoration"
     if _near(r["start_strong"], close_before):
         # "has lifted its ban ... as of Wednesday": the state that begins is the end of it.
         # ("lifted the ban imposed since Sunday": "imposed" right before the date owns it.)
-        if _near(r["end"], low[s:hit.start]) and not _near(r["start"], close_before):
-            return END, 1.0, "end"
-        return START, 1.0, "start"
+        ended = [(key, ev) for key, ev in _VERB_EVENTS[2:] if _near(r[key], low[s:hit.start])]
+        if ended and not _near(r["start"], close_before):
+            return END, 1.0, "end", ended[0][1]
+        return START, 1.0, "start", "effect"
     # Otherwise the restriction or restoration verb that governs the date: the nearest one
     # before it in the sentence ("restored ... this afternoon, ending a blackout that began"),
     # else the nearest one after it ("On Aug. 30, De Moraes removed X").
-    before_cues: list[tuple[int, str]] = []
-    after_cues: list[tuple[int, str]] = []
-    for key, field in (("start", START), ("end", END)):
-        for pos in _near(r[key], low[s:e]):
-            if s + pos < hit.start:
-                before_cues.append((hit.start - (s + pos), field))
-            elif s + pos >= hit.end:
-                after_cues.append((s + pos - hit.end, field))
+    before_cues: list[tuple[int, str, int]] = []
+    after_cues: list[tuple[int, str, int]] = []
+    ending: list[tuple[int, str]] = []
+    # Where matches of two lists overlap, the longer phrase names the step: "suspendió el
+    # bloqueo" (a revocation) over "suspend" and "bloqueo" (a restriction) inside it.
+    found = sorted(
+        ((m.start(), m.end(), event) for key, event in _VERB_EVENTS if r[key] is not None
+         for m in r[key].finditer(low, s, e)),
+        key=lambda x: (x[0] - x[1], x[0]),
+    )
+    kept: list[tuple[int, int, str]] = []
+    lasted = [(m.start(), m.end()) for m in _duration_spans(lang, low, s, e)]
+    for a, b, event in found:
+        if any(0 <= a - de <= DURATION_OF for _, de in lasted):
+            continue  # "after three days of blackout": how long it lasted, not what the date did
+        if all(b <= ka or a >= kb for ka, kb, _ in kept):
+            kept.append((a, b, event))
+    for pos, _, event in sorted((a - s, b, ev) for a, b, ev in kept):
+        if EVENT_FIELD[event] == END:
+            ending.append((s + pos, event))
+        if s + pos < hit.start:
+            before_cues.append((hit.start - (s + pos), event, s + pos))
+        elif s + pos >= hit.end:
+            after_cues.append((s + pos - hit.end, event, s + pos))
     best = min(before_cues) if before_cues else None
     if best is None or (best[0] > 80 and after_cues and min(after_cues)[0] < best[0]):
         best = min(after_cues) if after_cues else best
     if best is None:
-        return OTHER, 0.0, "none"
-    dist, field = best
-    return field, (0.7 if dist <= 80 else 0.45), "verb"
+        return OTHER, 0.0, "none", None
+    dist, event, where = best
+    if event == "order":
+        # "ordered the restoration of mobile internet", "a ordonné la levée": what was ordered
+        # is the return, so the date is that step's.
+        ordered = [ev for pos, ev in ending if where < pos <= where + ORDERED_OBJECT]
+        if ordered:
+            event = ordered[0]
+    return EVENT_FIELD[event], (0.7 if dist <= 80 else 0.45), "verb", event
 
 
 @cache
@@ -454,7 +695,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
     if lang is None:
         return
     lo, hi = doc.body
-    folded = fold_text(doc.text)
+    folded = native_digits(fold_text(doc.text))
     low = folded.casefold() if len(folded.casefold()) == len(folded) else folded.lower()
     if len(low) != len(folded):  # casefold can change length (ß -> ss): fall back to per-char lower
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
@@ -462,14 +703,18 @@ def extract(doc: Doc) -> Iterator[Mention]:
     hits = _find(lang, folded, lo, hi)
     # "du 11 juin au 15 juin 2023": the first date of a range takes the year of the second.
     for a, b in zip(hits, hits[1:]):
-        if a.kind == "range_day" and b.kind == "absolute" and _RANGE.fullmatch(low[a.end:b.start]):
+        if a.kind == "range_day" and b.kind == "absolute" and lang.range_re.fullmatch(low[a.end:b.start]):
             a.groups["month"] = b.groups["month"]
             if b.groups.get("year"):
                 a.groups["year"] = b.groups["year"]
-        elif a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and _RANGE.fullmatch(low[a.end:b.start]):
+        elif a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and lang.range_re.fullmatch(low[a.end:b.start]):
             a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
     partial = lang.roles["partial"]
+    extend = lang.roles["extend"]
+    # "the order never took effect": the source says the restriction was not carried out, so
+    # its order and revocation dates bound the incident (build/timeline.py).
+    not_effective = _in_body(lang.never, folded, lo, hi)
     workaround = _workaround_cues(doc.language)
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
@@ -481,33 +726,48 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
-        if lang.data.get("roles"):
-            field, weight, cue = _role(lang, low, folded, s, e, hit)
-        elif hit.kind in ("absolute", "iso"):
+        line_at = folded.rfind("\n", 0, hit.start) + 1
+        tweet = _TWEET_BYLINE.fullmatch(folded, line_at, hit.start) is not None and line_at > lo
+        if tweet:
+            # "— PTA (@PTAofficialpk) November 19, 2021": an embedded post's byline dates the
+            # post's text on the line before it; that text says which step this is.
+            s = quote_span(doc, line_at - 2, line_at - 1)[0] if line_at >= 2 else s
+        event: str | None
+        if lang.data.get("roles") or lang.roles["start"] is not None:
+            field, weight, cue, event = _role(lang, low, folded, s, e, hit)
+        elif hit.kind in ("absolute", "iso", "calendar"):
             # No cue words for this language: a stated date is a weak start candidate that
             # only counts if other sources agree with it.
-            field, weight, cue = START, UNKNOWN_LANGUAGE_WEIGHT, "no cue words for this language"
+            field, weight, cue, event = START, UNKNOWN_LANGUAGE_WEIGHT, "no cue words for this language", "effect"
         else:
-            field, weight, cue = OTHER, 0.0, "no cue words for this language"
+            field, weight, cue, event = OTHER, 0.0, "no cue words for this language", None
+        if tweet and event is not None:
+            weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and _RANGE.fullmatch(low[hit.end:hits[i + 1].start]):
-            field, weight, cue = START, 1.0, "range"
-        elif i > 0 and _RANGE.fullmatch(low[hits[i - 1].end:hit.start]):
-            field, weight, cue = END, 1.0, "range"
+        if i + 1 < len(hits) and lang.range_re.fullmatch(low[hit.end:hits[i + 1].start]):
+            field, weight, cue, event = START, 1.0, "range", "effect"
+        elif i > 0 and lang.range_re.fullmatch(low[hits[i - 1].end:hit.start]):
+            field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
+        if extend is not None and field in (START, END) and extend.search(low, s, e):
+            # "extended the suspension until Friday": an extension's dates are neither the
+            # start (it began earlier) nor a return (the end it names is a new plan).
+            weight *= EXTENSION
+            event = "extension"
         if field == END and (doc.published is not None or cue != "verb") and ref is not None and precision == "day" and resolved.value > ref.isoformat():
             # (A restoration verb is checked only against the article's own date: one without
             # it may be published after the other sources, so "restored on 15 July" past
             # theirs can have happened; "until 15 May" stays a plan.)
-            weight *= FUTURE_END  # an announced end, not one that happened
+            weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END  # an announced end, not one that happened
         elif field == END and future is not None and future.search(low, s, e):
-            weight *= FUTURE_END
+            weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END
         if field == END and (
             (partial is not None and partial.search(low, s, e)) or workaround.search(folded, s, e) is not None
         ):
             # A partial return ("intermittently", "still blocked") or one that still needs a
             # VPN: the restriction goes on, so this is not its end date.
             weight *= PARTIAL_END
+            event = "partial_restoration"
         if field in (START, END) and hit.kind in ("weekday", "relative_day") and how.startswith("no "):
             continue
         if field in (START, END) and precision == "month":
@@ -517,7 +777,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
         yield Mention(
             field=field, value=resolved.value, source=doc.id, start=s, end=e,
             weight=round(weight, 3), note=resolved.note,
-            extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end)},
+            extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end), "event": event,
+                   "not_effective": not_effective},
         )
     yield from _durations(doc, folded, low, lang)
 
@@ -538,6 +799,12 @@ def _duration_re(code: str) -> re.Pattern[str] | None:
     return re.compile(
         r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?P<n>" + num + r")\s+(?:" + "|".join(map(re.escape, units)) + r")(?!\w)"
     )
+
+
+def _duration_spans(lang: _Lang, low: str, s: int, e: int) -> list[re.Match[str]]:
+    """"after three days", "après trois jours" in low[s:e] (the language's duration phrase)."""
+    pattern = _duration_re(lang.data.get("_code", ""))
+    return list(pattern.finditer(low, s, e)) if pattern is not None else []
 
 
 def _durations(doc: Doc, folded: str, low: str, lang: _Lang) -> Iterator[Mention]:
@@ -576,8 +843,8 @@ def explicit_dates(doc: Doc) -> list[date]:
         return []
     lo, hi = doc.body
     out = []
-    for hit in _find(lang, fold(doc.text), lo, hi):
-        if hit.kind in ("absolute", "iso") and hit.groups.get("year"):
+    for hit in _find(lang, native_digits(fold(doc.text)), lo, hi):
+        if hit.kind in ("absolute", "iso", "calendar") and hit.groups.get("year"):
             resolved = _resolve(lang, hit, "", None, "")
             if resolved and len(resolved.value) == 10:
                 out.append(date.fromisoformat(resolved.value))

@@ -150,6 +150,7 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     """
     authority = C.cue_set(doc.language, "gates", "authority")
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    denial = C.cue_set(doc.language, "acknowledged", "denied")
     text = C.folded(doc)
     for hit in C.hits(doc, "acknowledged"):
         span = C.quote(doc, hit.start, hit.end)
@@ -158,12 +159,16 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
         if hit.value == "yes":
             subject = [a for a in named if a.end <= hit.start]
             # (up to the cue's end: "the department said" carries its subject inside the cue)
-            before = bool(subject) or authority.search(text, zone[0], hit.end) is not None
+            before = bool(subject) or authority.search(text, zone[0], hit.end) is not None or any(
+                # "Turkey said Saturday that it was lifting a ban": the state, named as the country
+                zone[0] <= c.start() and 0 <= hit.start - c.end() <= 2 for c in C.country_mentions(doc))
             after = bool(named) or authority.search(text, hit.end, zone[1]) is not None
             if not (before or after) or not C.in_sentence(doc, restriction, zone):
                 continue
             if C.in_sentence(doc, C.cue_set(doc.language, "gates", "negation"), zone):
                 continue  # "the ministry announced there would be no cut"
+            if denial and C.in_sentence(doc, denial, zone):
+                continue  # "the ministry said the disruption was due to maintenance": a denial
             # The authority as subject before the verb is the clearest; verb-first sentences
             # (Arabic, "announced by the ministry") weigh less.
             weight = hit.weight * (1.0 if subject else AUTHORITY_BEFORE if before else AUTHORITY_AFTER)
@@ -173,7 +178,11 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
             continue
         if hit.value == "denied" and not C.in_sentence(doc, restriction, zone):
             continue
-        sink.add("acknowledged", False, span, hit.weight * 0.7, C.cue_note(hit, doc))
+        # An authority that itself denies it ("the ministry denied blocking") is as explicit
+        # as one that confirms it; silence or a denial reported without its author weighs less.
+        official = hit.value == "denied" and (
+            any(a.end <= hit.start for a in named) or authority.search(text, zone[0], hit.start) is not None)
+        sink.add("acknowledged", False, span, hit.weight * (1.0 if official else 0.7), C.cue_note(hit, doc))
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
