@@ -1,0 +1,108 @@
+"""The builder runs on any CPython >= 3.11: no module under src/ may use CPython's private
+regex internals, and the opening reader (`build/regexsyntax.py`) stands in for them."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from shutdown_records.build import prefixes, regexsyntax
+
+from conftest import REPO_ROOT
+
+SRC = REPO_ROOT / "src"
+PRIVATE = {"_sre", "re._parser", "re._compiler", "re._constants", "re._casefix",
+           "sre_parse", "sre_compile", "sre_constants"}
+PRIVATE_FROM_RE = {"_parser", "_compiler", "_constants", "_casefix"}
+
+
+def private_imports(source: str, name: str = "<source>") -> list[str]:
+    """`file:line module` for every import of a private regex module in `source`."""
+    found = []
+    for node in ast.walk(ast.parse(source, name)):
+        if isinstance(node, ast.Import):
+            found += [f"{name}:{node.lineno} {a.name}" for a in node.names if a.name in PRIVATE]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if module in PRIVATE:
+                found.append(f"{name}:{node.lineno} {module}")
+            elif module == "re":
+                found += [f"{name}:{node.lineno} re.{a.name}" for a in node.names if a.name in PRIVATE_FROM_RE]
+        elif isinstance(node, ast.Call) and any(
+            isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value in PRIVATE for a in node.args
+        ):
+            found.append(f"{name}:{node.lineno} {node.args[0].value}")  # importlib.import_module("_sre")
+        elif isinstance(node, ast.Attribute) and node.attr in PRIVATE_FROM_RE and getattr(node.value, "id", "") == "re":
+            found.append(f"{name}:{node.lineno} re.{node.attr}")
+    return found
+
+
+def test_no_module_under_src_imports_private_regex_internals() -> None:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        found += private_imports(path.read_text(encoding="utf-8"), str(path.relative_to(REPO_ROOT)))
+    assert found == [], "private regex internals imported (breaks on other CPythons):\n" + "\n".join(found)
+
+
+def test_no_module_under_src_stores_code_with_marshal() -> None:
+    offenders = [str(p.relative_to(REPO_ROOT)) for p in SRC.rglob("*.py")
+                 if re.search(r"^\s*(import marshal|from marshal )", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("source", [
+    "import _sre", "from re import _parser as p", "import re._compiler", "import sre_parse",
+    "from re._constants import LITERAL", "import importlib\nimportlib.import_module('_sre')", "import re\nre._parser.parse('x')",
+])
+def test_the_import_check_catches_each_spelling(source: str) -> None:
+    assert private_imports(source)
+
+
+def test_case_equivalents_data_matches_this_pythons_unicode_tables() -> None:
+    data = prefixes._load_equivalents()
+    assert data == prefixes.scan_case_equivalents(), "regenerate data/regex_case_equivalents.json"
+    for group in data:
+        for a in group:
+            for b in group:
+                assert re.fullmatch(re.escape(a), b, re.IGNORECASE), (a, b)
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"(?<!\w)(?:blo(?:ck|qu)\w*)(?!\w)", re.I, {"blo"}),
+    (r"(?i)Shut\s+down", 0, {"shu"}),
+    (r"(?-i:Ab)c", re.I, {"abc"}),
+    (r"(?=ab)abc|x{2,3}y", 0, {"ab", "x"}),  # a repeat ends what is known
+    (r"[a-c]\.d", 0, {"\x00a", "\x00b", "\x00c"}),
+    (r"(?:the )?law", re.I, {"the", "law"}),
+    (r"\u00e9t\x61t", re.I, {"éta"}),
+    (r"\N{LATIN SMALL LETTER E WITH ACUTE}x", 0, {"éx"}),
+    (r"(?P<n>ab)(?#comment)c", re.I, {"abc"}),
+    (r"a{,2}b", 0, {"a", "b"}),  # a superset of "ab", "aab", "b"
+])
+def test_openings_read_off_the_pattern_text(pattern: str, flags: int, expected: set[str]) -> None:
+    got = prefixes.openings(pattern, flags)
+    assert got is not None and set(got) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r".bc", r"[^a]bc", r"(?x) a b", r"\wbc", r"(?(1)a|b)"])
+def test_unread_syntax_means_scan_everything(pattern: str) -> None:
+    assert prefixes.openings(pattern, 0) is None
+
+
+def test_openings_are_a_superset_of_what_the_regex_matches() -> None:
+    cases = [r"(?<!\w)(?:a{1,2}b|c+d?e|(?:f|g)h?i)(?!\w)", r"(?<!\w)(?:ſtop|KELVIN|ıi)(?!\w)"]
+    text = " ".join(["aab", "ab", "ccce", "cde", "fi", "ghi", "STOP", "stop", "kelvin", "\u212aelvin", "ii", "İi"])
+    for source in cases:
+        pattern = re.compile(source, re.IGNORECASE)
+        index = prefixes.DocIndex.of(text)
+        assert index is not None
+        positions = index.candidates(prefixes.openings(source, re.IGNORECASE))
+        assert {m.start() for m in pattern.finditer(text)} <= set(positions)
+
+
+def test_parse_rejects_unbalanced_groups() -> None:
+    with pytest.raises(regexsyntax.Unknown):
+        regexsyntax.parse("a)b")
