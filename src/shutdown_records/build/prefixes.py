@@ -34,20 +34,21 @@ def _load_equivalents() -> list[str]:
     """Groups of lower-case characters the regex engine treats as one letter when ignoring
     case beyond simple lower-casing ('ſ' and 's', 'ı' and 'i', 'ς' and 'σ'...). A data file
     (`data/regex_case_equivalents.json`), checked against this Python's Unicode tables by
-    `tests/test_build_cue_openings.py` (`scan_case_equivalents`); reading it is instant,
-    deriving it takes a scan of 65,536 characters at every start."""
+    `tests/test_portable_regex.py` (`scan_case_equivalents`); reading it is instant,
+    deriving it would scan all of Unicode at every start."""
     path = resources.files("shutdown_records").joinpath("data", CASE_FILE)
     return [str(group) for group in json.loads(path.read_text(encoding="utf-8"))["groups"]]
 
 
-def scan_case_equivalents() -> list[str]:
+def scan_case_equivalents(limit: int = 0x110000) -> list[str]:
     """The groups of `_load_equivalents` derived from this Python's Unicode tables (public
-    `str` methods only): lower-case characters whose upper cases are the same."""
-    chars = "".join(map(chr, range(0x10000)))
+    `str` methods only): lower-case characters whose upper cases are the same. Scans every
+    code point below `limit` (all of Unicode: about two seconds)."""
+    chars = "".join(map(chr, range(limit)))
     lows = [_simple_lower(c) for c in chars]
     back = list(map(str.lower, map(str.upper, lows)))
     groups: dict[str, set[str]] = {}
-    for cp in itertools.compress(range(0x10000), map(operator.ne, lows, back)):
+    for cp in itertools.compress(range(limit), map(operator.ne, lows, back)):
         low = lows[cp]
         group = groups.setdefault(low.upper(), set())
         group.add(low)
