@@ -106,3 +106,17 @@ def test_openings_are_a_superset_of_what_the_regex_matches() -> None:
 def test_parse_rejects_unbalanced_groups() -> None:
     with pytest.raises(regexsyntax.Unknown):
         regexsyntax.parse("a)b")
+
+
+def test_every_data_file_is_shipped_in_the_package() -> None:
+    """A wheel carries only what package-data names: a data file it misses (the case table)
+    would break an installed build although an editable one works."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["shutdown_records"]
+    package = SRC / "shutdown_records"
+    data_files = [p.relative_to(package).as_posix() for p in (package / "data").rglob("*") if p.is_file()]
+    missing = [f for f in data_files if not any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)]
+    assert missing == []
