@@ -61,25 +61,40 @@ def test_a_script_entry_is_checked(tmp_path: Path) -> None:
     assert err.place.endswith(":1") and "did you mean 'letters'" in err.message
 
 
-def test_build_reports_a_broken_language_file_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def broken_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A language folder whose English cues.yaml has a misspelt gate (line 2)."""
     root = tmp_path / "lang"
     (root / "en").mkdir(parents=True)
     (root / "en" / "cues.yaml").write_text("gates:\n  restricton: ['blocked']\n", encoding="utf-8")
     monkeypatch.setattr(langdata, "_lang_root", lambda: root)
     for f in (langdata.topic, langdata.supported_languages):
         f.cache_clear()
+    yield root / "en" / "cues.yaml"
+    for f in (langdata.topic, langdata.supported_languages):
+        f.cache_clear()
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        cli_main(list(args))
+    return int(exit_info.value.code or 0), capsys.readouterr().err.strip()
+
+
+def test_build_reports_a_broken_language_file_in_one_line(broken_english: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
     article.write_text("---\nlanguage: en\n---\nOfficials in Norvania blocked Chirper on 3 May 2031.\n", encoding="utf-8")
-    try:
-        with pytest.raises(SystemExit) as exit_info:
-            cli_main(["build", str(article), "--quiet"])
-    finally:
-        for f in (langdata.topic, langdata.supported_languages):
-            f.cache_clear()
-    err = capsys.readouterr().err.strip()
-    assert exit_info.value.code == 1
-    assert err == f"error: {root / 'en' / 'cues.yaml'}:2: gates.restricton: unknown key (did you mean 'restriction'?)"
+    code, err = _cli(capsys, "build", str(article), "--quiet")
+    assert code == 1
+    assert err == f"error: {broken_english}:2: gates.restricton: unknown key (did you mean 'restriction'?)"
+
+
+def test_eval_stops_on_a_broken_language_file_instead_of_scoring_empty_records(
+        broken_english: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _cli(capsys, "eval", str(REPO_ROOT / "tests" / "eval_corpus"), "--quiet")
+    assert code == 1
+    assert err == f"error: {broken_english}:2: gates.restricton: unknown key (did you mean 'restriction'?)"
 
 
 # ---------------------------------------------------------------- the code's cue paths

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..build.langschema import LanguageDataError
 from ..errors import EXIT_INTERNAL, InputError, ShutdownRecordsError, UsageError
 from ..yamlio import dump_yaml, read_record_file, write_atomic
 from .scoring import FIELD_RULES, SCORED_FIELDS, RecordScore, parse_partial_date, score_record
@@ -183,6 +184,8 @@ def evaluate_incident(
     started = time.perf_counter()
     try:
         result = build(list(incident.source_paths), record_path=record_path)
+    except LanguageDataError:
+        raise  # the builder's own data is broken: every incident would fail the same way
     except ShutdownRecordsError as err:
         # A known failure (e.g. an unreadable source) scores as an empty record, so one bad
         # incident lowers its own score instead of hiding every other incident's.
