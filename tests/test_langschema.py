@@ -196,3 +196,8 @@ def test_a_new_language_in_a_script_is_data_only(tmp_path: Path, monkeypatch: py
         assert detect_language("इंटरनेट बंद है और लोग परेशान हैं क्योंकि सरकार ने आदेश दिया है " * 2) == ("hi", "writing system")
     finally:
         language._script_table.cache_clear()
+
+
+def test_a_misspelt_key_inside_a_cue_names_its_line(tmp_path: Path) -> None:
+    err = _error(tmp_path, "cues", "gates:\n  restore:\n    - 'restored'\n    - {re: 'lifted', wieght: 0.5}\n")
+    assert err.place.endswith(":4") and "gates.restore.1.wieght: unknown key (did you mean 'weight'?)" in err.message

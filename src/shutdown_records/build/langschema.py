@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Annotated, Any, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic_core import PydanticCustomError
 
 from ..errors import ShutdownRecordsError
 
@@ -38,16 +39,37 @@ class Section(BaseModel):
 
 # ---------------------------------------------------------------- cue entries
 
-class CueEntry(Section):
-    """One cue as a mapping: `{re: ..., weight: 0.5, case: true}`."""
-
-    re: StrictStr
-    weight: Annotated[float, Field(gt=0, le=1)] = 1.0
-    case: StrictBool = False
+CUE_KEYS = ("re", "weight", "case")  # a cue as a mapping: {re: ..., weight: 0.5, case: true}
 
 
-Cue = Union[StrictStr, CueEntry]
-Entries = Union[Cue, list[Cue], None]  # one cue, a list of cues, or nothing
+def _check_cues(value: Any) -> Any:
+    """One cue or a list of cues; a cue is a regex string or a mapping with CUE_KEYS.
+
+    A plain function, not a pydantic union: the ~70 cue fields would otherwise each build a
+    union schema, which took most of a build's start-up."""
+    if value is None or isinstance(value, str):
+        return value
+    for index, item in enumerate(value if isinstance(value, list) else [value]):
+        where = {"index": index if isinstance(value, list) else None}
+        if isinstance(item, str):
+            continue
+        if not isinstance(item, dict):
+            raise PydanticCustomError("cue", "a cue is a regex string or {re: ..., weight: ...}, not {got}",
+                                      {**where, "got": type(item).__name__})
+        for key in item:
+            if key not in CUE_KEYS:
+                raise PydanticCustomError("cue_key", "unknown key {key}", {**where, "key": str(key), "known": ", ".join(CUE_KEYS)})
+        if not isinstance(item.get("re"), str):
+            raise PydanticCustomError("cue", "a cue mapping needs `re:` with a regex string", where)
+        weight = item.get("weight", 1.0)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+            raise PydanticCustomError("cue", "weight must be a number in (0, 1], got {got!r}", {**where, "got": weight})
+        if not isinstance(item.get("case", False), bool):
+            raise PydanticCustomError("cue", "case must be true or false", where)
+    return value
+
+
+Entries = Annotated[Any, PlainValidator(_check_cues)]  # one cue, a list of cues, or nothing
 
 
 class NamedEntry(Section):
@@ -290,14 +312,23 @@ def validate(name: str, data: Any, path: Path | str, text: str | None = None) ->
 def _explain(err: ValidationError, model: type[Section], data: Any, path: Path | str, text: str | None) -> LanguageDataError:
     """The first error as `file:line: key: what is wrong (what would be right)`."""
     # An unknown key first; otherwise the deepest error (a union reports every branch).
-    first = min(err.errors(), key=lambda e: (e["type"] != "extra_forbidden", -len(_data_path(data, e["loc"]))))
+    first = min(err.errors(), key=lambda e: (e["type"] not in ("extra_forbidden", "cue_key"), -len(_data_path(data, e["loc"]))))
     keys = _data_path(data, first["loc"])
+    ctx = first.get("ctx") or {}
+    if first["type"] in ("cue", "cue_key") and ctx.get("index") is not None:
+        keys.append(ctx["index"])  # the list item at fault, for its line
+    if first["type"] == "cue_key":
+        keys.append(ctx["key"])
     dotted = ".".join(str(k) for k in keys) or "(top)"
     line = _line_of(text if text is not None else _read(path), keys)
     bare = next((k for k in keys if isinstance(k, bool)), None)
     if bare is not None:
         word = "yes" if bare else "no"
         message = f"{dotted}: a key read as {bare} (quote it: '{word}'; YAML reads a bare yes/no as true/false)"
+    elif first["type"] == "cue_key":
+        hint = difflib.get_close_matches(str(ctx["key"]), CUE_KEYS, n=1)
+        fix = f"did you mean '{hint[0]}'?" if hint else f"a cue mapping has {ctx['known']}"
+        message = f"{dotted}: unknown key ({fix})"
     elif first["type"] == "extra_forbidden":
         known = _known_keys(model, keys[:-1])
         bad = str(keys[-1])
@@ -307,6 +338,8 @@ def _explain(err: ValidationError, model: type[Section], data: Any, path: Path |
         else:
             fix = f"known keys: {', '.join(known)}; a new key is one line in build/langschema.py"
         message = f"{dotted}: unknown key ({fix})"
+    elif first["type"] == "cue":
+        message = f"{dotted}: {first['msg']}"
     else:
         message = f"{dotted}: {first['msg']} (got {first.get('input')!r})"
     return LanguageDataError(message, place=f"{path}:{line}")
