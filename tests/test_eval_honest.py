@@ -147,3 +147,14 @@ def test_the_digest_changes_with_gold_and_sources_only(corpus_copy: Path) -> Non
 def test_every_pinned_floor_file_records_its_corpus(floors: Path) -> None:
     data = json.loads(floors.read_text(encoding="utf-8"))
     assert data["corpus_digest"].startswith("sha256:") and data["split"] == "all" and data["corpus_incidents"] > 0
+
+
+def test_floors_of_the_whole_corpus_are_not_checked_against_one_split(
+        perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    floors, split = tmp_path / "floors.json", tmp_path / "split.json"
+    split.write_text(json.dumps(SPLIT), encoding="utf-8")
+    assert run(capsys, str(EVAL_CORPUS), "--quiet", "--write-baseline", str(floors))[0] == 0
+    code, out, err = run(capsys, str(EVAL_CORPUS), "--quiet", "--split", "dev", "--split-file", str(split),
+                         "--baseline", str(floors), "--check")
+    assert code == 1 and "baseline: not comparable with this run" in out
+    assert "these floors are for split all" in err and "--split dev --write-baseline FILE" in err

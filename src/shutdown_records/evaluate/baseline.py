@@ -140,8 +140,16 @@ class CorpusChanged(Drop):
     pinned: str = ""
     now: str = ""
     detail: str = ""
+    split_then: str = "all"
+    split_now: str = "all"
 
     def __str__(self) -> str:
+        if self.split_then != self.split_now:
+            return (
+                f"corpus changed: these floors are for split {self.split_then} ({self.pinned}), this run is "
+                f"split {self.split_now} ({self.now}); the scores are not comparable. Check against floors "
+                f"written by a --split {self.split_now} run (--split {self.split_now} --write-baseline FILE)"
+            )
         return (
             f"corpus changed: these floors were measured on {self.pinned}, this run is on {self.now}{self.detail}; "
             "the scores are not comparable. Re-pin with --write-baseline FILE --allow-lower and say in "
@@ -155,12 +163,12 @@ def corpus_change(result: CorpusResult, baseline: dict[str, Any]) -> CorpusChang
     pinned = baseline.get("corpus_digest")
     if not pinned or not result.digest or pinned == result.digest:
         return None
-    split_then, split_now = baseline.get("split", "all"), result.split
     count = baseline.get("corpus_incidents")
-    detail = f" (split {split_then} then, {split_now} now)" if split_then != split_now else ""
+    detail = ""
     if isinstance(count, int) and count != len(result.incidents):
-        detail += f" ({count} incidents then, {len(result.incidents)} now)"
-    return CorpusChanged("corpus", None, 0.0, pinned=pinned[:19], now=result.digest[:19], detail=detail)
+        detail = f" ({count} incidents then, {len(result.incidents)} now)"
+    return CorpusChanged("corpus", None, 0.0, pinned=pinned[:19], now=result.digest[:19], detail=detail,
+                         split_then=str(baseline.get("split", "all")), split_now=result.split)
 
 
 def _below(score: float | None, floor: float) -> bool:

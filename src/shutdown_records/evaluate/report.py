@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .baseline import Drop
+from .baseline import CorpusChanged, Drop
 from .corpus import CorpusResult, IncidentResult
 from .scoring import FIELD_RULES, SCORED_FIELDS, gold_aliases, item_name
 
@@ -80,6 +80,8 @@ def render_languages(result: CorpusResult) -> str:
 def render_drops(drops: Sequence[Drop]) -> str:
     if not drops:
         return "baseline: every score is at or above its floor"
+    if all(isinstance(d, CorpusChanged) for d in drops):
+        return "\n".join(["baseline: not comparable with this run"] + [f"  {d}" for d in drops])
     return "\n".join([f"baseline: {len(drops)} score(s) below their floor"] + [f"  {d}" for d in drops])
 
 
