@@ -120,3 +120,44 @@ def test_every_data_file_is_shipped_in_the_package() -> None:
     data_files = [p.relative_to(package).as_posix() for p in (package / "data").rglob("*") if p.is_file()]
     missing = [f for f in data_files if not any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)]
     assert missing == []
+
+
+def _random_pattern(rng: "random.Random", depth: int = 0) -> str:
+    """A small regex of the syntax cue files use, for the superset property below."""
+    atoms = ["a", "b", "K", "ſ", "ı", "é", r"\.", "[ab]", "[a-c]", r"\w", r"\d", ".", "(?-i:B)", "(?-i:[A-C])", " "]
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        choice = rng.random()
+        if choice < 0.2 and depth < 2:
+            inner = "|".join(_random_pattern(rng, depth + 1) for _ in range(rng.randint(1, 3)))
+            item = rng.choice(["(?:{})", "({})", "(?P<g{}>{{}})".format(rng.randint(0, 99)), "(?:(?=a){})", "(?:(?!b){})"]).format(inner)
+        else:
+            item = rng.choice(atoms)
+        parts.append(item + rng.choice(["", "", "?", "*", "+", "{1,2}", "{,2}"]))
+    return "".join(parts)
+
+
+def test_openings_never_miss_a_match_of_random_patterns() -> None:
+    """Property: wherever a pattern matches (after a non-word character), the opening index
+    lists that position, for random patterns over tricky letters, in both case modes."""
+    import random
+
+    rng = random.Random(11)
+    alphabet = "abcKkSsſıiIİéÉ. BC\u212a"
+    checked = 0
+    for _ in range(400):
+        source = r"(?<!\w)(?:" + _random_pattern(rng) + ")"
+        flags = rng.choice([0, re.IGNORECASE])
+        pattern = re.compile(source, flags)
+        found = prefixes.openings(source, flags)
+        if found is None:
+            continue
+        text = " ".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))) for _ in range(30))
+        index = prefixes.DocIndex.of(text)
+        if index is None:
+            continue
+        positions = set(index.candidates(found))
+        starts = {m.start() for m in pattern.finditer(text) if m.end() > m.start()}
+        assert starts <= positions, (source, flags, sorted(starts - positions)[:3], text)
+        checked += len(starts)
+    assert checked > 100
