@@ -654,7 +654,9 @@ def _trie_items(source: str, depth: int = 3) -> list[tuple[str, str]]:
         return [("", f"(?:{source})")]
     head, tail = _literal_prefix(source)
     m = _OPTIONAL_LITERAL.match(tail) if depth else None
-    if not m:
+    if not m or any(group in tail for group in _NAME_GROUPS):
+        # Spelling "(the )?{demonym} authorities" both ways would put the hundreds of names
+        # in the set's regex twice; compiling that was a tenth of a build's start-up.
         return [(head, tail)]
     rest = tail[m.end():]
     return [(head + h, t) for h, t in _trie_items(m.group(1) + rest, depth - 1) + _trie_items(rest, depth - 1)]

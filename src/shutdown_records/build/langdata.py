@@ -12,7 +12,10 @@ from typing import Any
 
 import yaml
 
+from .langschema import LanguageDataError, validate
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+COMMON = "_common"  # data that holds in every language (cues), or for languages without a folder (meta)
 
 
 def _lang_root():  # type: ignore[no-untyped-def]
@@ -27,12 +30,20 @@ def supported_languages() -> frozenset[str]:
 
 @cache
 def topic(language: str, name: str) -> dict[str, Any]:
-    """`data/lang/<language>/<name>.yaml` as a dict; {} when the language or topic has none."""
+    """`data/lang/<language>/<name>.yaml` as a dict; {} when the language or topic has none.
+    Raises `LanguageDataError` (file:line) when the file does not fit the schema."""
     path = _lang_root().joinpath(language, f"{name}.yaml")
     if not path.is_file():
         return {}
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    return data or {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise LanguageDataError(f"not valid YAML: {getattr(err, 'problem', err)}", place=f"{path}:{line}") from None
+    # Checked against the schema (build/langschema.py): a misspelt key is an error, not an empty cue set.
+    return validate(name, data, str(path), text)
 
 
 @cache
@@ -42,3 +53,15 @@ def shared(name: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+
+
+def check(languages: set[str]) -> None:
+    """Read every data file of these languages (and `_common`) now, so a file that does not
+    fit the schema stops a build with its file and line before any extractor runs (an
+    extractor's own failure is only reported as a problem)."""
+    from .langschema import TOPICS  # noqa: PLC0415
+
+    for language in sorted({*languages, COMMON}):
+        if language and "/" not in language and not language.startswith("."):
+            for name in TOPICS:
+                topic(language, name)

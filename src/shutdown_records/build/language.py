@@ -1,6 +1,7 @@
 """Which language a source is written in, when its front matter does not say.
 
-Fast path: the writing system (Cyrillic, Arabic/Persian...) and stop-word counts from each
+Fast path: the writing system (each language's `meta.yaml` `script:`; languages we hold no
+folder for in `_common/meta.yaml` `other_languages:`) and stop-word counts from each
 language's `meta.yaml`, which settle almost every news article in well under a millisecond.
 Only when those disagree or are too thin is py3langid asked (imported lazily: its model
 costs about 0.3 s to load).
@@ -13,10 +14,9 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
-from .langdata import supported_languages, topic
+from .langdata import COMMON, supported_languages, topic
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_PERSIAN_LETTERS = set("پچژگکی")
 SAMPLE_CHARS = 4000
 MIN_WORDS_FOR_MODEL = 8  # below this py3langid guesses wildly ("Hello world." -> Fula)
 
@@ -31,18 +31,37 @@ def _stopword_table() -> dict[str, frozenset[str]]:
     return table
 
 
+@cache
+def _script_table() -> dict[str, list[tuple[str, dict[str, object]]]]:
+    """Script name -> [(language, its `script:` entry)], languages with distinctive letters first."""
+    table: dict[str, list[tuple[str, dict[str, object]]]] = {}
+    entries = [(code, topic(code, "meta").get("script")) for code in sorted(supported_languages())]
+    entries += sorted((topic(COMMON, "meta").get("other_languages") or {}).items())
+    for code, entry in entries:
+        if entry:
+            table.setdefault(str(entry["name"]), []).append((str(code), entry))
+    for candidates in table.values():
+        candidates.sort(key=lambda item: (not item[1].get("letters"), item[0]))
+    return table
+
+
 def _script_language(sample: str) -> str | None:
-    """A language decided by the letters alone, or None for Latin (or mixed) text."""
+    """A language decided by the letters alone, or None for Latin (or mixed) text, or a script
+    no language's data claims.
+
+    Among the languages written in the text's main script, one whose distinctive `letters`
+    make up more than `min_share` of that script's letters (and that uses none of its
+    `without` letters) wins, the one with the most such letters first; otherwise the script's
+    language without distinctive letters."""
     counts: Counter[str] = Counter()
-    persian = 0
+    letters: Counter[str] = Counter()
     for ch in sample:
         if not ch.isalpha():
             continue
         if ch < "\u0250":
             counts["latin"] += 1
             continue
-        if ch in _PERSIAN_LETTERS:
-            persian += 1
+        letters[ch] += 1
         name = unicodedata.name(ch, "")
         counts[name.split(" ", 1)[0]] += 1
     if not counts:
@@ -50,11 +69,18 @@ def _script_language(sample: str) -> str | None:
     script, n = counts.most_common(1)[0]
     if script == "latin" or n < 20:
         return None
-    if script == "CYRILLIC":
-        return "uk" if any(c in sample for c in "їєґі") and "ы" not in sample else "ru"
-    if script == "ARABIC":
-        return "fa" if persian > 0.01 * n else "ar"
-    return None  # other scripts: leave it to the model
+    best: tuple[int, str] | None = None
+    default = None
+    for code, entry in _script_table().get(script, []):
+        own = str(entry.get("letters") or "")
+        if not own:
+            default = default or code
+            continue
+        hits = sum(letters[c] for c in set(own))
+        if hits > float(entry.get("min_share") or 0.0) * n and not any(c in sample for c in str(entry.get("without") or "")):
+            if best is None or hits > best[0]:
+                best = (hits, code)
+    return best[1] if best else default  # None: other scripts are left to the model
 
 
 def detect_language(text: str) -> tuple[str | None, str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Incident
+from . import langdata
 from .assemble import assemble, merge_all, ordered, source_entries
 from .context import REFERENCE_DATES
 from .curation import apply_curation, held_back, merge_sources, rebuild_changes, source_id_map
@@ -95,6 +96,7 @@ def build_record(
     store = (record_path.parent if record_path else Path.cwd()) / "sources"
     loaded = load_sources([Path(p) for p in source_paths], language=language, store_dir=store)
     docs = loaded.docs
+    langdata.check({doc.language for doc in docs if doc.language})  # a broken data file: file:line, stop
     problems = list(loaded.unreadable) + list(loaded.problems)
     problems.extend(import_problems())
     mentions: list[Mention] = []

@@ -13,25 +13,58 @@ match, so no match is lost, and the leftmost, non-overlapping order is kept.
 
 from __future__ import annotations
 
+import itertools
+import json
+import operator
 import re
-from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
-from re import _constants as K  # type: ignore[attr-defined]
-from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from importlib import resources
 from typing import Any
 
-import _sre  # type: ignore[import-not-found]
-
-from . import regexcache
+from . import regexsyntax
+from .regexsyntax import Unknown as _Unknown
 
 DEPTH = 3  # characters of opening looked at
 MAX_OPENINGS = 4000  # more than this and the set is scanned the ordinary way
 MAX_CLASS = 300  # a character class larger than this (\w, [^x], big ranges) is "anything"
 RAW = "\x00"  # marks an opening that is one unfolded character (see _item)
+CASE_FILE = "regex_case_equivalents.json"
 
-# Characters the regex engine treats as the same letter when ignoring case beyond simple
-# lower-casing ('ſ' and 's', 'ı' and 'i', 'ς' and 'σ'...): each is mapped to one of its class.
-_EXTRA: dict[int, tuple[int, ...]] = getattr(_sre_compiler, "_EXTRA_CASES", {})
-_REP = {k: min((k, *v)) for k, v in _EXTRA.items()}
+
+def _load_equivalents() -> list[str]:
+    """Groups of lower-case characters the regex engine treats as one letter when ignoring
+    case beyond simple lower-casing ('ſ' and 's', 'ı' and 'i', 'ς' and 'σ'...). A data file
+    (`data/regex_case_equivalents.json`), checked against this Python's Unicode tables by
+    `tests/test_portable_regex.py` (`scan_case_equivalents`); reading it is instant,
+    deriving it would scan all of Unicode at every start."""
+    path = resources.files("shutdown_records").joinpath("data", CASE_FILE)
+    return [str(group) for group in json.loads(path.read_text(encoding="utf-8"))["groups"]]
+
+
+def scan_case_equivalents(limit: int = 0x110000) -> list[str]:
+    """The groups of `_load_equivalents` derived from this Python's Unicode tables (public
+    `str` methods only): lower-case characters whose upper cases are the same. Scans every
+    code point below `limit` (all of Unicode: about two seconds)."""
+    chars = "".join(map(chr, range(limit)))
+    lows = [_simple_lower(c) for c in chars]
+    back = list(map(str.lower, map(str.upper, lows)))
+    groups: dict[str, set[str]] = {}
+    for cp in itertools.compress(range(limit), map(operator.ne, lows, back)):
+        low = lows[cp]
+        group = groups.setdefault(low.upper(), set())
+        group.add(low)
+        if len(back[cp]) == 1:
+            group.add(back[cp])
+    return sorted("".join(sorted(g)) for g in groups.values() if len(g) > 1)
+
+
+def _simple_lower(ch: str) -> str:
+    """The regex engine's lower case of one character (Unicode's simple mapping): `str.lower`
+    except where that gives two characters ('İ' -> 'i')."""
+    low = ch.lower()
+    return low if len(low) == 1 else ("i" if ch == "\u0130" else ch)
+
+
+_REP = {ord(c): ord(min(group)) for group in _load_equivalents() for c in group}
 _FOLD_TABLE = {k: r for k, r in _REP.items() if k != r}
 _FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(k)) for k in _FOLD_TABLE) + "]")
 
@@ -48,10 +81,8 @@ def fold_text(text: str) -> str:
 
 def _fold_char(ch: int) -> set[str]:
     """Folded forms of a pattern character: whatever text character may match it folds to one."""
-    out = set()
-    for c in (_sre.unicode_tolower(ch), ord(chr(ch).lower()) if len(chr(ch).lower()) == 1 else ch):
-        out.add(chr(_REP.get(c, c)))
-    return out
+    c = ord(_simple_lower(chr(ch)))
+    return {chr(_REP.get(c, c))}
 
 
 def folded_forms(literal: str) -> set[str]:
@@ -89,71 +120,68 @@ class MemberIndex:
         return found
 
 
-class _Unknown(Exception):
-    """The regex can start with too many different characters to be worth indexing."""
-
-
 def _class_chars(items: list[tuple[Any, Any]]) -> set[str]:
     out: set[str] = set()
     for op, av in items:
-        if op is K.LITERAL:
+        if op == "lit":
             out |= _fold_char(av)
-        elif op is K.RANGE:
+        elif op == "range":
             lo, hi = av
             if hi - lo > MAX_CLASS:
                 raise _Unknown
             for ch in range(lo, hi + 1):
                 out |= _fold_char(ch)
-        else:  # NEGATE, CATEGORY (\w, \d, \s): too wide
+        else:  # \w, \d, \s: too wide
             raise _Unknown
     if len(out) > MAX_CLASS:
         raise _Unknown
     return out
 
 
-def _item(op: Any, av: Any, depth: int, ci: bool) -> set[tuple[str, bool]]:
-    """(opening, may continue) pairs for one regex item; `may continue` is True when the
-    string is the whole of what the item matched, so the next item's openings follow it.
-    `ci`: the item is matched ignoring case."""
-    if op is K.LITERAL:
+def _item(op: str, av: Any, depth: int, ci: bool) -> set[tuple[str, bool]]:
+    """(opening, may continue) pairs for one regex item (`regexsyntax`); `may continue` is
+    True when the string is the whole of what the item matched, so the next item's openings
+    follow it. `ci`: the item is matched ignoring case."""
+    if op == "lit":
         return {(c, True) for c in _fold_char(av)}
-    if op is K.IN:
+    if op == "in":
+        negated, members = av
+        if negated:
+            raise _Unknown
         if not ci and depth == DEPTH:
             # A case-sensitive class opening the match ("(?-i:[A-Z])\w+", a capitalised
             # word): folding would let every word in; the raw first character is kept instead.
-            return {(RAW + c, False) for c in _raw_class_chars(av)}
-        return {(c, True) for c in _class_chars(av)}
-    if op is K.SUBPATTERN:
-        _, add, remove, sub = av
-        return _seq(sub, depth, (ci or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
-    if op is K.ATOMIC_GROUP:
-        return _seq(av, depth, ci)
-    if op is K.BRANCH:
+            return {(RAW + c, False) for c in _raw_class_chars(members)}
+        return {(c, True) for c in _class_chars(members)}
+    if op == "sub":
+        mode, sub = av
+        return _seq(sub, depth, ci if mode is None else mode)
+    if op == "branch":
         out: set[tuple[str, bool]] = set()
-        for alt in av[1]:
+        for alt in av:
             out |= _seq(alt, depth, ci)
         return out
-    if op in (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT):
-        lo, _, sub = av
+    if op == "repeat":
+        lo, sub = av
         # One pass of the body, then unknown: its openings end there (a superset).
         once = {(s, False) for s, _ in _seq(sub, depth, ci)}
         return once | {("", True)} if lo == 0 else once
-    if op is K.ASSERT and av[0] == 1:
+    if op == "ahead" and not av[0]:
         try:  # a lookahead: the text here opens like its body (the match may consume less)
             return {(s, False) for s, _ in _seq(av[1], depth, ci)} or {("", True)}
         except _Unknown:
             return {("", True)}
-    if op in (K.ASSERT, K.ASSERT_NOT, K.AT):
+    if op in ("ahead", "at"):
         return {("", True)}  # zero width: the next item opens the match
-    raise _Unknown  # ANY, NOT_LITERAL, group references...
+    raise _Unknown  # ".", \w, \d...
 
 
 def _raw_class_chars(items: list[tuple[Any, Any]]) -> set[str]:
     out: set[str] = set()
     for op, av in items:
-        if op is K.LITERAL:
+        if op == "lit":
             out.add(chr(av))
-        elif op is K.RANGE and av[1] - av[0] <= MAX_CLASS:
+        elif op == "range" and av[1] - av[0] <= MAX_CLASS:
             out.update(chr(c) for c in range(av[0], av[1] + 1))
         else:
             raise _Unknown
@@ -186,22 +214,26 @@ def _seq(items: Any, depth: int, ci: bool) -> set[tuple[str, bool]]:
     return current
 
 
+_OPENINGS: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
 def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings (at most DEPTH characters) one of which opens every match of
     `pattern`; None when they cannot be told (the set is then scanned with `finditer`).
-    Kept between runs with the compiled regexes (`regexcache`): parsing is slow."""
-    return regexcache.remembered("openings", pattern, flags, lambda: _openings(pattern, flags))
+    Read off the pattern text (`regexsyntax`), once per pattern and process."""
+    key = (pattern, int(flags))
+    if key not in _OPENINGS:
+        _OPENINGS[key] = _openings(pattern, int(flags))
+    return _OPENINGS[key]
 
 
 def _openings(pattern: str, flags: int) -> frozenset[str] | None:
-    if not _EXTRA:
-        return None  # this Python's regex engine is not the one these foldings were read from
-    try:
-        parsed = _sre_parser.parse(pattern, flags)
-        found = {s for s, _ in _seq(parsed.data, DEPTH, bool(flags & re.IGNORECASE))}
-    except _Unknown:
+    if flags & re.VERBOSE:
         return None
-    except Exception:  # noqa: BLE001 - internals of `re` may change: then scan the usual way
+    try:
+        parsed = regexsyntax.parse(pattern, bool(flags & re.IGNORECASE))
+        found = {s for s, _ in _seq(parsed.items, DEPTH, parsed.ignore_case)}
+    except _Unknown:
         return None
     if "" in found or len(found) > MAX_OPENINGS:
         return None  # may match the empty string, or opens too many ways to help
@@ -216,8 +248,7 @@ def trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> froz
     matches, literals lower-cased when ignoring case, unless an item's regex has a `|`
     outside any group: then the joined regex itself is parsed.
     """
-    key = "\x00".join(f"{literal}\x01{tail}" for literal, tail in items) + f"\x00{flags}\x00{joined}"
-    return regexcache.remembered_text("trie_openings", key, lambda: _trie_openings(items, flags, joined))
+    return _trie_openings(items, flags, joined)
 
 
 def _trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> frozenset[str] | None:

@@ -24,6 +24,12 @@ from ..evaluate.report import render_diff, render_drops, render_json, render_tab
 @click.option("--check", is_flag=True, help="With --baseline: exit 1 when any score is below its floor.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               metavar="FILE", help="Write this run's scores, rounded down to 2 decimals, as floors to FILE.")
+@click.option("--allow-lower", is_flag=True,
+              help="With --write-baseline: accept floors lower than those already in FILE (say why in the commit).")
+@click.option("--split", type=click.Choice(["dev", "holdout"]), default=None,
+              help="Evaluate one part of the fixed split: dev (tune on it) or holdout (kept aside).")
+@click.option("--split-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The split's file (default: bench/corpus_split.json in the current folder).")
 @click.option("--keep-records", type=click.Path(file_okay=False, path_type=Path), default=None,
               metavar="DIR", help="Also write each built record to DIR/<incident>.yaml.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
@@ -35,6 +41,9 @@ def command(
     baseline: Path | None,
     check: bool,
     write_baseline: Path | None,
+    allow_lower: bool,
+    split: str | None,
+    split_file: Path | None,
     keep_records: Path | None,
     quiet: bool,
 ) -> None:
@@ -43,13 +52,20 @@ def command(
     Prints a per-incident x per-field table, the per-field means and the overall mean
     (scoring rules: the corpus README; readings: docs/eval.md).
 
-    Exit codes: 0 done; 1 --check found a score below its floor, or a gold or baseline file is
-    malformed; 2 not a corpus, or an unknown --incident.
+    Exit codes: 0 done; 1 --check found a score below its floor (or the floors were measured on
+    another corpus), --write-baseline would lower a floor without --allow-lower, or a gold or
+    baseline file is malformed; 2 not a corpus, an unknown --incident, or options conflict.
     """
     if check and baseline is None:
         raise click.UsageError("--check needs --baseline FILE")
     if write_baseline is not None and incidents:
         raise click.UsageError("--write-baseline needs the whole corpus; drop --incident")
+    if allow_lower and write_baseline is None:
+        raise click.UsageError("--allow-lower only applies to --write-baseline FILE")
+    if split is not None and incidents:
+        raise click.UsageError("--split and --incident do not go together; use one")
+    if split_file is not None and split is None:
+        raise click.UsageError("--split-file needs --split dev|holdout")
     floors = load_baseline(baseline) if baseline is not None else None
 
     def progress(line: str) -> None:
@@ -61,6 +77,8 @@ def command(
         progress=None if quiet else progress,
         records_dir=keep_records,
         warn=progress,
+        split=split,
+        split_file=split_file,
     )
     drops = check_baseline(result, floors, incidents_only=bool(incidents)) if floors is not None else None
 
@@ -80,5 +98,5 @@ def command(
         click.echo(render_drops(drops), err=True)
         raise SystemExit(EXIT_INVALID)
     if write_baseline is not None:
-        data = save_baseline(write_baseline, result)
+        data = save_baseline(write_baseline, result, allow_lower=allow_lower)
         click.echo(f"wrote {write_baseline}: {summarize_floors(data)}", err=True)

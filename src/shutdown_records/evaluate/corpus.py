@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..build.langschema import LanguageDataError
 from ..errors import EXIT_INTERNAL, InputError, ShutdownRecordsError, UsageError
 from ..yamlio import dump_yaml, read_record_file, write_atomic
 from .scoring import FIELD_RULES, SCORED_FIELDS, RecordScore, parse_partial_date, score_record
@@ -53,6 +54,7 @@ class IncidentResult:
     problems: list[str] = field(default_factory=list)  # what the builder reported
     seconds: float = 0.0
     gold_warnings: list[str] = field(default_factory=list)  # what in gold.yaml is not scored
+    languages: tuple[str, ...] = ()  # of its sources, as the builder read them
 
     @property
     def id(self) -> str:
@@ -67,6 +69,8 @@ class IncidentResult:
 class CorpusResult:
     corpus: Path
     incidents: list[IncidentResult]
+    digest: str | None = None  # of the incidents run (`corpus_id.corpus_digest`); None for a partial run
+    split: str = "all"  # all, dev or holdout (bench/corpus_split.json)
 
     def field_means(self) -> dict[str, float]:
         """Mean of each field over the incidents where it was scored, in README order."""
@@ -82,6 +86,16 @@ class CorpusResult:
         """Mean of the records' scores (the README's corpus score)."""
         scores = [r.score for r in self.incidents if r.score is not None]
         return sum(scores) / len(scores) if scores else None
+
+    def by_language(self) -> dict[str, CorpusResult]:
+        """The incidents grouped by the languages of their sources, each group a result of its
+        own (so its `overall` and `field_means` are that language's). An incident whose sources
+        are in several languages counts in each of them."""
+        groups: dict[str, list[IncidentResult]] = {}
+        for incident in self.incidents:
+            for language in incident.languages or ("?",):
+                groups.setdefault(language, []).append(incident)
+        return {lang: CorpusResult(self.corpus, groups[lang], None, self.split) for lang in sorted(groups)}
 
 
 def _is_incident(folder: Path) -> bool:
@@ -170,6 +184,8 @@ def evaluate_incident(
     started = time.perf_counter()
     try:
         result = build(list(incident.source_paths), record_path=record_path)
+    except LanguageDataError:
+        raise  # the builder's own data is broken: every incident would fail the same way
     except ShutdownRecordsError as err:
         # A known failure (e.g. an unreadable source) scores as an empty record, so one bad
         # incident lowers its own score instead of hiding every other incident's.
@@ -182,6 +198,7 @@ def evaluate_incident(
     else:
         failure = []
     seconds = time.perf_counter() - started
+    languages = _languages(result, incident)
     record = dict(getattr(result, "record", None) or {})
     problems = failure + [str(p) for p in (getattr(result, "problems", None) or [])]
     if records_dir is not None:
@@ -194,7 +211,27 @@ def evaluate_incident(
         problems=problems,
         seconds=seconds,
         gold_warnings=warnings,
+        languages=languages,
     )
+
+
+def _languages(result: Any, incident: Incident) -> tuple[str, ...]:
+    """The languages of an incident's sources: as the builder read them (front matter or
+    detection), else each source's front-matter `language:`."""
+    docs = getattr(result, "docs", None)
+    found = {str(doc.language) for doc in docs or () if getattr(doc, "language", None)}
+    if not found:
+        for path in incident.source_paths:
+            try:
+                head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+            except OSError:
+                continue
+            if head.startswith("---"):
+                for line in head.split("\n---", 1)[0].splitlines():
+                    key, _, value = line.partition(":")
+                    if key.strip() == "language" and value.strip():
+                        found.add(value.strip().strip("'\""))
+    return tuple(sorted(found))
 
 
 def evaluate_corpus(
@@ -205,9 +242,19 @@ def evaluate_corpus(
     progress: ProgressFn | None = None,
     records_dir: Path | None = None,
     warn: WarnFn | None = None,
+    split: str | None = None,
+    split_file: Path | None = None,
 ) -> CorpusResult:
-    """Build and score every incident (or only the named ones) of a corpus."""
+    """Build and score every incident (or only the named ones, or one part of the fixed split
+    `split_file`: "dev" or "holdout") of a corpus."""
+    from . import corpus_id  # noqa: PLC0415 - it imports this module's Incident
+
     incidents = find_incidents(corpus_dir)
+    if split is not None:
+        if split not in corpus_id.SPLITS:
+            raise UsageError(f"unknown split {split!r}; use one of {', '.join(corpus_id.SPLITS)}")
+        path = Path(split_file) if split_file is not None else corpus_id.DEFAULT_SPLIT_FILE
+        incidents = corpus_id.select_split(incidents, split, corpus_id.load_split(path), path)
     if only:
         known = {incident.id for incident in incidents}
         unknown = [name for name in only if name not in known]
@@ -238,7 +285,8 @@ def evaluate_corpus(
                 )
                 for warning in warnings:  # say which, not only how many
                     progress(f"    {warning}")
-    return CorpusResult(corpus=Path(corpus_dir), incidents=results)
+    digest = None if only else corpus_id.corpus_digest(incidents)
+    return CorpusResult(corpus=Path(corpus_dir), incidents=results, digest=digest, split=split or "all")
 
 
 def _count(n: int, what: str) -> str:

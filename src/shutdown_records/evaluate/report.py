@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .baseline import Drop
+from .baseline import CorpusChanged, Drop
 from .corpus import CorpusResult, IncidentResult
 from .scoring import FIELD_RULES, SCORED_FIELDS, gold_aliases, item_name
 
@@ -34,7 +34,8 @@ def _cell(value: float | None) -> str:
 
 
 def render_table(result: CorpusResult) -> str:
-    """Rows: incidents, then the per-field means; the last column is each record's score."""
+    """Rows: incidents, then the per-field means; the last column is each record's score.
+    Below it, the same means per language of the sources (`render_languages`)."""
     id_width = max([len("field mean")] + [len(r.id) for r in result.incidents])
     heads = [FIELD_ABBREVIATIONS[name].rjust(4) for name in SCORED_FIELDS]
     lines = [f"{'incident'.ljust(id_width)}  {' '.join(heads)} | score"]
@@ -48,16 +49,39 @@ def render_table(result: CorpusResult) -> str:
     lines.append(f"{'field mean'.ljust(id_width)}  {' '.join(cells)} | {_cell(result.overall)}")
     overall = "-" if result.overall is None else f"{result.overall:.3f}"
     lines.append("")
-    lines.append(f"overall (mean of {len(result.incidents)} records): {overall}")
+    what = "" if result.split == "all" else f", split {result.split}"
+    lines.append(f"overall (mean of {len(result.incidents)} records{what}): {overall}")
+    lines.append("")
+    lines.append(render_languages(result))
+    lines.append("")
     lines.append(
         "legend: " + ", ".join(f"{FIELD_ABBREVIATIONS[n]}={n}" for n in SCORED_FIELDS) + "; - = left out"
     )
+    if result.digest:
+        lines.append(f"corpus digest: {result.digest}")
+    return "\n".join(lines)
+
+
+def render_languages(result: CorpusResult) -> str:
+    """One row per language of the sources: its field means and score, over the incidents
+    with a source in that language (an incident in two languages counts in both)."""
+    groups = result.by_language()
+    heads = [FIELD_ABBREVIATIONS[name].rjust(4) for name in SCORED_FIELDS]
+    lines = [f"{'language':<8} {'n':>3}  {' '.join(heads)} | score"]
+    lines.append("-" * len(lines[0]))
+    for language, group in groups.items():
+        means = group.field_means()
+        cells = [_cell(means.get(name)) for name in SCORED_FIELDS]
+        lines.append(f"{language:<8} {len(group.incidents):>3}  {' '.join(cells)} | {_cell(group.overall)}")
+    lines.append("(per language: incidents with a source in that language; n = how many)")
     return "\n".join(lines)
 
 
 def render_drops(drops: Sequence[Drop]) -> str:
     if not drops:
         return "baseline: every score is at or above its floor"
+    if all(isinstance(d, CorpusChanged) for d in drops):
+        return "\n".join(["baseline: not comparable with this run"] + [f"  {d}" for d in drops])
     return "\n".join([f"baseline: {len(drops)} score(s) below their floor"] + [f"  {d}" for d in drops])
 
 
@@ -85,15 +109,26 @@ def to_json(
     """Machine-readable figures; scores rounded to 4 decimals so diffs of runs stay readable."""
     data: dict[str, Any] = {
         "corpus": str(result.corpus),
+        "corpus_digest": result.digest,
+        "split": result.split,
         "fields": list(SCORED_FIELDS),
         "overall": _round(result.overall),
         "field_means": {name: _round(v) for name, v in result.field_means().items()},
+        "languages": {
+            language: {
+                "incidents": [r.id for r in group.incidents],
+                "overall": _round(group.overall),
+                "field_means": {name: _round(v) for name, v in group.field_means().items()},
+            }
+            for language, group in result.by_language().items()
+        },
         "incidents": [
             {
                 "id": r.id,
                 "score": _round(r.score),
                 "fields": {name: _round(v) for name, v in r.scores.fields.items()},
                 "sources": len(r.incident.source_paths),
+                "languages": list(r.languages),
                 "problems": r.problems,
                 "gold_warnings": r.gold_warnings,
                 "seconds": round(r.seconds, 3),
@@ -106,7 +141,7 @@ def to_json(
             entry["diff"] = diff_fields(incident)
     if drops is not None:
         data["baseline_drops"] = [
-            {"what": d.what, "score": _round(d.score), "floor": d.floor} for d in drops
+            {"what": d.what, "score": _round(d.score), "floor": d.floor, "message": str(d)} for d in drops
         ]
     return data
 

@@ -1,0 +1,445 @@
+"""The schema of the per-language data files (`data/lang/<code>/{cues,dates,meta}.yaml`).
+
+Why: a misspelt key used to give an empty cue set, silently. Every file is now checked when
+it is first read (`langdata.topic`): an unknown key, a wrong type or a bare YAML `yes` where a
+string was meant stops the build with `file:line: what is wrong (what would be right)`.
+
+Adding a key is one line in the model below that holds it, e.g. a new gate:
+
+    class Gates(Section):
+        ...
+        hypothetical: Entries = None  # "would", "could": a value in a hypothetical sentence
+
+(docs/adding-a-language.md, "The schema"). The models describe the files; the extractors
+keep reading plain dicts, so a new key needs no other change here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Literal, Annotated, Any, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic_core import PydanticCustomError
+
+from ..errors import ShutdownRecordsError
+
+
+class LanguageDataError(ShutdownRecordsError):
+    """A per-language data file does not fit the schema; `place` is `file:line`."""
+
+
+class Section(BaseModel):
+    """A mapping whose keys are all known: anything else is an error, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- cue entries
+
+CUE_KEYS = ("re", "weight", "case")  # a cue as a mapping: {re: ..., weight: 0.5, case: true}
+
+
+def _check_cues(value: Any) -> Any:
+    """One cue or a list of cues; a cue is a regex string or a mapping with CUE_KEYS.
+
+    A plain function, not a pydantic union: the ~70 cue fields would otherwise each build a
+    union schema, which took most of a build's start-up."""
+    if value is None or isinstance(value, str):
+        return value
+    for index, item in enumerate(value if isinstance(value, list) else [value]):
+        where = {"index": index if isinstance(value, list) else None}
+        if isinstance(item, str):
+            continue
+        if not isinstance(item, dict):
+            raise PydanticCustomError("cue", "a cue is a regex string or {re: ..., weight: ...}, not {got}",
+                                      {**where, "got": type(item).__name__})
+        for key in item:
+            if key not in CUE_KEYS:
+                raise PydanticCustomError("cue_key", "unknown key {key}", {**where, "key": str(key), "known": ", ".join(CUE_KEYS)})
+        if not isinstance(item.get("re"), str):
+            raise PydanticCustomError("cue", "a cue mapping needs `re:` with a regex string", where)
+        weight = item.get("weight", 1.0)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+            raise PydanticCustomError("cue", "weight must be a number in (0, 1], got {got!r}", {**where, "got": weight})
+        if not isinstance(item.get("case", False), bool):
+            raise PydanticCustomError("cue", "case must be true or false", where)
+    return value
+
+
+Entries = Annotated[Any, PlainValidator(_check_cues)]  # one cue, a list of cues, or nothing
+
+
+class NamedEntry(Section):
+    """A cue that names something (authorities, ministries, courts, legal_basis)."""
+
+    re: StrictStr
+    name: StrictStr | None = None  # an English name template: {country}, {demonym_en}, {Kind}, {num}...
+    type: StrictStr | None = None  # authority_type in the codebook (executive, judiciary...)
+    weight: Annotated[float, Field(gt=0, le=1)] = 1.0
+    case: StrictBool = False
+    needs_country: StrictBool = False  # named after the country the document mentions most
+
+
+# ---------------------------------------------------------------- cues.yaml
+
+class Gates(Section):
+    """Words that qualify a sentence; docs/cues.md says what each one does."""
+
+    restriction: Entries = None  # any mention of a restriction
+    official: Entries = None  # attributes a reason to the authorities
+    authority: Entries = None  # an authority is the subject
+    order: Entries = None  # ordering verbs
+    agent: Entries = None  # "by": the agent of a passive ordering verb
+    challenge: Entries = None  # a petition, appeal or case
+    challenge_weak: Entries = None  # "ruled", "lifted": a court acting, weaker
+    implement: Entries = None  # operators carrying out an order
+    negation: Entries = None  # a denial
+    past: Entries = None  # an earlier restriction
+    restore: Entries = None  # access restored, order lifted
+    amid: Entries = None  # ties a context word to the story
+    speech: Entries = None  # "said": an authority quoted, not acting
+    assembly_ban: Entries = None  # a ban on gatherings, not on a network
+    medium: Entries = None  # internet/platform words
+    appeal: Entries = None  # an authority asked to act
+    received: Entries = None  # an authority that received the order
+    impact: Entries = None  # "were affected", "went dark"
+    unaffected: Entries = None  # "were not affected"
+    workaround: Entries = None  # someone uses a workaround
+    workaround_failed: Entries = None  # a workaround that does not work
+    legal: Entries = None  # "under", "in compliance with": introduces a legal basis
+
+
+class Kind(Section):
+    full_network: Entries = None
+    service_block: Entries = None
+    throttling: Entries = None
+
+
+class Scope(Section):
+    national: Entries = None
+    regional: Entries = None
+    local: Entries = None
+
+
+class Networks(Section):
+    mobile: Entries = None
+    fixed: Entries = None
+
+
+class Status(Section):
+    ongoing: Entries = None
+
+
+class Acknowledged(Section):
+    yes: Entries = None
+    no: Entries = None
+    denied: Entries = None
+
+
+class Justification(Section):
+    national_security: Entries = None
+    public_order: Entries = None
+    misinformation: Entries = None
+    hate_speech: Entries = None
+    exam_cheating: Entries = None
+    non_compliance: Entries = None
+    illegal_content: Entries = None
+    precautionary: Entries = None
+    technical: Entries = None
+    other: Entries = None
+
+
+class Context(Section):
+    elections: Entries = None
+    protests: Entries = None
+    unrest: Entries = None
+    conflict: Entries = None
+    coup: Entries = None
+    exams: Entries = None
+    religious: Entries = None
+    other: Entries = None
+
+
+class Workarounds(Section):
+    vpn: Entries = None
+    tor: Entries = None
+    proxy: Entries = None
+    alternative_dns: Entries = None
+    satellite: Entries = None
+    other: Entries = None
+
+
+class CourtStatus(Section):
+    pending: Entries = None
+    decided: Entries = None
+
+
+class CueSettings(Section):
+    subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
+
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+Patterns = Union[StrictStr, list[StrictStr]]
+
+
+class CuesFile(Section):
+    """`cues.yaml`: the phrases the field extractors look for (docs/cues.md)."""
+
+    gates: Gates | None = None
+    kind: Kind | None = None
+    scope: Scope | None = None
+    scope_country: Entries = None
+    networks: Networks | None = None
+    status: Status | None = None
+    acknowledged: Acknowledged | None = None
+    justification: Justification | None = None
+    justification_none: Entries = None
+    context: Context | None = None
+    workarounds: Workarounds | None = None
+    authorities: list[NamedEntry] | None = None
+    ministries: list[NamedEntry] | None = None
+    ministry_words: dict[StrictStr, StrictStr | None] | None = None  # portfolio regex -> English
+    courts: list[NamedEntry] | None = None
+    court_kinds: dict[StrictStr, StrictStr] | None = None  # court kind -> English
+    court_outcome: dict[StrictStr, Entries] | None = None  # English outcome phrase -> cues
+    court_status: CourtStatus | None = None
+    legal_basis: list[NamedEntry] | None = None
+    placeholders: dict[StrictStr, StrictStr] | None = None  # {name} sub-patterns of this file
+    demonyms: dict[CountryCode, Patterns] | None = None
+    country_names: dict[CountryCode, list[StrictStr]] | None = None
+    settings: CueSettings | None = None
+
+
+# ---------------------------------------------------------------- dates.yaml
+
+Words = list[StrictStr]
+
+
+class MonthParts(Section):
+    mid: Words | None = None
+    early: Words | None = None
+    late: Words | None = None
+
+
+class Roles(Section):
+    """Words near a date that say what the date is (docs/adding-a-language.md)."""
+
+    start_strong: Words | None = None
+    end_strong: Words | None = None
+    start: Words | None = None
+    end: Words | None = None
+    other_events: Words | None = None
+    statement: Words | None = None
+    future: Words | None = None
+    partial: Words | None = None
+    # the incident timeline's steps (docs/timeline.md)
+    start_strong_after: Words | None = None
+    end_strong_after: Words | None = None
+    order: Words | None = None
+    order_after: Words | None = None
+    lift: Words | None = None
+    revoke: Words | None = None
+    extend: Words | None = None
+    not_effective: Words | None = None
+    line_start: Words | None = None
+    line_end: Words | None = None
+
+
+Month = Annotated[int, Field(ge=1, le=12)]
+Weekday = Annotated[int, Field(ge=0, le=6)]
+
+
+class DatesFile(Section):
+    """`dates.yaml`: words for reading dates (month and weekday names come from CLDR)."""
+
+    case_sensitive_names: StrictBool | None = None
+    ordinal_suffixes: Words | None = None
+    day_month_joiners: Words | None = None
+    month_extra_names: dict[Month, Words] | None = None
+    weekday_extra_names: dict[Weekday, Words] | None = None
+    month_parts: MonthParts | None = None
+    month_prepositions: Words | None = None
+    relative_days: dict[StrictStr, StrictInt] | None = None  # phrase -> days from the article's date
+    relative_months: dict[StrictStr, StrictInt] | None = None
+    weekday_before: dict[StrictStr, StrictStr] | None = None  # word before a weekday -> direction
+    weekday_after: dict[StrictStr, StrictStr] | None = None
+    named_day_words: Words | None = None
+    named_day_joiners: Words | None = None
+    duration_before: Words | None = None
+    day_units: Words | None = None
+    number_words: dict[StrictStr, StrictInt] | None = None
+    roles: Roles | None = None
+    borrow: Words | None = None  # languages whose date words this one's press also uses
+    calendars: dict[Literal["persian", "nepali"], dict[Month, Words]] | None = None  # month names of local calendars
+    calendar_day_words: Words | None = None
+    calendar_month_suffixes: Words | None = None
+    roles_inside_words: StrictBool | None = None  # role cues may sit inside longer words (no word boundary)
+    range_joiners: Words | None = None
+
+
+# ---------------------------------------------------------------- meta.yaml
+
+class Script(Section):
+    """The writing system that tells this language without a model (`build/language.py`)."""
+
+    name: StrictStr  # first word of the Unicode names of its letters: CYRILLIC, ARABIC, DEVANAGARI...
+    letters: StrictStr | None = None  # letters that set it apart from other languages of that script
+    min_share: Annotated[float, Field(ge=0, le=1)] = 0.0  # share of the script's letters they must reach
+    without: StrictStr | None = None  # letters it never uses
+
+
+class MetaFile(Section):
+    """`meta.yaml`: facts about the language itself."""
+
+    stopwords: Words | None = None  # common words that identify the language
+    tail_markers: Words | None = None  # lines that start a page's "related news" tail
+    restriction_words: Words | None = None  # word stems that say a service is restricted
+    script: Script | None = None
+    other_languages: dict[StrictStr, Script] | None = None  # languages without a folder, told by script
+
+
+TOPICS: dict[str, type[Section]] = {"cues": CuesFile, "dates": DatesFile, "meta": MetaFile}
+
+
+# ---------------------------------------------------------------- loading
+
+
+def validate(name: str, data: Any, path: Path | str, text: str | None = None) -> dict[str, Any]:
+    """`data` (one file's YAML) checked against the schema of topic `name`; returned as is.
+
+    Raises `LanguageDataError` naming the file, line and key. A topic without a schema is
+    returned unchecked."""
+    model = TOPICS.get(name)
+    if data is None:
+        return {}
+    if model is None:
+        return data  # type: ignore[no-any-return]
+    if not isinstance(data, dict):
+        raise LanguageDataError(f"the file must be a mapping of keys, not a {type(data).__name__}", place=f"{path}:1")
+    try:
+        model.model_validate(data)
+    except ValidationError as err:
+        raise _explain(err, model, data, path, text) from None
+    return data
+
+
+def _explain(err: ValidationError, model: type[Section], data: Any, path: Path | str, text: str | None) -> LanguageDataError:
+    """The first error as `file:line: key: what is wrong (what would be right)`."""
+    # An unknown key first; otherwise the deepest error (a union reports every branch).
+    first = min(err.errors(), key=lambda e: (e["type"] not in ("extra_forbidden", "cue_key"), -len(_data_path(data, e["loc"]))))
+    keys = _data_path(data, first["loc"])
+    ctx = first.get("ctx") or {}
+    if first["type"] in ("cue", "cue_key") and ctx.get("index") is not None:
+        keys.append(ctx["index"])  # the list item at fault, for its line
+    if first["type"] == "cue_key":
+        keys.append(ctx["key"])
+    dotted = ".".join(str(k) for k in keys) or "(top)"
+    line = _line_of(text if text is not None else _read(path), keys)
+    bare = next((k for k in keys if isinstance(k, bool)), None)
+    if bare is not None:
+        word = "yes" if bare else "no"
+        message = f"{dotted}: a key read as {bare} (quote it: '{word}'; YAML reads a bare yes/no as true/false)"
+    elif first["type"] == "cue_key":
+        hint = difflib.get_close_matches(str(ctx["key"]), CUE_KEYS, n=1)
+        fix = f"did you mean '{hint[0]}'?" if hint else f"a cue mapping has {ctx['known']}"
+        message = f"{dotted}: unknown key ({fix})"
+    elif first["type"] == "extra_forbidden":
+        known = _known_keys(model, keys[:-1])
+        bad = str(keys[-1])
+        hint = difflib.get_close_matches(bad, known, n=1)
+        if hint:
+            fix = f"did you mean '{hint[0]}'?"
+        else:
+            fix = f"known keys: {', '.join(known)}; a new key is one line in build/langschema.py"
+        message = f"{dotted}: unknown key ({fix})"
+    elif first["type"] == "cue":
+        message = f"{dotted}: {first['msg']}"
+    else:
+        message = f"{dotted}: {first['msg']} (got {first.get('input')!r})"
+    return LanguageDataError(message, place=f"{path}:{line}")
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> list[Any]:
+    """The keys and indexes of `loc` that exist in the data (pydantic adds union branch names)."""
+    out: list[Any] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict):
+            match = next((k for k in node if k == step or str(k) == str(step)), None)
+            if match is None:
+                continue
+            out.append(match)
+            node = node[match]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            out.append(step)
+            node = node[step]
+    if loc and loc[-1] not in out and isinstance(node, dict):
+        out.append(loc[-1])  # an extra key not found by equality (e.g. `True` from a bare yes)
+    return out
+
+
+def _known_keys(model: type[Section], keys: list[Any]) -> list[str]:
+    current: Any = model
+    for key in keys:
+        if isinstance(key, int) or not (isinstance(current, type) and issubclass(current, Section)):
+            return []
+        field = current.model_fields.get(str(key))
+        if field is None:
+            return []
+        current = _section_of(field.annotation)
+    if isinstance(current, type) and issubclass(current, Section):
+        return list(current.model_fields)
+    return []
+
+
+def _section_of(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        if isinstance(arg, type) and issubclass(arg, Section):
+            return arg
+    return annotation
+
+
+def _read(path: Path | str) -> str:
+    try:
+        return Path(str(path)).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _line_of(text: str, keys: list[Any]) -> int:
+    """1-based line of the node at `keys` in the YAML text (the deepest one found)."""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return 1
+    line = 1
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == str(key) or (isinstance(key, bool) and k.value.lower() in (("yes", "true", "on") if key else ("no", "false", "off"))):
+                    line, node = k.start_mark.line + 1, v
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def has_path(name: str, path: tuple[str, ...]) -> bool:
+    """Whether `path` (e.g. ("gates", "restriction")) names a key the schema of topic `name` knows."""
+    current: Any = TOPICS[name]
+    for key in path:
+        if not (isinstance(current, type) and issubclass(current, Section)):
+            return False
+        field = current.model_fields.get(key)
+        if field is None:
+            return False
+        current = _section_of(field.annotation)
+    return True
