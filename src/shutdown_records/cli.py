@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_", "Import records from an Access Now STOP spreadsheet (csv)."),
     "report": ("report", "Write a static HTML site showing each value beside its source."),
     "schema": ("schema", "Write the JSON Schema generated from the record model."),
+    "scan": ("scan", "Find new incidents and updates to known records in a news stream."),
 }
 
 

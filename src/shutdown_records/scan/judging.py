@@ -1,0 +1,92 @@
+"""The per-article work every engine runs: language, relevance, and for the few relevant
+articles, the builder's reading of country, kind, platforms and dates (for grouping).
+
+`process_unit` is a plain function of its arguments, so a local process pool, a Dask
+`LocalCluster` and a remote Dask cluster all produce the same rows for the same unit.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .inputs import Article, Skipped, Unit, read_unit, source_name
+from .relevance import judge
+
+LANGUAGE_SAMPLE = 1500  # characters given to language detection
+
+
+@dataclass(frozen=True)
+class JudgeConfig:
+    """What a worker needs to know (picklable, small)."""
+
+    since: str | None = None  # YYYY-MM-DD: older articles are not relevant
+
+
+def article_language(article: Article) -> str | None:
+    if article.language:
+        return article.language
+    from ..build.language import detect_language  # noqa: PLC0415
+
+    code, _how = detect_language(article.text[:LANGUAGE_SAMPLE])
+    return code
+
+
+def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
+    """What the builder reads in one article: the fields that say which incident it reports."""
+    from ..build import build_record  # noqa: PLC0415 - heavy, only for relevant articles
+
+    with tempfile.TemporaryDirectory(prefix="scan-") as tmp:
+        path = Path(tmp) / name
+        path.write_text(stored, encoding="utf-8")
+        result = build_record([path], record_path=Path(tmp) / "record.yaml", language=language)
+    record = result.record if result.docs else {}
+    return {
+        "id": record.get("id"),
+        "country": record.get("country"),
+        "kind": record.get("kind"),
+        "platforms": list(record.get("platforms") or []),
+        "start_date": record.get("start_date"),
+        "end_date": record.get("end_date"),
+        "status": record.get("status"),
+        "scope": record.get("scope"),
+        "regions": [str(r.get("name") if isinstance(r, dict) else r) for r in record.get("regions") or []],
+    }
+
+
+def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
+    """One articles.jsonl row (plus, when relevant, the source text and its features)."""
+    language = article_language(article)
+    row: dict[str, Any] = {"input": article.input, "url": article.url, "language": language}
+    if config.since and article.published and article.published < config.since[: len(article.published)]:
+        row.update(relevant=False, why=f"published {article.published}, before --since {config.since}")
+        return row
+    verdict = judge(article.text, article.title)
+    row.update(relevant=verdict.relevant, why=verdict.why)
+    if verdict.relevant:
+        stored = article.stored()
+        name = source_name(article, stored)
+        row["_source"] = {"name": name, "text": stored, "published": article.published}
+        row["_features"] = features(stored, name, language)
+    return row
+
+
+def process_unit(unit: Unit, config: JudgeConfig) -> list[dict[str, Any]]:
+    """Rows for every article of the unit, and `{"skipped": place, "reason": ...}` entries."""
+    rows: list[dict[str, Any]] = []
+    for item in read_unit(unit):
+        if isinstance(item, Skipped):
+            rows.append({"skipped": item.input, "reason": item.reason})
+            continue
+        try:
+            rows.append(judge_article(item, config))
+        except Exception as err:  # noqa: BLE001 - one article must not stop a stream
+            rows.append({"skipped": item.input, "reason": f"article could not be judged: {type(err).__name__}: {err}"})
+    return rows
+
+
+def process_indexed(batch: list[tuple[int, Unit]], config: JudgeConfig) -> list[tuple[int, list[dict[str, Any]]]]:
+    """A Dask bag partition: (unit index, rows) for each unit in it."""
+    return [(index, process_unit(unit, config)) for index, unit in batch]
