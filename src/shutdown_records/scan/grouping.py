@@ -8,10 +8,13 @@ part, so the grouping is the same for every engine.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 WINDOW_DAYS = 60  # an article more than this far from every article of an incident starts another
+# A block of the same platform in the same country often lasts years (and follow-ups report
+# its lifting years on), so articles sharing a platform are one incident within this window.
+PLATFORM_WINDOW_DAYS = 3 * 366
 
 
 @dataclass
@@ -23,9 +26,14 @@ class Item:
     country: str | None
     platforms: frozenset[str]
     kind: str | None
-    day: date | None  # the incident's start as the article tells it, else its publication date
+    days: tuple[date, ...]  # the incident's start as the article tells it, and its publication date
     source: str  # saved source file name
     published: str | None = None
+    language: str | None = None
+
+    @property
+    def day(self) -> date | None:
+        return min(self.days) if self.days else None
 
 
 @dataclass
@@ -35,26 +43,43 @@ class Group:
     platforms: set[str] = field(default_factory=set)
     first: date | None = None
     last: date | None = None
+    days: set[date] = field(default_factory=set)
+    languages: set[str | None] = field(default_factory=set)
 
     def fits(self, item: Item) -> bool:
-        if item.country != self.country:
+        """Same country (an article naming none needs a shared platform), compatible
+        platforms, and a start or publication date near the incident's."""
+        if item.country is None:
+            if item.platforms or self.platforms:
+                if not (item.platforms & self.platforms):
+                    return False
+            elif item.language not in self.languages or (self.country is not None and not item.published):
+                return False  # network-wide, no country: same language (and a firm date to join a country's)
+        elif item.country != self.country:
             return False
-        if item.country is None and not (item.platforms & self.platforms):
-            return False  # no country: only a shared platform ties it to another article
         if item.platforms and self.platforms and not (item.platforms & self.platforms):
             return False
-        if item.day and self.first and self.last:
-            window = timedelta(days=WINDOW_DAYS)
-            if not (self.first - window <= item.day <= self.last + window):
+        if item.published and item.days and self.days:
+            # Only a published date is firm; a start date read from an undated article may be
+            # a past event it recalls, so it only ranks the incidents that fit otherwise.
+            window = PLATFORM_WINDOW_DAYS if item.platforms & self.platforms else WINDOW_DAYS
+            if not any(abs((d - g).days) <= window for d in item.days for g in self.days):
                 return False
         return True
+
+    def distance(self, item: Item) -> int:
+        if not item.days or not self.days:
+            return 10**6
+        return min(abs((d - g).days) for d in item.days for g in self.days)
 
     def add(self, item: Item) -> None:
         self.items.append(item)
         self.platforms |= item.platforms
+        self.days.update(item.days)
+        self.languages.add(item.language)
         if item.day:
             self.first = min(self.first or item.day, item.day)
-            self.last = max(self.last or item.day, item.day)
+            self.last = max(self.last or max(item.days), max(item.days))
 
 
 def parse_day(value: str | None) -> date | None:
@@ -69,20 +94,31 @@ def parse_day(value: str | None) -> date | None:
 def make_item(seq: int, row: dict[str, Any]) -> Item:
     feats = row.get("_features") or {}
     source = row["_source"]
-    day = parse_day(feats.get("start_date")) or parse_day(source.get("published"))
+    days = tuple(sorted({d for d in (parse_day(feats.get("start_date")), parse_day(source.get("published"))) if d}))
     return Item(seq=seq, input=row["input"], country=feats.get("country"),
                 platforms=frozenset(feats.get("platforms") or []), kind=feats.get("kind"),
-                day=day, source=source["name"], published=source.get("published"))
+                days=days, source=source["name"], published=source.get("published"), language=row.get("language"))
 
 
 def group_items(items: list[Item]) -> list[Group]:
     """Incidents, ordered by the input position of their first article."""
     groups: list[Group] = []
-    for item in sorted(items, key=lambda i: (i.day is None, i.day or date.min, i.seq)):
-        for group in groups:
-            if group.fits(item):
-                group.add(item)
-                break
+    # Dated articles first (published dates are firm), then undated, then those naming no country.
+    order = sorted(items, key=lambda i: (i.country is None, i.published is None, i.day is None, i.day or date.min, i.seq))
+    for item in order:
+        fitting = [g for g in groups if g.fits(item)]
+        ranked = sorted(fitting, key=lambda g: (g.distance(item), item.language not in g.languages, groups.index(g)))
+        chosen = ranked[0] if ranked else None
+        if item.country is None and len(ranked) > 1:
+            # An article naming no country joins an incident only when one fits best:
+            # closer in time, or (equally close) written in the same language.
+            first, second = ranked[0], ranked[1]
+            if (first.distance(item), item.language not in first.languages) == (
+                second.distance(item), item.language not in second.languages
+            ):
+                chosen = None
+        if chosen is not None:
+            chosen.add(item)
         else:
             group = Group(country=item.country)
             group.add(item)
