@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import ShutdownRecordsError, UsageError
 from .engines import default_workers, run_dask, run_processes
 from .grouping import Group, group_items, make_item
 from .inputs import plan_units
@@ -178,8 +178,16 @@ def _build_incidents(groups: list[Group], known: list[KnownRecord], options: Sca
             if not new:
                 result.unchanged.append(f"{rid} ({record.path}): every article is already a source")
             else:
-                outcome = _update(record, new, root or record.path.parent, options.out / "updates", inputs, last)
-                result.outcomes.append(outcome)
+                try:
+                    outcome = _update(record, new, root or record.path.parent, options.out / "updates", inputs, last)
+                except (ValueError, TypeError, KeyError, ShutdownRecordsError) as err:
+                    # pydantic's ValidationError is a ValueError: the known record itself is invalid
+                    first = str(err).strip().splitlines()
+                    result.problems.append(f"{record.path}: no update proposed, the record cannot be rebuilt "
+                                           f"({first[0] if first else type(err).__name__}); "
+                                           "run `shutdown-records validate` on it")
+                else:
+                    result.outcomes.append(outcome)
         for i in inputs:
             incident_of[i] = rid
     return incident_of

@@ -138,28 +138,28 @@ def _jsonl_ranges(path: Path, chunk: int = JSONL_CHUNK_BYTES) -> list[Unit]:
     One pass counting newlines (in C), so each range knows the number of its first line.
     """
     units: list[Unit] = []
-    start, line, pos = 0, 1, 0
-    lines_in_range = 0
     try:
+        size = path.stat().st_size
         with path.open("rb") as handle:
-            while True:
-                block = handle.read(1 << 20)
-                if not block:
+            start, line = 0, 1
+            while start < size:
+                handle.seek(min(start + chunk, size))
+                if handle.tell() < size:
+                    handle.readline()  # on to the end of the line the cut falls in
+                end = handle.tell()
+                if end >= size:
                     break
-                lines_in_range += block.count(b"\n")
-                pos += len(block)
-                if pos - start >= chunk:
-                    # extend to the end of the current line
-                    tail = handle.readline()
-                    if tail:
-                        pos += len(tail)
-                        lines_in_range += tail.count(b"\n")
-                    units.append(Unit("jsonl", (str(path),), start, pos, line))
-                    start, line, lines_in_range = pos, line + lines_in_range, 0
+                handle.seek(start)
+                lines, left = 0, end - start
+                while left > 0:
+                    block = handle.read(min(left, 1 << 20))
+                    lines += block.count(b"\n")
+                    left -= len(block)
+                units.append(Unit("jsonl", (str(path),), start, end, line))
+                start, line = end, line + lines
+            units.append(Unit("jsonl", (str(path),), start, None, line))
     except OSError:
-        pass  # reported when the unit is read
-    if start < pos or not units:
-        units.append(Unit("jsonl", (str(path),), start, None, line))
+        units = [Unit("jsonl", (str(path),))]  # the error is reported when the unit is read
     return units
 
 
@@ -357,6 +357,7 @@ def _read_warc(path: Path) -> Iterator[Article | Skipped]:
         yield Skipped(str(path), f"cannot read: {err.strerror}")
         return
     pending: Article | Skipped | None = None
+    pending_ordinal = 0
     ordinal = 0
     with handle:
         iterator = iter(ArchiveIterator(handle))
@@ -377,18 +378,16 @@ def _read_warc(path: Path) -> Iterator[Article | Skipped]:
                 item = _warc_article(f"{path}#{ordinal}", record)
             except Exception as err:  # noqa: BLE001 - one bad record must not stop the stream
                 item = Skipped(f"{path}#{ordinal}", f"record unreadable: {_one_line(err)}")
-            if item is None:
-                continue
             if pending is not None:
                 yield pending
-            pending = item
+            pending, pending_ordinal = item, ordinal
     truncated = path.name.lower().endswith(".gz") and gzip_truncated(path)
-    if truncated:
-        where = pending.input if pending is not None else f"{path}#{ordinal + 1}"
-        yield Skipped(where, "the gzip file is truncated (an interrupted download?): this record is cut short "
-                             "and any after it are lost")
-    elif pending is not None:
+    if pending is not None and not (truncated and pending_ordinal == ordinal):
         yield pending
+    if truncated:
+        # the last record warcio returned is the one the file ends inside
+        yield Skipped(f"{path}#{max(ordinal, 1)}", "the gzip file is truncated (an interrupted download?): this "
+                                                   "record is cut short and any after it are lost")
 
 
 def _warc_article(place: str, record: object) -> Article | Skipped | None:

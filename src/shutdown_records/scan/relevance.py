@@ -147,8 +147,9 @@ class RelevanceFilter:
         worst = max(sorted(negatives), key=lambda k: len(negatives[k])) if negatives else None
         if not positive:
             if paired_without_state is not None:
+                also = f"; {worst.replace('_', ' ')}: \"{negatives[worst][0]}\"" if worst else ""
                 return Verdict(False, f"restriction without a state actor: {paired_without_state[1]} "
-                                      f"(sentence {paired_without_state[0] + 1})")
+                                      f"(sentence {paired_without_state[0] + 1}){also}")
             if worst:
                 return Verdict(False, f"no restriction of the internet; {worst.replace('_', ' ')}: \"{negatives[worst][0]}\"")
             return Verdict(False, "no sentence pairs a restriction with the internet or a platform")
