@@ -314,3 +314,24 @@ def test_local_processes_and_a_dask_localcluster_write_byte_identical_output(tmp
     assert code == EXIT_OK, output
     assert tree(serial) == tree(processes) == tree(cluster)
     assert len(rows(serial)) == 12 and any((serial / "drafts").glob("*.yaml"))
+
+
+def test_readme_scan_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    from conftest import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Scan a news stream", 1)[1].split("\n## ", 1)[0]
+    commands = [line.strip() for line in section.splitlines() if line.startswith("    shutdown-records scan")]
+    assert len(commands) == 2 and "news/" in commands[0] and ".warc.gz" in commands[1]
+    shutil.copytree(REPO_ROOT / "records", tmp_path / "records")
+    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
+    for name, article in [("a.txt", BLOCK_EN), ("b.txt", CABLE_CUT), ("c.txt", BLOCK_FR)]:
+        front_matter_file(tmp_path / "news" / name, article)
+    (tmp_path / "crawl.warc.gz").write_bytes(warc_bytes([RESTORED_EN, ORDINARY]))
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        code, output = scan(*shlex.split(command)[2:], "-j", "1")
+        assert code == EXIT_OK, (command, output)
+        assert "1 new incident(s)" in output

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .inputs import Article, Skipped, Unit, read_unit, source_name
+from .language import quick_language
 from .relevance import judge
 
-LANGUAGE_SAMPLE = 1500  # characters given to language detection
+LANGUAGE_SAMPLE = 4000  # characters given to the builder's language detection
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,17 @@ class JudgeConfig:
     since: str | None = None  # YYYY-MM-DD: older articles are not relevant
 
 
-def article_language(article: Article) -> str | None:
+def article_language(article: Article, relevant: bool) -> str | None:
+    """The language the input gave; else the builder's detection for a relevant article (its
+    record depends on it) and a quick guess for the rest (it only fills articles.jsonl)."""
     if article.language:
         return article.language
+    if not relevant:
+        return quick_language(article.text)
     from ..build.language import detect_language  # noqa: PLC0415
 
     code, _how = detect_language(article.text[:LANGUAGE_SAMPLE])
-    return code
+    return code or quick_language(article.text)
 
 
 def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
@@ -92,13 +97,14 @@ def named_country(text: str, language: str | None) -> str | None:
 
 def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
     """One articles.jsonl row (plus, when relevant, the source text and its features)."""
-    language = article_language(article)
-    row: dict[str, Any] = {"input": article.input, "url": article.url, "language": language}
+    row: dict[str, Any] = {"input": article.input, "url": article.url, "language": None}
     if config.since and article.published and article.published < config.since[: len(article.published)]:
-        row.update(relevant=False, why=f"published {article.published}, before --since {config.since}")
+        row.update(language=article_language(article, False), relevant=False,
+                   why=f"published {article.published}, before --since {config.since}")
         return row
     verdict = judge(article.text, article.title)
-    row.update(relevant=verdict.relevant, why=verdict.why)
+    language = article_language(article, verdict.relevant)
+    row.update(language=language, relevant=verdict.relevant, why=verdict.why)
     if verdict.relevant:
         stored = article.stored()
         name = source_name(article, stored)
