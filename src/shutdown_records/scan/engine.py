@@ -13,14 +13,16 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..errors import ShutdownRecordsError, UsageError
-from .engines import default_workers, run_dask, run_processes
-from .grouping import Group, group_items, make_item
-from .inputs import plan_units
-from .judging import JudgeConfig
+from ..errors import UsageError
+from .engines import Engine, default_workers, open_engine
+from .grouping import Group, Item, group_items, make_item
+from .incidents import BuildTask, build_incident
+from .inputs import Unit, plan_units
+from .judging import JudgeConfig, process_unit
 from .matching import KnownRecord, confined_source, load_records, match
 from .outputs import (
     Outcome,
@@ -94,27 +96,34 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
             raise UsageError(f"--records {options.records}: not a folder of records")
         known, problems = load_records(options.records)
         result.problems += problems
+    workers = options.workers or default_workers()
+    plan = plan_units(inputs, workers=workers)
+    result.skipped += [(s.input, s.reason) for s in plan.skipped]
+    result.counts["skipped"] += len(plan.skipped)
     out.mkdir(parents=True, exist_ok=True)
     clear_previous(out)
     work = out / ".scan-work"
     (work / "parts").mkdir(parents=True)
     (work / "sources").mkdir()
+    with open_engine(options.dask, workers) as engine:
+        items = _read_stream(engine, plan.units, options, work, result)
+        groups = group_items(items)
+        incident_of = _build_incidents(engine, groups, known, options, work, result)
+    write_articles(out, sorted((work / "parts").glob("*.jsonl")), incident_of)
+    write_summary(out, result.counts, result.outcomes, result.skipped, result.unchanged)
+    write_feed(out, result.outcomes)
+    shutil.rmtree(work)
+    return result
 
-    plan = plan_units(inputs)
-    result.skipped += [(s.input, s.reason) for s in plan.skipped]
-    result.counts["skipped"] += len(plan.skipped)
-    config = JudgeConfig(since=options.since)
-    workers = options.workers or default_workers()
-    if options.dask:
-        stream = run_dask(plan.units, config, options.dask, workers)
-    else:
-        stream = run_processes(plan.units, config, workers)
 
-    progress = Progress(options.progress, len(plan.units))
-    items: list[Any] = []
+def _read_stream(engine: Engine, units: list[Unit], options: ScanOptions, work: Path,
+                 result: ScanResult) -> list[Item]:
+    """Phase 1: every unit judged; rows to part files, relevant articles' texts to work/sources."""
+    progress = Progress(options.progress, len(units))
+    items: list[Item] = []
     skipped_by_unit: dict[int, list[tuple[str, str]]] = {}
     done = 0
-    for index, rows in stream:
+    for index, rows in engine.map(partial(process_unit, config=JudgeConfig(since=options.since)), units):
         part = work / "parts" / f"{index:08d}.jsonl"
         with part.open("w", encoding="utf-8") as handle:
             for n, row in enumerate(rows):
@@ -128,7 +137,8 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
                     source = row["_source"]
                     target = work / "sources" / source["name"]
                     if not target.exists():
-                        target.write_text(source["text"], encoding="utf-8")
+                        with target.open("w", encoding="utf-8", newline="") as saved:
+                            saved.write(source["text"])
                     row["_source"] = {k: v for k, v in source.items() if k != "text"}
                     items.append(make_item(index * 10_000_000 + n, row))
                 public = {k: row[k] for k in ("input", "url", "language", "relevant", "why")}
@@ -138,83 +148,87 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
     progress.show(result.counts, done, final=True)
     for index in sorted(skipped_by_unit):
         result.skipped += skipped_by_unit[index]
-
-    groups = group_items(items)
-    incident_of = _build_incidents(groups, known, options, work, result)
-    parts = sorted((work / "parts").glob("*.jsonl"))
-    write_articles(out, parts, incident_of)
-    write_summary(out, result.counts, result.outcomes, result.skipped, result.unchanged)
-    write_feed(out, result.outcomes)
-    shutil.rmtree(work)
-    return result
+    return items
 
 
-def _build_incidents(groups: list[Group], known: list[KnownRecord], options: ScanOptions, work: Path,
-                     result: ScanResult) -> dict[str, str]:
-    """Draft or update for each incident; returns article input -> incident id."""
-    from ..build import build_record  # noqa: PLC0415
-
+def _build_incidents(engine: Engine, groups: list[Group], known: list[KnownRecord], options: ScanOptions,
+                     work: Path, result: ScanResult) -> dict[str, str]:
+    """Phase 2: a draft or an update for each incident, built on the engine; returns input -> id."""
     incident_of: dict[str, str] = {}
     taken: set[str] = {k.id for k in known}
     root = _repository_root(options.records) if options.records else None
+    tasks: list[BuildTask] = []
+    planned: list[tuple[Group, KnownRecord | None, int]] = []  # group, its record, new sources
     for group in groups:
-        sources = [work / "sources" / item.source for item in group.items]
+        sources = _unique([work / "sources" / item.source for item in group.items])
         shas = {_sha(p) for p in sources}
         record = match(group, known, shas)
-        last = max((i.published for i in group.items if i.published), default=None)
-        inputs = [i.input for i in group.items]
         if record is None:
-            folder = options.out / "drafts"
-            paths = [copy_source(p, folder / "sources", p.name) for p in _unique(sources)]
-            built = build_record(paths, record_path=folder / "draft.yaml")
-            rid = _free_id(str(built.record["id"]), taken)
-            built.record["id"] = rid
-            write_record(folder / f"{rid}.yaml", built.record)
-            result.outcomes.append(Outcome(id=rid, kind="new", record=built.record, inputs=inputs,
-                                           new_sources=len(paths), last_published=last))
+            tasks.append(BuildTask("drafts", "draft", tuple((p.name, p.read_bytes()) for p in sources)))
+            planned.append((group, None, len(sources)))
+            continue
+        new = [p for p in sources if _sha(p) not in record.shas]
+        for item in group.items:
+            incident_of[item.input] = record.id
+        if not new:
+            result.unchanged.append(f"{record.id} ({record.path}): every article is already a source")
+            continue
+        existing, old = _existing_with_sources(record, root or record.path.parent)
+        names = {name for name, _data in old}
+        tasks.append(BuildTask("updates", record.id, tuple(old) + tuple(
+            (p.name, p.read_bytes()) for p in new if p.name not in names), existing))
+        planned.append((group, record, len(new)))
+
+    built = dict(engine.map(build_incident, tasks))
+    for index, (group, record, new_count) in enumerate(planned):
+        task, answer = tasks[index], built[index]
+        inputs = [i.input for i in group.items]
+        last = max((i.published for i in group.items if i.published), default=None)
+        if "error" in answer:
+            what = f"{record.path}: no update proposed" if record else f"incident of {inputs[0]}: no draft written"
+            result.problems.append(f"{what}, the record cannot be built ({answer['error']})"
+                                   + ("; run `shutdown-records validate` on it" if record else ""))
+            continue
+        rec = answer["record"]
+        folder = options.out / task.folder
+        for name, data in task.sources:
+            copy_source(data, folder / "sources", name)
+        if record is None:
+            rid = _free_id(str(rec["id"]), taken)
+            rec["id"] = rid
+            for i in inputs:
+                incident_of[i] = rid
+            outcome = Outcome(id=rid, kind="new", record=rec, inputs=inputs, new_sources=new_count,
+                              last_published=last)
         else:
-            rid = record.id
-            new = [p for p in _unique(sources) if _sha(p) not in record.shas]
-            if not new:
-                result.unchanged.append(f"{rid} ({record.path}): every article is already a source")
-            else:
-                try:
-                    outcome = _update(record, new, root or record.path.parent, options.out / "updates", inputs, last)
-                except (ValueError, TypeError, KeyError, ShutdownRecordsError) as err:
-                    # pydantic's ValidationError is a ValueError: the known record itself is invalid
-                    first = str(err).strip().splitlines()
-                    result.problems.append(f"{record.path}: no update proposed, the record cannot be rebuilt "
-                                           f"({first[0] if first else type(err).__name__}); "
-                                           "run `shutdown-records validate` on it")
-                else:
-                    result.outcomes.append(outcome)
-        for i in inputs:
-            incident_of[i] = rid
+            outcome = Outcome(id=record.id, kind="update", record=rec, inputs=inputs, new_sources=new_count,
+                              changed=changed_fields(record.data, rec), last_published=last,
+                              record_path=str(record.path))
+        write_record(folder / f"{outcome.id}.yaml", rec)
+        result.outcomes.append(outcome)
     return incident_of
 
 
-def _update(record: KnownRecord, new: list[Path], root: Path, folder: Path, inputs: list[str],
-            last: str | None) -> Outcome:
-    """Rebuild the record from its own sources plus the new ones, keeping every curated field."""
-    from ..build import build_record  # noqa: PLC0415
+def _existing_with_sources(record: KnownRecord, root: Path) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+    """The known record with each readable source re-pointed at sources/NAME, and those files.
 
+    A source outside the repository (or a symlink, or missing) stays listed as it was; its
+    quotes are kept by the builder only for curated fields.
+    """
     existing = json.loads(json.dumps(record.data, default=str))
-    old_paths: list[Path] = []
+    old: list[tuple[str, bytes]] = []
+    names: set[str] = set()
     for source in existing.get("sources") or []:
         if not isinstance(source, dict) or not source.get("path"):
             continue
         found = confined_source(record, root, str(source["path"]))
         if found is None:
-            continue  # kept as listed; its file is not ours to read
-        copied = copy_source(found, folder / "sources", found.name)
-        source["path"] = f"sources/{copied.name}"
-        old_paths.append(copied)
-    new_paths = [copy_source(p, folder / "sources", p.name) for p in new]
-    built = build_record(old_paths + new_paths, record_path=folder / f"{record.id}.yaml", existing=existing)
-    write_record(folder / f"{record.id}.yaml", built.record)
-    return Outcome(id=record.id, kind="update", record=built.record, inputs=inputs, new_sources=len(new_paths),
-                   changed=changed_fields(record.data, built.record), last_published=last,
-                   record_path=str(record.path))
+            continue
+        name = found.name if found.name not in names else f"{len(names)}-{found.name}"
+        names.add(name)
+        old.append((name, found.read_bytes()))
+        source["path"] = f"sources/{name}"
+    return existing, old
 
 
 def _sha(path: Path) -> str:

@@ -30,6 +30,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FILES_PER_UNIT = 64
 JSONL_CHUNK_BYTES = 4 << 20
+MIN_JSONL_CHUNK_BYTES = 256 << 10
 MAX_FILE_BYTES = 20 << 20  # one article file (txt, html, feed); WARC and JSONL are streamed
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
@@ -92,8 +93,12 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
-def plan_units(paths: list[Path]) -> Plan:
-    """Units in input order: arguments as given, a folder's files sorted by path."""
+def plan_units(paths: list[Path], workers: int = 1) -> Plan:
+    """Units in input order: arguments as given, a folder's files sorted by path.
+
+    A JSON Lines file is cut into ranges of up to JSONL_CHUNK_BYTES, smaller when the file is
+    small, so every worker gets several ranges even from a single file.
+    """
     plan = Plan()
     batch: list[str] = []
 
@@ -125,7 +130,12 @@ def plan_units(paths: list[Path]) -> Plan:
                 continue
             flush()
             if kind == "jsonl" and not path.name.lower().endswith(".gz"):
-                plan.units.extend(_jsonl_ranges(path))
+                try:
+                    size = path.stat().st_size
+                except OSError:
+                    size = 0
+                chunk = max(MIN_JSONL_CHUNK_BYTES, min(JSONL_CHUNK_BYTES, size // (8 * max(workers, 1)) + 1))
+                plan.units.extend(_jsonl_ranges(path, chunk))
             else:
                 plan.units.append(Unit(str(kind), (str(path),)))
     flush()

@@ -125,8 +125,3 @@ def process_unit(unit: Unit, config: JudgeConfig) -> list[dict[str, Any]]:
         except Exception as err:  # noqa: BLE001 - one article must not stop a stream
             rows.append({"skipped": item.input, "reason": f"article could not be judged: {type(err).__name__}: {err}"})
     return rows
-
-
-def process_indexed(batch: list[tuple[int, Unit]], config: JudgeConfig) -> list[tuple[int, list[dict[str, Any]]]]:
-    """A Dask bag partition: (unit index, rows) for each unit in it."""
-    return [(index, process_unit(unit, config)) for index, unit in batch]

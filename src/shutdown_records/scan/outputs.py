@@ -48,15 +48,15 @@ def write_record(path: Path, record: dict[str, Any]) -> None:
     write_atomic(path, dump_yaml(record))
 
 
-def copy_source(src: Path, folder: Path, name: str) -> Path:
-    """Copy a source file into `folder` under `name` (never through a symlink)."""
+def copy_source(data: bytes, folder: Path, name: str) -> Path:
+    """Save a source's exact bytes as `folder/name` (atomically; a symlink there is replaced)."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     if target.is_symlink():
         target.unlink()
-    if not target.exists() or target.read_bytes() != src.read_bytes():
+    if not target.exists() or target.read_bytes() != data:
         with atomic_open(target, newline="") as handle:
-            handle.write(src.read_text(encoding="utf-8"))
+            handle.write(data.decode("utf-8"))
     return target
 
 
