@@ -15,6 +15,7 @@ WINDOW_DAYS = 60  # an article more than this far from every article of an incid
 # A block of the same platform in the same country often lasts years (and follow-ups report
 # its lifting years on), so articles sharing a platform are one incident within this window.
 PLATFORM_WINDOW_DAYS = 3 * 366
+SAME_NEWS_DAYS = 3  # an article naming no country, in another language, published this close
 
 
 @dataclass
@@ -53,8 +54,9 @@ class Group:
             if item.platforms or self.platforms:
                 if not (item.platforms & self.platforms):
                     return False
-            elif item.language not in self.languages or (self.country is not None and not item.published):
-                return False  # network-wide, no country: same language (and a firm date to join a country's)
+            elif item.language not in self.languages and not (item.published and self.distance(item) <= SAME_NEWS_DAYS):
+                # network-wide and no country: the same language, or reported within days
+                return False
         elif item.country != self.country:
             return False
         if item.platforms and self.platforms and not (item.platforms & self.platforms):
