@@ -108,6 +108,7 @@ def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict
                 truth[row["input"]] = incident
                 if row["incident"]:
                     found[row["input"]] = row["incident"]
+        drafts = draft_quality(out, truth, found, Path(tmp) / "built")
         if verbose:
             groups: dict[str, list[str]] = {}
             for a, g in found.items():
@@ -115,7 +116,32 @@ def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict
             for g, members in sorted(groups.items()):
                 print(f"  {g}: {' '.join(sorted(members))}")
     p, r, f1 = bcubed(truth, found)
-    return {"bcubed_precision": p, "bcubed_recall": r, "bcubed_f1": f1, "scan_seconds": round(seconds, 1)}
+    return {"bcubed_precision": p, "bcubed_recall": r, "bcubed_f1": f1, "scan_seconds": round(seconds, 1), **drafts}
+
+
+def draft_quality(out: Path, truth: dict[str, str], found: dict[str, str], work: Path) -> dict[str, float]:
+    """Mean gold score (the eval's scoring) of each incident's scan draft (the draft holding most
+    of its articles) against `build` on all of the incident's articles."""
+    from collections import Counter
+
+    from shutdown_records.build import build_record
+    from shutdown_records.evaluate.corpus import load_gold
+    from shutdown_records.evaluate.scoring import score_record
+    from shutdown_records.yamlio import read_record_file
+
+    scan_scores: list[float] = []
+    build_scores: list[float] = []
+    for incident in sorted(set(truth.values())):
+        articles = [a for a, t in truth.items() if t == incident]
+        gold = load_gold(SHARED / "corpus" / incident / "gold.yaml")
+        built = build_record([Path(a).resolve() for a in articles], record_path=work / incident / "r.yaml")
+        build_scores.append(score_record(gold, built.record).score or 0.0)
+        ids = Counter(found[a] for a in articles if a in found)
+        draft = out / "drafts" / f"{ids.most_common(1)[0][0]}.yaml" if ids else None
+        record = read_record_file(draft) if draft is not None and draft.is_file() else {}
+        scan_scores.append(score_record(gold, record).score or 0.0)
+    return {"draft_score_scan": round(sum(scan_scores) / len(scan_scores), 3),
+            "draft_score_build": round(sum(build_scores) / len(build_scores), 3)}
 
 
 def main() -> int:

@@ -335,3 +335,20 @@ def test_readme_scan_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         code, output = scan(*shlex.split(command)[2:], "-j", "1")
         assert code == EXIT_OK, (command, output)
         assert "1 new incident(s)" in output
+
+
+def test_dask_scheduler_address_runs_on_that_cluster(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    folder = tmp_path / "news"
+    for i, article in enumerate([BLOCK_EN, CABLE_CUT, BLOCK_FR]):
+        front_matter_file(folder / f"{i:02d}.txt", article)
+    local = tmp_path / "local"
+    assert scan(str(folder), "-o", str(local), "-j", "1", "-q")[0] == EXIT_OK
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = tmp_path / "remote"
+        before = cluster.scheduler.transition_counter
+        code, output = scan(str(folder), "-o", str(remote), "--dask", cluster.scheduler_address, "-q")
+        assert code == EXIT_OK, output
+        assert cluster.scheduler.transition_counter > before  # tasks ran on that scheduler
+    assert tree(local) == tree(remote)

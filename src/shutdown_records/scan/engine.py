@@ -108,6 +108,9 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
     with open_engine(options.dask, workers) as engine:
         items = _read_stream(engine, plan.units, options, work, result)
         groups = group_items(items)
+        if options.progress:
+            print(f"scan: {len(items)} relevant articles grouped into {len(groups)} incident(s); building records",
+                  file=sys.stderr, flush=True)
         incident_of = _build_incidents(engine, groups, known, options, work, result)
     write_articles(out, sorted((work / "parts").glob("*.jsonl")), incident_of)
     write_summary(out, result.counts, result.outcomes, result.skipped, result.unchanged)
