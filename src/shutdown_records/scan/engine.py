@@ -154,62 +154,93 @@ def _read_stream(engine: Engine, units: list[Unit], options: ScanOptions, work: 
     return items
 
 
+BUILD_BATCH = 64  # incidents whose source texts are in memory at once
+
+
+@dataclass
+class _Job:
+    """One record to write: a new incident's draft, or one update per known record (all the
+    incidents that matched it together)."""
+
+    groups: list[Group]
+    record: KnownRecord | None
+    new: list[Path]
+
+
 def _build_incidents(engine: Engine, groups: list[Group], known: list[KnownRecord], options: ScanOptions,
                      work: Path, result: ScanResult) -> dict[str, str]:
     """Phase 2: a draft or an update for each incident, built on the engine; returns input -> id."""
     incident_of: dict[str, str] = {}
     taken: set[str] = {k.id for k in known}
     root = _repository_root(options.records) if options.records else None
-    tasks: list[BuildTask] = []
-    planned: list[tuple[Group, KnownRecord | None, int]] = []  # group, its record, new sources
+    jobs: list[_Job] = []
+    updates: dict[str, _Job] = {}
     for group in groups:
         sources = _unique([work / "sources" / item.source for item in group.items])
-        shas = {_sha(p) for p in sources}
-        record = match(group, known, shas)
+        record = match(group, known, {_sha(p) for p in sources})
         if record is None:
-            tasks.append(BuildTask("drafts", "draft", tuple((p.name, p.read_bytes()) for p in sources)))
-            planned.append((group, None, len(sources)))
+            jobs.append(_Job([group], None, sources))
             continue
-        new = [p for p in sources if _sha(p) not in record.shas]
         for item in group.items:
             incident_of[item.input] = record.id
-        if not new:
-            result.unchanged.append(f"{record.id} ({record.path}): every article is already a source")
-            continue
-        existing, old = _existing_with_sources(record, root or record.path.parent)
-        names = {name for name, _data in old}
-        tasks.append(BuildTask("updates", record.id, tuple(old) + tuple(
-            (p.name, p.read_bytes()) for p in new if p.name not in names), existing))
-        planned.append((group, record, len(new)))
-
-    built = dict(engine.map(build_incident, tasks))
-    for index, (group, record, new_count) in enumerate(planned):
-        task, answer = tasks[index], built[index]
-        inputs = [i.input for i in group.items]
-        last = max((i.published for i in group.items if i.published), default=None)
-        if "error" in answer:
-            what = f"{record.path}: no update proposed" if record else f"incident of {inputs[0]}: no draft written"
-            result.problems.append(f"{what}, the record cannot be built ({answer['error']})"
-                                   + ("; run `shutdown-records validate` on it" if record else ""))
-            continue
-        rec = answer["record"]
-        folder = options.out / task.folder
-        for name, data in task.sources:
-            copy_source(data, folder / "sources", name)
-        if record is None:
-            rid = _free_id(str(rec["id"]), taken)
-            rec["id"] = rid
-            for i in inputs:
-                incident_of[i] = rid
-            outcome = Outcome(id=rid, kind="new", record=rec, inputs=inputs, new_sources=new_count,
-                              last_published=last)
+        new = [p for p in sources if _sha(p) not in record.shas]
+        if record.id in updates:
+            job = updates[record.id]
+            job.groups.append(group)
+            job.new = _unique(job.new + new)
         else:
-            outcome = Outcome(id=record.id, kind="update", record=rec, inputs=inputs, new_sources=new_count,
-                              changed=changed_fields(record.data, rec), last_published=last,
-                              record_path=str(record.path))
-        write_record(folder / f"{outcome.id}.yaml", rec)
-        result.outcomes.append(outcome)
+            updates[record.id] = _Job([group], record, new)
+            jobs.append(updates[record.id])
+    for job in jobs:
+        if job.record is not None and not job.new:
+            result.unchanged.append(f"{job.record.id} ({job.record.path}): every article is already a source")
+    jobs = [job for job in jobs if job.record is None or job.new]
+    for start in range(0, len(jobs), BUILD_BATCH):
+        batch = jobs[start:start + BUILD_BATCH]
+        tasks = [_task(job, root) for job in batch]
+        built = dict(engine.map(build_incident, tasks))
+        for index, job in enumerate(batch):
+            _record_outcome(job, tasks[index], built[index], taken, incident_of, options, result)
     return incident_of
+
+
+def _task(job: _Job, root: Path | None) -> BuildTask:
+    if job.record is None:
+        return BuildTask("drafts", "draft", tuple((p.name, p.read_bytes()) for p in job.new))
+    existing, old = _existing_with_sources(job.record, root or job.record.path.parent)
+    names = {name for name, _data in old}
+    return BuildTask("updates", job.record.id,
+                     tuple(old) + tuple((p.name, p.read_bytes()) for p in job.new if p.name not in names), existing)
+
+
+def _record_outcome(job: _Job, task: BuildTask, answer: dict[str, Any], taken: set[str],
+                    incident_of: dict[str, str], options: ScanOptions, result: ScanResult) -> None:
+    items = sorted((i for g in job.groups for i in g.items), key=lambda i: i.seq)
+    inputs = [i.input for i in items]
+    last = max((i.published for i in items if i.published), default=None)
+    record = job.record
+    if "error" in answer:
+        what = f"{record.path}: no update proposed" if record else f"incident of {inputs[0]}: no draft written"
+        result.problems.append(f"{what}, the record cannot be built ({answer['error']})"
+                               + ("; run `shutdown-records validate` on it" if record else ""))
+        return
+    rec = answer["record"]
+    folder = options.out / task.folder
+    for name, data in task.sources:
+        copy_source(data, folder / "sources", name)
+    if record is None:
+        rid = _free_id(str(rec["id"]), taken)
+        rec["id"] = rid
+        for i in inputs:
+            incident_of[i] = rid
+        outcome = Outcome(id=rid, kind="new", record=rec, inputs=inputs, new_sources=len(job.new),
+                          last_published=last)
+    else:
+        outcome = Outcome(id=record.id, kind="update", record=rec, inputs=inputs, new_sources=len(job.new),
+                          changed=changed_fields(record.data, rec), last_published=last,
+                          record_path=str(record.path))
+    write_record(folder / f"{outcome.id}.yaml", rec)
+    result.outcomes.append(outcome)
 
 
 def _existing_with_sources(record: KnownRecord, root: Path) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
