@@ -244,19 +244,24 @@ def published_day(value: object) -> str | None:
 
 
 def _html_article(place: str, data: bytes, url: str | None, warc_date: str | None = None) -> Article:
-    """Main text by trafilatura; date from htmldate (the page's own), else the crawl date."""
+    """Main text and metadata in one trafilatura pass (fast mode: no fallback extractors, as a
+    stream needs); the date is the page's own (trafilatura asks htmldate), else htmldate's
+    quick search, else the crawl date."""
     import trafilatura  # noqa: PLC0415 - heavy, only for HTML
 
     html = data.decode("utf-8", errors="replace")
-    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False)
-    if not text or not text.strip():
+    options = {"output_format": "json", "with_metadata": True, "include_comments": False, "include_tables": False}
+    try:
+        found = trafilatura.extract(html, fast=True, **options)
+    except TypeError:  # trafilatura < 2.0 calls fast mode no_fallback
+        found = trafilatura.extract(html, no_fallback=True, **options)
+    meta = json.loads(found) if found else {}
+    text = meta.get("text") or ""
+    if not text.strip():
         raise InputError("no article text found in the page", place=place)
-    meta = trafilatura.extract_metadata(html)
-    title = getattr(meta, "title", None) if meta is not None else None
-    language = _language(getattr(meta, "language", None)) if meta is not None else None
-    published = page_date(html) or warc_date
-    return Article(input=place, text=text.strip() + "\n", url=url or (getattr(meta, "url", None) if meta else None),
-                   title=str(title) if title else None, published=published, language=language)
+    published = published_day(meta.get("date")) or page_date(html) or warc_date
+    return Article(input=place, text=text.strip() + "\n", url=url or _str(meta.get("url")),
+                   title=_str(meta.get("title")), published=published, language=_language(meta.get("language")))
 
 
 def page_date(html: str) -> str | None:
