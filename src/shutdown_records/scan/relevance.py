@@ -20,7 +20,20 @@ import yaml
 from ..text import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SENTENCE_END = re.compile(r"[.!?\u3002\u061f\u06d4\u0964]+(?=\s)|\n")
+# One character class (scanned fast); a full stop counts only before white space.
+_SENTENCE_MARK = re.compile(r"[.!?\u3002\u061f\u06d4\u0964\n]")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end: a line break, or . ! ? (and their CJK, Arabic,
+    Urdu and Devanagari forms) followed by white space."""
+    size = len(text)
+    ends = []
+    for m in _SENTENCE_MARK.finditer(text):
+        end = m.end()
+        if text[m.start()] == "\n" or end >= size or text[end].isspace():
+            ends.append(end)
+    return ends
 MIN_PLATFORM_ALIAS = 4  # shorter aliases ("X") are ordinary words once case-folded
 AMBIGUOUS_ALIASES = frozenset({"signal", "line", "threads", "messenger"})
 MAX_CHARS = 20_000  # a restriction is reported near the top; long pages are cut here
@@ -107,7 +120,7 @@ class RelevanceFilter:
                     has_network = has_network or category == "N"
         if not has_network:
             return Verdict(False, "no internet or platform word")
-        ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+        ends = sentence_ends(folded)
         sentences: dict[int, dict[str, str]] = {}
         negatives: dict[str, list[str]] = {}
         for start, category, cue in hits:
