@@ -352,3 +352,21 @@ def test_dask_scheduler_address_runs_on_that_cluster(tmp_path: Path) -> None:
         assert code == EXIT_OK, output
         assert cluster.scheduler.transition_counter > before  # tasks ran on that scheduler
     assert tree(local) == tree(remote)
+
+
+def test_a_record_id_that_is_a_path_never_names_an_output_file(news: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    assert scan(str(news), "-o", str(first), "-j", "1", "-q")[0] == EXIT_OK
+    records = tmp_path / "records"
+    records.mkdir()
+    draft = next((first / "drafts").glob("*.yaml"))
+    hostile = draft.read_text(encoding="utf-8").replace(f"id: {draft.stem}", "id: ../../escaped", 1)
+    (records / "mw.yaml").write_text(hostile, encoding="utf-8")
+    later = tmp_path / "later"
+    front_matter_file(later / "f.txt", RESTORED_EN)
+    out = tmp_path / "out"
+    code, output = scan(str(later), "-o", str(out), "--records", str(records), "-j", "1", "-q")
+    assert code == EXIT_OK
+    assert not (tmp_path / "escaped.yaml").exists() and not (out.parent.parent / "escaped.yaml").exists()
+    assert not (out / "updates").exists() or not list((out / "updates").glob("*.yaml"))
+    assert "mw.yaml: no update proposed" in output and "validate" in output

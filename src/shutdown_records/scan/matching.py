@@ -8,6 +8,7 @@ used only when it resolves to a regular file inside that folder.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ShutdownRecordsError
+from ..model import SLUG_PATTERN
 from .grouping import WINDOW_DAYS, Group, parse_day
 
 MAX_SOURCE_BYTES = 20 << 20
@@ -28,7 +30,9 @@ class KnownRecord:
 
     @property
     def id(self) -> str:
-        return str(self.data.get("id") or self.path.stem)
+        """The record's id when it is a safe slug (it names the update's file), else its file stem."""
+        rid = str(self.data.get("id") or "")
+        return rid if re.fullmatch(SLUG_PATTERN, rid) else self.path.stem
 
 
 def load_records(root: Path) -> tuple[list[KnownRecord], list[str]]:

@@ -158,7 +158,9 @@ def clear_previous(out: Path) -> None:
         elif folder.is_dir():
             shutil.rmtree(folder)
     work = out / ".scan-work"
-    if work.is_dir() and not work.is_symlink():
+    if work.is_symlink():
+        work.unlink()
+    elif work.is_dir():
         shutil.rmtree(work)
 
 
