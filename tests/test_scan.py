@@ -370,3 +370,16 @@ def test_a_record_id_that_is_a_path_never_names_an_output_file(news: Path, tmp_p
     assert not (tmp_path / "escaped.yaml").exists() and not (out.parent.parent / "escaped.yaml").exists()
     assert not (out / "updates").exists() or not list((out / "updates").glob("*.yaml"))
     assert "mw.yaml: no update proposed" in output and "validate" in output
+
+
+def test_a_giant_jsonl_line_is_skipped_and_the_next_lines_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shutdown_records.scan import inputs
+
+    monkeypatch.setattr(inputs, "MAX_LINE_BYTES", 2000)
+    path = tmp_path / "s.jsonl"
+    giant = json.dumps({"text": "word " * 3000}) + "\n"
+    path.write_text(jsonl_lines([ORDINARY]) + giant + jsonl_lines([BLOCK_EN]), encoding="utf-8")
+    read = list(inputs.read_unit(inputs.Unit("jsonl", (str(path),))))
+    assert [type(x).__name__ for x in read] == ["Article", "Skipped", "Article"]
+    assert read[1].input == f"{path}:2" and "over" in read[1].reason
+    assert read[2].input == f"{path}:3" and read[2].url == BLOCK_EN["url"]

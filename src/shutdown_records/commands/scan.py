@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL
+from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL, UsageError
 
 
 def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -55,6 +55,11 @@ def command(inputs: tuple[Path, ...], out: Path, records: Path | None, since: st
     3 when some files or records were skipped (each named on stderr), 1 when nothing could be read.
     """
     from ..scan.engine import ScanOptions, run_scan  # noqa: PLC0415 - keep `scan --help` fast
+
+    try:
+        import ahocorasick_rs  # noqa: F401, PLC0415 - the relevance filter's matcher
+    except ImportError:
+        raise UsageError("scan needs its extra: pip install 'shutdown-records[scan]'") from None
 
     result = run_scan(list(inputs), ScanOptions(out=out, records=records, since=since, dask=dask_address,
                                                 workers=workers, progress=not quiet))

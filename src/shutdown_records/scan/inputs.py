@@ -31,6 +31,7 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FILES_PER_UNIT = 64
 JSONL_CHUNK_BYTES = 4 << 20
 MIN_JSONL_CHUNK_BYTES = 256 << 10
+MAX_LINE_BYTES = 20 << 20  # one JSON Lines article
 MAX_FILE_BYTES = 20 << 20  # one article file (txt, html, feed); WARC and JSONL are streamed
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
@@ -294,7 +295,16 @@ def _read_jsonl(unit: Unit) -> Iterator[Article | Skipped]:
         with handle:
             while unit.end is None or pos < unit.end:
                 try:
-                    raw = handle.readline()
+                    raw = handle.readline(MAX_LINE_BYTES + 1)
+                    if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                        while raw and not raw.endswith(b"\n"):  # skip the rest of the giant line
+                            pos += len(raw)
+                            raw = handle.readline(1 << 20)
+                        pos += len(raw)
+                        line_no += 1
+                        yield Skipped(f"{path}:{line_no}", f"line is over {MAX_LINE_BYTES >> 20} MB; "
+                                                           "one article should be far smaller")
+                        continue
                 except (EOFError, OSError, zlib.error) as err:
                     yield Skipped(f"{path}:{line_no + 1}", f"compressed stream is corrupt or truncated ({err}); "
                                                            "the rest of the file is skipped")
