@@ -18,6 +18,7 @@ from ..atomic import atomic_open, write_atomic
 from ..yamlio import dump_yaml
 
 FEED_ID = "urn:shutdown-records:scan"
+SCAN_NAMES = frozenset({"articles.jsonl", "drafts", "updates", "summary.md", "feed.xml", ".scan-work"})
 COMPARED = ("title", "country", "platforms", "kind", "networks", "scope", "start_date", "end_date", "status",
             "ordered_by", "justification", "context", "legal_basis", "court_challenges", "workarounds", "acknowledged")
 
@@ -171,4 +172,4 @@ def is_scan_output(out: Path) -> bool:
     if not out.is_dir() or out.is_symlink():
         return False
     names = set(os.listdir(out))
-    return not names or "articles.jsonl" in names
+    return "articles.jsonl" in names or names <= SCAN_NAMES  # an interrupted scan leaves only its own
