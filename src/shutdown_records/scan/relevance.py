@@ -107,8 +107,8 @@ class RelevanceFilter:
             text = f"{title}\n{text}"
         folded = fold(text[:MAX_CHARS]).casefold()
         size = len(folded)
-        hits: list[tuple[int, str, str]] = []  # (start, category, cue)
-        has_network = False
+        hits: list[tuple[int, int, str]] = []  # (start, end, category)
+        seen: set[str] = set()
         kinds_of = self._kinds
         for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             if start and folded[start - 1].isalnum():
@@ -116,18 +116,23 @@ class RelevanceFilter:
             whole = end >= size or not folded[end].isalnum()
             for category, stem in kinds_of[index]:
                 if stem or whole:
-                    hits.append((start, category, folded[start:end]))
-                    has_network = has_network or category == "N"
-        if not has_network:
+                    hits.append((start, end, category))
+                    seen.add(category)
+        if "N" not in seen:
             return Verdict(False, "no internet or platform word")
+        negatives: dict[str, list[str]] = {}
+        for start, end, category in hits:
+            if category[0] == "-":
+                negatives.setdefault(category[1:], []).append(folded[start:end])
+        if "S" not in seen and "W" not in seen:
+            return self._decide({}, negatives)  # no restriction word at all: no sentence work
         ends = sentence_ends(folded)
         sentences: dict[int, dict[str, str]] = {}
-        negatives: dict[str, list[str]] = {}
-        for start, category, cue in hits:
-            if category[0] == "-":
-                negatives.setdefault(category[1:], []).append(cue)
-                continue
-            sentences.setdefault(bisect_right(ends, start), {}).setdefault(category, cue)
+        for start, end, category in hits:
+            if category[0] != "-":
+                cues = sentences.setdefault(bisect_right(ends, start), {})
+                if category not in cues:
+                    cues[category] = folded[start:end]
         return self._decide(sentences, negatives)
 
     def _decide(self, sentences: dict[int, dict[str, str]], negatives: dict[str, list[str]]) -> Verdict:
