@@ -5,8 +5,9 @@
 
 1. relevance: articles/s of the relevance filter alone on one core (target >= 5,000).
 2. whole scan: articles/s of `scan` (default engine) on a JSON Lines stream with 1% relevant.
-3. peak memory of `scan` over 100,000 articles (target < 500 MB): the largest resident set of
-   the scanning process and its workers (psutil), sampled every 50 ms.
+3. peak memory of `scan` over 100,000 articles (target < 500 MB): the largest total PSS
+   (proportional set size: shared pages counted once) of the scanning process and its workers
+   (psutil), sampled every 50 ms.
 4. speed-up of a 2-worker LocalCluster over a 1-worker LocalCluster on the same stream
    (target >= 1.7x).
 
@@ -74,7 +75,7 @@ def relevance_rate(texts: list[str], seconds: float = 5.0) -> tuple[float, float
 
 
 def run_scan_measured(args: list[str]) -> tuple[float, float]:
-    """(seconds, peak MB of the process tree) of one `shutdown-records scan` run."""
+    """(seconds, peak MB of the process tree's PSS) of one `shutdown-records scan` run."""
     import psutil
 
     command = [str(Path(sys.executable).parent / "shutdown-records"), "scan", *args, "-q"]
@@ -92,7 +93,9 @@ def run_scan_measured(args: list[str]) -> tuple[float, float]:
                 total = 0
                 for p in tree:
                     try:
-                        total += p.memory_info().rss
+                        # PSS: pages shared by the forked workers counted once, split between them
+                        info = p.memory_full_info()
+                        total += getattr(info, "pss", info.rss)
                     except psutil.Error:
                         pass
                 peak = max(peak, total / 1e6)
