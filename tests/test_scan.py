@@ -383,3 +383,32 @@ def test_a_giant_jsonl_line_is_skipped_and_the_next_lines_read(tmp_path: Path, m
     assert [type(x).__name__ for x in read] == ["Article", "Skipped", "Article"]
     assert read[1].input == f"{path}:2" and "over" in read[1].reason
     assert read[2].input == f"{path}:3" and read[2].url == BLOCK_EN["url"]
+
+
+def test_html_and_markdown_files_in_a_folder_are_articles(tmp_path: Path) -> None:
+    from scan_articles import html_page
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.html").write_text(html_page(BLOCK_EN), encoding="utf-8")
+    front_matter_file(folder / "b.md", BLOCK_FR)
+    out = tmp_path / "out"
+    code, output = scan(str(folder), "-o", str(out), "-j", "1", "-q")
+    assert code == EXIT_OK, output
+    found = rows(out)
+    assert [Path(r["input"]).name for r in found] == ["a.html", "b.md"]
+    assert [r["relevant"] for r in found] == [True, True]
+    assert found[0]["incident"] == found[1]["incident"]
+    saved = "".join(p.read_text(encoding="utf-8") for p in (out / "drafts" / "sources").glob("*.txt"))
+    assert "published: '2025-03-03'" in saved  # the page's own date
+
+
+def test_an_unreadable_record_in_records_is_a_warning_and_the_scan_goes_on(news: Path, tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = scan(str(news), "-o", str(out), "--records", str(records), "-j", "1", "-q")
+    assert code == EXIT_OK
+    assert "warning:" in output and "broken.yaml:" in output
+    assert any((out / "drafts").glob("*.yaml"))
