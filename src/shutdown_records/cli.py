@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "Write a static HTML site showing each value beside its source."),
     "review": ("review", "Review records in a local web app: accept, choose, remove and cite values."),
     "schema": ("schema", "Write the JSON Schema generated from the record model."),
+    "scan": ("scan", "Find new incidents and updates to known records in a news stream."),
 }
 
 

@@ -1,0 +1,127 @@
+"""The per-article work every engine runs: language, relevance, and for the few relevant
+articles, the builder's reading of country, kind, platforms and dates (for grouping).
+
+`process_unit` is a plain function of its arguments, so a local process pool, a Dask
+`LocalCluster` and a remote Dask cluster all produce the same rows for the same unit.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .inputs import Article, Skipped, Unit, read_unit, source_name
+from .language import quick_language
+from .relevance import judge
+
+LANGUAGE_SAMPLE = 4000  # characters given to the builder's language detection
+
+
+@dataclass(frozen=True)
+class JudgeConfig:
+    """What a worker needs to know (picklable, small)."""
+
+    since: str | None = None  # YYYY-MM-DD: older articles are not relevant
+
+
+def article_language(article: Article, relevant: bool) -> str | None:
+    """The language the input gave; else the builder's detection for a relevant article (its
+    record depends on it) and a quick guess for the rest (it only fills articles.jsonl)."""
+    if article.language:
+        return article.language
+    if not relevant:
+        return quick_language(article.text)
+    from ..build.language import detect_language  # noqa: PLC0415
+
+    code, _how = detect_language(article.text[:LANGUAGE_SAMPLE])
+    return code or quick_language(article.text)
+
+
+def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
+    """What the builder reads in one article: the fields that say which incident it reports."""
+    from ..build import build_record  # noqa: PLC0415 - heavy, only for relevant articles
+
+    with tempfile.TemporaryDirectory(prefix="scan-") as tmp:
+        path = Path(tmp) / name
+        path.write_text(stored, encoding="utf-8")
+        result = build_record([path], record_path=Path(tmp) / "record.yaml", language=language)
+    record = result.record if result.docs else {}
+    return {
+        "id": record.get("id"),
+        "country": record.get("country") or named_country(stored, language),
+        "kind": record.get("kind"),
+        "platforms": list(record.get("platforms") or []),
+        "start_date": record.get("start_date"),
+        "end_date": record.get("end_date"),
+        "status": record.get("status"),
+        "scope": record.get("scope"),
+        "regions": [str(r.get("name") if isinstance(r, dict) else r) for r in record.get("regions") or []],
+    }
+
+
+@cache
+def _territory_names(language: str | None) -> tuple[tuple[str, str], ...]:
+    """(name, ISO code) of every country in the article's language (CLDR, via babel), longest first."""
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415
+
+    names: dict[str, str] = {}
+    for code in dict.fromkeys([language or "en", "en"]):
+        try:
+            territories = Locale.parse(code).territories
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for iso, name in territories.items():
+            if len(iso) == 2 and iso.isalpha() and iso not in ("EU", "UN", "EZ", "QO", "ZZ") and len(name) >= 4:
+                names.setdefault(name, iso)
+    return tuple(sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def named_country(text: str, language: str | None) -> str | None:
+    """The one country an article names most often, when the builder found none (languages it
+    holds no vocabulary for). Ties and no name give None."""
+    counts: dict[str, int] = {}
+    for name, iso in _territory_names(language):
+        n = text.count(name)
+        if n:
+            counts[iso] = counts.get(iso, 0) + n
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
+    """One articles.jsonl row (plus, when relevant, the source text and its features)."""
+    row: dict[str, Any] = {"input": article.input, "url": article.url, "language": None}
+    if config.since and article.published and article.published < config.since[: len(article.published)]:
+        row.update(language=article_language(article, False), relevant=False,
+                   why=f"published {article.published}, before --since {config.since}")
+        return row
+    verdict = judge(article.text, article.title)
+    language = article_language(article, verdict.relevant)
+    row.update(language=language, relevant=verdict.relevant, why=verdict.why)
+    if verdict.relevant:
+        stored = article.stored()
+        name = source_name(article, stored)
+        row["_source"] = {"name": name, "text": stored, "published": article.published}
+        row["_features"] = features(stored, name, language)
+    return row
+
+
+def process_unit(unit: Unit, config: JudgeConfig) -> list[dict[str, Any]]:
+    """Rows for every article of the unit, and `{"skipped": place, "reason": ...}` entries."""
+    rows: list[dict[str, Any]] = []
+    for item in read_unit(unit):
+        if isinstance(item, Skipped):
+            rows.append({"skipped": item.input, "reason": item.reason})
+            continue
+        try:
+            rows.append(judge_article(item, config))
+        except Exception as err:  # noqa: BLE001 - one article must not stop a stream
+            rows.append({"skipped": item.input, "reason": f"article could not be judged: {type(err).__name__}: {err}"})
+    return rows

@@ -1,0 +1,78 @@
+"""A quick language guess for every article of a stream (the builder's detection is for the few
+relevant ones): the writing system by code-point ranges (data/scan/scripts.yaml), else stop-word
+counts from data/lang/*/meta.yaml on the first few hundred characters, else py3langid on them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+SAMPLE_CHARS = 600
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _scripts() -> dict[str, Any]:
+    path = resources.files("shutdown_records").joinpath("data", "scan", "scripts.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    from ..build.langdata import supported_languages, topic  # noqa: PLC0415
+
+    table = {}
+    for code in sorted(supported_languages()):
+        words = topic(code, "meta").get("stopwords") or []
+        if words:
+            table[code] = frozenset(str(w).casefold() for w in words)
+    return table
+
+
+def _by_script(sample: str) -> str | None:
+    if sample.isascii():
+        return None
+    others = [ch for ch in sample if ch >= "\u0370" and ch.isalpha()]
+    if len(others) < 0.3 * len(sample.strip()) or len(others) < 20:
+        return None  # mostly Latin letters (or too little text)
+    ranges = _scripts().get("ranges") or []
+    counts: dict[str, int] = {}
+    for ch in others[:200]:
+        code = ord(ch)
+        for first, last, language in ranges:
+            if first <= code <= last:
+                counts[language] = counts.get(language, 0) + 1
+                break
+    if not counts:
+        return None
+    language, _n = max(sorted(counts.items()), key=lambda kv: kv[1])
+    for variant, marks in (_scripts().get("letters") or {}).get(language, {}).items():
+        if any(m in sample for m in marks):
+            return str(variant)
+    return str(language)
+
+
+def quick_language(text: str) -> str | None:
+    """ISO 639-1 code, or None when the sample is too thin to tell."""
+    sample = text[:SAMPLE_CHARS]
+    script = _by_script(sample)
+    if script:
+        return script
+    words = [w.casefold() for w in _WORD.findall(sample)]
+    if len(words) < 5:
+        return None
+    scores = sorted(((sum(1 for w in words if w in stop), code) for code, stop in _stopwords().items()),
+                    key=lambda sc: (-sc[0], sc[1]))
+    if scores and scores[0][0] >= 0.15 * len(words) and scores[0][0] >= 1.5 * max(scores[1][0] if len(scores) > 1 else 0, 1):
+        return scores[0][1]
+    try:
+        import py3langid  # noqa: PLC0415
+    except ImportError:
+        return None
+    code, _score = py3langid.classify(sample)
+    return str(code) if re.fullmatch(r"[a-z]{2,3}", str(code)) else None
