@@ -21,6 +21,7 @@ from .. import cues as C
 from .. import langdata
 from ..spans import in_related_line
 from ..types import Doc, Mention
+from ._stance import stance
 
 FIELD = "ordered_by"
 _ELISION = re.compile(r"(?<!\w)(?:de l|dell|del|d|l)'(?=\w)", re.IGNORECASE)
@@ -373,7 +374,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         ):
             continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]
-        yield auth, span, weight * auth.weight, f"ordering cue: {doc.text[cue.start:cue.end]!r}"
+        # "the regulator did not order it", "threatened to order a block if...": the stance of
+        # the ordering word, not of the authority's name.
+        said = stance(doc, cue.start, cue.end, zone=zone)
+        yield auth, span, weight * auth.weight * said.factor, said.note(f"ordering cue: {doc.text[cue.start:cue.end]!r}")
 
 
 GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/regulator is named

@@ -17,6 +17,7 @@ from functools import cache
 
 from .. import cues as C
 from ..types import Doc, Mention
+from ._stance import stance
 from .authorities import find_authorities, is_challenge_sentence, ordering_candidates
 
 _TITLE_WORDS = {"act", "law", "code", "rules", "regulations", "ordinance", "decree", "proclamation"}
@@ -93,7 +94,9 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
         gate = legal.search(text, zone[0], zone[1]) is not None
         about = restriction.search(text, zone[0], zone[1]) is not None
         factor = 1.0 if gate else 0.6 if about else 0.3
-        sink.add("legal_basis", value, span, weight * factor, f"instrument named: {doc.text[start:end]!r}")
+        said = stance(doc, start, end, zone=zone)
+        sink.add("legal_basis", value, span, weight * factor * said.factor,
+                 said.note(f"instrument named: {doc.text[start:end]!r}"))
 
 
 _GLOSS = re.compile(r"\s*\(\s*")  # "Marco Civil da Internet (Law 12.965/2014)": a bracket only
@@ -145,7 +148,8 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             hit = C.in_sentence(doc, C.cue_set(doc.language, path), zone)
             if hit:
                 value[key] = hit.value
-        sink.add("court_challenges", value, span, weight * court.weight, "court hearing a challenge")
+        said = stance(doc, court.start, court.end, zone=zone)
+        sink.add("court_challenges", value, span, weight * court.weight * said.factor, said.note("court hearing a challenge"))
 
 
 NEXT_SENTENCE = 0.8  # a court whose ruling the next sentence ties to a petition or challenge

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from .. import cues as C
 from ..types import Doc, Mention
+from ._stance import stance
 from .authorities import authorities_in
 
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
@@ -29,6 +30,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     restore = C.cue_set(doc.language, "gates", "restore")
     assembly = C.cue_set(doc.language, "gates", "assembly_ban")
     medium = C.cue_set(doc.language, "gates", "medium")
+    speech = C.cue_set(doc.language, "gates", "speech")
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
@@ -40,12 +42,19 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         # The restriction or the authority may be named in the sentence before ("X was
         # blocked on Friday. The ministry said it was needed to protect national security.")
         around = (C.previous_sentence_start(doc, zone[0]), zone[1])
+        speaker = C.in_sentence(doc, authority, around) is not None or bool(authorities_in(doc, around))
         tied = (
             C.in_sentence(doc, restriction, around) is not None
             or C.in_sentence(doc, restore, around) is not None
-            or C.in_sentence(doc, authority, around) is not None
-            or bool(authorities_in(doc, around))
+            or speaker
         )
+        if not attributed and speaker and (
+            (speech and C.in_sentence(doc, speech, zone) is not None) or _quoted(doc, hit.start, zone)
+        ):
+            # Reported speech: "the ministry said the shutdown was meant to...", "the
+            # government describes as the platform's failure to comply", or the reason in
+            # quotation marks in a sentence that names an authority: the official reason.
+            attributed = True
         if attributed and tied:
             factor = 1.0
         elif attributed:
@@ -56,10 +65,17 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.2
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
-        sink.add("justification", hit.value, span, hit.weight * factor, C.cue_note(hit, doc))
+        said = stance(doc, hit.start, hit.end, zone=zone)
+        sink.add("justification", hit.value, span, hit.weight * factor * said.factor, said.note(C.cue_note(hit, doc)))
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
+
+
+def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
+    """Whether `pos` stands inside quotation marks in its sentence (folding made every
+    quotation mark, « » and curly ones included, a straight '"')."""
+    return C.folded(doc).count('"', zone[0], pos) % 2 == 1
 
 
 def _context(doc: Doc, sink: C.MentionSink) -> None:
@@ -83,7 +99,8 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
         weight = hit.weight * (1.0 if tied else 0.5) * C.lead_factor(doc, hit.start)
         if C.in_sentence(doc, past, zone):
             weight *= PAST  # "previously, during periods of unrest": an earlier episode
-        sink.add("context", hit.value, span, weight, C.cue_note(hit, doc))
+        said = stance(doc, hit.start, hit.end, zone=zone)
+        sink.add("context", hit.value, span, weight * said.factor, said.note(C.cue_note(hit, doc)))
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
