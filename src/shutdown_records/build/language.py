@@ -16,7 +16,7 @@ from functools import cache
 from .langdata import supported_languages, topic
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_PERSIAN_LETTERS = set("پچژگکی")
+LETTER_SHARE = 0.01  # a language's distinctive letters above this share of the letters: a candidate
 SAMPLE_CHARS = 4000
 MIN_WORDS_FOR_MODEL = 8  # below this py3langid guesses wildly ("Hello world." -> Fula)
 
@@ -31,18 +31,41 @@ def _stopword_table() -> dict[str, frozenset[str]]:
     return table
 
 
+@cache
+def _distinctive_letters() -> dict[str, frozenset[str]]:
+    """`distinctive_letters` of each meta.yaml: letters of a script that tell one language
+    written in it from the script's main language (Persian and Urdu from Arabic)."""
+    table = {}
+    for code in sorted(supported_languages()):
+        letters = topic(code, "meta").get("distinctive_letters")
+        if letters:
+            table[code] = frozenset(str(letters))
+    return table
+
+
+def _arabic_script_language(sample: str, letters: int) -> str:
+    """Arabic, or a language whose distinctive letters the sample shows (Persian, Urdu).
+    Urdu has Persian's letters too, so when several qualify their stop words decide."""
+    candidates = [
+        code for code, own in _distinctive_letters().items()
+        if sum(1 for ch in sample if ch in own) > LETTER_SHARE * letters
+    ]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else "ar"
+    words = [w.casefold() for w in _WORD.findall(sample)]
+    table = _stopword_table()
+    return max(candidates, key=lambda code: (sum(1 for w in words if w in table.get(code, ())), code))
+
+
 def _script_language(sample: str) -> str | None:
     """A language decided by the letters alone, or None for Latin (or mixed) text."""
     counts: Counter[str] = Counter()
-    persian = 0
     for ch in sample:
         if not ch.isalpha():
             continue
         if ch < "\u0250":
             counts["latin"] += 1
             continue
-        if ch in _PERSIAN_LETTERS:
-            persian += 1
         name = unicodedata.name(ch, "")
         counts[name.split(" ", 1)[0]] += 1
     if not counts:
@@ -53,7 +76,7 @@ def _script_language(sample: str) -> str | None:
     if script == "CYRILLIC":
         return "uk" if any(c in sample for c in "їєґі") and "ы" not in sample else "ru"
     if script == "ARABIC":
-        return "fa" if persian > 0.01 * n else "ar"
+        return _arabic_script_language(sample, n)
     return None  # other scripts: leave it to the model
 
 

@@ -43,17 +43,15 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         # blocked on Friday. The ministry said it was needed to protect national security.")
         around = (C.previous_sentence_start(doc, zone[0]), zone[1])
         speaker = C.in_sentence(doc, authority, around) is not None or bool(authorities_in(doc, around))
-        tied = (
-            C.in_sentence(doc, restriction, around) is not None
-            or C.in_sentence(doc, restore, around) is not None
-            or speaker
-        )
-        if not attributed and speaker and (
+        about = C.in_sentence(doc, restriction, around) is not None or C.in_sentence(doc, restore, around) is not None
+        tied = about or speaker
+        if not attributed and speaker and about and (
             (speech and C.in_sentence(doc, speech, zone) is not None) or _quoted(doc, hit.start, zone)
         ):
             # Reported speech: "the ministry said the shutdown was meant to...", "the
             # government describes as the platform's failure to comply", or the reason in
-            # quotation marks in a sentence that names an authority: the official reason.
+            # quotation marks in a sentence that names an authority and the restriction:
+            # the official reason (a minister calling an attack "terrorist" is not).
             attributed = True
         if attributed and tied:
             factor = 1.0
