@@ -99,7 +99,7 @@ def test_country_name_outweighs_a_foreign_capital(tmp_path):
     ("lang", "body"),
     [
         ("en", "Internet cut in Tigray\n\nInternet services were cut across Ethiopia's northern Tigray region on Wednesday."),
-        ("fr", "Coupure au Cameroun\n\nInternet a été coupé dans les régions anglophones du Cameroun depuis janvier."),
+        ("fr", "Coupure en province\n\nInternet a été coupé dans la province de Valmonte depuis janvier."),
         ("es", "Corte en Ecuador\n\nEl internet móvil fue suspendido el lunes en la provincia de Esmeraldas, en Ecuador."),
         ("pt", "Bloqueio em Moçambique\n\nA internet móvel foi bloqueada no domingo na província de Cabo Delgado, em Moçambique."),
     ],

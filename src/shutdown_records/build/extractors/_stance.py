@@ -14,8 +14,8 @@ The words live in each language's cues.yaml under `stance:` (docs/cues.md):
   "ne ... pas" is `ne`/`n'`, "не", "değil" goes in `negated_after`);
 * `negated_after`: a phrase right after the value that denies it ("was not declared",
   "değildir", "نشده"), for languages and constructions where negation follows;
-* `hypothetical`: a clause marker of what might be ("if", "unless", "threatened to", "si",
-  "eğer", "اگر");
+* `hypothetical`: a marker, before the value in its clause, of what might be ("if",
+  "unless", "threatened to", "si", "eğer", "اگر");
 * `other_incident`: a marker that the sentence is about another case ("in a separate
   case", "dans une autre affaire", "в другом деле");
 * `clause_break`: where a clause ends ("but", "while", "mais"; a semicolon always does): a
@@ -127,7 +127,9 @@ def stance(
             return Stance(OTHER_INCIDENT, f"about another incident ({doc.text[hit.start:hit.end]!r})")
     if hypothetical:
         marker = C.cue_set(doc.language, "stance", "hypothetical")
-        hit = marker.search(text, span[0], span[1]) if marker else None
+        # Only a marker before the value: "threatened to block X", "if X refuses, the law
+        # could..." are conditional, while "X stays blocked unless users turn to a VPN" is not.
+        hit = marker.search(text, span[0], start) if marker else None
         if hit is not None:
             return Stance(HYPOTHETICAL, f"hypothetical ({doc.text[hit.start:hit.end]!r})")
     return ASSERTED

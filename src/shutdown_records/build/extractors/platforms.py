@@ -149,21 +149,18 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if medium_re is not None and medium_re.search(folded[max(s, start - 30):start].casefold()):
             weight = min(weight, WEAK)  # "said in a post on Twitter": the medium, not the target
         if weight > WEAK and _elsewhere(doc, start, end):
-            weight = WEAK  # "since the blocking of X in recent years", "threatened to block X if"
+            weight = WEAK  # "in a separate case, X was blocked", "threatened to block X if"
         yield Mention(field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight,
                       extra={"match": (start, end)})
 
 
 def _elsewhere(doc: Doc, start: int, end: int) -> bool:
-    """Whether the platform's sentence speaks of an earlier episode (`gates.past`), another
-    incident or a hypothetical block (`_stance`); not of negation: "users could not open X"
-    is the block itself."""
+    """Whether the platform's sentence speaks of another incident or a hypothetical block
+    (`_stance`). Not negation ("users could not open X" is the block itself), and not a
+    year or "previously" (`gates.past`): "in March 2018 X was blocked" is often the story."""
     if not C.has_cues(doc.language):
         return False
-    zone = C.sentence(doc, start, end)
-    if C.in_sentence(doc, C.cue_set(doc.language, "gates", "past"), zone) is not None:
-        return True
-    return stance(doc, start, end, negation=False, zone=zone).factor < 1.0
+    return stance(doc, start, end, negation=False).factor < 1.0
 
 
 def _inside(pos: int, hits: list[tuple[int, int, str]]) -> bool:
