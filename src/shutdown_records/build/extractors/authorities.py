@@ -240,7 +240,21 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
         name = name.replace("{" + key + "}", value.strip())
     if "{" in name.replace(COUNTRY_SLOT, "").replace(DEMONYM_SLOT, ""):
         return None
+    for pattern, replacement in _name_forms(doc.language):
+        name = pattern.sub(replacement, name)
     return re.sub(r"\s+", " ", name).strip()
+
+
+@cache
+def _name_forms(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`name_forms` of cues.yaml: [pattern, replacement] pairs that bring a name taken from
+    an inflected language's text to one form ("Таганского районного суда" -> "Таганский
+    районный суд"), so every case of the name is one authority for the merger."""
+    return tuple(
+        (re.compile(str(pair[0])), str(pair[1]))
+        for pair in langdata.topic(language, C.CUES_TOPIC).get("name_forms") or []
+        if isinstance(pair, list) and len(pair) == 2
+    )
 
 
 @lru_cache(maxsize=16)
@@ -340,6 +354,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             h.end <= auth.start and agent.search(text, max(h.end, auth.start - AGENT_NEAR), auth.start)
             and auth.start - h.end <= 60
             for h in order_hits
+        ) or any(
+            # "по требованию РКН", "por orden del juez": the agent phrase holds the order word
+            a.end >= auth.start - AGENT_NEAR and any(a.start <= h.start and h.end <= a.end for h in order_hits)
+            for a in agent.finditer(text, max(zone[0], auth.start - AGENT_NEAR - 40), auth.start)
         )
         if auth.judiciary and not (after or by):
             continue  # a court named near a ban it did not order (e.g. one it reviewed)

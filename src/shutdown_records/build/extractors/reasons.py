@@ -20,6 +20,7 @@ NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
 OTHER_BAN = 0.3
+LIFTING = 0.4  # a reason in a sentence about lifting, not naming the block, is the lifting's reason
 AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
 
 
@@ -61,6 +62,11 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
             factor = 0.2
+        if restore and C.in_sentence(doc, restore, zone) is not None and C.in_sentence(doc, restriction, zone) is None:
+            # "access was restored as the company now fights terrorism": the lifting's reason
+            # (a sentence naming the block too, "blocked for security reasons, X seeks to
+            # have it lifted", still gives the block's)
+            factor *= LIFTING
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         said = stance(doc, hit.start, hit.end, zone=zone)
