@@ -211,3 +211,12 @@ def test_urdu_article_is_read_and_told_from_persian(tmp_path):
     assert record["kind"] == "full_network"
     assert record["scope"] == "national"
     assert "public_order" in record["justification"]
+
+
+def test_bare_authorities_are_named_after_the_documents_own_executive_not_a_country_it_mentions():
+    doc = make_doc(
+        "Internet cut in the mountains\nMoscow-based monitors from Russia reported the outage first. The Mongolian "
+        "authorities blocked access to the internet in the Altan region on Monday. The authorities said the cut "
+        "would last until calm returned.\n")
+    names = support(doc, "ordered_by")
+    assert "Mongolian authorities" in names and "Russian authorities" not in names

@@ -50,6 +50,7 @@ class Authority:
     weight: float
     supranational: bool = False
     generic: bool = False
+    country: str | None = None  # the country a generic name was built for ("Tajik authorities": TJ)
 
     @property
     def judiciary(self) -> bool:
@@ -199,7 +200,11 @@ def _trim_calendar_words(language: str, person: str) -> str:
     return " ".join(words)
 
 
-def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
+def _resolve_with_country(
+    doc: Doc, gen: _Generic, m: re.Match[str], home: str | None = None
+) -> tuple[str | None, str | None]:
+    """The display name of a generic form and the country it was named after; a form that
+    names no country ("the authorities") takes `home`, else the document's main country."""
     groups = {k: v for k, v in m.groupdict().items() if v}
     matcher = C.countries(doc.language)
     code = None
@@ -208,11 +213,11 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
     elif "demonym" in groups:
         code = matcher.code(groups["demonym"])
     if code is None and gen.needs_country:
-        code = C.guess_country(doc)
+        code = home or C.guess_country(doc)
     name = gen.name
     if ("{country}" in name or "{demonym_en}" in name) and code is None:
         if not gen.needs_country or gen.type != "judiciary":
-            return None
+            return None, None
         # "ante el Tribunal Constitucional" in an article that never names its country: the
         # placeholder stays and the assembler fills in the record's country. (A bare "the
         # government" there is too vague to keep.)
@@ -227,7 +232,7 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
     if "portfolio" in groups:
         portfolio = _translate(doc.language, "ministry_words", groups["portfolio"])
         if not portfolio:
-            return None
+            return None, None
         portfolio = portfolio[0].upper() + portfolio[1:]
         name = name.replace("{portfolio}", portfolio)
     if "kind" in groups:
@@ -239,10 +244,10 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
     for key, value in groups.items():
         name = name.replace("{" + key + "}", value.strip())
     if "{" in name.replace(COUNTRY_SLOT, "").replace(DEMONYM_SLOT, ""):
-        return None
+        return None, None
     for pattern, replacement in _name_forms(doc.language):
         name = pattern.sub(replacement, name)
-    return re.sub(r"\s+", " ", name).strip()
+    return re.sub(r"\s+", " ", name).strip(), code
 
 
 @cache
@@ -276,13 +281,23 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
                 m = gen.pattern.match(text, place.start(), hi)
                 if m:
                     matches.append((gen, m))
+        # "The Tajik authorities blocked... the authorities said": a bare form is named after
+        # the country the document's own executive forms name most, before any country the
+        # article merely mentions ("Russia").
+        named: dict[str, int] = {}
         for gen, m in matches:
-            name = _resolve(doc, gen, m)
+            if gen.type == "executive" and not gen.needs_country:
+                code = _resolve_with_country(doc, gen, m)[1]
+                if code:
+                    named[code] = named.get(code, 0) + 1
+        home = max(sorted(named), key=lambda c: named[c]) if named else None
+        for gen, m in matches:
+            name, code = _resolve_with_country(doc, gen, m, home)
             if name:
                 # A body whose country this source never names is less certain (half weight).
                 unnamed = COUNTRY_SLOT in name or DEMONYM_SLOT in name
                 weight = gen.weight * (UNNAMED_COUNTRY if unnamed else 1.0)
-                found.append(Authority(name, gen.type, m.start(), m.end(), weight, generic=True))
+                found.append(Authority(name, gen.type, m.start(), m.end(), weight, generic=True, country=code))
     # Named before generic, then longer, then stronger first; drop anything overlapping a kept one.
     found.sort(key=lambda a: (a.generic, -(a.end - a.start), -a.weight, a.start))
     kept: list[Authority] = []
@@ -404,17 +419,21 @@ GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/reg
 def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, str]]) -> dict[str, str]:
     """"Government of X" and "X authorities" in one document are one authority: the form the
     document leans on names both, so the merger does not count the executive twice."""
-    support: dict[str, float] = {}
+    by_country: dict[str | None, dict[str, float]] = {}
     for auth, _, weight, _ in candidates:
         if auth.generic and auth.type == "executive" and (
             auth.name.startswith("Government of ") or auth.name.endswith(" authorities")
         ):  # a state's own government ("the Manipur government") is another authority
+            support = by_country.setdefault(auth.country, {})
             support[auth.name] = support.get(auth.name, 0.0) + weight
-    if len(support) < 2:
-        return {}
-    # "Government of X" names the executive the way datasets do; otherwise the commonest form.
-    best = sorted(support, key=lambda n: (not n.startswith("Government of "), -support[n], n))[0]
-    return {name: best for name in support}
+    rename: dict[str, str] = {}
+    for support in by_country.values():  # "Tajik authorities" never become "Russian authorities"
+        if len(support) < 2:
+            continue
+        # "Government of X" names the executive the way datasets do; otherwise the commonest form.
+        best = sorted(support, key=lambda n: (not n.startswith("Government of "), -support[n], n))[0]
+        rename.update({name: best for name in support})
+    return rename
 
 
 def _is_person(auth: Authority) -> bool:
