@@ -220,3 +220,8 @@ def test_bare_authorities_are_named_after_the_documents_own_executive_not_a_coun
         "would last until calm returned.\n")
     names = support(doc, "ordered_by")
     assert "Mongolian authorities" in names and "Russian authorities" not in names
+
+
+def test_a_reason_in_single_curly_quotes_after_an_authority_is_stated():
+    doc = make_doc("Chirper blocked\nThe government blocked Chirper in Malawi to \u2018keep peace and order during the count.\u2019\n")
+    assert support(doc, "justification").get("public_order", 0) >= 1.0

@@ -77,9 +77,19 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
 
 
 def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
-    """Whether `pos` stands inside quotation marks in its sentence (folding made every
-    quotation mark, « » and curly ones included, a straight '"')."""
-    return C.folded(doc).count('"', zone[0], pos) % 2 == 1
+    """Whether `pos` stands inside quotation marks in its sentence: an odd number of double
+    marks before it (folding made « » and curly double quotes a straight '"'), or a single
+    curly opening mark ‘ not closed since (a ’ between two letters is an apostrophe)."""
+    if C.folded(doc).count('"', zone[0], pos) % 2 == 1:
+        return True
+    text = doc.text
+    opened = text.rfind("\u2018", zone[0], pos)
+    if opened < 0:
+        return False
+    for i in range(opened + 1, pos):
+        if text[i] == "\u2019" and not (text[i - 1].isalpha() and i + 1 < len(text) and text[i + 1].isalpha()):
+            return False
+    return True
 
 
 def _context(doc: Doc, sink: C.MentionSink) -> None:
