@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from .. import cues as C
 from ..types import Doc, Mention
 from ._stance import stance
-from .authorities import authorities_in
+from .authorities import authorities_in, find_authorities
 
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
@@ -100,8 +100,13 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
     # restriction: a context word inside a longer justification phrase is left to
     # `justification` (a phrase listed under both, "refused to remove", counts for both).
     reasons = [(h.start, h.end) for h in C.hits(doc, "justification")]
+    # "Tribunal Superior Eleitoral", "Electoral Commission": a context word inside the name
+    # of an authority or court names that body, not an event around the restriction.
+    names = [(a.start, a.end) for a in find_authorities(doc)]
     for hit in C.hits(doc, "context"):
         if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in reasons):
+            continue
+        if any(s <= hit.start and hit.end <= e for s, e in names):
             continue
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
