@@ -23,14 +23,17 @@ The words live in each language's cues.yaml under `stance:` (docs/cues.md):
 
 Window sizes are per language (`settings.negation_before`, `settings.negation_after`,
 characters), since negation stands close to what it denies in every language we read.
-Everything is a bisection into cue sets scanned once per document: linear in text length.
+Each list is one regex per language, searched only inside the few characters around a value
+(never over the whole document), so the cost is linear in the text's length and small.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
+from ...text import fold
 from .. import cues as C
 from .. import langdata
 from ..types import Doc
@@ -62,6 +65,36 @@ ASSERTED = Stance()
 
 
 @cache
+def _words(language: str, key: str) -> re.Pattern[str] | None:
+    """`stance.<key>` of a language (then the common file) as one case-insensitive regex at
+    word boundaries, or None when the language lists none."""
+    parts = []
+    for entry in C.raw(language, "stance", key):
+        source = entry.get("re") if isinstance(entry, dict) else entry
+        if source:
+            parts.append(f"(?:{fold(C.expand(language, str(source)))})")
+    if not parts:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+
+
+def _find(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first `stance.<key>` word inside text[lo:hi]."""
+    words = _words(language, key)
+    return words.search(text, lo, hi) if words is not None and lo < hi else None
+
+
+def _last(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last `stance.<key>` word inside text[lo:hi]."""
+    words = _words(language, key)
+    found = None
+    if words is not None and lo < hi:
+        for found in words.finditer(text, lo, hi):
+            pass
+    return found
+
+
+@cache
 def _windows(language: str) -> tuple[int, int]:
     settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
     return int(settings.get("negation_before", BEFORE)), int(settings.get("negation_after", AFTER))
@@ -79,30 +112,26 @@ def clause(doc: Doc, start: int, end: int, zone: tuple[int, int] | None = None) 
         cut = text.find(mark, end, hi)
         if cut >= 0:
             hi = cut
-    breaks = C.cue_set(doc.language, "stance", "clause_break")
-    if not breaks:
-        return lo, hi
-    for hit in breaks.finditer(text, lo, start):
-        lo = hit.end
-    after = breaks.search(text, end, hi)
+    before = _last(doc.language, "clause_break", text, lo, start)
+    if before is not None:
+        lo = before.end()
+    after = _find(doc.language, "clause_break", text, end, hi)
     if after is not None:
-        hi = after.start
+        hi = after.start()
     return lo, hi
 
 
 def _negated(doc: Doc, start: int, end: int, span: tuple[int, int]) -> str | None:
     text = C.folded(doc)
     before, after = _windows(doc.language)
-    negator = C.cue_set(doc.language, "stance", "negator")
     # A comma between the negator and the value ends its reach: "the regulator, which has
     # not commented, ordered the block" does not deny the order.
     lo = max(span[0], start - before, *(text.rfind(c, span[0], start) + 1 for c in _COMMAS))
-    hit = negator.search(text, lo, start) if negator else None
+    hit = _find(doc.language, "negator", text, lo, start)
     if hit is None:
-        late = C.cue_set(doc.language, "stance", "negated_after")
         hi = min([span[1], end + after] + [i for i in (text.find(c, end, span[1]) for c in _COMMAS) if i >= 0])
-        hit = late.search(text, end, hi) if late else None
-    return None if hit is None else doc.text[hit.start:hit.end]
+        hit = _find(doc.language, "negated_after", text, end, hi)
+    return None if hit is None else doc.text[hit.start():hit.end()]
 
 
 def stance(
@@ -121,15 +150,13 @@ def stance(
         if word is not None:
             return Stance(NEGATED, f"denied in its clause ({word!r})")
     if other:
-        marker = C.cue_set(doc.language, "stance", "other_incident")
-        hit = marker.search(text, sentence[0], sentence[1]) if marker else None
+        hit = _find(doc.language, "other_incident", text, sentence[0], sentence[1])
         if hit is not None:
-            return Stance(OTHER_INCIDENT, f"about another incident ({doc.text[hit.start:hit.end]!r})")
+            return Stance(OTHER_INCIDENT, f"about another incident ({doc.text[hit.start():hit.end()]!r})")
     if hypothetical:
-        marker = C.cue_set(doc.language, "stance", "hypothetical")
         # Only a marker before the value: "threatened to block X", "if X refuses, the law
         # could..." are conditional, while "X stays blocked unless users turn to a VPN" is not.
-        hit = marker.search(text, span[0], start) if marker else None
+        hit = _find(doc.language, "hypothetical", text, span[0], start)
         if hit is not None:
-            return Stance(HYPOTHETICAL, f"hypothetical ({doc.text[hit.start:hit.end]!r})")
+            return Stance(HYPOTHETICAL, f"hypothetical ({doc.text[hit.start():hit.end()]!r})")
     return ASSERTED
