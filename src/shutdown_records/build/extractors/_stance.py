@@ -78,10 +78,23 @@ def _words(language: str, key: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
+_MEMO: list = [None, {}]  # [the text asked about, {(language, key, lo, hi): match}]
+
+
 def _find(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """The first `stance.<key>` word inside text[lo:hi]."""
+    """The first `stance.<key>` word inside text[lo:hi]; remembered for the document being
+    read, since the values of one sentence ask about the same sentence and clause."""
     words = _words(language, key)
-    return words.search(text, lo, hi) if words is not None and lo < hi else None
+    if words is None or lo >= hi:
+        return None
+    if _MEMO[0] is not text:
+        _MEMO[0], _MEMO[1] = text, {}
+    memo = _MEMO[1]
+    where = (language, key, lo, hi)
+    if where not in memo:
+        # (tried only where one of the words can open, from the document's opening index)
+        memo[where] = next(iter(C.scan(words, text, lo, hi)), None)
+    return memo[where]
 
 
 def _last(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -89,7 +102,7 @@ def _last(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str]
     words = _words(language, key)
     found = None
     if words is not None and lo < hi:
-        for found in words.finditer(text, lo, hi):
+        for found in C.scan(words, text, lo, hi):
             pass
     return found
 

@@ -284,15 +284,14 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
         # "The Tajik authorities blocked... the authorities said": a bare form is named after
         # the country the document's own executive forms name most, before any country the
         # article merely mentions ("Russia").
+        resolved = [None if gen.needs_country else _resolve_with_country(doc, gen, m) for gen, m in matches]
         named: dict[str, int] = {}
-        for gen, m in matches:
-            if gen.type == "executive" and not gen.needs_country:
-                code = _resolve_with_country(doc, gen, m)[1]
-                if code:
-                    named[code] = named.get(code, 0) + 1
+        for (gen, _), done in zip(matches, resolved):
+            if done is not None and done[1] and gen.type == "executive":
+                named[done[1]] = named.get(done[1], 0) + 1
         home = max(sorted(named), key=lambda c: named[c]) if named else None
-        for gen, m in matches:
-            name, code = _resolve_with_country(doc, gen, m, home)
+        for (gen, m), done in zip(matches, resolved):
+            name, code = done if done is not None else _resolve_with_country(doc, gen, m, home)
             if name:
                 # A body whose country this source never names is less certain (half weight).
                 unnamed = COUNTRY_SLOT in name or DEMONYM_SLOT in name
