@@ -225,3 +225,12 @@ def test_bare_authorities_are_named_after_the_documents_own_executive_not_a_coun
 def test_a_reason_in_single_curly_quotes_after_an_authority_is_stated():
     doc = make_doc("Chirper blocked\nThe government blocked Chirper in Malawi to \u2018keep peace and order during the count.\u2019\n")
     assert support(doc, "justification").get("public_order", 0) >= 1.0
+
+
+def test_a_court_hearing_a_challenge_that_directs_the_government_is_not_the_orderer():
+    doc = make_doc(
+        "Chirper ban in court\nChirper has been blocked in Malawi since March. Lawyers filed a petition at the "
+        "Zomba High Court challenging the ban. The Zomba High Court on Monday directed the cabinet to review the "
+        "matter regarding the ban.\n")
+    assert support(doc, "ordered_by").get("Zomba High Court", 0) < 0.5
+    assert support(doc, "court_challenges").get("Zomba High Court", 0) >= 1.0

@@ -406,10 +406,26 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         ):
             continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]
+        if auth.judiciary and restriction.search(text, cue.start, cue.end) is None and _hears_challenge(doc, auth.name):
+            # "The High Court directed the cabinet to take up the matter": a court that hears a
+            # challenge in this document rules on it; it orders the block only in words
+            # that name the restriction ("ordered the block").
+            weight *= HEARING
         # "the regulator did not order it", "threatened to order a block if...": the stance of
         # the ordering word, not of the authority's name.
         said = stance(doc, cue.start, cue.end, zone=zone)
         yield auth, span, weight * auth.weight * said.factor, said.note(f"ordering cue: {doc.text[cue.start:cue.end]!r}")
+
+
+HEARING = 0.3  # a court that hears a challenge here, "directing" rather than blocking
+
+
+def _hears_challenge(doc: Doc, name: str) -> bool:
+    """Whether the document names this court in a sentence about a petition, appeal or case."""
+    return any(
+        a.name == name and is_challenge_sentence(doc, C.sentence(doc, a.start, a.end)) == "strong"
+        for a in find_authorities(doc)
+    )
 
 
 GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/regulator is named
