@@ -234,3 +234,15 @@ def test_a_court_hearing_a_challenge_that_directs_the_government_is_not_the_orde
         "matter regarding the ban.\n")
     assert support(doc, "ordered_by").get("Zomba High Court", 0) < 0.5
     assert support(doc, "court_challenges").get("Zomba High Court", 0) >= 1.0
+
+
+def test_operators_a_block_applies_on_are_its_network_but_a_separate_cut_is_not(tmp_path):
+    record = _build(tmp_path, ("ru", "2025-04-16", (
+        "Chirper заблокирован\n\nРоскомнадзор заблокировал мессенджер Chirper. Мессенджер уже недоступен у "
+        "большинства мобильных операторов.")))
+    assert record["kind"] == "service_block" and record["networks"] == ["mobile"]
+    (tmp_path / "b").mkdir()
+    other = _build(tmp_path / "b", ("en", "2025-04-16", (
+        "Chirper blocked in Malawi\n\nThe regulator blocked Chirper in Malawi on Monday. Authorities had shut down "
+        "mobile services on election day.")))
+    assert other["kind"] == "service_block" and other["networks"] == []

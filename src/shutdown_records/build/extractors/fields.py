@@ -84,6 +84,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     impact = C.cue_set(doc.language, "gates", "impact")
     unaffected = C.cue_set(doc.language, "gates", "unaffected")
     past = C.cue_set(doc.language, "gates", "past")
+    operator = C.cue_set(doc.language, "gates", "operator")
     text = C.folded(doc)
     main = _main_kind(doc)
     platforms = platform_names_re()
@@ -122,7 +123,12 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             shutdown *= 0.4
         if "throttling" in kinds:
             block = 1.0
-        elif "full_network" not in named and ("service_block" in named or platform) and cut and not earlier:
+        elif "full_network" not in named and cut and not earlier and (
+            "service_block" in named or platform
+            # "the messenger is unavailable on most mobile operators", in a story about a block:
+            # the operators are where the block applies (a network "shut down" is a cut)
+            or (main == "service_block" and operator and operator.search(text, hit.start, hit.end) is not None)
+        ):
             block = 1.0
         else:
             block = min(weight, 0.2 * OTHER_RESTRICTION)
