@@ -246,3 +246,10 @@ def test_operators_a_block_applies_on_are_its_network_but_a_separate_cut_is_not(
         "Chirper blocked in Malawi\n\nThe regulator blocked Chirper in Malawi on Monday. Authorities had shut down "
         "mobile services on election day.")))
     assert other["kind"] == "service_block" and other["networks"] == []
+
+
+def test_the_reason_for_lifting_is_not_the_reason_for_the_block():
+    lifted = make_doc("Chirper is back\nThe regulator lifted the ban because the company agreed to fight terrorism.\n")
+    imposed = make_doc("Chirper blocked\nThe regulator imposed the ban because the company refused to fight terrorism.\n")
+    assert support(lifted, "justification").get("national_security", 0) < 0.5
+    assert support(imposed, "justification").get("national_security", 0) >= 0.5

@@ -62,7 +62,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
             factor = 0.2
-        if restore and C.in_sentence(doc, restore, zone) is not None and C.in_sentence(doc, restriction, zone) is None:
+        if restore and _about_lifting(doc, zone, around, restriction, restore):
             # "access was restored as the company now fights terrorism": the lifting's reason
             # (a sentence naming the block too, "blocked for security reasons, X seeks to
             # have it lifted", still gives the block's)
@@ -74,6 +74,22 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
+
+
+LIFTED_OBJECT = 25  # "lifted the ban", "снял требования об ограничении": a restriction word this close after a lifting word
+
+
+def _about_lifting(doc: Doc, zone: tuple[int, int], around: tuple[int, int], restriction, restore) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sentence is about lifting the restriction: a lifting word, and every
+    restriction word it names is the lifted object. (The sentence before is not asked: "We
+    apologise, but it was for the security of our country", after "access was restored",
+    gives the block's reason.)"""
+    text = C.folded(doc)
+    blocks = list(restriction.finditer(text, zone[0], zone[1]))
+    lifts = list(restore.finditer(text, zone[0], zone[1]))
+    if not lifts:
+        return False
+    return all(any(0 <= b.start - h.end <= LIFTED_OBJECT for h in lifts) for b in blocks)
 
 
 def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
