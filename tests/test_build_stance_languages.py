@@ -253,3 +253,14 @@ def test_the_reason_for_lifting_is_not_the_reason_for_the_block():
     imposed = make_doc("Chirper blocked\nThe regulator imposed the ban because the company refused to fight terrorism.\n")
     assert support(lifted, "justification").get("national_security", 0) < 0.5
     assert support(imposed, "justification").get("national_security", 0) >= 0.5
+
+
+def test_a_whole_network_shutdown_is_not_a_block_of_the_platforms_it_mentions(tmp_path):
+    record = _build(
+        tmp_path,
+        ("en", "2025-03-04", "Malawi cuts the internet during the count\n\nThe government shut down the internet across "
+         "Malawi on Monday. Users could not access WhatsApp and Facebook, and banks reported outages."),
+        ("fr", "2025-03-05", "Le Malawi coupe internet\n\nLes autorités du Malawi ont coupé l'accès à internet lundi dans "
+         "tout le pays. WhatsApp et Facebook étaient inaccessibles, comme tous les autres services."),
+    )
+    assert record["kind"] == "full_network" and record["platforms"] == []
