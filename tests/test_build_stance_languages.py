@@ -264,3 +264,17 @@ def test_a_whole_network_shutdown_is_not_a_block_of_the_platforms_it_mentions(tm
          "tout le pays. WhatsApp et Facebook étaient inaccessibles, comme tous les autres services."),
     )
     assert record["kind"] == "full_network" and record["platforms"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "field", "value"),
+    [
+        ("ru", "Министерство цифрового развития приказало заблокировать Chirper в России.", "ordered_by",
+         "Ministry of Digital Development"),
+        ("tr", "Danıştay, Chirper'a erişim engeline yapılan itirazı reddetti.", "court_challenges", "Council of State (Turkey)"),
+        ("ar", "قطعت السلطات الإنترنت في عموم البلاد دون تقديم أي توضيح.", "justification", "none_given"),
+        ("fa", "دسترسی به Chirper بدون ارائه هیچ توضیحی مسدود شد.", "justification", "none_given"),
+    ],
+)
+def test_turkish_russian_arabic_persian_fields_beyond_the_basics(lang, text, field, value):
+    assert value in support(make_doc(text + "\n", lang), field)
