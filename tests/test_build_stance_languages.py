@@ -128,6 +128,8 @@ def test_a_minister_quoting_another_event_gives_no_reason_for_the_block():
          "Ministry of Interior"),
         ("ru", "Провайдеры блокируют мессенджер Chirper по требованию Роскомнадзора.", "Roskomnadzor"),
         ("pt", "As operadoras bloquearam o Signal no Brasil por determinação do Ministério da Justiça.", "Ministry of Justice"),
+        ("fr", "Le ministère de l'Intérieur a demandé à l'ARPCE d'ordonner aux opérateurs de suspendre Chirper au Niger.",
+         "Autorité de Régulation des Postes et des Communications Électroniques (ARPCE)"),
     ],
 )
 def test_the_body_an_order_comes_from_is_the_orderer(lang, text, orderer):
@@ -162,6 +164,11 @@ def test_an_inflected_russian_court_name_is_one_court():
          "Código Penal", "Artículo 212"),
         ("pt", "O bloqueio do Signal foi determinado com base no artigo 12 da Lei de Serviços Digitais, disse o juiz.",
          "Lei de Serviços Digitais", "Artigo 12"),
+        ("en", "The shutdown was imposed under Section 144 of the Code of Criminal Procedure, officials said.",
+         "Code of Criminal Procedure", "Section 144"),
+        ("es", "El bloqueo de Chirper se ampara en el decreto ejecutivo 123-2024.", "Decree No. 123-2024", None),
+        ("es", "El bloqueo de Chirper se dictó en virtud de la Ley de Servicios Digitales, según el ministro.",
+         "Ley de Servicios Digitales", None),
     ],
 )
 def test_laws_decrees_and_code_articles_are_read_as_written(lang, text, instrument, provision):
@@ -274,6 +281,8 @@ def test_a_whole_network_shutdown_is_not_a_block_of_the_platforms_it_mentions(tm
         ("tr", "Danıştay, Chirper'a erişim engeline yapılan itirazı reddetti.", "court_challenges", "Council of State (Turkey)"),
         ("ar", "قطعت السلطات الإنترنت في عموم البلاد دون تقديم أي توضيح.", "justification", "none_given"),
         ("fa", "دسترسی به Chirper بدون ارائه هیچ توضیحی مسدود شد.", "justification", "none_given"),
+        ("tr", "Bakanlık, Chirper'ın ulusal güvenliği tehdit ettiğini belirterek erişimi engelledi.", "justification",
+         "national_security"),
     ],
 )
 def test_turkish_russian_arabic_persian_fields_beyond_the_basics(lang, text, field, value):

@@ -386,6 +386,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             weight *= UNRELATED  # "the president announced he would not sign the bill"
         if appeal and any(
             h.end <= auth.start and not agent.search(text, h.end, auth.start)  # not "asked by the ministry"
+            # nor an order passed down a chain: "the ministry asked the regulator to order
+            # operators to block X" (an authority asks; the regulator orders the operators)
+            and not (authorities_in(doc, (max(zone[0], h.start - near), h.start))
+                     and any(o.start >= auth.end for o in order_hits))
             for h in appeal.finditer(text, max(zone[0], auth.start - APPEAL_NEAR), auth.start)
         ):
             weight *= ADDRESSED  # "called on the government to publish its instructions"
