@@ -287,3 +287,19 @@ def test_a_whole_network_shutdown_is_not_a_block_of_the_platforms_it_mentions(tm
 )
 def test_turkish_russian_arabic_persian_fields_beyond_the_basics(lang, text, field, value):
     assert value in support(make_doc(text + "\n", lang), field)
+
+
+@pytest.mark.parametrize(
+    ("lang", "denied", "stated"),
+    [
+        ("pt", "Não foi decretado estado de emergência, e o bloqueio do Chirper segue em vigor.",
+         "O bloqueio do Chirper foi decretado com base no estado de emergência."),
+        ("es", "No se declaró el estado de excepción, aunque Chirper sigue bloqueado.",
+         "Chirper fue bloqueado en virtud del estado de excepción."),
+        ("ru", "Чрезвычайное положение не вводилось, однако Chirper заблокирован.",
+         "Chirper заблокирован в соответствии с режимом чрезвычайного положения."),
+    ],
+)
+def test_a_state_of_emergency_not_declared_in_other_languages(lang, denied, stated):
+    assert support(make_doc(denied + "\n", lang), "legal_basis").get("State of emergency", 0) < 0.15
+    assert support(make_doc(stated + "\n", lang), "legal_basis").get("State of emergency", 0) >= 0.5
