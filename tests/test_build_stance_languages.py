@@ -303,3 +303,18 @@ def test_turkish_russian_arabic_persian_fields_beyond_the_basics(lang, text, fie
 def test_a_state_of_emergency_not_declared_in_other_languages(lang, denied, stated):
     assert support(make_doc(denied + "\n", lang), "legal_basis").get("State of emergency", 0) < 0.15
     assert support(make_doc(stated + "\n", lang), "legal_basis").get("State of emergency", 0) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "field", "value"),
+    [
+        ("ar", "وحجبت السلطات الأردنية تطبيق Chirper يوم الاثنين بسبب نشر الأخبار الكاذبة.", "ordered_by", "Jordanian authorities"),
+        ("ar", "قررت هيئة تنظيم قطاع الاتصالات حجب Chirper بناء على طلب وزارة الداخلية.", "ordered_by", "Ministry of Interior"),
+        ("ar", "ولجأ المستخدمون إلى الشبكات الافتراضية الخاصة للالتفاف على الحجب.", "workarounds", "vpn"),
+        ("fa", "دولت دسترسی به اینترنت همراه را در سراسر کشور قطع کرد.", "kind", "full_network"),
+        ("tr", "Ankara 2. Sulh Ceza Hakimliği, Chirper'a erişimin engellenmesine karar verdi.", "ordered_by",
+         "Ankara 2. Criminal Court Of Peace"),
+    ],
+)
+def test_word_order_and_inflection_of_arabic_persian_turkish(lang, text, field, value):
+    assert support(make_doc(text + "\n", lang), field).get(value, 0) >= 0.8

@@ -321,6 +321,14 @@ def _subject_window(language: str) -> int:
     return int(settings.get("subject_window", NEAR))
 
 
+@cache
+def _verb_first_window(language: str) -> int:
+    """`settings.verb_first_window` in cues.yaml: in a verb-subject language (Arabic), how
+    many characters after an ordering verb an authority still reads as its subject; 0 = off."""
+    settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
+    return int(settings.get("verb_first_window", 0))
+
+
 def is_challenge_sentence(doc: Doc, span: tuple[int, int]) -> str | None:
     """'strong' when the sentence speaks of a legal challenge, 'weak' when of undoing a block."""
     if C.in_sentence(doc, C.cue_set(doc.language, "gates", "challenge"), span):
@@ -351,6 +359,7 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
     medium = C.cue_set(doc.language, "gates", "medium")
     speech = C.cue_set(doc.language, "gates", "speech")
     near = _subject_window(doc.language)
+    verb_first = _verb_first_window(doc.language)
     for auth in find_authorities(doc):
         if in_related_line(doc, auth.start):
             continue  # "Read also: Government decrees a state of emergency" is another story
@@ -373,6 +382,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             a.end >= auth.start - AGENT_NEAR and any(a.start <= h.start and h.end <= a.end for h in order_hits)
             for a in agent.finditer(text, max(zone[0], auth.start - AGENT_NEAR - 40), auth.start)
         )
+        if not (after or by) and verb_first:
+            # Verb-subject order (Arabic "وحجبت السلطات ...": "blocked the authorities ..."):
+            # the ordering verb right before the authority has it as its subject.
+            by = any(h.end <= auth.start and auth.start - h.end <= verb_first for h in order_hits)
         if auth.judiciary and not (after or by):
             continue  # a court named near a ban it did not order (e.g. one it reviewed)
         weight = 1.0 if (after or by) else 0.35
