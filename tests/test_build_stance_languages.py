@@ -318,3 +318,18 @@ def test_a_state_of_emergency_not_declared_in_other_languages(lang, denied, stat
 )
 def test_word_order_and_inflection_of_arabic_persian_turkish(lang, text, field, value):
     assert support(make_doc(text + "\n", lang), field).get(value, 0) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "field", "value"),
+    [
+        ("ru", "Пользователи массово установили VPN, чтобы обойти блокировку.", "workarounds", "vpn"),
+        ("id", "Polisi memutus akses internet di Kabupaten Lembah Hijau setelah kerusuhan pecah pada Senin.", "kind",
+         "full_network"),
+        ("hi", "जिला मजिस्ट्रेट ने हिंसा के बाद इंटरनेट सेवाएं 48 घंटे के लिए बंद करने का आदेश दिया।", "ordered_by",
+         "District Magistrate"),
+        ("hi", "जिला मजिस्ट्रेट ने हिंसा के बाद इंटरनेट सेवाएं 48 घंटे के लिए बंद करने का आदेश दिया।", "kind", "full_network"),
+    ],
+)
+def test_russian_indonesian_hindi_phrasings(lang, text, field, value):
+    assert support(make_doc(text + "\n", lang), field).get(value, 0) >= 0.8
