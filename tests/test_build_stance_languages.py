@@ -333,3 +333,25 @@ def test_word_order_and_inflection_of_arabic_persian_turkish(lang, text, field, 
 )
 def test_russian_indonesian_hindi_phrasings(lang, text, field, value):
     assert support(make_doc(text + "\n", lang), field).get(value, 0) >= 0.8
+
+
+def test_no_language_file_repeats_a_key():
+    """A key written twice in one mapping silently hides the first list (YAML keeps the last)."""
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent / "src" / "shutdown_records" / "data" / "lang"
+    repeated: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):  # type: ignore[no-untyped-def]
+        keys = [k.value for k, _ in node.value]
+        repeated.extend(f"{node.start_mark.name}:{node.start_mark.line + 1}: {k}" for k in set(keys) if keys.count(k) > 1)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted(root.glob("*/*.yaml")):
+        with path.open(encoding="utf-8") as fh:
+            yaml.load(fh, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    assert repeated == []
