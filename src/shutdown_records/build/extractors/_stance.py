@@ -23,13 +23,15 @@ The words live in each language's cues.yaml under `stance:` (docs/cues.md):
 
 Window sizes are per language (`settings.negation_before`, `settings.negation_after`,
 characters), since negation stands close to what it denies in every language we read.
-Each list is one regex per language, searched only inside the few characters around a value
-(never over the whole document), so the cost is linear in the text's length and small.
+Each list is one regex per language, run once per document through the document's opening
+index (only where one of its words can begin); questions about a value's window are then
+answered by bisection, so the cost is linear in the text's length and small.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,33 +80,47 @@ def _words(language: str, key: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
-_MEMO: list = [None, {}]  # [the text asked about, {(language, key, lo, hi): match}]
+_MEMO: list = [None, {}]  # [the text asked about, {(language, key): (starts, matches)}]
 
 
-def _find(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """The first `stance.<key>` word inside text[lo:hi]; remembered for the document being
-    read, since the values of one sentence ask about the same sentence and clause."""
-    words = _words(language, key)
-    if words is None or lo >= hi:
-        return None
+def _matches(language: str, key: str, text: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Every `stance.<key>` word of the text being read, found once (tried only where one of
+    the words can open, from the document's opening index) and then asked by bisection."""
     if _MEMO[0] is not text:
         _MEMO[0], _MEMO[1] = text, {}
     memo = _MEMO[1]
-    where = (language, key, lo, hi)
-    if where not in memo:
-        # (tried only where one of the words can open, from the document's opening index)
-        memo[where] = next(iter(C.scan(words, text, lo, hi)), None)
-    return memo[where]
+    if (language, key) not in memo:
+        words = _words(language, key)
+        found = list(C.scan(words, text)) if words is not None else []
+        memo[(language, key)] = ([m.start() for m in found], found)
+    return memo[(language, key)]
+
+
+def _find(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first `stance.<key>` word inside text[lo:hi]."""
+    if lo >= hi:
+        return None
+    starts, found = _matches(language, key, text)
+    for i in range(bisect_left(starts, lo), len(found)):
+        m = found[i]
+        if m.start() >= hi:
+            return None
+        if m.end() <= hi:
+            return m
+    return None
 
 
 def _last(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The last `stance.<key>` word inside text[lo:hi]."""
-    words = _words(language, key)
-    found = None
-    if words is not None and lo < hi:
-        for found in C.scan(words, text, lo, hi):
-            pass
-    return found
+    if lo >= hi:
+        return None
+    starts, found = _matches(language, key, text)
+    i = bisect_left(starts, hi) - 1
+    while i >= 0 and found[i].start() >= lo:
+        if found[i].end() <= hi:
+            return found[i]
+        i -= 1
+    return None
 
 
 @cache
