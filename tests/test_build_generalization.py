@@ -104,13 +104,13 @@ def test_ordering_word_in_a_sentence_about_something_else_is_not_an_order():
 
 def test_a_state_government_is_not_renamed_after_the_national_government():
     doc = make_doc(
-        "Mobile internet suspended in Manipur\n"
-        "The Manipur government on Thursday extended the suspension of mobile internet services in the state. "
+        "Mobile internet suspended in Kesora\n"
+        "The Kesora government on Thursday extended the suspension of mobile internet services in the state. "
         "Federal Indian authorities have not blocked anything elsewhere in India, and the Indian government said the "
         "suspension was a state matter.\n"
     )
     names = support(doc, "ordered_by")
-    assert "Government of Manipur" in names
+    assert "Government of Kesora" in names
 
 
 def test_a_country_possessive_is_not_a_ministry_portfolio():
@@ -123,8 +123,8 @@ def test_a_country_possessive_is_not_a_ministry_portfolio():
 
 def test_court_asked_to_stop_a_shutdown_is_a_challenge_not_an_orderer():
     doc = make_doc(
-        "Internet disrupted in Kenya\nThe Law Society of Kenya has gone to the High Court seeking orders to stop the "
-        "government from shutting down the internet during the protests.\n"
+        "Internet disrupted in Malawi\nA group of Malawian lawyers has gone to the High Court seeking orders to stop the "
+        "government from shutting down the internet during the marches.\n"
     )
     assert not any("Court" in n for n in support(doc, "ordered_by"))
     assert any("High Court" in n for n in support(doc, "court_challenges"))
@@ -207,16 +207,16 @@ def test_workaround_said_not_to_work_is_not_a_workaround():
 
 def test_authority_called_on_to_act_or_banning_rallies_is_not_the_orderer():
     doc = make_doc(
-        "Internet slows down in Kenya\nThe slowdown bears the hallmarks of deliberate throttling, and activists "
-        "called on the government and operators to publish any instructions received.\n"
-        "Police banned all rallies in Nairobi on Tuesday.\n"
+        "Internet slows down in Malawi\nThe slowdown looks like deliberate throttling, and activists "
+        "called on the government and operators to publish any instructions they were given.\n"
+        "Police banned all rallies in Lilongwe on Tuesday.\n"
     )
     assert all(w < 0.5 for w in support(doc, "ordered_by").values())
 
 
 def test_many_weak_mentions_of_the_government_do_not_make_an_orderer():
     docs = _docs(3)
-    gov = {"name": "Government of Kenya", "type": "executive"}
+    gov = {"name": "Government of Malawi", "type": "executive"}
     mentions = [Mention("ordered_by", gov, f"s{i}.txt", 0, 52, 0.25) for i in range(3)]
     assert merge_field("ordered_by", mentions, Citer(docs)).value == []
     mentions.append(Mention("ordered_by", gov, "s0.txt", 53, 93, 1.0))
@@ -253,8 +253,8 @@ def test_network_said_to_be_spared_is_not_a_restricted_network():
 
 def test_spanish_calls_to_violence_and_a_signed_resolution_are_read():
     doc = make_doc(
-        "Venezuela bloquea X\nEl ministro afirmó que la medida era necesaria porque desde X «se convocaba a la "
-        "violencia» contra los venezolanos.\nLa Comisión Nacional de Telecomunicaciones (Conatel) firmó una "
+        "Venezuela bloquea X\nEl ministro afirmó que la medida era necesaria porque desde X «se llamaba a la "
+        "violencia» en las calles.\nLa Comisión Nacional de Telecomunicaciones (Conatel) firmó una "
         "resolución por la cual se saca de circulación la red social X.\n", "es")
     assert support(doc, "justification").get("public_order", 0) >= 1.0
     assert "unrest" not in support(doc, "context")
@@ -263,12 +263,12 @@ def test_spanish_calls_to_violence_and_a_signed_resolution_are_read():
 
 def test_authorities_of_a_state_within_a_country_are_that_state_government():
     doc = make_doc(
-        "Mobile internet suspended in Manipur\nAuthorities in India's remote northeastern state of Manipur "
-        "suspended mobile internet services on Wednesday. The Government of Manipur has issued a string of orders "
+        "Mobile internet suspended in Kesora\nAuthorities in India's remote western state of Kesora "
+        "suspended mobile internet services on Wednesday. The Government of Kesora has issued several orders "
         "suspending mobile data services.\n"
     )
     names = support(doc, "ordered_by")
-    assert names.get("Government of Manipur", 0) >= 1.0 and "Indian authorities" not in names
+    assert names.get("Government of Kesora", 0) >= 1.0 and "Indian authorities" not in names
     assert "Government of India" not in names
 
 
@@ -276,10 +276,10 @@ def test_the_state_government_joins_the_one_named_state_government():
     docs = _docs(2)
     mentions = [
         Mention("ordered_by", {"name": "State government", "type": "state"}, "s0.txt", 0, 52, 0.8),
-        Mention("ordered_by", {"name": "Government of Manipur", "type": "state"}, "s1.txt", 0, 52, 0.8),
+        Mention("ordered_by", {"name": "Government of Kesora", "type": "state"}, "s1.txt", 0, 52, 0.8),
     ]
     value = merge_field("ordered_by", mentions, Citer(docs)).value
-    assert value == [{"name": "Government of Manipur", "type": "state"}]
+    assert value == [{"name": "Government of Kesora", "type": "state"}]
 
 
 def _build(tmp_path, texts: list[str]) -> dict:
@@ -295,41 +295,41 @@ def _build(tmp_path, texts: list[str]) -> dict:
 
 def test_slowdown_of_the_whole_connection_lists_no_platform(tmp_path):
     record = _build(tmp_path, [
-        "Internet slows down in Kenya during protests\nInternet connectivity in Kenya slowed down sharply on "
+        "Internet slows down in Malawi during marches\nInternet connectivity in Malawi slowed down sharply on "
         "Tuesday, monitors said, in a deliberate slowdown of the whole network.\nUsers reported that live "
-        "streams of the protests on TikTok had been cut off.\n",
+        "streams of the marches on TikTok had stopped.\n",
     ])
     assert record["kind"] == "throttling" and record["platforms"] == []
-    named = _build(tmp_path, ["Russia slows down Telegram\nRussia slowed down Telegram on Wednesday, the regulator said.\n"])
-    assert named["kind"] == "throttling" and named["platforms"] == ["Telegram"]
+    named = _build(tmp_path, ["Belarus slows down Viber\nBelarus slowed down Viber on Wednesday, the regulator said.\n"])
+    assert named["kind"] == "throttling" and named["platforms"] == ["Viber"]
 
 
 def test_portuguese_federal_court_judge_and_regional_appeal_court_are_read():
     doc = make_doc(
-        "Justiça suspende o Telegram no Brasil\nA decisão é do juiz federal Wellington Lopes da Silva, da 1ª Vara "
-        "Federal de Linhares, que determinou a suspensão do Telegram.\nSegundo a decisão, o Telegram descumpriu "
+        "Justiça suspende o Signal no Brasil\nA decisão é do juiz federal Marcos Teixeira Lima, da 2ª Vara "
+        "Federal de Serra Clara, que determinou a suspensão do Signal.\nSegundo a decisão, o Signal descumpriu "
         "ordem judicial anterior.\nA Anatel informou que recebeu a decisão e que a encaminhou às operadoras.\n"
-        "O desembargador Flávio Lucas, do TRF-2, derrubou a decisão que suspendia o Telegram.\n", "pt")
+        "O desembargador Rui Campos Neto, do TRF-2, derrubou a decisão que suspendia o Signal.\n", "pt")
     orderers = support(doc, "ordered_by")
-    assert orderers.get("Federal Court in Linhares", 0) >= 1.0
+    assert orderers.get("Federal Court in Serra Clara", 0) >= 1.0
     assert orderers.get("National Telecommunications Agency (Anatel)", 0) < 0.5
-    assert not any(n.startswith("Judge Flávio") and w >= 0.5 for n, w in orderers.items())
+    assert not any(n.startswith("Judge Rui") and w >= 0.5 for n, w in orderers.items())
     assert "Regional Federal Court, Region 2 (TRF-2)" in support(doc, "court_challenges")
     assert support(doc, "justification").get("non_compliance", 0) >= 1.0
     assert "other" in support(doc, "context")
 
 
 def test_minister_named_after_a_comma_is_not_part_of_the_portfolio():
-    doc = make_doc("O ministro da Justiça, Flávio Dino, determinou o bloqueio do Telegram no Brasil.\n", "pt")
+    doc = make_doc("O ministro da Justiça, Paulo Andrade Reis, determinou o bloqueio do Signal no Brasil.\n", "pt")
     assert "Ministry of Justice" in support(doc, "ordered_by")
 
 
 def test_a_judge_one_source_places_on_a_court_is_that_court_in_other_sources():
     docs = _docs(2)
-    court = {"name": "Federal Court in Linhares", "type": "judiciary"}
+    court = {"name": "Federal Court in Serra Clara", "type": "judiciary"}
     mentions = [
-        Mention("ordered_by", court, "s0.txt", 0, 52, 1.0, extra={"judge": "Judge Wellington Lopes"}),
-        Mention("ordered_by", {"name": "Judge Wellington Lopes", "type": "judiciary"}, "s1.txt", 0, 52, 1.0),
+        Mention("ordered_by", court, "s0.txt", 0, 52, 1.0, extra={"judge": "Judge Marcos Teixeira"}),
+        Mention("ordered_by", {"name": "Judge Marcos Teixeira", "type": "judiciary"}, "s1.txt", 0, 52, 1.0),
     ]
     assert merge_field("ordered_by", mentions, Citer(docs)).value == [court]
 

@@ -31,11 +31,11 @@ def _build(tmp_path: Path, *articles: tuple[str, str, str]) -> dict:
     [
         ("en", "Internet cut in the north\n\nMobile internet and fixed-line broadband were cut in the north of Cameroon on Sunday, residents said.",
          {"mobile", "fixed"}),
-        ("fr", "Coupure d'internet au Gabon\n\nLe gouvernement a coupé internet samedi. Les connexions fixes ont également été perturbées, comme les réseaux mobiles.",
+        ("fr", "Coupure d'internet au Niger\n\nLe gouvernement a coupé internet samedi. Les connexions fixes ont également été perturbées, comme les réseaux mobiles.",
          {"mobile", "fixed"}),
         ("pt", "Internet cortada em Moçambique\n\nA internet móvel foi cortada no domingo em Moçambique. A conexão de banda larga fixa também foi afetada.",
          {"mobile", "fixed"}),
-        ("es", "Apagón de internet en Cuba\n\nEl gobierno cortó internet el domingo en Cuba. Los datos móviles fueron interrumpidos durante horas.",
+        ("es", "Apagón de internet en Honduras\n\nEl gobierno cortó internet el domingo en Honduras. Los datos móviles fueron interrumpidos durante horas.",
          {"mobile"}),
     ],
 )
@@ -46,7 +46,7 @@ def test_networks_said_to_be_cut_in_a_shutdown_are_recorded(tmp_path, lang, body
 
 
 def test_network_named_only_as_background_in_a_shutdown_is_left_out(tmp_path):
-    body = ("Internet shutdown in Uganda\n\nThe government shut down the internet on Wednesday in Uganda. "
+    body = ("Internet shutdown in Malawi\n\nThe government shut down the internet on Wednesday in Malawi. "
             "The country's two largest mobile networks account for most of its 20 million internet users.")
     record = _build(tmp_path, ("en", "2021-01-14", body))
     assert record["networks"] == []
@@ -61,7 +61,7 @@ def test_networks_where_a_platform_block_applies_are_recorded(tmp_path):
 
 
 def test_separate_mobile_data_cut_is_not_the_platform_blocks_network(tmp_path):
-    body = ("TikTok bloqué au Sénégal\n\nLe Sénégal a bloqué l'application TikTok mercredi, quelques jours après avoir "
+    body = ("TikTok bloqué au Bénin\n\nLe Bénin a bloqué l'application TikTok mercredi, quelques jours après avoir "
             "restreint l'accès à l'internet mobile. Le blocage de TikTok reste en vigueur.")
     record = _build(tmp_path, ("fr", "2023-08-02", body))
     assert record["kind"] == "service_block"
@@ -69,7 +69,7 @@ def test_separate_mobile_data_cut_is_not_the_platform_blocks_network(tmp_path):
 
 
 def test_phones_banned_in_exam_rooms_are_not_a_mobile_network(tmp_path):
-    body = ("Coupure d'internet pendant le bac en Algérie\n\nL'Algérie a coupé internet pendant les examens du baccalauréat. "
+    body = ("Coupure d'internet pendant le bac en Mauritanie\n\nLa Mauritanie a coupé internet pendant les examens du baccalauréat. "
             "Les téléphones portables sont interdits dans les salles d'examen.")
     record = _build(tmp_path, ("fr", "2023-06-12", body))
     assert record["networks"] == []
@@ -86,10 +86,10 @@ def test_capital_in_a_dateline_names_the_country(tmp_path):
 
 
 def test_country_name_outweighs_a_foreign_capital(tmp_path):
-    body = ("Senegal blocks TikTok\n\nDAKAR - Senegal blocked TikTok on Wednesday, the minister said in Dakar. "
+    body = ("Benin blocks TikTok\n\nCOTONOU - Benin blocked TikTok on Wednesday, the minister said in Cotonou. "
             "The decision was criticised in Nairobi by a regional rights group.")
     record = _build(tmp_path, ("en", "2023-08-02", body))
-    assert record["country"] == "SN"
+    assert record["country"] == "BJ"
 
 
 # ------------------------------------------------------------------ scope
@@ -98,10 +98,10 @@ def test_country_name_outweighs_a_foreign_capital(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "body"),
     [
-        ("en", "Internet cut in Tigray\n\nInternet services were cut across Ethiopia's northern Tigray region on Wednesday."),
-        ("fr", "Coupure au Cameroun\n\nInternet a été coupé dans les régions anglophones du Cameroun depuis janvier."),
-        ("es", "Corte en Ecuador\n\nEl internet móvil fue suspendido el lunes en la provincia de Esmeraldas, en Ecuador."),
-        ("pt", "Bloqueio em Moçambique\n\nA internet móvel foi bloqueada no domingo na província de Cabo Delgado, em Moçambique."),
+        ("en", "Internet cut in Valdora\n\nInternet services were cut across Ethiopia's northern Valdora region on Wednesday."),
+        ("fr", "Coupure en province\n\nInternet a été coupé dans la province de Valmonte depuis janvier."),
+        ("es", "Corte en Ecuador\n\nEl internet móvil fue suspendido el lunes en la provincia de Sierra Alta, en Ecuador."),
+        ("pt", "Bloqueio em Moçambique\n\nA internet móvel foi bloqueada no domingo na província de Vale Norte, em Moçambique."),
     ],
 )
 def test_a_named_region_as_the_extent_makes_scope_regional(tmp_path, lang, body):
@@ -118,8 +118,8 @@ def test_scope_is_national_by_default_with_a_note(tmp_path):
 
 
 def test_provinces_where_access_came_back_are_not_the_extent(tmp_path):
-    body = ("Irán restablece internet\n\nTEHERÁN - Las autoridades comenzaron a restablecer el acceso a internet el jueves "
-            "en varias provincias, tras el apagón casi total impuesto el sábado en Irán.")
+    body = ("Irak restablece internet\n\nBAGDAD - Las autoridades comenzaron a restablecer el acceso a internet el jueves "
+            "en varias provincias, tras el apagón casi total impuesto el sábado en Irak.")
     record = _build(tmp_path, ("es", "2019-11-23", body))
     assert record["scope"] == "national"
 
@@ -178,7 +178,7 @@ def test_extended_until_a_date_is_not_the_end(tmp_path):
     [
         ("fr", "Internet coupé au Burkina\n\nL'internet mobile a été coupé samedi au Burkina Faso. Beaucoup se rabattent sur les VPN.",
          {"vpn"}),
-        ("en", "Internet cut in Iran\n\nThe internet was shut down across Iran on Saturday. Many Iranians relied on VPNs and Tor, "
+        ("en", "Internet cut in Myanmar\n\nThe internet was shut down across Myanmar on Saturday. Many residents relied on VPNs and Tor, "
          "but these were largely ineffective.", {"vpn", "tor"}),
         ("es", "Corte en Ecuador\n\nEl internet móvil fue suspendido el lunes en Ecuador. Muchos usuarios recurrieron a tarjetas SIM "
          "extranjeras para seguir conectados.", {"other"}),
@@ -201,9 +201,9 @@ def test_workarounds_people_turned_to_are_recorded(tmp_path, lang, body, expecte
          "samedi, au lendemain de manifestations contre le gouvernement.", "protests"),
         ("es", "Restricciones en Ecuador\n\nQUITO - Usuarios reportan lentitud en WhatsApp a través de datos móviles, en medio de las "
          "protestas contra el gobierno.", "protests"),
-        ("en", "Sri Lanka blocks social media\n\nSri Lanka blocked Facebook and WhatsApp on Sunday following coordinated bombings "
+        ("en", "Sri Lanka blocks social media\n\nSri Lanka blocked Facebook and WhatsApp on Sunday following coordinated bomb attacks "
          "at churches and hotels.", "other"),
-        ("en", "Kashmir under communication blackout as Centre scraps Article 370\n\nThe internet was shut down in Kashmir on "
+        ("en", "Norvale under communication blackout as Centre scraps its special status\n\nThe internet was shut down in Norvale on "
          "Monday.", "other"),
     ],
 )
@@ -246,9 +246,9 @@ def test_government_confirming_the_suspension_it_imposed_is_the_orderer(tmp_path
 @pytest.mark.parametrize(
     ("lang", "body"),
     [
-        ("en", "Ethiopia cuts phone and internet in Tigray\n\nInternet and telephone services were cut across Ethiopia's "
+        ("en", "Ethiopia cuts phone and internet in Valdora\n\nInternet and telephone services were cut across Ethiopia's "
          "northern Tigray region on Wednesday. Mobile and fixed-line services were both down in the region."),
-        ("es", "Etiopía mantiene el apagón de comunicaciones en Tigray\n\nEl Gobierno mantiene cortadas desde el 4 de noviembre "
+        ("es", "Etiopía mantiene el apagón de comunicaciones en Valdora\n\nEl Gobierno mantiene cortadas desde el 4 de noviembre "
          "las comunicaciones en la región de Tigray."),
     ],
 )
@@ -260,11 +260,11 @@ def test_communications_cut_is_a_full_network_shutdown(tmp_path, lang, body):
 @pytest.mark.parametrize(
     ("lang", "body"),
     [
-        ("en", "Internet cut in Tigray\n\nInternet services were cut in Ethiopia on Wednesday. "
+        ("en", "Internet cut in Valdora\n\nInternet services were cut in Ethiopia on Wednesday. "
          "The federal government said the blackout was necessary for security."),
         ("fr", "Burkina : l'internet mobile suspendu\n\nLe gouvernement a suspendu l'internet mobile au Burkina "
          "« pour des raisons de défense nationale »."),
-        ("es", "Apagón en Etiopía\n\nEl Gobierno de Etiopía cortó internet en Tigray, alegando razones de seguridad."),
+        ("es", "Apagón en Etiopía\n\nEl Gobierno de Etiopía cortó internet en Valdora, alegando razones de seguridad."),
     ],
 )
 def test_security_reasons_in_any_wording_are_national_security(tmp_path, lang, body):
@@ -278,7 +278,7 @@ def test_security_reasons_in_any_wording_are_national_security(tmp_path, lang, b
 @pytest.mark.parametrize(
     ("lang", "body"),
     [
-        ("en", "Kashmir internet shutdown\n\nThe internet was shut down across Kashmir on Monday. Officials said the internet "
+        ("en", "Norvale internet shutdown\n\nThe internet was shut down across Norvale on Monday. Officials said the internet "
          "shutdown was ordered by the Home Department of the state government."),
         ("es", "Cortan internet en Ecuador\n\nEl gobierno cortó internet el lunes en Ecuador. El ministro del Interior dijo que la "
          "suspensión del servicio busca preservar el orden público."),
@@ -301,10 +301,10 @@ def test_authorities_keeping_silent_do_not_acknowledge(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "body", "name"),
     [
-        ("pt", "Internet bloqueada em Cabo Delgado\n\nA internet móvel foi bloqueada no domingo na província de Cabo Delgado, "
+        ("pt", "Internet bloqueada em Vale Norte\n\nA internet móvel foi bloqueada no domingo na província de Vale Norte, "
          "em Moçambique, por ordem das Forças Armadas.", "Military"),
-        ("fr", "Coupure au Nord-Kivu\n\nL'internet mobile a été coupé mercredi en RDC sur ordre du gouverneur militaire "
-         "du Nord-Kivu.", "Governor of Nord-Kivu"),
+        ("fr", "Coupure au Haut-Lomani\n\nL'internet mobile a été coupé mercredi en RDC sur ordre du gouverneur militaire "
+         "du Haut-Lomani.", "Governor of Haut-Lomani"),
     ],
 )
 def test_armed_forces_and_governors_can_be_orderers(tmp_path, lang, body, name):
@@ -331,8 +331,8 @@ def test_abbreviations_do_not_end_a_sentence():
 
 
 def test_quotes_still_equal_the_source_slice(tmp_path):
-    body = ("Nigeria suspends Twitter\n\nABUJA - Nigeria's government has suspended the operations of U.S. social media "
-            "giant Twitter, Information Minister Lai Mohammed said on Friday. Dr. Ali condemned the ban.")
+    body = ("Ghana suspends YouTube\n\nACCRA - Ghana's government has suspended the operations of the U.S. video "
+            "platform YouTube, Communications Minister Kofi Asante said on Friday. Dr. Ali condemned the ban.")
     paths = [tmp_path / "00.txt"]
     paths[0].write_text(f"---\nurl: https://example.org/0\npublished: 2021-06-05\nlanguage: en\n---\n{body}\n", encoding="utf-8")
     result = build_record(paths)
@@ -343,18 +343,18 @@ def test_quotes_still_equal_the_source_slice(tmp_path):
 
 
 def test_a_minister_quoted_about_a_ban_his_government_imposed_is_not_a_second_orderer(tmp_path):
-    body = ("Nigeria suspends Twitter\n\nABUJA - Nigeria's government has suspended the operations of U.S. social media "
-            "giant Twitter, Information Minister Lai Mohammed said on Friday.")
+    body = ("Ghana suspends YouTube\n\nACCRA - Ghana's government has suspended the operations of the U.S. video "
+            "platform YouTube, Communications Minister Kofi Asante said on Friday.")
     record = _build(tmp_path, ("en", "2021-06-05", body))
-    assert _names(record) == ["Government of Nigeria"]
+    assert _names(record) == ["Government of Ghana"]
 
 
 def test_a_state_government_is_not_dropped_as_a_generic_government(tmp_path):
-    body = ("India suspends mobile internet in Manipur\n\nAuthorities in India's northeastern state of Manipur suspended "
-            "mobile internet services across the state on Wednesday. The Government of Manipur has issued orders suspending "
+    body = ("India suspends mobile internet in Kesora\n\nAuthorities in India's western state of Kesora suspended "
+            "mobile internet services across the state on Wednesday. The Government of Kesora has issued orders suspending "
             "mobile data services.")
     record = _build(tmp_path, ("en", "2023-05-04", body))
-    assert "Government of Manipur" in _names(record)
+    assert "Government of Kesora" in _names(record)
 
 
 @pytest.mark.parametrize(
@@ -362,8 +362,8 @@ def test_a_state_government_is_not_dropped_as_a_generic_government(tmp_path):
     [
         ("fr", "Guinée : les réseaux sociaux perturbés\n\nLes internautes guinéens signalent des coupures de Facebook et "
          "WhatsApp sur les réseaux mobiles depuis le jour du vote."),
-        ("es", "Cuba bloquea WhatsApp\n\nLas autoridades bloquearon WhatsApp y Facebook en Cuba. Los cubanos siguen sin poder usar WhatsApp y Facebook a través de los datos móviles "
-         "de Etecsa."),
+        ("es", "Honduras bloquea WhatsApp\n\nLas autoridades bloquearon WhatsApp y Facebook en Honduras. Los hondureños siguen sin poder usar WhatsApp y Facebook a través de los datos móviles "
+         "de Telnova."),
     ],
 )
 def test_network_a_platform_is_blocked_on_is_recorded(tmp_path, lang, body):
@@ -396,7 +396,7 @@ def test_a_shutdown_that_has_lasted_n_days_has_no_end(tmp_path):
 
 
 def test_court_ruling_on_petitions_named_in_the_next_sentence_is_a_challenge(tmp_path):
-    body = ("Supreme Court rules on Kashmir internet shutdown\n\nNEW DELHI - The internet has been shut down in Kashmir since "
+    body = ("Supreme Court rules on Norvale internet shutdown\n\nNEW DELHI - The internet has been shut down in Norvale since "
             "August. The Supreme Court of India on Friday held that an indefinite suspension of internet services is "
             "impermissible. The ruling came on petitions filed by a newspaper editor challenging the restrictions.")
     record = _build(tmp_path, ("en", "2020-01-10", body))
@@ -420,8 +420,8 @@ def test_end_date_before_the_start_is_left_unset(tmp_path):
 
 
 def test_a_date_right_after_a_restriction_verb_is_its_start_even_before_an_event(tmp_path):
-    body = ("Kenya: internet disrupted\n\nNAIROBI, June 27 (Reuters) - Internet services were disrupted across Kenya on Tuesday "
-            "as protesters stormed parliament, internet monitor NetBlocks said.")
+    body = ("Ghana: internet disrupted\n\nACCRA, June 27 (Reuters) - Internet services were disrupted across Ghana on Tuesday "
+            "as protesters marched on parliament, internet monitor NetBlocks said.")
     record = _build(tmp_path, ("en", "2024-06-27", body))
     assert record["kind"] == "full_network"
     assert record["start_date"] == "2024-06-25"
@@ -472,7 +472,7 @@ def test_a_related_story_line_names_no_orderer(tmp_path):
     [
         ("pt", "Guiné-Bissau suspende redes sociais\n\nO Governo da Guiné-Bissau suspendeu o acesso ao Facebook na segunda-feira "
          "para travar a propagação de notícias falsas e discursos de ódio, anunciou o ministro.", {"misinformation", "hate_speech"}),
-        ("es", "Cortan internet en Siria\n\nEl Gobierno sirio cortó internet el domingo para evitar la filtración de las "
+        ("es", "Cortan internet en Irak\n\nEl Gobierno iraquí cortó internet el domingo para evitar la filtración de las "
          "preguntas de los exámenes, informó el ministerio.", {"exam_cheating"}),
     ],
 )
@@ -482,7 +482,7 @@ def test_stated_purposes_give_the_justification(tmp_path, lang, body, expected):
 
 
 def test_an_order_by_a_named_authority_acknowledges_the_block(tmp_path):
-    body = ("Bloquean X en Venezuela\n\nConatel bloqueó la red social X el jueves por orden del presidente Nicolás Maduro.")
+    body = ("Bloquean X en Venezuela\n\nConatel bloqueó la red social X el jueves por orden del presidente Andrés Quiroga.")
     record = _build(tmp_path, ("es", "2024-08-10", body))
     assert record["acknowledged"] is True
 
@@ -490,9 +490,9 @@ def test_an_order_by_a_named_authority_acknowledges_the_block(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "body"),
     [
-        ("en", "Internet cut in Balochistan\n\nMobile internet services were suspended in Balochistan province in Pakistan on "
+        ("en", "Internet cut in Tharvale\n\nMobile internet services were suspended in Tharvale province in Pakistan on "
          "Monday, the provincial home department said, citing security threats."),
-        ("es", "Cortan internet en Esmeraldas\n\nEl servicio de internet fue interrumpido el lunes en la ciudad de Esmeraldas, "
+        ("es", "Cortan internet en Puerto Lucero\n\nEl servicio de internet fue interrumpido el lunes en la ciudad de Puerto Lucero, "
          "en Ecuador, por disposición de la Policía Nacional."),
     ],
 )

@@ -14,7 +14,8 @@ from shutdown_records.curate import Edit, apply_edit
 from shutdown_records.yamlio import dump_yaml, read_record_file
 
 SEEDS = REPO_ROOT / "seeds"
-ISLAMABAD_ONLY = "003_f54cf388eecbba92.txt"  # names the Islamabad High Court only
+ISLAMABAD_ONLY = "003_f54cf388eecbba92.txt"  # names the Islamabad High Court only (too weakly for a build alone)
+ISLAMABAD_QUOTE = "in a submission to the Islamabad High Court"
 BOTH_COURTS = "002_fceb94332dd188dd.txt"  # names the Sindh High Court too
 
 
@@ -37,17 +38,25 @@ def courts(folder: Path) -> list[str]:
 def test_an_accepted_list_item_is_kept_and_new_candidates_still_arrive(folder: Path) -> None:
     assert build(folder, ISLAMABAD_ONLY).exit_code == 0
     record = folder / "records" / "pk-2024-x.yaml"
-    apply_edit(record, Edit("accept", "court_challenges"))
-    assert read_record_file(record)["curation"] == {"court_challenges": {"Islamabad High Court": "reviewed"}}
+    # a person adds the court the build left out, citing the article: one item is now theirs
+    apply_edit(record, Edit("cite", "court_challenges", "Islamabad High Court", source=ISLAMABAD_ONLY[:-4],
+                            quote=ISLAMABAD_QUOTE))
+    assert courts(folder) == ["Islamabad High Court"]
+    curated = read_record_file(record)["curation"]["court_challenges"]
+    assert set(curated) == {"Islamabad High Court"}
     assert build(folder, ISLAMABAD_ONLY, BOTH_COURTS).exit_code == 0
     assert courts(folder) == ["Islamabad High Court", "Sindh High Court"]
-    assert read_record_file(record)["curation"] == {"court_challenges": {"Islamabad High Court": "reviewed"}}
+    assert read_record_file(record)["curation"]["court_challenges"] == curated
 
 
 def test_a_whole_list_curation_says_what_it_keeps_out(folder: Path) -> None:
     assert build(folder, ISLAMABAD_ONLY).exit_code == 0
     record = folder / "records" / "pk-2024-x.yaml"
-    record.write_text(record.read_text(encoding="utf-8") + "curation:\n  court_challenges: edited\n", encoding="utf-8")
+    apply_edit(record, Edit("cite", "court_challenges", "Islamabad High Court", source=ISLAMABAD_ONLY[:-4],
+                            quote=ISLAMABAD_QUOTE))
+    data = read_record_file(record)
+    data["curation"] = {"court_challenges": "edited"}  # the whole list, as an older record marks it
+    record.write_text(dump_yaml(data), encoding="utf-8")
     record_path = str(record)
     result = CliRunner().invoke(cli, ["build", str(folder / "seeds" / ISLAMABAD_ONLY), str(folder / "seeds" / BOTH_COURTS),
                                       "-o", record_path])

@@ -110,6 +110,7 @@ class Gates(Section):
     workaround: Entries = None  # someone uses a workaround
     workaround_failed: Entries = None  # a workaround that does not work
     legal: Entries = None  # "under", "in compliance with": introduces a legal basis
+    operator: Entries = None  # telecom operators (the end of an ordering chain, not its source)
 
 
 class Kind(Section):
@@ -179,6 +180,18 @@ class CourtStatus(Section):
 
 class CueSettings(Section):
     subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
+    negation_after: Annotated[int, Field(gt=0)] | None = None  # characters after a value a negated verb may close
+    verb_first_window: Annotated[int, Field(gt=0)] | None = None  # verb-first languages: characters before the subject
+
+
+class Stance(Section):
+    """Negation, hypotheticals and other incidents (docs/cues.md "Stance")."""
+
+    negator: Entries = None  # a word that denies what follows
+    negated_after: Entries = None  # a negated verb after the value
+    hypothetical: Entries = None  # "if", "threatened to"
+    other_incident: Entries = None  # "in 2019", "a separate case"
+    clause_break: Entries = None  # where a negation's reach ends
 
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
@@ -211,6 +224,8 @@ class CuesFile(Section):
     demonyms: dict[CountryCode, Patterns] | None = None
     country_names: dict[CountryCode, list[StrictStr]] | None = None
     settings: CueSettings | None = None
+    stance: Stance | None = None
+    name_forms: list[tuple[StrictStr, StrictStr]] | None = None  # (regex, replacement): oblique cases to one name form
 
 
 # ---------------------------------------------------------------- dates.yaml

@@ -69,7 +69,7 @@ def _script_language(sample: str) -> str | None:
     script, n = counts.most_common(1)[0]
     if script == "latin" or n < 20:
         return None
-    best: tuple[int, str] | None = None
+    candidates: list[tuple[int, str]] = []
     default = None
     for code, entry in _script_table().get(script, []):
         own = str(entry.get("letters") or "")
@@ -78,9 +78,14 @@ def _script_language(sample: str) -> str | None:
             continue
         hits = sum(letters[c] for c in set(own))
         if hits > float(entry.get("min_share") or 0.0) * n and not any(c in sample for c in str(entry.get("without") or "")):
-            if best is None or hits > best[0]:
-                best = (hits, code)
-    return best[1] if best else default  # None: other scripts are left to the model
+            candidates.append((hits, code))
+    if len(candidates) > 1:
+        # Urdu has Persian's letters too: when several languages' letters qualify, their
+        # stop words decide (then the letter count)
+        words = [w.casefold() for w in _WORD.findall(sample)]
+        table = _stopword_table()
+        return max(candidates, key=lambda c: (sum(1 for w in words if w in table.get(c[1], ())), c[0], c[1]))[1]
+    return candidates[0][1] if candidates else default  # None: other scripts are left to the model
 
 
 def detect_language(text: str) -> tuple[str | None, str]:

@@ -22,6 +22,7 @@ from .. import langdata
 from ..spans import in_related_line
 from ...text import quoted_words
 from ..types import Doc, Mention
+from ._stance import stance
 
 FIELD = "ordered_by"
 _ELISION = re.compile(r"(?<!\w)(?:de l|dell|del|d|l)'(?=\w)", re.IGNORECASE)
@@ -50,6 +51,7 @@ class Authority:
     weight: float
     supranational: bool = False
     generic: bool = False
+    country: str | None = None  # the country a generic name was built for ("Tajik authorities": TJ)
 
     @property
     def judiciary(self) -> bool:
@@ -199,7 +201,11 @@ def _trim_calendar_words(language: str, person: str) -> str:
     return " ".join(words)
 
 
-def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
+def _resolve_with_country(
+    doc: Doc, gen: _Generic, m: re.Match[str], home: str | None = None
+) -> tuple[str | None, str | None]:
+    """The display name of a generic form and the country it was named after; a form that
+    names no country ("the authorities") takes `home`, else the document's main country."""
     groups = {k: v for k, v in m.groupdict().items() if v}
     matcher = C.countries(doc.language)
     code = None
@@ -208,11 +214,11 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
     elif "demonym" in groups:
         code = matcher.code(groups["demonym"])
     if code is None and gen.needs_country:
-        code = C.guess_country(doc)
+        code = home or C.guess_country(doc)
     name = gen.name
     if ("{country}" in name or "{demonym_en}" in name) and code is None:
         if not gen.needs_country or gen.type != "judiciary":
-            return None
+            return None, None
         # "ante el Tribunal Constitucional" in an article that never names its country: the
         # placeholder stays and the assembler fills in the record's country. (A bare "the
         # government" there is too vague to keep.)
@@ -227,7 +233,7 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
     if "portfolio" in groups:
         portfolio = _translate(doc.language, "ministry_words", groups["portfolio"])
         if not portfolio:
-            return None
+            return None, None
         portfolio = portfolio[0].upper() + portfolio[1:]
         name = name.replace("{portfolio}", portfolio)
     if "kind" in groups:
@@ -239,8 +245,22 @@ def _resolve(doc: Doc, gen: _Generic, m: re.Match[str]) -> str | None:
     for key, value in groups.items():
         name = name.replace("{" + key + "}", value.strip())
     if "{" in name.replace(COUNTRY_SLOT, "").replace(DEMONYM_SLOT, ""):
-        return None
-    return re.sub(r"\s+", " ", name).strip()
+        return None, None
+    for pattern, replacement in _name_forms(doc.language):
+        name = pattern.sub(replacement, name)
+    return re.sub(r"\s+", " ", name).strip(), code
+
+
+@cache
+def _name_forms(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`name_forms` of cues.yaml: [pattern, replacement] pairs that bring a name taken from
+    an inflected language's text to one form ("Таганского районного суда" -> "Таганский
+    районный суд"), so every case of the name is one authority for the merger."""
+    return tuple(
+        (re.compile(str(pair[0])), str(pair[1]))
+        for pair in langdata.topic(language, C.CUES_TOPIC).get("name_forms") or []
+        if isinstance(pair, list) and len(pair) == 2
+    )
 
 
 @lru_cache(maxsize=16)
@@ -262,13 +282,22 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
                 m = gen.pattern.match(text, place.start(), hi)
                 if m:
                     matches.append((gen, m))
-        for gen, m in matches:
-            name = _resolve(doc, gen, m)
+        # "The Tajik authorities blocked... the authorities said": a bare form is named after
+        # the country the document's own executive forms name most, before any country the
+        # article merely mentions ("Russia").
+        resolved = [None if gen.needs_country else _resolve_with_country(doc, gen, m) for gen, m in matches]
+        named: dict[str, int] = {}
+        for (gen, _), done in zip(matches, resolved):
+            if done is not None and done[1] and gen.type == "executive":
+                named[done[1]] = named.get(done[1], 0) + 1
+        home = max(sorted(named), key=lambda c: named[c]) if named else None
+        for (gen, m), done in zip(matches, resolved):
+            name, code = done if done is not None else _resolve_with_country(doc, gen, m, home)
             if name:
                 # A body whose country this source never names is less certain (half weight).
                 unnamed = COUNTRY_SLOT in name or DEMONYM_SLOT in name
                 weight = gen.weight * (UNNAMED_COUNTRY if unnamed else 1.0)
-                found.append(Authority(name, gen.type, m.start(), m.end(), weight, generic=True))
+                found.append(Authority(name, gen.type, m.start(), m.end(), weight, generic=True, country=code))
     # Named before generic, then longer, then stronger first; drop anything overlapping a kept one.
     found.sort(key=lambda a: (a.generic, -(a.end - a.start), -a.weight, a.start))
     kept: list[Authority] = []
@@ -291,6 +320,14 @@ def _subject_window(language: str) -> int:
     """
     settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
     return int(settings.get("subject_window", NEAR))
+
+
+@cache
+def _verb_first_window(language: str) -> int:
+    """`settings.verb_first_window` in cues.yaml: in a verb-subject language (Arabic), how
+    many characters after an ordering verb an authority still reads as its subject; 0 = off."""
+    settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
+    return int(settings.get("verb_first_window", 0))
 
 
 def is_challenge_sentence(doc: Doc, span: tuple[int, int]) -> str | None:
@@ -323,6 +360,7 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
     medium = C.cue_set(doc.language, "gates", "medium")
     speech = C.cue_set(doc.language, "gates", "speech")
     near = _subject_window(doc.language)
+    verb_first = _verb_first_window(doc.language)
     for auth in find_authorities(doc):
         if in_related_line(doc, auth.start):
             continue  # "Read also: Government decrees a state of emergency" is another story
@@ -340,7 +378,15 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             h.end <= auth.start and agent.search(text, max(h.end, auth.start - AGENT_NEAR), auth.start)
             and auth.start - h.end <= 60
             for h in order_hits
+        ) or any(
+            # "по требованию РКН", "por orden del juez": the agent phrase holds the order word
+            a.end >= auth.start - AGENT_NEAR and any(a.start <= h.start and h.end <= a.end for h in order_hits)
+            for a in agent.finditer(text, max(zone[0], auth.start - AGENT_NEAR - 40), auth.start)
         )
+        if not (after or by) and verb_first:
+            # Verb-subject order (Arabic "وحجبت السلطات ...": "blocked the authorities ..."):
+            # the ordering verb right before the authority has it as its subject.
+            by = any(h.end <= auth.start and auth.start - h.end <= verb_first for h in order_hits)
         if auth.judiciary and not (after or by):
             continue  # a court named near a ban it did not order (e.g. one it reviewed)
         weight = 1.0 if (after or by) else 0.35
@@ -354,6 +400,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             weight *= UNRELATED  # "the president announced he would not sign the bill"
         if appeal and any(
             h.end <= auth.start and not agent.search(text, h.end, auth.start)  # not "asked by the ministry"
+            # nor an order passed down a chain: "the ministry asked the regulator to order
+            # operators to block X" (an authority asks; the regulator orders the operators)
+            and not (authorities_in(doc, (max(zone[0], h.start - near), h.start))
+                     and any(o.start >= auth.end for o in order_hits))
             for h in appeal.finditer(text, max(zone[0], auth.start - APPEAL_NEAR), auth.start)
         ):
             weight *= ADDRESSED  # "called on the government to publish its instructions"
@@ -374,7 +424,26 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         ):
             continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]
-        yield auth, span, weight * auth.weight, f"ordering cue: {quoted_words(doc.text[cue.start:cue.end])}"
+        if auth.judiciary and restriction.search(text, cue.start, cue.end) is None and _hears_challenge(doc, auth.name):
+            # "The High Court directed the cabinet to take up the matter": a court that hears a
+            # challenge in this document rules on it; it orders the block only in words
+            # that name the restriction ("ordered the block").
+            weight *= HEARING
+        # "the regulator did not order it", "threatened to order a block if...": the stance of
+        # the ordering word, not of the authority's name.
+        said = stance(doc, cue.start, cue.end, zone=zone)
+        yield auth, span, weight * auth.weight * said.factor, said.note(f"ordering cue: {quoted_words(doc.text[cue.start:cue.end])}")
+
+
+HEARING = 0.3  # a court that hears a challenge here, "directing" rather than blocking
+
+
+def _hears_challenge(doc: Doc, name: str) -> bool:
+    """Whether the document names this court in a sentence about a petition, appeal or case."""
+    return any(
+        a.name == name and is_challenge_sentence(doc, C.sentence(doc, a.start, a.end)) == "strong"
+        for a in find_authorities(doc)
+    )
 
 
 GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/regulator is named
@@ -383,17 +452,21 @@ GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/reg
 def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, str]]) -> dict[str, str]:
     """"Government of X" and "X authorities" in one document are one authority: the form the
     document leans on names both, so the merger does not count the executive twice."""
-    support: dict[str, float] = {}
+    by_country: dict[str | None, dict[str, float]] = {}
     for auth, _, weight, _ in candidates:
         if auth.generic and auth.type == "executive" and (
             auth.name.startswith("Government of ") or auth.name.endswith(" authorities")
         ):  # a state's own government ("the Manipur government") is another authority
+            support = by_country.setdefault(auth.country, {})
             support[auth.name] = support.get(auth.name, 0.0) + weight
-    if len(support) < 2:
-        return {}
-    # "Government of X" names the executive the way datasets do; otherwise the commonest form.
-    best = sorted(support, key=lambda n: (not n.startswith("Government of "), -support[n], n))[0]
-    return {name: best for name in support}
+    rename: dict[str, str] = {}
+    for support in by_country.values():  # "Tajik authorities" never become "Russian authorities"
+        if len(support) < 2:
+            continue
+        # "Government of X" names the executive the way datasets do; otherwise the commonest form.
+        best = sorted(support, key=lambda n: (not n.startswith("Government of "), -support[n], n))[0]
+        rename.update({name: best for name in support})
+    return rename
 
 
 def _is_person(auth: Authority) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from .. import cues as C
 from ..types import Doc, Mention
+from ._stance import stance
 from .authorities import authorities_in
 from .platforms import platform_names_re
 
@@ -18,7 +19,11 @@ from .platforms import platform_names_re
 def _kind(doc: Doc, sink: C.MentionSink) -> None:
     for hit in C.hits(doc, "kind"):
         span = C.quote(doc, hit.start, hit.end)
-        sink.add("kind", hit.value, span, hit.weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
+        # A kind cue is often negative itself ("could not access"): only hypotheticals and
+        # other incidents are discounted here; a denied restriction is `gates.negation`'s.
+        said = stance(doc, hit.start, hit.end, negation=False)
+        weight = hit.weight * C.lead_factor(doc, hit.start) * said.factor
+        sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)))
 
 
 def _scope(doc: Doc, sink: C.MentionSink) -> None:
@@ -34,7 +39,8 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
             weight *= 0.6
         if restore and C.in_sentence(doc, restore, zone):
             weight *= RESTORED_WHERE  # "access came back in several provinces": where it returned first
-        sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start), C.cue_note(hit, doc))
+        said = stance(doc, hit.start, hit.end, negation=False, zone=zone)
+        sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start) * said.factor, said.note(C.cue_note(hit, doc)))
     regional = C.cue_set(doc.language, "scope")
     # A region or city named as where the restriction applies is more specific than "in
     # <country>" elsewhere in the article (a headline "Internet cut in Ecuador" over "cut in
@@ -78,6 +84,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     impact = C.cue_set(doc.language, "gates", "impact")
     unaffected = C.cue_set(doc.language, "gates", "unaffected")
     past = C.cue_set(doc.language, "gates", "past")
+    operator = C.cue_set(doc.language, "gates", "operator")
     text = C.folded(doc)
     main = _main_kind(doc)
     platforms = platform_names_re()
@@ -116,13 +123,19 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             shutdown *= 0.4
         if "throttling" in kinds:
             block = 1.0
-        elif "full_network" not in named and ("service_block" in named or platform) and cut and not earlier:
+        elif "full_network" not in named and cut and not earlier and (
+            "service_block" in named or platform
+            # "the messenger is unavailable on most mobile operators", in a story about a block:
+            # the operators are where the block applies (a network "shut down" is a cut)
+            or (main == "service_block" and operator and operator.search(text, hit.start, hit.end) is not None)
+        ):
             block = 1.0
         else:
             block = min(weight, 0.2 * OTHER_RESTRICTION)
-        by_kind = {"full_network": hit.weight * shutdown, "throttling": hit.weight * shutdown,
-                   "service_block": hit.weight * block}
-        sink.add("networks", hit.value, span, weight, C.cue_note(hit, doc), extra={"by_kind": by_kind})
+        said = stance(doc, hit.start, hit.end, negation=False, zone=zone)
+        by_kind = {"full_network": hit.weight * shutdown * said.factor, "throttling": hit.weight * shutdown * said.factor,
+                   "service_block": hit.weight * block * said.factor}
+        sink.add("networks", hit.value, span, weight * said.factor, said.note(C.cue_note(hit, doc)), extra={"by_kind": by_kind})
 
 
 def _status(doc: Doc, sink: C.MentionSink) -> None:

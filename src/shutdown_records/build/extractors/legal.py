@@ -17,7 +17,8 @@ from functools import cache
 
 from .. import cues as C
 from ..types import Doc, Mention
-from .authorities import find_authorities, is_challenge_sentence, ordering_candidates
+from ._stance import stance
+from .authorities import authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
 
 _TITLE_WORDS = {"act", "law", "code", "rules", "regulations", "ordinance", "decree", "proclamation"}
 _SMALL_LEAD = re.compile(r"^(the|a|an|this|that|its|their)\s+", re.IGNORECASE)
@@ -93,7 +94,9 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
         gate = legal.search(text, zone[0], zone[1]) is not None
         about = restriction.search(text, zone[0], zone[1]) is not None
         factor = 1.0 if gate else 0.6 if about else 0.3
-        sink.add("legal_basis", value, span, weight * factor, f"instrument named: {doc.text[start:end]!r}")
+        said = stance(doc, start, end, zone=zone)
+        sink.add("legal_basis", value, span, weight * factor * said.factor,
+                 said.note(f"instrument named: {doc.text[start:end]!r}"))
 
 
 _GLOSS = re.compile(r"\s*\(\s*")  # "Marco Civil da Internet (Law 12.965/2014)": a bracket only
@@ -138,6 +141,8 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         else:
             continue
         zone = C.sentence(doc, court.start, court.end)
+        if strength == "strong" and _filed_by_authority(doc, court, zone):
+            weight *= BY_AUTHORITY
         value: dict[str, str] = {"court": court.name}
         # What the court did and where the case stands, when this sentence says it; the
         # values are English phrases from cues.yaml (`court_outcome`, `court_status`).
@@ -145,10 +150,26 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             hit = C.in_sentence(doc, C.cue_set(doc.language, path), zone)
             if hit:
                 value[key] = hit.value
-        sink.add("court_challenges", value, span, weight * court.weight, "court hearing a challenge")
+        said = stance(doc, court.start, court.end, zone=zone)
+        sink.add("court_challenges", value, span, weight * court.weight * said.factor, said.note("court hearing a challenge"))
 
 
 NEXT_SENTENCE = 0.8  # a court whose ruling the next sentence ties to a petition or challenge
+BY_AUTHORITY = 0.3  # "the regulator filed a suit in the district court to block X": asking for the block
+
+
+def _filed_by_authority(doc: Doc, court, zone: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a named executive body (a regulator, a ministry) stands before the challenge
+    word in the court's sentence: an authority suing to obtain the block is not a challenge
+    to it ("Roskomnadzor filed a lawsuit with the Tagansky court")."""
+    challenge = C.cue_set(doc.language, "gates", "challenge")
+    first = C.in_sentence(doc, challenge, zone)
+    if first is None:
+        return False
+    return any(
+        not a.generic and not a.judiciary and a.end <= first.start
+        for a in authorities_in(doc, (zone[0], first.start))
+    )
 
 
 def _next_is_challenge(doc: Doc, court) -> bool:  # type: ignore[no-untyped-def]

@@ -21,6 +21,8 @@ from ..cues import scan
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
 from ..wordtrie import trie_pattern
+from .. import cues as C
+from ._stance import stance
 from ..types import Doc, Mention
 
 STRONG, WEAK, UNKNOWN_LANGUAGE = 1.0, 0.3, 0.6
@@ -146,8 +148,19 @@ def extract(doc: Doc) -> Iterator[Mention]:
             weight = STRONG if restriction.search(sentence) else WEAK
         if medium_re is not None and medium_re.search(folded[max(s, start - 30):start].casefold()):
             weight = min(weight, WEAK)  # "said in a post on Twitter": the medium, not the target
+        if weight > WEAK and _elsewhere(doc, start, end):
+            weight = WEAK  # "in a separate case, X was blocked", "threatened to block X if"
         yield Mention(field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight,
                       extra={"match": (start, end)})
+
+
+def _elsewhere(doc: Doc, start: int, end: int) -> bool:
+    """Whether the platform's sentence speaks of another incident or a hypothetical block
+    (`_stance`). Not negation ("users could not open X" is the block itself), and not a
+    year or "previously" (`gates.past`): "in March 2018 X was blocked" is often the story."""
+    if not C.has_cues(doc.language):
+        return False
+    return stance(doc, start, end, negation=False).factor < 1.0
 
 
 def _inside(pos: int, hits: list[tuple[int, int, str]]) -> bool:

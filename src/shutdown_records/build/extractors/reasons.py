@@ -13,12 +13,14 @@ from collections.abc import Iterable
 
 from .. import cues as C
 from ..types import Doc, Mention
-from .authorities import authorities_in
+from ._stance import stance
+from .authorities import authorities_in, find_authorities
 
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
 OTHER_BAN = 0.3
+LIFTING = 0.4  # a reason in a sentence about lifting, not naming the block, is the lifting's reason
 AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
 
 
@@ -29,6 +31,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     restore = C.cue_set(doc.language, "gates", "restore")
     assembly = C.cue_set(doc.language, "gates", "assembly_ban")
     medium = C.cue_set(doc.language, "gates", "medium")
+    speech = C.cue_set(doc.language, "gates", "speech")
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
@@ -40,12 +43,17 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         # The restriction or the authority may be named in the sentence before ("X was
         # blocked on Friday. The ministry said it was needed to protect national security.")
         around = (C.previous_sentence_start(doc, zone[0]), zone[1])
-        tied = (
-            C.in_sentence(doc, restriction, around) is not None
-            or C.in_sentence(doc, restore, around) is not None
-            or C.in_sentence(doc, authority, around) is not None
-            or bool(authorities_in(doc, around))
-        )
+        speaker = C.in_sentence(doc, authority, around) is not None or bool(authorities_in(doc, around))
+        about = C.in_sentence(doc, restriction, around) is not None or C.in_sentence(doc, restore, around) is not None
+        tied = about or speaker
+        if not attributed and speaker and about and (
+            (speech and C.in_sentence(doc, speech, zone) is not None) or _quoted(doc, hit.start, zone)
+        ):
+            # Reported speech: "the ministry said the shutdown was meant to...", "the
+            # government describes as the platform's failure to comply", or the reason in
+            # quotation marks in a sentence that names an authority and the restriction:
+            # the official reason (a minister calling an attack "terrorist" is not).
+            attributed = True
         if attributed and tied:
             factor = 1.0
         elif attributed:
@@ -54,12 +62,50 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
             factor = 0.2
+        if restore and _about_lifting(doc, zone, around, restriction, restore):
+            # "access was restored as the company now fights terrorism": the lifting's reason
+            # (a sentence naming the block too, "blocked for security reasons, X seeks to
+            # have it lifted", still gives the block's)
+            factor *= LIFTING
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
-        sink.add("justification", hit.value, span, hit.weight * factor, C.cue_note(hit, doc))
+        said = stance(doc, hit.start, hit.end, zone=zone)
+        sink.add("justification", hit.value, span, hit.weight * factor * said.factor, said.note(C.cue_note(hit, doc)))
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
+
+
+LIFTED_OBJECT = 25  # "lifted the ban", "снял требования об ограничении": a restriction word this close after a lifting word
+
+
+def _about_lifting(doc: Doc, zone: tuple[int, int], around: tuple[int, int], restriction, restore) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sentence is about lifting the restriction: a lifting word, and every
+    restriction word it names is the lifted object. (The sentence before is not asked: "We
+    apologise, but it was for the security of our country", after "access was restored",
+    gives the block's reason.)"""
+    text = C.folded(doc)
+    blocks = list(restriction.finditer(text, zone[0], zone[1]))
+    lifts = list(restore.finditer(text, zone[0], zone[1]))
+    if not lifts:
+        return False
+    return all(any(0 <= b.start - h.end <= LIFTED_OBJECT for h in lifts) for b in blocks)
+
+
+def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
+    """Whether `pos` stands inside quotation marks in its sentence: an odd number of double
+    marks before it (folding made « » and curly double quotes a straight '"'), or a single
+    curly opening mark ‘ not closed since (a ’ between two letters is an apostrophe)."""
+    if C.folded(doc).count('"', zone[0], pos) % 2 == 1:
+        return True
+    text = doc.text
+    opened = text.rfind("\u2018", zone[0], pos)
+    if opened < 0:
+        return False
+    for i in range(opened + 1, pos):
+        if text[i] == "\u2019" and not (text[i - 1].isalpha() and i + 1 < len(text) and text[i + 1].isalpha()):
+            return False
+    return True
 
 
 def _context(doc: Doc, sink: C.MentionSink) -> None:
@@ -70,8 +116,13 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
     # restriction: a context word inside a longer justification phrase is left to
     # `justification` (a phrase listed under both, "refused to remove", counts for both).
     reasons = [(h.start, h.end) for h in C.hits(doc, "justification")]
+    # "Tribunal Superior Eleitoral", "Electoral Commission": a context word inside the name
+    # of an authority or court names that body, not an event around the restriction.
+    names = [(a.start, a.end) for a in find_authorities(doc)]
     for hit in C.hits(doc, "context"):
         if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in reasons):
+            continue
+        if any(s <= hit.start and hit.end <= e for s, e in names):
             continue
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
@@ -83,7 +134,8 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
         weight = hit.weight * (1.0 if tied else 0.5) * C.lead_factor(doc, hit.start)
         if C.in_sentence(doc, past, zone):
             weight *= PAST  # "previously, during periods of unrest": an earlier episode
-        sink.add("context", hit.value, span, weight, C.cue_note(hit, doc))
+        said = stance(doc, hit.start, hit.end, zone=zone)
+        sink.add("context", hit.value, span, weight * said.factor, said.note(C.cue_note(hit, doc)))
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
