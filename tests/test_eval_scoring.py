@@ -298,3 +298,10 @@ def test_field_absent_from_gold_is_left_out() -> None:
     scored = score_record({"country": "NG"}, {"country": "NG", "kind": "full_network"})
     assert scored.fields == {"country": 1.0}
     assert scored.score == 1.0
+
+
+def test_codebook_reasons_the_gold_files_write_as_other_score_as_other() -> None:
+    # corpus README: illegal_content, precautionary and technical are `other` in the gold files
+    assert score_set("justification", ["other"], ["illegal_content"]) == 1.0
+    assert score_set("justification", ["national_security", "other"], ["national_security", "technical"]) == 1.0
+    assert score_set("justification", ["national_security"], ["precautionary"]) == 0.0
