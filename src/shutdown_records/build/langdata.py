@@ -12,6 +12,10 @@ from typing import Any
 
 import yaml
 
+from ..datafiles import shared
+
+__all__ = ["shared", "supported_languages", "topic"]  # `shared` lives in datafiles: stages other than build read it too
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -33,12 +37,3 @@ def topic(language: str, name: str) -> dict[str, Any]:
         return {}
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     return data or {}
-
-
-@cache
-def shared(name: str) -> dict[str, Any]:
-    """`data/<name>.yaml`: language-neutral data (platform aliases, authority names...)."""
-    path = resources.files("shutdown_records").joinpath("data", f"{name}.yaml")
-    if not path.is_file():
-        return {}
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
