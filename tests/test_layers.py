@@ -154,3 +154,16 @@ def test_library_does_not_import_the_cli_toolkit() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
             wrong += [f"{name}:{node.lineno}" for n in names if n == "click" or n.startswith("click.")]
     assert not wrong, f"library modules import click: {wrong}"
+
+
+def test_other_stages_read_shared_vocabularies_from_the_bottom_module() -> None:
+    """report, export, evaluate... read data/<name>.yaml through datafiles, not build's langdata."""
+    known = set(modules())
+    wrong = [
+        f"{name}:{line}"
+        for name, path in modules().items()
+        if not name.startswith("shutdown_records.build")
+        for line, target in imported(path, name, known)
+        if target == "shutdown_records.build.langdata"
+    ]
+    assert not wrong, f"import shared from shutdown_records.datafiles instead: {wrong}"
