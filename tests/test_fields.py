@@ -82,3 +82,19 @@ def test_item_keys_and_list_fields_come_from_the_registry() -> None:
     assert model.ITEM_KEYS == {f.name: f.item_key for f in fields.FIELDS if f.item_key}
     assert model.LIST_FIELDS == {f.name for f in fields.FIELDS if f.is_list}
     assert model.EVIDENCED_FIELDS == tuple(f.name for f in fields.FIELDS if f.evidenced)
+
+
+def test_a_field_given_a_stop_column_is_exported_there_without_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A registry entry's STOP column with no cell of its own in export/stop.py gets the values."""
+    from dataclasses import replace
+
+    from shutdown_records.export import stop
+
+    record = model.Incident.model_validate({
+        "id": "zz-2031-x", "title": "t", "operators": [{"name": "Ruritel"}, {"name": "Zubronet", "asn": 64500}],
+    })
+    assert stop.computed_cells(record).get("telco_ack") is None
+    specs = tuple(replace(f, stop=(*f.stop, "telco_ack")) if f.name == "operators" else f for f in fields.FIELDS)
+    monkeypatch.setattr(stop, "FIELDS", specs)
+    assert stop.computed_cells(record)["telco_ack"] == "Ruritel, Zubronet"
+    assert stop.stop_row(record)["telco_ack"] == "Ruritel, Zubronet"
