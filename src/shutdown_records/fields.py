@@ -140,11 +140,6 @@ OTHER_STOP_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def field(name: str) -> FieldSpec:
-    """The spec of a core field; KeyError names the field when it is not one."""
-    return BY_NAME[name]
-
-
 def names(*, evidenced: bool | None = None, lists: bool | None = None) -> tuple[str, ...]:
     """Field names in model order, filtered."""
     return tuple(

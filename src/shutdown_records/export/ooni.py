@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import InputError
@@ -62,7 +62,7 @@ def _scope(record: Incident) -> str:
     return ", ".join(record.regions)
 
 
-def _words(values: list[str]) -> str:
+def _words(values: Sequence[str]) -> str:
     return ", ".join(v.replace("_", " ") for v in values)
 
 

@@ -115,7 +115,8 @@ class SemanticChecker:
 
     def check_duplicate_entries(self) -> None:
         """The model refuses `platforms: [X, x]`; say which entry repeats which."""
-        for name in (f.name for f in FIELDS if f.unique and not f.vocabulary):  # names; a repeated `kinds` value is the schema check's
+        # names only: a repeated vocabulary value (`kinds`) is the schema check's to report
+        for name in (f.name for f in FIELDS if f.unique and not f.vocabulary):
             items = self.data.get(name)
             if not isinstance(items, list):
                 continue
