@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from shutdown_records.evaluate.baseline import baseline_from, check_baseline, floor_down
-from shutdown_records.evaluate.corpus import CorpusResult, Incident, IncidentResult
+from shutdown_records.evaluate.corpus import CorpusResult, IncidentFolder, IncidentResult
 from shutdown_records.evaluate.scoring import RecordScore
 
 
 def _result(scores: dict[str, dict[str, float]]) -> CorpusResult:
     incidents = [
         IncidentResult(
-            incident=Incident(id=name, folder=Path(name), gold_path=Path(name) / "gold.yaml", source_paths=()),
+            incident=IncidentFolder(id=name, folder=Path(name), gold_path=Path(name) / "gold.yaml", source_paths=()),
             gold={},
             record={},
             scores=RecordScore(fields),

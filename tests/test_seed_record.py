@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from shutdown_records.build import build_record
 from shutdown_records.cli import cli
+from shutdown_records.fields import FIELDS
 from shutdown_records.validate import validate_paths
 from shutdown_records.yamlio import read_record_file
 
@@ -21,11 +22,10 @@ from conftest import REPO_ROOT
 RECORD = REPO_ROOT / "records" / "pk-2024-x.yaml"
 SEEDS = REPO_ROOT / "seeds"
 
-CORE_FIELDS = (
-    "country", "platforms", "kind", "networks", "scope", "start_date", "end_date", "status",
-    "justification", "context", "workarounds", "acknowledged",
-)
-NAMED_FIELDS = {"ordered_by": "name", "legal_basis": "instrument", "court_challenges": "court"}
+# The fields every record writes (fields.py `always_written`): plain values compared whole,
+# named lists item by item through their item key.
+CORE_FIELDS = tuple(f.name for f in FIELDS if f.always_written and f.kind != "named_list")
+NAMED_FIELDS = {f.name: f.item_key for f in FIELDS if f.always_written and f.item_key}
 
 
 def test_readme_main_job_rebuilds_the_reviewed_record_byte_for_byte(tmp_path: Path) -> None:

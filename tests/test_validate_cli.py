@@ -215,3 +215,15 @@ def test_validate_passes_the_repository_records(monkeypatch) -> None:
     result = validate("--strict", "records/")
     assert result.exit_code == 0, result.stdout
     assert "0 errors, 0 warnings" in result.stdout
+
+
+def test_validate_code_follows_the_refusal_not_its_wording(tmp_path: Path) -> None:
+    """A value that merely contains the words 'duplicate key' is a bad tag (E004), not E005:
+    codes belong to the exception types, so rewording a message never changes one."""
+    record = tmp_path / "words.yaml"
+    record.write_text('id: x\ntitle: t\nnote: !!int "duplicate key"\n', encoding="utf-8")
+    result = validate(str(record))
+    assert result.exit_code == 1
+    [line] = problem_lines(result)
+    assert line.startswith(f"{record}:3:7: (record): not valid YAML: !!int 'duplicate key' is not a whole number")
+    assert line.endswith("[E004]")

@@ -34,7 +34,33 @@ class InputError(ShutdownRecordsError):
 
 
 class RecordFormatError(InputError):
-    """A YAML record cannot be parsed; `place` is `path:line:column`."""
+    """A YAML record cannot be parsed; `place` is `path:line:column`.
+
+    `code` is validate's stable code for the refusal: it belongs to the type, so rewording a
+    message never changes a code (docs/validate.md lists them).
+    """
+
+    code = "E004"  # not valid YAML (syntax, a merge key, a key that is not a string...)
+
+
+class RecordUnreadableError(RecordFormatError):
+    """The record file cannot be read (missing, a folder, a symlink, a device...)."""
+
+    code = "E001"
+
+
+class RecordNotUtf8Error(RecordFormatError):
+    code = "E002"
+
+
+class RecordTooLargeError(RecordFormatError):
+    code = "E003"
+
+
+class DuplicateKeyError(RecordFormatError):
+    """A mapping names one key twice: YAML would silently keep the last."""
+
+    code = "E005"
 
 
 class OutputError(ShutdownRecordsError):

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from . import fields
+
 SCHEMA_ID = "https://github.com/shutdown-records/shutdown-records/schema/incident.schema.json"
 
 # "YYYY-MM-DD" (day precision) or "YYYY-MM" (month precision), ASCII digits only (`\d` would
@@ -299,7 +301,7 @@ class Incident(_Strict):
         default_factory=list, description="The dataset rows this record was imported from (provenance)."
     )
 
-    @field_validator("platforms", "regions", "kinds")
+    @field_validator(*(f.name for f in fields.FIELDS if f.unique))
     @classmethod
     def _no_duplicates(cls, values: list[str]) -> list[str]:
         seen = {v.casefold() for v in values}
@@ -310,39 +312,11 @@ class Incident(_Strict):
 
 # Fields whose every value must be cited in `evidence`. Free text a person writes about the
 # record (id, title, summary) and the bookkeeping fields are not claims about the incident.
-EVIDENCED_FIELDS: tuple[str, ...] = (
-    "country",
-    "platforms",
-    "kind",
-    "kinds",
-    "networks",
-    "scope",
-    "regions",
-    "start_date",
-    "end_date",
-    "status",
-    "ordered_by",
-    "justification",
-    "context",
-    "legal_basis",
-    "court_challenges",
-    "workarounds",
-    "acknowledged",
-    "operators",
-    "technical_reports",
-    "official_statements",
-    "platform_response",
-)
+# These lists are read from the field registry (fields.py), which describes each field once.
+EVIDENCED_FIELDS: tuple[str, ...] = fields.names(evidenced=True)
 
 # Which key of a list item names it in a citation's `value`.
-ITEM_KEYS: dict[str, str] = {
-    "ordered_by": "name",
-    "legal_basis": "instrument",
-    "court_challenges": "court",
-    "operators": "name",
-    "technical_reports": "publisher",
-    "official_statements": "by",
-}
+ITEM_KEYS: dict[str, str] = {f.name: f.item_key for f in fields.FIELDS if f.item_key}
 
 # Sub-fields of list items that are claims too: cited under `evidence["court_challenges.date"]`
 # with `item` naming the court and `value` the date (one citation per petitioner).
@@ -350,13 +324,7 @@ CITED_SUBFIELDS: dict[str, tuple[str, ...]] = {"court_challenges": ("date", "pet
 # Sub-fields that may be cited but need not be (a few words a person may write themselves).
 OPTIONAL_CITED_SUBFIELDS: dict[str, tuple[str, ...]] = {"court_challenges": ("outcome", "status")}
 
-LIST_FIELDS: frozenset[str] = frozenset(
-    {
-        "platforms", "kinds", "networks", "regions", "ordered_by", "justification", "context",
-        "legal_basis", "court_challenges", "workarounds", "operators", "technical_reports",
-        "official_statements",
-    }
-)
+LIST_FIELDS: frozenset[str] = frozenset(fields.names(lists=True))
 
 
 def item_label(field: str, item: Any) -> str:

@@ -19,7 +19,13 @@ from typing import Any
 import yaml
 
 from .atomic import write_atomic  # noqa: F401 - re-exported: records are written with it
-from .errors import RecordFormatError
+from .errors import (
+    DuplicateKeyError,
+    RecordFormatError,
+    RecordNotUtf8Error,
+    RecordTooLargeError,
+    RecordUnreadableError,
+)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -54,6 +60,10 @@ class MarkedList(list):
 
 def _mark(node: yaml.Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    """Raised while constructing, so load_yaml can tell it from other refusals by its type."""
 
 
 class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -91,7 +101,7 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 )
             if key in result:
                 first = result.key_marks[key]
-                raise yaml.constructor.ConstructorError(
+                raise _DuplicateKey(
                     None,
                     None,
                     f"duplicate key {key!r} (first defined at line {first[0]}); keep one",
@@ -199,7 +209,8 @@ def load_yaml(text: str, place: str) -> Any:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = err.problem or err.context or "not valid YAML"
-        raise RecordFormatError(f"not valid YAML: {problem}", place=f"{place}:{line}:{col}") from None
+        error = DuplicateKeyError if isinstance(err, _DuplicateKey) else RecordFormatError
+        raise error(f"not valid YAML: {problem}", place=f"{place}:{line}:{col}") from None
     except yaml.YAMLError as err:
         raise RecordFormatError(f"not valid YAML: {err}", place=f"{place}:1:1") from None
 
@@ -215,17 +226,17 @@ def read_record_file(path: Path) -> Any:
     except SourcePathError as err:
         if err.kind == "too_large":
             size = os.stat(path).st_size
-            raise RecordFormatError(
+            raise RecordTooLargeError(
                 f"file is {size} bytes; a record must be under {MAX_RECORD_BYTES} bytes",
                 place=f"{path}:1:1",
             ) from None
-        raise RecordFormatError(f"cannot read: {err.message}", place=str(path)) from None
+        raise RecordUnreadableError(f"cannot read: {err.message}", place=str(path)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        raise RecordFormatError(
+        raise RecordNotUtf8Error(
             f"not UTF-8: byte 0x{data[err.start]:02x}; re-save the file as UTF-8",
             place=f"{path}:{line}:{col}",
         ) from None

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..fields import FIELDS
 from ..model import EVIDENCED_FIELDS, Incident, slugify
 from .langdata import shared
 from .merge import Citer, Merged, merge_field
@@ -24,11 +25,13 @@ from .types import Doc, Mention
 
 # The record's top-level keys in model order; empty secondary fields are left out of the YAML.
 FIELD_ORDER = tuple(Incident.model_fields)
-ALWAYS_WRITTEN = {
-    "id", "title", "review_status", "country", "platforms", "kind", "networks", "scope",
-    "start_date", "end_date", "status", "ordered_by", "justification", "context", "legal_basis",
-    "court_challenges", "workarounds", "acknowledged", "sources", "evidence",
-}
+# Written even when empty: the record's name, its sources and evidence, and the fields whose
+# registry entry (fields.py) says `always_written`.
+ALWAYS_WRITTEN = {"id", "title", "review_status", "sources", "evidence"} | {f.name for f in FIELDS if f.always_written}
+# Written as [] rather than null when empty.
+_EMPTY_LIST = {"sources"} | {f.name for f in FIELDS if f.is_list}
+# Fields build writes (as [] when a list field found nothing); the others only people or imports fill.
+_BUILT_LISTS = {f.name for f in FIELDS if f.is_list and f.merge != "none"}
 
 
 @cache
@@ -368,9 +371,7 @@ def assemble(merged: dict[str, Merged], sources: list[dict], published: dict[str
     for fname in EVIDENCED_FIELDS:
         m = merged.get(fname)
         value = m.value if m else None
-        if value is None and fname in ("platforms", "networks", "regions", "ordered_by", "justification",
-                                       "context", "legal_basis", "court_challenges", "workarounds",
-                                       "operators", "technical_reports", "official_statements"):
+        if value is None and fname in _BUILT_LISTS:
             value = []
         if fname == "status" and value is None:
             value = "unknown"
@@ -393,8 +394,7 @@ def ordered(record: dict[str, Any]) -> dict[str, Any]:
     for key in FIELD_ORDER:
         if key not in record:
             if key in ALWAYS_WRITTEN:
-                out[key] = [] if key in ("platforms", "networks", "ordered_by", "justification", "context",
-                                         "legal_basis", "court_challenges", "workarounds", "sources") else None
+                out[key] = [] if key in _EMPTY_LIST else None
             continue
         value = record[key]
         if key not in ALWAYS_WRITTEN and value in (None, [], {}, ""):

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..fields import FIELDS
 from ..model import EVIDENCED_FIELDS, LIST_FIELDS, item_label
 
 KEPT_ALWAYS = ("title", "summary", "review_status", "extra_columns")  # the editor's own words and bookkeeping
 # Fields no extractor fills yet: a value a person (or an import) put there is kept, with its
 # evidence, unless the new build found one of its own.
-NOT_EXTRACTED = ("regions", "operators", "technical_reports", "official_statements", "platform_response")
+NOT_EXTRACTED = tuple(f.name for f in FIELDS if not f.extracted)
 
 
 def source_id_map(existing: dict | None, new_sources: list[dict]) -> dict[str, str]:

@@ -13,6 +13,9 @@ from typing import Any
 import yaml
 
 from .langschema import LanguageDataError, validate
+from ..datafiles import shared
+
+__all__ = ["check", "shared", "supported_languages", "topic"]  # `shared` lives in datafiles: stages other than build read it too
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 COMMON = "_common"  # data that holds in every language (cues), or for languages without a folder (meta)
@@ -44,15 +47,6 @@ def topic(language: str, name: str) -> dict[str, Any]:
         raise LanguageDataError(f"not valid YAML: {getattr(err, 'problem', err)}", place=f"{path}:{line}") from None
     # Checked against the schema (build/langschema.py): a misspelt key is an error, not an empty cue set.
     return validate(name, data, str(path), text)
-
-
-@cache
-def shared(name: str) -> dict[str, Any]:
-    """`data/<name>.yaml`: language-neutral data (platform aliases, authority names...)."""
-    path = resources.files("shutdown_records").joinpath("data", f"{name}.yaml")
-    if not path.is_file():
-        return {}
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
 
 
 def check(languages: set[str]) -> None:

@@ -32,6 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..fields import FIELDS
 from ..model import ITEM_KEYS, item_label
 from .langdata import shared
 from .types import Doc, Mention
@@ -61,9 +62,9 @@ FALLBACKS = {k: (str(v["value"]), float(v["floor"])) for k, v in (_CONF.get("fal
 # protests): field -> {value: broader value}; dropped beside the broader one unless stronger.
 SUBSUMED = {k: {str(a): str(b) for a, b in v.items()} for k, v in (_CONF.get("subsumed") or {}).items()}
 
-SCALAR_FIELDS = ("country", "kind", "scope", "start_date", "end_date", "acknowledged", "platform_response")
-SET_FIELDS = ("platforms", "networks", "regions", "justification", "context", "workarounds")
-OBJECT_FIELDS = tuple(ITEM_KEYS)
+# How each field is merged is its registry entry's `merge` (fields.py); any other is a scalar.
+SET_FIELDS = tuple(f.name for f in FIELDS if f.merge == "set")
+OBJECT_FIELDS = tuple(f.name for f in FIELDS if f.merge == "object")
 DATE_FIELDS = ("start_date", "end_date")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,10 @@ from ..source_ids import rename_old_form_ids
 from .types import Doc, Mention
 
 PROGRESS_OVER = 20  # show a progress bar for runs over this many sources
+
+# Given the sources and a label, a context manager that yields them while showing progress
+# (e.g. `click.progressbar`): the library leaves how progress looks to its caller.
+Progress = Callable[[list[Doc], str], AbstractContextManager[Iterable[Doc]]]
 
 
 @dataclass
@@ -83,13 +89,14 @@ def build_record(
     *,
     record_path: Path | None = None,
     existing: dict | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
     language: str | None = None,
 ) -> BuildResult:
     """Load, extract, merge and assemble; curated fields of `existing` are kept as they were.
 
     Raises nothing for bad sources (they become problems); the caller decides what an empty
-    `docs` means. `language` applies to sources whose front matter names none.
+    `docs` means. `language` applies to sources whose front matter names none. `progress`,
+    when given, shows the reading of a long list of sources (the CLI passes a progress bar).
     """
     if existing:
         existing = rename_old_form_ids(existing)  # `x.txt` ids of older builds become `x`
@@ -102,23 +109,12 @@ def build_record(
     mentions: list[Mention] = []
     token = REFERENCE_DATES.set(reference_dates(docs, loaded.published_text))
     try:
-        iterator: Any = docs
-        bar = None
-        if progress and len(docs) > PROGRESS_OVER:
-            import sys  # noqa: PLC0415
-
-            import click  # noqa: PLC0415
-
-            bar = click.progressbar(docs, label="reading sources", file=sys.stderr)
-            iterator = bar.__enter__()
-        try:
+        shown = progress(docs, "reading sources") if progress is not None and len(docs) > PROGRESS_OVER else nullcontext(docs)
+        with shown as iterator:
             for doc in iterator:
                 found, trouble = run_extractors(doc)
                 mentions.extend(found)
                 problems.extend(trouble)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
     finally:
         REFERENCE_DATES.reset(token)
 

@@ -13,6 +13,11 @@ from ..safeio import check_output
 from ..safetext import printable
 
 
+def _progress_bar(items: list, label: str):  # noqa: ANN202 - click's ProgressBar
+    """The library's progress callback: a bar on stderr (stdout may carry the record)."""
+    return click.progressbar(items, label=label, file=sys.stderr)
+
+
 def _is_folder(output: str) -> bool:
     """`-o out/` or an existing folder: the record is written as FOLDER/<id>.yaml."""
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
@@ -92,7 +97,8 @@ def command(
 
     def run(record_path: Path | None, existing: dict | None):  # noqa: ANN202
         return build_record(
-            list(sources), record_path=record_path, existing=existing, progress=not quiet, language=language
+            list(sources), record_path=record_path, existing=existing,
+            progress=None if quiet else _progress_bar, language=language
         )
 
     read_sha: str | None = None

@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarStri
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..atomic import ChangedOnDisk, write_atomic_if_unchanged
-from ..errors import InputError, RecordFormatError
+from ..errors import InputError, RecordFormatError, RecordNotUtf8Error, RecordTooLargeError
 from ..yamlio import MAX_RECORD_BYTES, load_yaml
 
 
@@ -58,14 +58,14 @@ def read_doc(path: Path) -> RecordDoc:
     """Read a record for editing; the strict loader checks it first (no aliases, duplicate keys)."""
     try:
         if path.stat().st_size > MAX_RECORD_BYTES:
-            raise RecordFormatError(f"a record must be under {MAX_RECORD_BYTES} bytes", place=f"{path}:1:1")
+            raise RecordTooLargeError(f"a record must be under {MAX_RECORD_BYTES} bytes", place=f"{path}:1:1")
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", place=str(path)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise RecordFormatError("not UTF-8; re-save the file as UTF-8", place=f"{path}:1:1") from None
+        raise RecordNotUtf8Error("not UTF-8; re-save the file as UTF-8", place=f"{path}:1:1") from None
     if not isinstance(load_yaml(text, str(path)), dict):
         raise RecordFormatError("a record must be a YAML mapping (key: value)", place=f"{path}:1:1")
     _, seq_indent, dash_offset = load_yaml_guess_indent(text)

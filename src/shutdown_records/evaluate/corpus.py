@@ -36,8 +36,8 @@ class BuilderCrash(ShutdownRecordsError):
 
 
 @dataclass(frozen=True)
-class Incident:
-    """One incident folder of a corpus."""
+class IncidentFolder:
+    """One incident folder of a corpus (its gold file and sources; not a record: that is `model.Incident`)."""
 
     id: str
     folder: Path
@@ -47,7 +47,7 @@ class Incident:
 
 @dataclass
 class IncidentResult:
-    incident: Incident
+    incident: IncidentFolder
     gold: Mapping[str, Any]
     record: dict[str, Any]
     scores: RecordScore
@@ -102,14 +102,14 @@ def _is_incident(folder: Path) -> bool:
     return (folder / GOLD_FILE).is_file() and (folder / SOURCES_DIR).is_dir()
 
 
-def _incident(folder: Path) -> Incident:
+def _incident(folder: Path) -> IncidentFolder:
     sources = tuple(
         sorted(p for p in (folder / SOURCES_DIR).iterdir() if p.is_file() and not p.name.startswith("."))
     )
-    return Incident(id=folder.name, folder=folder, gold_path=folder / GOLD_FILE, source_paths=sources)
+    return IncidentFolder(id=folder.name, folder=folder, gold_path=folder / GOLD_FILE, source_paths=sources)
 
 
-def find_incidents(corpus_dir: Path) -> list[Incident]:
+def find_incidents(corpus_dir: Path) -> list[IncidentFolder]:
     """Incident folders under `corpus_dir`, sorted by name; an incident folder is a corpus of one."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
@@ -174,7 +174,7 @@ def default_build() -> BuildFn:
 
 
 def evaluate_incident(
-    incident: Incident, build: BuildFn, work_dir: Path, records_dir: Path | None = None
+    incident: IncidentFolder, build: BuildFn, work_dir: Path, records_dir: Path | None = None
 ) -> IncidentResult:
     """Build one incident's record from its sources and score it against its gold."""
     gold = load_gold(incident.gold_path)
@@ -215,7 +215,7 @@ def evaluate_incident(
     )
 
 
-def _languages(result: Any, incident: Incident) -> tuple[str, ...]:
+def _languages(result: Any, incident: IncidentFolder) -> tuple[str, ...]:
     """The languages of an incident's sources: as the builder read them (front matter or
     detection), else each source's front-matter `language:`."""
     docs = getattr(result, "docs", None)
@@ -247,7 +247,7 @@ def evaluate_corpus(
 ) -> CorpusResult:
     """Build and score every incident (or only the named ones, or one part of the fixed split
     `split_file`: "dev" or "holdout") of a corpus."""
-    from . import corpus_id  # noqa: PLC0415 - it imports this module's Incident
+    from . import corpus_id  # noqa: PLC0415 - it imports this module's IncidentFolder
 
     incidents = find_incidents(corpus_dir)
     if split is not None:

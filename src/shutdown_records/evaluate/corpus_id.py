@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UsageError
-from .corpus import Incident
+from .corpus import IncidentFolder
 
 SPLITS = ("dev", "holdout")
 DEFAULT_SPLIT_FILE = Path("bench") / "corpus_split.json"
 
 
-def corpus_digest(incidents: Sequence[Incident]) -> str:
+def corpus_digest(incidents: Sequence[IncidentFolder]) -> str:
     """`sha256:<hex>` of the incidents' ids, gold files and sources (names and bytes), in id order."""
     digest = hashlib.sha256()
     for incident in sorted(incidents, key=lambda i: i.id):
@@ -52,7 +52,7 @@ def load_split(path: Path) -> dict[str, Any]:
     return data
 
 
-def select_split(incidents: Sequence[Incident], split: str, data: dict[str, Any], path: Path) -> list[Incident]:
+def select_split(incidents: Sequence[IncidentFolder], split: str, data: dict[str, Any], path: Path) -> list[IncidentFolder]:
     """The incidents of `split`: `holdout` lists them, `dev` is every other incident. Every
     hold-out id must be in the corpus: otherwise the split was made for another corpus."""
     holdout = set(data["holdout"])

@@ -6,27 +6,13 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..fields import scored
 from .baseline import CorpusChanged, Drop
 from .corpus import CorpusResult, IncidentResult
 from .scoring import FIELD_RULES, SCORED_FIELDS, gold_aliases, item_name
 
 # Short column heads so fourteen fields fit one terminal line; the legend spells them out.
-FIELD_ABBREVIATIONS: dict[str, str] = {
-    "country": "ctry",
-    "platforms": "plat",
-    "kind": "kind",
-    "networks": "netw",
-    "scope": "scop",
-    "start_date": "strt",
-    "end_date": "end",
-    "ordered_by": "ordr",
-    "justification": "just",
-    "context": "ctxt",
-    "legal_basis": "legl",
-    "court_challenges": "crt",
-    "workarounds": "work",
-    "acknowledged": "ackn",
-}
+FIELD_ABBREVIATIONS: dict[str, str] = {name: spec.abbreviation for name, spec in scored().items()}
 
 
 def _cell(value: float | None) -> str:

@@ -29,25 +29,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..build.langdata import shared
+from ..datafiles import shared
+from ..fields import scored
 
-# The fields the README scores, in its order, with the rule each follows.
-FIELD_RULES: dict[str, str] = {
-    "country": "exact",
-    "platforms": "set",
-    "kind": "exact",
-    "networks": "set",
-    "scope": "exact",
-    "start_date": "date",
-    "end_date": "date",
-    "ordered_by": "names",
-    "justification": "set",
-    "context": "set",
-    "legal_basis": "names",
-    "court_challenges": "names",
-    "workarounds": "set",
-    "acknowledged": "exact",
-}
+# The fields the README scores, in its order, with the rule each follows (fields.py).
+FIELD_RULES: dict[str, str] = {name: spec.rule for name, spec in scored().items()}
 SCORED_FIELDS: tuple[str, ...] = tuple(FIELD_RULES)
 
 # README: "a mapping is read through name, court, instrument or value, in that order".

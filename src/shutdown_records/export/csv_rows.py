@@ -7,60 +7,66 @@ the quotes themselves are in `jsonl` and in the report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 
-from ..model import Incident
+from ..fields import FIELDS
+from ..model import Incident, item_label
 from .base import CsvRowWriter, instrument_label, operator_label, source_urls
 
 LIST_SEPARATOR = "; "
 
-COLUMNS: tuple[str, ...] = (
-    "id", "title", "summary", "review_status", "country", "platforms", "kind", "networks",
-    "scope", "regions", "start_date", "end_date", "status", "ordered_by", "justification",
-    "context", "legal_basis", "court_challenges", "workarounds", "acknowledged", "operators",
-    "technical_reports", "official_statements", "platform_response", "source_count",
-    "source_urls", "evidence_count", "evidence_by_field", "conflicts", "curation",
+# The record's own name first, then one column per core field whose registry entry (fields.py)
+# has `csv`, in model order, then summaries of sources, evidence, conflicts and curation.
+LEADING_COLUMNS: tuple[str, ...] = ("id", "title", "summary", "review_status")
+TRAILING_COLUMNS: tuple[str, ...] = (
+    "source_count", "source_urls", "evidence_count", "evidence_by_field", "conflicts", "curation",
 )
+COLUMNS: tuple[str, ...] = (*LEADING_COLUMNS, *(f.name for f in FIELDS if f.csv), *TRAILING_COLUMNS)
 
 
 def _join(items: list[str]) -> str:
     return LIST_SEPARATOR.join(items)
 
 
+def _court(c: Any) -> str:
+    detail = ", ".join(x for x in (c.date, c.status, c.outcome) if x)
+    return f"{c.court} ({detail})" if detail else c.court
+
+
+# Fields whose items carry details worth a cell; every other field is written by `field_cell`.
+ITEM_CELLS: dict[str, Callable[[Any], str]] = {
+    "ordered_by": lambda a: f"{a.name} ({a.type})",
+    "legal_basis": lambda x: instrument_label(x.instrument, x.provision),
+    "court_challenges": _court,
+    "operators": lambda o: operator_label(o.name, o.asn),
+    "technical_reports": lambda t: f"{t.publisher} ({t.url})" if t.url else t.publisher,
+    "official_statements": lambda s: f"{s.by}: {s.summary}",
+}
+
+
+def field_cell(record: Incident, name: str) -> str:
+    """One core field as a cell: "" for nothing, booleans as true/false, list items joined."""
+    value = getattr(record, name)
+    if isinstance(value, list):
+        show = ITEM_CELLS.get(name) or (lambda item: item_label(name, item))
+        return _join([show(item) for item in value])
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
 def csv_row(record: Incident) -> dict[str, str]:
     """The record as CSV cells (strings; "" for nothing)."""
-    court = []
-    for c in record.court_challenges:
-        detail = ", ".join(x for x in (c.date, c.status, c.outcome) if x)
-        court.append(f"{c.court} ({detail})" if detail else c.court)
-    acknowledged = "" if record.acknowledged is None else str(record.acknowledged).lower()
     counts = {field: len(cites) for field, cites in record.evidence.items() if cites}
     return {
         "id": record.id,
         "title": record.title,
         "summary": record.summary or "",
         "review_status": str(record.review_status),
-        "country": record.country or "",
-        "platforms": _join(record.platforms),
-        "kind": record.kind or "",
-        "networks": _join([str(n) for n in record.networks]),
-        "scope": record.scope or "",
-        "regions": _join(record.regions),
-        "start_date": record.start_date or "",
-        "end_date": record.end_date or "",
-        "status": str(record.status),
-        "ordered_by": _join([f"{a.name} ({a.type})" for a in record.ordered_by]),
-        "justification": _join([str(j) for j in record.justification]),
-        "context": _join([str(c) for c in record.context]),
-        "legal_basis": _join([instrument_label(x.instrument, x.provision) for x in record.legal_basis]),
-        "court_challenges": _join(court),
-        "workarounds": _join([str(w) for w in record.workarounds]),
-        "acknowledged": acknowledged,
-        "operators": _join([operator_label(o.name, o.asn) for o in record.operators]),
-        "technical_reports": _join(
-            [f"{t.publisher} ({t.url})" if t.url else t.publisher for t in record.technical_reports]
-        ),
-        "official_statements": _join([f"{s.by}: {s.summary}" for s in record.official_statements]),
-        "platform_response": record.platform_response or "",
+        **{f.name: field_cell(record, f.name) for f in FIELDS if f.csv},
         "source_count": str(len(record.sources)),
         "source_urls": _join(source_urls(record)),
         "evidence_count": str(sum(counts.values())),

@@ -11,10 +11,12 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import InputError
-from ..model import Incident
+from ..fields import FIELDS
+from ..model import Incident, item_label
 from .base import RecordWriter, instrument_label
 from .vocab import country_name, platform_domains, platform_entry
 
@@ -54,28 +56,52 @@ def _dates_line(record: Incident) -> str:
     return f"{start} to {end}{note}"
 
 
+def _scope(record: Incident) -> str:
+    if record.scope:
+        return f"{record.scope}" + (f" ({', '.join(record.regions)})" if record.regions else "")
+    return ", ".join(record.regions)
+
+
+def _words(values: Sequence[str]) -> str:
+    return ", ".join(v.replace("_", " ") for v in values)
+
+
+# How a field's line in the finding's text reads, where the plain value would not do; which
+# fields have a line, its label and its place come from the field registry (fields.py).
+FACTS: dict[str, Callable[[Incident], str]] = {
+    "country": lambda r: f"{country_name(r.country)} ({r.country})" if r.country else "",
+    "start_date": _dates_line,  # with end_date
+    "kind": lambda r: _words([k for k in dict.fromkeys([r.kind, *r.kinds]) if k]),  # with kinds
+    "scope": _scope,  # with regions
+    "ordered_by": lambda r: ", ".join(f"{a.name} ({a.type.replace('_', ' ')})" for a in r.ordered_by),
+    "justification": lambda r: _words(r.justification),
+    "context": lambda r: _words(r.context),
+    "legal_basis": lambda r: ", ".join(instrument_label(x.instrument, x.provision) for x in r.legal_basis),
+}
+# (field, label) of each line, in the order the registry's ranks give.
+OONI_FACTS: tuple[tuple[str, str], ...] = tuple(
+    (name, label) for _, name, label in sorted((f.ooni.rank, f.name, f.ooni.label) for f in FIELDS if f.ooni is not None)
+)
+
+
+def fact(record: Incident, name: str) -> str:
+    """A field's value as its line in the finding's text ("" leaves the line out)."""
+    if name in FACTS:
+        return FACTS[name](record)
+    value = getattr(record, name)
+    if isinstance(value, list):
+        return ", ".join(item_label(name, item) for item in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
 def finding_text(record: Incident) -> str:
     """The finding's markdown body: summary, the key facts, and every source."""
     lines: list[str] = []
     if record.summary:
         lines += [record.summary, ""]
-    facts = [
-        ("Country", f"{country_name(record.country)} ({record.country})" if record.country else ""),
-        ("Dates", _dates_line(record)),
-        ("Status", str(record.status)),
-        ("Kind", ", ".join(k.replace("_", " ") for k in dict.fromkeys([record.kind, *record.kinds]) if k)),
-        ("Platforms", ", ".join(record.platforms)),
-        ("Networks", ", ".join(record.networks)),
-        ("Scope", f"{record.scope}" + (f" ({', '.join(record.regions)})" if record.regions else "")
-         if record.scope else ", ".join(record.regions)),
-        ("Ordered by", ", ".join(f"{a.name} ({a.type.replace('_', ' ')})" for a in record.ordered_by)),
-        ("Official justification", ", ".join(j.replace("_", " ") for j in record.justification)),
-        ("Context", ", ".join(c.replace("_", " ") for c in record.context)),
-        ("Legal basis", ", ".join(instrument_label(x.instrument, x.provision) for x in record.legal_basis)),
-        ("Court challenges", ", ".join(c.court for c in record.court_challenges)),
-        ("Officially acknowledged", "" if record.acknowledged is None else ("yes" if record.acknowledged else "no")),
-        ("Operators", ", ".join(o.name for o in record.operators)),
-    ]
+    facts = [(label, fact(record, name)) for name, label in OONI_FACTS]
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
     start, end = finding_times(record)
     if record.end_date and end is None:

@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..model import ImportedRow, Incident
+from ..fields import FIELDS
+from ..model import ImportedRow, Incident, item_label
 from .base import (
     CsvRowWriter,
     cited_quotes,
@@ -130,7 +131,21 @@ def computed_cells(record: Incident) -> dict[str, str | None]:
         "info_source_link": _join("info_source_link", source_urls(record)),
         "event": record.summary or record.title,
     }
+    columns = set(stop_columns())
+    for spec in FIELDS:  # a field whose STOP column has no cell above: its values as written
+        for column in spec.stop:
+            if column not in cells and column in columns:
+                cells[column] = _join(column, _plain_values(record, spec.name, m))
     return cells
+
+
+def _plain_values(record: Incident, name: str, m: dict[str, Any]) -> list[str]:
+    value = getattr(record, name)
+    if isinstance(value, list):
+        return [item_label(name, item) for item in value]
+    if isinstance(value, bool):
+        return [m["cell_yes"] if value else m["cell_no"]]
+    return [] if value is None else [str(value)]
 
 
 def _row_cells(row: ImportedRow) -> dict[str, str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pycountry
 
-from ..build.langdata import shared
+from ..datafiles import shared
 
 
 @cache

@@ -22,6 +22,7 @@ from ..export.vocab import (
     stop_key,
     stop_mapping,
 )
+from ..fields import stop_column_fields
 from ..model import ImportedRow, slugify
 from .dates import parse_date
 from .sheet import header_key, layout_columns
@@ -37,39 +38,9 @@ _PROVISION = re.compile(
 # Answers that name no instrument, authority or operator.
 _NOTHING = {"", "no", "none", "unknown", "unkown", "n/a", "na", "-", "not applicable", "yes"}
 
-# Which record fields each 2020-2022 column feeds: the export writes a row's own cell back
-# when these fields still hold what the row gave.
-COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
-    "start_date": ("start_date",),
-    "end_date": ("end_date",),
-    "duration": ("start_date", "end_date"),
-    "shutdown_status": ("status",),
-    "country": ("country",),
-    "geo_scope": ("scope", "regions"),
-    "area_name": ("scope", "regions"),
-    "shutdown_type": ("kind", "kinds"),
-    "shutdown_extent": ("kind", "kinds"),
-    "affected_network": ("networks",),
-    "facebook_affected": ("platforms",),
-    "twitter_affected": ("platforms",),
-    "whatsapp_affected": ("platforms",),
-    "instagram_affected": ("platforms",),
-    "telegram_affected": ("platforms",),
-    "other_affected": ("platforms",),
-    "service_details": ("platforms",),
-    "ordered_by": ("ordered_by",),
-    "decision_maker": ("ordered_by",),
-    "gov_justification": ("justification",),
-    "actual_cause": ("context",),
-    "election": ("context",),
-    "gov_ack": ("acknowledged",),
-    "legal_just": ("legal_basis",),
-    "legal_method": ("legal_basis",),
-    "telcos_involved": ("operators",),
-    "info_source_link": ("sources",),
-    "an_link": ("sources",),
-    "event": ("summary",),
-}
+# Which record fields each 2020-2022 column feeds (each field's `stop` in fields.py): the
+# export writes a row's own cell back when these fields still hold what the row gave.
+COLUMN_FIELDS: dict[str, tuple[str, ...]] = stop_column_fields()
 DERIVED_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f for fs in COLUMN_FIELDS.values() for f in fs))
 
 

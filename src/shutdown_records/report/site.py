@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..build.langdata import shared
+from ..datafiles import shared
 from ..errors import InputError, ShutdownRecordsError, UsageError
 from ..model import Incident
 from ..records import iter_record_files, load_record

@@ -54,7 +54,7 @@ def relevance_data() -> dict[str, Any]:
 
 
 def _platform_aliases() -> list[str]:
-    from ..build.langdata import shared  # noqa: PLC0415 - build's platform vocabulary
+    from ..datafiles import shared  # noqa: PLC0415 - the platform vocabulary
 
     out: list[str] = []
     for entry in (shared("platforms").get("platforms") or {}).values():

@@ -17,6 +17,7 @@ from typing import Any
 
 import pycountry
 
+from ..fields import FIELDS
 from ..model import (
     CITED_SUBFIELDS,
     DATE_PATTERN,
@@ -75,7 +76,7 @@ class SemanticChecker:
     # -- dates and status --------------------------------------------------------------------
 
     def check_dates(self) -> None:
-        places: list[list[str | int]] = [["start_date"], ["end_date"]]
+        places: list[list[str | int]] = [[f.name] for f in FIELDS if f.kind == "date"]
         places += [["court_challenges", i, "date"] for i, _ in _indexed_dicts(self.data.get("court_challenges"))]
         places += [["sources", i, "published"] for i, _ in _indexed_dicts(self.data.get("sources"))]
         for loc in places:
@@ -114,7 +115,8 @@ class SemanticChecker:
 
     def check_duplicate_entries(self) -> None:
         """The model refuses `platforms: [X, x]`; say which entry repeats which."""
-        for name in ("platforms", "regions"):
+        # names only: a repeated vocabulary value (`kinds`) is the schema check's to report
+        for name in (f.name for f in FIELDS if f.unique and not f.vocabulary):
             items = self.data.get(name)
             if not isinstance(items, list):
                 continue

@@ -16,15 +16,16 @@ _PLACE = re.compile(r":(\d+):(\d+)$")
 def load_data(path: Path) -> tuple[Any, Problem | None]:
     """The parsed YAML of a record, or None and the one problem that stopped the reading.
 
-    yamlio already words each refusal (size cap, UTF-8, syntax, duplicate keys, aliases);
-    here it only gets a code and its line/column back out of the error's place.
+    yamlio already words each refusal (size cap, UTF-8, syntax, duplicate keys, aliases) and
+    its exception type carries the stable code; here only the line/column come back out of
+    the error's place.
     """
     shown = str(path)
     try:
         data = read_record_file(path)
     except RecordFormatError as err:
         line, column = _line_col(err.place)
-        return None, Problem(shown, line, column, "(record)", _code_for(err.message), err.message)
+        return None, Problem(shown, line, column, "(record)", err.code, err.message)
     if data is None:
         return None, Problem(
             shown, 1, 1, "(record)", "E006",
@@ -42,15 +43,3 @@ def load_data(path: Path) -> tuple[Any, Problem | None]:
 def _line_col(place: str | None) -> tuple[int, int]:
     match = _PLACE.search(place or "")
     return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-
-
-def _code_for(message: str) -> str:
-    if message.startswith("file is "):
-        return "E003"
-    if message.startswith("not UTF-8"):
-        return "E002"
-    if message.startswith("cannot read"):
-        return "E001"
-    if "duplicate key" in message:
-        return "E005"
-    return "E004"

@@ -1,0 +1,25 @@
+"""Language-neutral data files, `data/<name>.yaml`, read once and cached.
+
+Why a module of its own at the bottom of the package: build, report, export and evaluate all
+read these vocabularies (platform aliases, authority names, country names, equivalents), and
+none of them should import another stage to do it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def shared(name: str) -> dict[str, Any]:
+    """`data/<name>.yaml`: language-neutral data (platform aliases, authority names...)."""
+    path = resources.files("shutdown_records").joinpath("data", f"{name}.yaml")
+    if not path.is_file():
+        return {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
