@@ -83,20 +83,20 @@ def build_seeds_seconds(runs: int = 3, what: Path = ROOT / "seeds") -> float:
 
 
 def import_seconds() -> float:
-    code = "import time; t=time.perf_counter(); import shutdown_records.build.pipeline; print(time.perf_counter()-t)"
+    code = "import time; t=time.perf_counter(); import shutdown_records.extraction.pipeline; print(time.perf_counter()-t)"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return float(out.stdout.strip())
 
 
 def main(n: int = 300) -> None:
-    from shutdown_records.build import build_record
-    from shutdown_records.build.context import REFERENCE_DATES
-    from shutdown_records.build.extractors import extractors, run_extractors
-    from shutdown_records.build.loader import load_sources
-    from shutdown_records.build.pipeline import reference_dates
+    from shutdown_records.extraction import build_record
+    from shutdown_records.extraction.context import REFERENCE_DATES
+    from shutdown_records.extraction.extractors import extractors, run_extractors
+    from shutdown_records.extraction.loader import load_sources
+    from shutdown_records.extraction.pipeline import reference_dates
 
     print(f"build --help (median of 5): {startup_seconds():.3f} s")
-    print(f"import shutdown_records.build.pipeline: {import_seconds():.3f} s")
+    print(f"import shutdown_records.extraction.pipeline: {import_seconds():.3f} s")
     one = sorted((ROOT / "seeds").glob("*.txt"))[0]
     print(f"build {one.name} -o x.yaml (one article, median of 3): {build_seeds_seconds(what=one):.3f} s (target <= 1 s)")
     print(f"build seeds/ -o x.yaml (5 articles, en + fr, median of 3): {build_seeds_seconds():.3f} s")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from shutdown_records.build.extractors import authorities, fields, legal, reasons, workarounds
-from shutdown_records.build.types import Doc
+from shutdown_records.extraction.extractors import authorities, fields, legal, reasons, workarounds
+from shutdown_records.extraction.types import Doc
 from shutdown_records.text import read_source
 
 ROOT = Path(__file__).resolve().parent.parent

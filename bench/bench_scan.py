@@ -33,7 +33,7 @@ ARTICLE_CHARS = 4096
 
 
 def _bodies(folder_glob: str) -> list[str]:
-    from shutdown_records.build.loader import parse_front_matter
+    from shutdown_records.extraction.loader import parse_front_matter
 
     out = []
     for path in sorted(SHARED.glob(folder_glob)):

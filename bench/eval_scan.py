@@ -41,7 +41,7 @@ def stream(part: str) -> list[tuple[Path, str | None]]:
 
 
 def relevance_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict[str, float]:
-    from shutdown_records.build.loader import parse_front_matter
+    from shutdown_records.extraction.loader import parse_front_matter
     from shutdown_records.scan.relevance import judge
 
     tp = fp = fn = tn = 0
@@ -124,7 +124,7 @@ def draft_quality(out: Path, truth: dict[str, str], found: dict[str, str], work:
     of its articles) against `build` on all of the incident's articles."""
     from collections import Counter
 
-    from shutdown_records.build import build_record
+    from shutdown_records.extraction import build_record
     from shutdown_records.evaluate.corpus import load_gold
     from shutdown_records.evaluate.scoring import score_record
     from shutdown_records.yamlio import read_record_file

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from shutdown_records.build import build_record
+from shutdown_records.extraction import build_record
 
 ARTICLE = """---
 published: 2025-03-12

@@ -1,4 +1,4 @@
-"""The opening index (build/prefixes.py) must never change what a cue regex finds.
+"""The opening index (extraction/prefixes.py) must never change what a cue regex finds.
 
 Each cue set tries its joined regex only where one of its openings stands; these tests run
 every cue set of every language over texts full of its own cue words (in odd cases and after
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from shutdown_records.build import cues as C
-from shutdown_records.build import langdata, prefixes
-from shutdown_records.build.extractors import authorities as A
-from shutdown_records.build.extractors import legal as L
+from shutdown_records.extraction import cues as C
+from shutdown_records.extraction import langdata, prefixes
+from shutdown_records.extraction.extractors import authorities as A
+from shutdown_records.extraction.extractors import legal as L
 
 ROOT = Path(__file__).resolve().parent.parent
 LANG_DIR = ROOT / "src" / "shutdown_records" / "data" / "lang"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from shutdown_records.build.context import REFERENCE_DATES
-from shutdown_records.build.extractors import dates
-from shutdown_records.build.loader import load_sources
-from shutdown_records.build.pipeline import build_record
+from shutdown_records.extraction.context import REFERENCE_DATES
+from shutdown_records.extraction.extractors import dates
+from shutdown_records.extraction.loader import load_sources
+from shutdown_records.extraction.pipeline import build_record
 
 FIX = Path(__file__).parent / "fixtures" / "build"
 
@@ -102,7 +102,7 @@ def test_election_day_is_not_the_start_of_the_block():
 
 
 def test_undated_sources_get_a_reference_from_the_dated_one():
-    from shutdown_records.build.pipeline import reference_dates
+    from shutdown_records.extraction.pipeline import reference_dates
 
     loaded = load_sources([Path(__file__).parent.parent / "seeds"])
     refs = reference_dates(loaded.docs, loaded.published_text)
@@ -122,7 +122,7 @@ def test_russian_and_italian_dates_have_roles_from_their_data_files(tmp_path):
 
 
 def test_a_day_range_borrows_month_and_year_from_its_second_date():
-    from shutdown_records.build.types import Doc
+    from shutdown_records.extraction.types import Doc
 
     text = "Internet was cut from 13 to 18 January 2021 across Uganda."
     doc = Doc(id="a.txt", path=Path("a.txt"), text=text, sha256="0" * 64, language="en", published=date(2021, 2, 1))

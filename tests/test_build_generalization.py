@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shutdown_records.build.merge import Citer, merge_field
-from shutdown_records.build.types import Doc, Mention
+from shutdown_records.extraction.merge import Citer, merge_field
+from shutdown_records.extraction.types import Doc, Mention
 
 TEXT = "The ministry did not respond to requests for comment. Officials gave no reason for the block."
 
@@ -45,7 +45,7 @@ def test_no_reason_given_is_not_kept_when_a_weak_reason_is_better_supported():
 
 # ---------------------------------------------------------------- extractors on short articles
 
-from shutdown_records.build.extractors import authorities, fields, legal, platforms, reasons, workarounds  # noqa: E402
+from shutdown_records.extraction.extractors import authorities, fields, legal, platforms, reasons, workarounds  # noqa: E402
 
 
 def make_doc(text: str, language: str = "en") -> Doc:
@@ -180,7 +180,7 @@ def test_law_introduced_by_common_phrasings_counts_fully():
 def _end_weights(text: str, language: str = "en") -> list[float]:
     from datetime import date
 
-    from shutdown_records.build.extractors import dates
+    from shutdown_records.extraction.extractors import dates
 
     doc = Doc(id="t1", path=Path("t1.txt"), text=text, sha256="0" * 64, language=language, published=date(2024, 3, 8))
     return [m.weight for m in dates.extract(doc) if m.field == "end_date"]
@@ -283,7 +283,7 @@ def test_the_state_government_joins_the_one_named_state_government():
 
 
 def _build(tmp_path, texts: list[str]) -> dict:
-    from shutdown_records.build.pipeline import build_record
+    from shutdown_records.extraction.pipeline import build_record
 
     paths = []
     for i, text in enumerate(texts):

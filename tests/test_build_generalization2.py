@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shutdown_records.build.pipeline import build_record
+from shutdown_records.extraction.pipeline import build_record
 
 
 def _build(tmp_path: Path, *articles: tuple[str, str, str]) -> dict:
@@ -323,7 +323,7 @@ def test_a_general_strike_is_protest_context(tmp_path):
 
 
 def test_abbreviations_do_not_end_a_sentence():
-    from shutdown_records.build.types import sentence_span
+    from shutdown_records.extraction.types import sentence_span
 
     text = "The ban began on Feb. 8 near the U.S. embassy, Dr. Ali said under Law No. 10. It ended later."
     s, e = sentence_span(text, text.index("ban"), text.index("ban") + 3)

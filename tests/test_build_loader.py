@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from shutdown_records.build.language import detect_language
-from shutdown_records.build.loader import load_sources
+from shutdown_records.extraction.language import detect_language
+from shutdown_records.extraction.loader import load_sources
 
 FIX = Path(__file__).parent / "fixtures" / "build"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -110,8 +110,8 @@ def test_a_text_too_short_to_tell_its_language_is_named_with_the_fix(tmp_path):
 
 
 def test_also_read_links_inside_an_article_are_skipped_not_a_tail(tmp_path):
-    from shutdown_records.build.extractors import country
-    from shutdown_records.build.spans import in_related_line
+    from shutdown_records.extraction.extractors import country
+    from shutdown_records.extraction.spans import in_related_line
 
     body = (
         "Authorities in Kenya blocked TikTok on Monday, according to the national regulator and to users.\n\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shutdown_records.build.merge import Citer, merge_field
-from shutdown_records.build.types import Doc, Mention
+from shutdown_records.extraction.merge import Citer, merge_field
+from shutdown_records.extraction.types import Doc, Mention
 from shutdown_records.cli import cli
 from shutdown_records.yamlio import read_record_file
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shutdown_records.build.assemble import platform_name
-from shutdown_records.build.extractors import country, platforms
-from shutdown_records.build.loader import load_sources
-from shutdown_records.build.pipeline import build_record
-from shutdown_records.build.types import Doc
+from shutdown_records.extraction.assemble import platform_name
+from shutdown_records.extraction.extractors import country, platforms
+from shutdown_records.extraction.loader import load_sources
+from shutdown_records.extraction.pipeline import build_record
+from shutdown_records.extraction.types import Doc
 
 FIX = Path(__file__).parent / "fixtures" / "build"
 

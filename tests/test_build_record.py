@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shutdown_records.build import build_record
+from shutdown_records.extraction import build_record
 from shutdown_records.cli import cli
 from shutdown_records.model import Incident
 from shutdown_records.yamlio import dump_yaml, read_record_file
@@ -169,7 +169,7 @@ def test_cli_language_option_applies_to_undeclared_sources(tmp_path):
 
 
 def test_an_extractor_that_raises_is_a_problem_not_a_crash(monkeypatch):
-    from shutdown_records.build import extractors
+    from shutdown_records.extraction import extractors
 
     def boom(doc):
         raise ValueError("odd text")
@@ -182,7 +182,7 @@ def test_an_extractor_that_raises_is_a_problem_not_a_crash(monkeypatch):
 
 
 def test_id_and_title_name_the_country_year_and_what_was_hit():
-    from shutdown_records.build.assemble import make_id, make_title
+    from shutdown_records.extraction.assemble import make_id, make_title
 
     shutdown = {"country": "UG", "start_date": "2021-01-13", "platforms": [], "kind": "full_network", "context": ["elections"]}
     assert make_id(shutdown, {}) == "ug-2021-election"

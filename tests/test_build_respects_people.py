@@ -96,7 +96,7 @@ def test_a_rebuild_that_changes_a_reviewed_record_sets_it_back_to_draft_and_says
 
 
 def test_a_record_saved_while_the_build_runs_is_not_overwritten(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import shutdown_records.build as build_package
+    import shutdown_records.extraction as build_package
 
     assert build(folder, ".").exit_code == 0
     record = folder / "records" / "pk-2024-x.yaml"

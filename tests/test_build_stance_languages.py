@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from shutdown_records.build.extractors import authorities, fields, legal, platforms, reasons, workarounds
-from shutdown_records.build.language import detect_language
-from shutdown_records.build.pipeline import build_record
-from shutdown_records.build.types import Doc
+from shutdown_records.extraction.extractors import authorities, fields, legal, platforms, reasons, workarounds
+from shutdown_records.extraction.language import detect_language
+from shutdown_records.extraction.pipeline import build_record
+from shutdown_records.extraction.types import Doc
 
 
 def make_doc(text: str, language: str = "en") -> Doc:

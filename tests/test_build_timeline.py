@@ -1,4 +1,4 @@
-"""The incident timeline (build/timeline.py, docs/timeline.md): which step each date is, and
+"""The incident timeline (extraction/timeline.py, docs/timeline.md): which step each date is, and
 how start and end are chosen from the steps. Every article here is invented: the places,
 people and platforms do not exist."""
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from shutdown_records.build.extractors import dates
-from shutdown_records.build.loader import load_sources
-from shutdown_records.build.pipeline import build_record
-from shutdown_records.build.timeline import describe, steps
+from shutdown_records.extraction.extractors import dates
+from shutdown_records.extraction.loader import load_sources
+from shutdown_records.extraction.pipeline import build_record
+from shutdown_records.extraction.timeline import describe, steps
 
 
 def _write(tmp_path: Path, articles: list[tuple[str, str | None, str]]) -> list[Path]:

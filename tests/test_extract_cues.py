@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from shutdown_records.build.extractors import authorities, fields, legal, reasons, workarounds
-from shutdown_records.build.types import Doc, Mention
+from shutdown_records.extraction.extractors import authorities, fields, legal, reasons, workarounds
+from shutdown_records.extraction.types import Doc, Mention
 
 
 def make_doc(text: str, language: str = "en", body_end: int | None = None) -> Doc:
@@ -203,9 +203,9 @@ def test_every_cue_file_loads_and_every_pattern_compiles():
 
     import yaml
 
-    from shutdown_records.build import cues as C
-    from shutdown_records.build.extractors import authorities as A
-    from shutdown_records.build.extractors import legal as L
+    from shutdown_records.extraction import cues as C
+    from shutdown_records.extraction.extractors import authorities as A
+    from shutdown_records.extraction.extractors import legal as L
 
     root = resources.files("shutdown_records").joinpath("data", "lang")
     languages = sorted(p.name for p in root.iterdir() if p.is_dir())

@@ -1,4 +1,4 @@
-"""Per-language data files have a schema (build/langschema.py): a misspelt key is an error
+"""Per-language data files have a schema (extraction/langschema.py): a misspelt key is an error
 with file and line, never an empty cue set; the code only names cue paths the schema knows."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from shutdown_records.build import langdata, langschema
-from shutdown_records.build.language import detect_language
+from shutdown_records.extraction import langdata, langschema
+from shutdown_records.extraction.language import detect_language
 from shutdown_records.cli import main as cli_main
 
 from conftest import REPO_ROOT
@@ -105,7 +105,7 @@ CUE_CALLS = {"cue_set": 1, "hits": 1, "raw": 1}  # function -> index of the firs
 def _literal_paths() -> list[tuple[str, str, tuple[str, ...]]]:
     """(place, topic, path) for every cue path or topic key the code names as string literals."""
     found = []
-    for py in sorted((PACKAGE / "build").rglob("*.py")):
+    for py in sorted((PACKAGE / "extraction").rglob("*.py")):
         tree = ast.parse(py.read_text(encoding="utf-8"))
         topic_vars: dict[str, str] = {}
         for node in ast.walk(tree):
@@ -154,7 +154,7 @@ def test_every_cue_path_the_code_names_is_in_the_schema() -> None:
     assert {t for _, t, _ in paths} >= {"cues", "dates", "meta"}
     unknown = [f"{place}: {topic}.yaml {'.'.join(path)}" for place, topic, path in paths
                if not langschema.has_path(topic, path)]
-    assert unknown == [], "cue paths missing from build/langschema.py:\n" + "\n".join(unknown)
+    assert unknown == [], "cue paths missing from extraction/langschema.py:\n" + "\n".join(unknown)
 
 
 def test_the_path_check_would_catch_a_typo() -> None:
@@ -185,7 +185,7 @@ def test_scripts_come_from_meta_yaml(text: str, expected: str) -> None:
 
 def test_a_new_language_in_a_script_is_data_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A Devanagari language needs only its meta.yaml `script:` to be told by its letters."""
-    from shutdown_records.build import language
+    from shutdown_records.extraction import language
 
     real_topic = langdata.topic
     monkeypatch.setattr(language, "supported_languages", lambda: frozenset({"hi", "ru"}))

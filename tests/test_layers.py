@@ -34,28 +34,28 @@ LAYERS: dict[str, int] = {
     # 1 text
     "shutdown_records.text": 1,
     # 2 extraction: sources in, mentions out
-    "shutdown_records.build.types": 2,
-    "shutdown_records.build.context": 2,
-    "shutdown_records.build.notes": 2,
-    "shutdown_records.build.langdata": 2,
-    "shutdown_records.build.langschema": 2,
-    "shutdown_records.build.language": 2,
-    "shutdown_records.build.loader": 2,
-    "shutdown_records.build.cues": 2,
-    "shutdown_records.build.prefixes": 2,
-    "shutdown_records.build.regexcache": 2,
-    "shutdown_records.build.regexsyntax": 2,
-    "shutdown_records.build.spans": 2,
-    "shutdown_records.build.wordtrie": 2,
-    "shutdown_records.build.extractors": 2,
+    "shutdown_records.extraction.types": 2,
+    "shutdown_records.extraction.context": 2,
+    "shutdown_records.extraction.notes": 2,
+    "shutdown_records.extraction.langdata": 2,
+    "shutdown_records.extraction.langschema": 2,
+    "shutdown_records.extraction.language": 2,
+    "shutdown_records.extraction.loader": 2,
+    "shutdown_records.extraction.cues": 2,
+    "shutdown_records.extraction.prefixes": 2,
+    "shutdown_records.extraction.regexcache": 2,
+    "shutdown_records.extraction.regexsyntax": 2,
+    "shutdown_records.extraction.spans": 2,
+    "shutdown_records.extraction.wordtrie": 2,
+    "shutdown_records.extraction.extractors": 2,
     # 3 merge: mentions of all sources -> values, evidence, conflicts
-    "shutdown_records.build.timeline": 3,
-    "shutdown_records.build.merge": 3,
+    "shutdown_records.extraction.timeline": 3,
+    "shutdown_records.extraction.merge": 3,
     # 4 records: the assembled, curated record, and reading records
-    "shutdown_records.build": 4,
-    "shutdown_records.build.assemble": 4,
-    "shutdown_records.build.curation": 4,
-    "shutdown_records.build.pipeline": 4,
+    "shutdown_records.extraction": 4,
+    "shutdown_records.extraction.assemble": 4,
+    "shutdown_records.extraction.curation": 4,
+    "shutdown_records.extraction.pipeline": 4,
     "shutdown_records.records": 4,
     # 5 what uses records: validate, export, import, report, evaluate, curate, review, scan
     "shutdown_records.validate": 5,
@@ -132,11 +132,11 @@ def test_no_module_imports_a_later_layer() -> None:
 @pytest.mark.parametrize(
     ("importer", "target", "bad"),
     [
-        ("shutdown_records.text", "shutdown_records.build.cues", True),
-        ("shutdown_records.build.pipeline", "shutdown_records.commands.build", True),
+        ("shutdown_records.text", "shutdown_records.extraction.cues", True),
+        ("shutdown_records.extraction.pipeline", "shutdown_records.commands.build", True),
         ("shutdown_records.model", "shutdown_records.text", True),
         ("shutdown_records.export.stop", "shutdown_records.importer.rows", False),
-        ("shutdown_records.build.merge", "shutdown_records.build.extractors.dates", False),
+        ("shutdown_records.extraction.merge", "shutdown_records.extraction.extractors.dates", False),
     ],
 )
 def test_layer_rule_tells_down_from_up(importer: str, target: str, bad: bool) -> None:
@@ -162,7 +162,7 @@ def test_other_stages_read_shared_vocabularies_from_the_bottom_module() -> None:
     (a later stage may still read a language's own data, `topic`, from build)."""
     wrong = []
     for name, path in modules().items():
-        if name.startswith("shutdown_records.build"):
+        if name.startswith("shutdown_records.extraction"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("build.langdata") and any(

@@ -1,5 +1,5 @@
 """The builder runs on any CPython >= 3.11: no module under src/ may use CPython's private
-regex internals, and the opening reader (`build/regexsyntax.py`) stands in for them."""
+regex internals, and the opening reader (`extraction/regexsyntax.py`) stands in for them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from shutdown_records.build import prefixes, regexsyntax
+from shutdown_records.extraction import prefixes, regexsyntax
 
 from conftest import REPO_ROOT
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from shutdown_records.build import build_record
+from shutdown_records.extraction import build_record
 from shutdown_records.cli import cli
 from shutdown_records.fields import FIELDS
 from shutdown_records.validate import validate_paths

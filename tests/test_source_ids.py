@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from shutdown_records.build import build_record
+from shutdown_records.extraction import build_record
 from shutdown_records.cli import cli
 from shutdown_records.text import quoted_words
 from shutdown_records.validate import validate_paths

@@ -472,8 +472,8 @@ def test_build_skips_an_article_over_the_size_cap(tmp_path: Path, capsys: pytest
 def test_quote_sentences_on_a_long_line_match_the_scan_from_the_line_start() -> None:
     """The bisected sentence ends of a long line (linear build time) give the same quotes as
     scanning the line from its start for each quote (what made build quadratic)."""
-    from shutdown_records.build.spans import _known_ends
-    from shutdown_records.build.types import sentence_span
+    from shutdown_records.extraction.spans import _known_ends
+    from shutdown_records.extraction.types import sentence_span
 
     sentences = ["Zapchat was blocked on 3 May in Elbrik.", "Dr. Vell said: \"It ended on 9 May.\"",
                  "Service resumed (partly) on 12 May!", "Why?  Nobody knows.", "U.S. mirrors stayed up."]

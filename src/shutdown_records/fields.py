@@ -21,9 +21,9 @@ from typing import Literal
 # scalar: one value; date: one partial date (YYYY-MM or YYYY-MM-DD); set: a list of strings
 # (vocabulary values or names); named list: a list of objects, each named by `item_key`.
 FieldKind = Literal["scalar", "date", "set", "named_list"]
-# How build/merge.py weighs sources for the field, i.e. which data/merge.yaml section tunes it:
+# How extraction/merge.py weighs sources for the field, i.e. which data/merge.yaml section tunes it:
 # scalar -> scalar_floor, set -> set_thresholds, object -> object_thresholds; derived fields
-# are computed in build/assemble.py from other fields (status from the dates); "none": build
+# are computed in extraction/assemble.py from other fields (status from the dates); "none": build
 # never writes the field (only a person or an import does).
 MergeRule = Literal["scalar", "set", "object", "derived", "none"]
 # The corpus README's comparison rules (evaluate/scoring.py).
@@ -59,7 +59,7 @@ class FieldSpec:
     # Written to the YAML even when empty (null or []), so a reader sees it was looked for.
     always_written: bool = False
     # False: no extractor fills it yet, so a rebuild keeps what a person or an import put there
-    # unless it finds a value of its own (build/curation.py).
+    # unless it finds a value of its own (extraction/curation.py).
     extracted: bool = True
     # Values come from a codebook vocabulary (data/codebook.yaml), not free text.
     vocabulary: bool = False

@@ -77,8 +77,8 @@ def command(
     error; 4 OUTPUT may not be replaced.
     """
     from ..atomic import ChangedOnDisk, write_atomic_if_unchanged  # noqa: PLC0415
-    from ..build import build_record  # noqa: PLC0415 - keep `build --help` fast
-    from ..build.notes import summary  # noqa: PLC0415
+    from ..extraction import build_record  # noqa: PLC0415 - keep `build --help` fast
+    from ..extraction.notes import summary  # noqa: PLC0415
     from ..yamlio import dump_yaml  # noqa: PLC0415
 
     if language is not None and not (2 <= len(language) <= 3 and language.isalpha() and language.islower()):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..build.langschema import LanguageDataError
+from ..extraction.langschema import LanguageDataError
 from ..errors import EXIT_INTERNAL, InputError, ShutdownRecordsError, UsageError
 from ..yamlio import dump_yaml, read_record_file, write_atomic
 from .scoring import FIELD_RULES, SCORED_FIELDS, RecordScore, parse_partial_date, score_record
@@ -164,11 +164,11 @@ def gold_warnings(gold: Mapping[str, Any], path: Path) -> list[str]:
 def default_build() -> BuildFn:
     """The project's builder, imported only when an evaluation runs."""
     try:
-        from ..build import build_record  # type: ignore[attr-defined]
+        from ..extraction import build_record  # type: ignore[attr-defined]
     except ImportError as err:
         raise ShutdownRecordsError(
             f"the builder is not available in this installation ({err}); "
-            "evaluating needs `shutdown_records.build.build_record`"
+            "evaluating needs `shutdown_records.extraction.build_record`"
         ) from None
     return build_record
 

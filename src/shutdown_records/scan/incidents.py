@@ -24,7 +24,7 @@ class BuildTask:
 def build_incident(task: BuildTask) -> dict[str, Any]:
     """{"record": ...} or {"error": one line}: laid out as OUT/<folder>/ will be, so the source
     paths the builder writes ("sources/NAME") are the final ones."""
-    from ..build import build_record  # noqa: PLC0415
+    from ..extraction import build_record  # noqa: PLC0415
 
     try:
         with tempfile.TemporaryDirectory(prefix="scan-build-") as tmp:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..build.loader import parse_front_matter
+from ..extraction.loader import parse_front_matter
 from ..errors import InputError
 from ..text import decode_source
 from ..yamlio import dump_yaml

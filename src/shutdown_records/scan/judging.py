@@ -34,7 +34,7 @@ def article_language(article: Article, relevant: bool) -> str | None:
         return article.language
     if not relevant:
         return quick_language(article.text)
-    from ..build.language import detect_language  # noqa: PLC0415
+    from ..extraction.language import detect_language  # noqa: PLC0415
 
     code, _how = detect_language(article.text[:LANGUAGE_SAMPLE])
     return code or quick_language(article.text)
@@ -42,7 +42,7 @@ def article_language(article: Article, relevant: bool) -> str | None:
 
 def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
     """What the builder reads in one article: the fields that say which incident it reports."""
-    from ..build import build_record  # noqa: PLC0415 - heavy, only for relevant articles
+    from ..extraction import build_record  # noqa: PLC0415 - heavy, only for relevant articles
 
     with tempfile.TemporaryDirectory(prefix="scan-") as tmp:
         path = Path(tmp) / name

@@ -24,7 +24,7 @@ def _scripts() -> dict[str, Any]:
 
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
-    from ..build.langdata import supported_languages, topic  # noqa: PLC0415
+    from ..extraction.langdata import supported_languages, topic  # noqa: PLC0415
 
     table = {}
     for code in sorted(supported_languages()):

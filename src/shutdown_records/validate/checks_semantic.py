@@ -330,8 +330,8 @@ def says_ongoing(quote: str, language: str) -> str | None:
     """
     from pathlib import Path  # noqa: PLC0415
 
-    from ..build import cues  # noqa: PLC0415 - only records with an ended/unknown status and status quotes
-    from ..build.types import Doc  # noqa: PLC0415
+    from ..extraction import cues  # noqa: PLC0415 - only records with an ended/unknown status and status quotes
+    from ..extraction.types import Doc  # noqa: PLC0415
 
     doc = Doc(id="quote", path=Path("quote"), text=quote, sha256="", language=language)
     try:

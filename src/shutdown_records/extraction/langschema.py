@@ -298,7 +298,7 @@ class DatesFile(Section):
 # ---------------------------------------------------------------- meta.yaml
 
 class Script(Section):
-    """The writing system that tells this language without a model (`build/language.py`)."""
+    """The writing system that tells this language without a model (`extraction/language.py`)."""
 
     name: StrictStr  # first word of the Unicode names of its letters: CYRILLIC, ARABIC, DEVANAGARI...
     letters: StrictStr | None = None  # letters that set it apart from other languages of that script
@@ -368,7 +368,7 @@ def _explain(err: ValidationError, model: type[Section], data: Any, path: Path |
         if hint:
             fix = f"did you mean '{hint[0]}'?"
         else:
-            fix = f"known keys: {', '.join(known)}; a new key is one line in build/langschema.py"
+            fix = f"known keys: {', '.join(known)}; a new key is one line in extraction/langschema.py"
         message = f"{dotted}: unknown key ({fix})"
     elif first["type"] == "cue":
         message = f"{dotted}: {first['msg']}"

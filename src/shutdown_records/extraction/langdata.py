@@ -45,7 +45,7 @@ def topic(language: str, name: str) -> dict[str, Any]:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise LanguageDataError(f"not valid YAML: {getattr(err, 'problem', err)}", place=f"{path}:{line}") from None
-    # Checked against the schema (build/langschema.py): a misspelt key is an error, not an empty cue set.
+    # Checked against the schema (extraction/langschema.py): a misspelt key is an error, not an empty cue set.
     return validate(name, data, str(path), text)
 
 

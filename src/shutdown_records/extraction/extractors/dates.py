@@ -6,7 +6,7 @@ or from an election day live in `data/lang/<code>/dates.yaml`. Patterns are rege
 once per language: much faster than dateparser's search and they give offsets directly.
 
 Relative dates are resolved against the article's published date or, when it has none, a
-reference date the pipeline took from the other sources (see `build/context.py`); the note
+reference date the pipeline took from the other sources (see `extraction/context.py`); the note
 of each Mention says how. A weekday is the most recent one (news reports past events):
 "on Wednesday" in a Thursday article is the day before.
 """
@@ -59,7 +59,7 @@ _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late 
 _NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩" "۰۱۲۳۴۵۶۷۸۹" "०१२३४५६७८९" "০১২৩৪৫৬৭৮৯"
 _DIGITS = str.maketrans(_NATIVE_DIGITS, "0123456789" * 4)
 _HAS_NATIVE_DIGIT = re.compile(f"[{_NATIVE_DIGITS}]")
-# Timeline events a date can carry (build/timeline.py chooses start and end from them) and
+# Timeline events a date can carry (extraction/timeline.py chooses start and end from them) and
 # the record field each one speaks for.
 EVENT_FIELD = {
     "effect": START, "order": START, "announcement": OTHER,
@@ -713,7 +713,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
     partial = lang.roles["partial"]
     extend = lang.roles["extend"]
     # "the order never took effect": the source says the restriction was not carried out, so
-    # its order and revocation dates bound the incident (build/timeline.py).
+    # its order and revocation dates bound the incident (extraction/timeline.py).
     not_effective = _in_body(lang.never, folded, lo, hi)
     workaround = _workaround_cues(doc.language)
     for i, hit in enumerate(hits):
