@@ -149,7 +149,7 @@ def test_name_normalisation_drops_small_words_in_several_languages() -> None:
 def test_small_words_that_yaml_1_1_reads_as_booleans_are_still_dropped() -> None:
     from shutdown_records.extraction.langdata import shared
 
-    entries = [word for words in shared("eval_smallwords").values() for word in words]
+    entries = [word for words in shared("eval/smallwords").values() for word in words]
     assert all(isinstance(word, str) for word in entries), "quote on/no/y in eval_smallwords.yaml"
     assert name_words("Law On Information") == {"law", "information"}
     assert name_words("Lei no Brasil y Chile") == {"lei", "brasil", "chile"}

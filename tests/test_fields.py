@@ -1,7 +1,7 @@
 """The field registry (fields.py) agrees with the model and with the data files that name fields.
 
 Each test names a mistake a contributor adding a field could make and that would otherwise
-pass silently: a registry entry without a model attribute, a typo in data/merge.yaml (the
+pass silently: a registry entry without a model attribute, a typo in data/extraction/merge.yaml (the
 threshold is then ignored), a STOP column that no sheet has, two eval columns with one head.
 """
 
@@ -45,10 +45,10 @@ def test_registry_kind_matches_the_model_type() -> None:
 )
 def test_merge_yaml_tunes_only_fields_merged_its_way(section: str, rule: str) -> None:
     """`set_thresholds: {platfroms: ...}` would be ignored without a word: name the typo."""
-    tuned = [name for name in shared("merge").get(section) or {} if name != "default"]
+    tuned = [name for name in shared("extraction/merge").get(section) or {} if name != "default"]
     assert tuned, section
     wrong = [name for name in tuned if name not in fields.BY_NAME or fields.BY_NAME[name].merge != rule]
-    assert not wrong, f"data/merge.yaml `{section}` names fields not merged as {rule}: {wrong}"
+    assert not wrong, f"data/extraction/merge.yaml `{section}` names fields not merged as {rule}: {wrong}"
 
 
 def test_stop_columns_of_each_field_are_stop_columns() -> None:

@@ -164,7 +164,7 @@ def test_the_path_check_would_catch_a_typo() -> None:
 
 
 def test_schema_values_are_the_codebook_values() -> None:
-    codebook = yaml.safe_load((PACKAGE / "data" / "codebook.yaml").read_text(encoding="utf-8"))
+    codebook = yaml.safe_load((PACKAGE / "data" / "vocab" / "codebook.yaml").read_text(encoding="utf-8"))
     for section, model in (("kind", langschema.Kind), ("scope", langschema.Scope), ("networks", langschema.Networks),
                            ("context", langschema.Context), ("workarounds", langschema.Workarounds)):
         assert set(model.model_fields) == set(codebook[section]), section

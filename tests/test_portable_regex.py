@@ -63,7 +63,7 @@ def test_the_import_check_catches_each_spelling(source: str) -> None:
 
 def test_case_equivalents_data_matches_this_pythons_unicode_tables() -> None:
     data = prefixes._load_equivalents()
-    assert data == prefixes.scan_case_equivalents(), "regenerate data/regex_case_equivalents.json"
+    assert data == prefixes.scan_case_equivalents(), "regenerate data/extraction/regex_case_equivalents.json"
     for group in data:
         for a in group:
             for b in group:

@@ -1,4 +1,4 @@
-"""The codebook: one-line definitions of every vocabulary value, kept in data/codebook.yaml."""
+"""The codebook: one-line definitions of every vocabulary value, kept in data/vocab/codebook.yaml."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
 
 @cache
 def codebook() -> dict[str, dict[str, str]]:
-    text = resources.files("shutdown_records").joinpath("data", "codebook.yaml").read_text(encoding="utf-8")
+    text = resources.files("shutdown_records").joinpath("data", "vocab", "codebook.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

@@ -18,8 +18,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @cache
 def shared(name: str) -> dict[str, Any]:
-    """`data/<name>.yaml`: language-neutral data (platform aliases, authority names...)."""
-    path = resources.files("shutdown_records").joinpath("data", f"{name}.yaml")
+    """`data/<name>.yaml`: language-neutral data (platform aliases, authority names...).
+
+    `name` says who reads it: `vocab/...` (every stage), `extraction/...`, `exchange/...`
+    (STOP, OONI), `eval/...`."""
+    path = resources.files("shutdown_records").joinpath("data", *f"{name}.yaml".split("/"))
     if not path.is_file():
         return {}
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}

@@ -9,8 +9,8 @@ docs/architecture.md).
 
 This module is at the bottom of the package: it imports nothing from it, so the model and
 every stage may read it. Tuned numbers (how strongly a field must be supported to be kept)
-stay in `data/merge.yaml`, under the section `merge` names; STOP value strings stay in
-`data/stop_mapping.yaml`; per-platform OONI data in `data/platform_domains.yaml`.
+stay in `data/extraction/merge.yaml`, under the section `merge` names; STOP value strings stay in
+`data/exchange/stop_mapping.yaml`; per-platform OONI data in `data/exchange/platform_domains.yaml`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Literal
 # scalar: one value; date: one partial date (YYYY-MM or YYYY-MM-DD); set: a list of strings
 # (vocabulary values or names); named list: a list of objects, each named by `item_key`.
 FieldKind = Literal["scalar", "date", "set", "named_list"]
-# How extraction/merge.py weighs sources for the field, i.e. which data/merge.yaml section tunes it:
+# How extraction/merge.py weighs sources for the field, i.e. which data/extraction/merge.yaml section tunes it:
 # scalar -> scalar_floor, set -> set_thresholds, object -> object_thresholds; derived fields
 # are computed in extraction/assemble.py from other fields (status from the dates); "none": build
 # never writes the field (only a person or an import does).
@@ -61,7 +61,7 @@ class FieldSpec:
     # False: no extractor fills it yet, so a rebuild keeps what a person or an import put there
     # unless it finds a value of its own (extraction/curation.py).
     extracted: bool = True
-    # Values come from a codebook vocabulary (data/codebook.yaml), not free text.
+    # Values come from a codebook vocabulary (data/vocab/codebook.yaml), not free text.
     vocabulary: bool = False
     # A case-insensitive duplicate entry is an error.
     unique: bool = False
@@ -69,7 +69,7 @@ class FieldSpec:
     # A column of the `csv` export, named as the field.
     csv: bool = True
     # The STOP (2020-2022) columns whose cells hold this field: an imported row's cell is given
-    # back verbatim while the fields it feeds are unchanged. Value strings: data/stop_mapping.yaml.
+    # back verbatim while the fields it feeds are unchanged. Value strings: data/exchange/stop_mapping.yaml.
     stop: tuple[str, ...] = ()
     # Its line in an OONI finding's text; None when it is shown another way (with another
     # field's line, in tags, in its own section) or not at all.

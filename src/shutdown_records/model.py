@@ -1,7 +1,7 @@
 """The incident record: the single source of truth for the YAML format and its JSON Schema.
 
 Field names at the top level are a public contract (other tools read them); add, never rename.
-Vocabulary values are defined one line each in ``data/codebook.yaml``; a test keeps the
+Vocabulary values are defined one line each in ``data/vocab/codebook.yaml``; a test keeps the
 two in step.
 """
 

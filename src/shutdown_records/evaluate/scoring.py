@@ -163,9 +163,9 @@ def score_date(gold: Any, built: Any) -> float:
 
 @cache
 def _equivalents() -> dict[str, dict[str, str]]:
-    """field -> {casefolded name -> group key}, from data/eval_equivalents.yaml."""
+    """field -> {casefolded name -> group key}, from data/eval/equivalents.yaml."""
     table: dict[str, dict[str, str]] = {}
-    for field_name, groups in (shared("eval_equivalents") or {}).items():
+    for field_name, groups in (shared("eval/equivalents") or {}).items():
         mapping: dict[str, str] = {}
         for group in groups or []:
             names = [str(name).strip().casefold() for name in group]
@@ -220,9 +220,9 @@ def _strip_to_words(text: str) -> list[str]:
 
 @cache
 def small_words() -> frozenset[str]:
-    """Every language's small words from data/eval_smallwords.yaml, normalised like names."""
+    """Every language's small words from data/eval/smallwords.yaml, normalised like names."""
     words: set[str] = set()
-    for entries in (shared("eval_smallwords") or {}).values():
+    for entries in (shared("eval/smallwords") or {}).values():
         for entry in entries or []:
             words.update(_strip_to_words(str(entry)))
     return frozenset(words)

@@ -3,7 +3,7 @@
 A JSON array by default, written one finding at a time; `jsonl=True` (`--jsonl`) writes one
 finding per line instead. Field names are the API's: `id`, `slug` (stored by OONI as
 finding_id, finding_slug), `CCs` (country_codes), `ASNs`. Domains, OONI test names and themes
-per platform come from `data/platform_domains.yaml`.
+per platform come from `data/exchange/platform_domains.yaml`.
 """
 
 from __future__ import annotations

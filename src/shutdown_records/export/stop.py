@@ -1,6 +1,6 @@
 """`stop`: one row per record in the columns and exact value strings of Access Now's STOP sheets.
 
-Every value string comes from `data/stop_mapping.yaml`. A cell is the record's value when the
+Every value string comes from `data/exchange/stop_mapping.yaml`. A cell is the record's value when the
 record has one; else the record's `extra_columns` entry for that column (what an import of a
 STOP sheet kept, so sheet -> records -> sheet loses nothing); else the column's default.
 """

@@ -17,10 +17,10 @@ from ..datafiles import shared
 
 @cache
 def stop_mapping() -> dict[str, Any]:
-    """`data/stop_mapping.yaml`: STOP columns, value strings both ways, separators, defaults."""
-    data = shared("stop_mapping")
+    """`data/exchange/stop_mapping.yaml`: STOP columns, value strings both ways, separators, defaults."""
+    data = shared("exchange/stop_mapping")
     if not data.get("columns"):
-        raise RuntimeError("data/stop_mapping.yaml is missing or has no columns")
+        raise RuntimeError("data/exchange/stop_mapping.yaml is missing or has no columns")
     return data
 
 
@@ -44,8 +44,8 @@ def from_stop(table: str) -> dict[str, str]:
 
 @cache
 def platform_domains() -> dict[str, Any]:
-    """`data/platform_domains.yaml`: per canonical platform, its domains, OONI tests and themes."""
-    return shared("platform_domains")
+    """`data/exchange/platform_domains.yaml`: per canonical platform, its domains, OONI tests and themes."""
+    return shared("exchange/platform_domains")
 
 
 @cache

@@ -38,7 +38,7 @@ _BUILT_LISTS = {f.name for f in FIELDS if f.is_list and f.merge != "none"}
 def _renames() -> dict[str, tuple[str, str, str]]:
     """old or new name -> (before, after, date of the rename)."""
     out = {}
-    for entry in (shared("platforms").get("platforms") or {}).values():
+    for entry in (shared("vocab/platforms").get("platforms") or {}).values():
         r = (entry or {}).get("renamed")
         if r:
             triple = (str(r["before"]), str(r["after"]), str(r["date"]))
@@ -285,7 +285,7 @@ def _status(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) ->
 
 def _country_name(code: str | None) -> str:
     if not code:
-        return str(shared("titles").get("unknown_country") or "an unknown country")
+        return str(shared("extraction/titles").get("unknown_country") or "an unknown country")
     try:
         from babel import Locale  # noqa: PLC0415
 
@@ -302,7 +302,7 @@ def _join(names: list[str]) -> str:
 
 
 def make_title(record: dict[str, Any]) -> str:
-    titles = shared("titles").get("titles") or {}
+    titles = shared("extraction/titles").get("titles") or {}
     kind = record.get("kind") or "unknown"
     platforms = record.get("platforms") or []
     key = kind
@@ -317,7 +317,7 @@ def make_title(record: dict[str, Any]) -> str:
 
 
 def make_id(record: dict[str, Any], published: dict[str, str]) -> str:
-    conf = shared("titles").get("id") or {}
+    conf = shared("extraction/titles").get("id") or {}
     cc = (record.get("country") or conf.get("unknown_country") or "xx").lower()
     when = record.get("start_date") or (sorted(published.values())[0] if published else None)
     year = when[:4] if when else str(conf.get("unknown_year") or "undated")

@@ -529,8 +529,8 @@ def countries(language: str) -> CountryMatcher:
     demonyms: list[tuple[str, re.Pattern[str]]] = []
     parts: list[str] = []
     table: dict[str, list[str]] = {}
-    # The shared adjective table (data/demonyms.yaml, "*" = a short ending) and our own.
-    for code, pats in ((langdata.shared("demonyms") or {}).get(language) or {}).items():
+    # The shared adjective table (data/vocab/demonyms.yaml, "*" = a short ending) and our own.
+    for code, pats in ((langdata.shared("vocab/demonyms") or {}).get(language) or {}).items():
         table.setdefault(str(code), []).extend(str(p).replace("*", r"\w{0,4}") for p in pats)
     for code, pats in (langdata.topic(language, CUES_TOPIC).get("demonyms") or {}).items():
         table.setdefault(str(code), []).extend(str(p) for p in (pats if isinstance(pats, list) else [pats]))
@@ -556,7 +556,7 @@ def _english_territories() -> dict[str, str]:
 
 
 def english_country_name(code: str) -> str:
-    override = (langdata.shared("authorities").get("country_display") or {}).get(code)
+    override = (langdata.shared("vocab/authorities").get("country_display") or {}).get(code)
     if override:
         return str(override)
     name = _english_territories().get(code, code)

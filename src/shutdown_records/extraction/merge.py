@@ -1,6 +1,6 @@
 """Merging Mentions from every source into one value per field, with all its evidence.
 
-Rules (the numbers live in `data/merge.yaml`, tuned with `shutdown-records eval`):
+Rules (the numbers live in `data/extraction/merge.yaml`, tuned with `shutdown-records eval`):
 
 * Support: each source's mentions of a value count once, boosted a little by repetition
   (`max + 0.25 * rest`, capped), and the sources' supports add up. So three articles saying
@@ -37,7 +37,7 @@ from ..model import ITEM_KEYS, item_label
 from .langdata import shared
 from .types import Doc, Mention
 
-_CONF = shared("merge")
+_CONF = shared("extraction/merge")
 REPEAT_BOOST = float(_CONF.get("repeat_boost", 0.25))
 SOURCE_CAP = float(_CONF.get("source_cap", 1.5))
 MONTH_SHARE = float(_CONF.get("month_share", 0.5))

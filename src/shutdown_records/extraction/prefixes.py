@@ -27,16 +27,16 @@ DEPTH = 3  # characters of opening looked at
 MAX_OPENINGS = 4000  # more than this and the set is scanned the ordinary way
 MAX_CLASS = 300  # a character class larger than this (\w, [^x], big ranges) is "anything"
 RAW = "\x00"  # marks an opening that is one unfolded character (see _item)
-CASE_FILE = "regex_case_equivalents.json"
+CASE_FILE = ("extraction", "regex_case_equivalents.json")
 
 
 def _load_equivalents() -> list[str]:
     """Groups of lower-case characters the regex engine treats as one letter when ignoring
     case beyond simple lower-casing ('ſ' and 's', 'ı' and 'i', 'ς' and 'σ'...). A data file
-    (`data/regex_case_equivalents.json`), checked against this Python's Unicode tables by
+    (`data/extraction/regex_case_equivalents.json`), checked against this Python's Unicode tables by
     `tests/test_portable_regex.py` (`scan_case_equivalents`); reading it is instant,
     deriving it would scan all of Unicode at every start."""
-    path = resources.files("shutdown_records").joinpath("data", CASE_FILE)
+    path = resources.files("shutdown_records").joinpath("data", *CASE_FILE)
     return [str(group) for group in json.loads(path.read_text(encoding="utf-8"))["groups"]]
 
 

@@ -245,7 +245,7 @@ def _with_span(row: IndexRow, horizon: date | None) -> IndexRow:
 
 def _kinds(rows: list[IndexRow]) -> list[tuple[str, str]]:
     """Legend entries (kind, codebook description) for the kinds present, in codebook order."""
-    descriptions = shared("codebook").get("kind", {})
+    descriptions = shared("vocab/codebook").get("kind", {})
     present = {r.kind or "unknown" for r in rows if r.span}
     order = [*KINDS, *sorted(present - set(KINDS) - {"unknown"}), "unknown"]
     return [(k, descriptions.get(k, "kind not recorded")) for k in order if k in present]

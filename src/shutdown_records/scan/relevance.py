@@ -57,7 +57,7 @@ def _platform_aliases() -> list[str]:
     from ..datafiles import shared  # noqa: PLC0415 - the platform vocabulary
 
     out: list[str] = []
-    for entry in (shared("platforms").get("platforms") or {}).values():
+    for entry in (shared("vocab/platforms").get("platforms") or {}).values():
         for alias in entry.get("aliases") or []:
             folded = fold(str(alias)).casefold()
             if len(folded) >= MIN_PLATFORM_ALIAS and folded not in AMBIGUOUS_ALIASES:

@@ -1,7 +1,7 @@
 """ordered_by: the authority that ordered the restriction, with an English display name.
 
 Authorities are found three ways, in this order of trust: named bodies and courts from
-`data/authorities.yaml` (aliases in any language), per-language generic forms from
+`data/vocab/authorities.yaml` (aliases in any language), per-language generic forms from
 `cues.yaml` (`authorities`, `ministries`, `courts`: "the Nigerian government",
 "ministère de la Communication", "Supreme Court of Brazil"), and a bare "the government" /
 "les autorités" named after the country the document is about. Only an authority in a
@@ -81,7 +81,7 @@ class _Generic:
 @cache
 def _named() -> tuple[_Named, ...]:
     out = []
-    for item in langdata.shared("authorities").get("authorities") or []:
+    for item in langdata.shared("vocab/authorities").get("authorities") or []:
         for alias in item.get("aliases") or []:
             if isinstance(alias, dict):
                 source, case = str(alias["re"]), bool(alias.get("case", False))

@@ -1,8 +1,8 @@
 """Country: which country the article is about, from the names and demonyms it uses.
 
 Names come from CLDR (babel) in the article's language plus English, pycountry's English
-names, and `data/countries.yaml`; demonyms ("Pakistani", "pakistanais") from
-`data/demonyms.yaml`. Only the body counts (a "related news" tail is cut off by the loader).
+names, and `data/vocab/countries.yaml`; demonyms ("Pakistani", "pakistanais") from
+`data/vocab/demonyms.yaml`. Only the body counts (a "related news" tail is cut off by the loader).
 Each article casts one vote split across the countries it names, in proportion to how often
 it names them (the headline counts double), so a stray mention weighs little.
 """
@@ -59,7 +59,7 @@ def _english_names() -> dict[str, str]:
 @cache
 def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], re.Pattern[str] | None, dict[str, str]]:
     """(name pattern, name -> code, demonym pattern, demonym -> code) for one language."""
-    data = shared("countries")
+    data = shared("vocab/countries")
     exclude = set(data.get("exclude") or [])
     names: dict[str, str] = dict(_english_names())
     if language != "en":
@@ -90,7 +90,7 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
     dem: dict[str, str] = {}
     dem_words: list[str] = []
     dem_endings: dict[str, str] = {}
-    table = (shared("demonyms").get(language) or {}) if isinstance(shared("demonyms"), dict) else {}
+    table = (shared("vocab/demonyms").get(language) or {}) if isinstance(shared("vocab/demonyms"), dict) else {}
     for code, words in table.items():
         for word in words or []:
             word = fold(str(word))
@@ -106,7 +106,7 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
     return pattern, lookup, dem_pattern, dem
 
 
-CAPITAL_WEIGHT = float(shared("countries").get("capital_weight", 0.5))
+CAPITAL_WEIGHT = float(shared("vocab/countries").get("capital_weight", 0.5))
 
 
 def _capital_key(found: str) -> str:
@@ -116,7 +116,7 @@ def _capital_key(found: str) -> str:
 @cache
 def _capitals() -> frozenset[str]:
     """Folded, case-folded capital names: a capital counts less than the country's name."""
-    table = shared("countries").get("capitals") or {}
+    table = shared("vocab/countries").get("capitals") or {}
     return frozenset(fold(str(c)).casefold() for cities in table.values() for c in cities)
 
 
@@ -144,7 +144,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
     pattern, lookup, dem_pattern, dem = _gazetteer(doc.language)
     lo, hi = doc.body
     folded = fold_text(doc.text)
-    inflected = doc.language in set(shared("countries").get("inflected_languages") or [])
+    inflected = doc.language in set(shared("vocab/countries").get("inflected_languages") or [])
     title_end = folded.find("\n", lo)
     title_end = hi if title_end < 0 else min(title_end, hi)
     scores: dict[str, float] = defaultdict(float)

@@ -1,6 +1,6 @@
 """Platforms: which services the article says were blocked, by canonical name.
 
-Aliases come from `data/platforms.yaml`. A mention in a sentence that speaks of blocking or
+Aliases come from `data/vocab/platforms.yaml`. A mention in a sentence that speaks of blocking or
 access (the language's `restriction_words`) weighs 1.0; a passing mention ("like Facebook
 and TikTok, X played a role") weighs 0.3, so the merger can tell a blocked service from one
 merely named. A bare capital "X" is the platform only when the text says so ("platform X",
@@ -31,7 +31,7 @@ STRONG, WEAK, UNKNOWN_LANGUAGE = 1.0, 0.3, 0.6
 @cache
 def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
     """(alias pattern, folded alias -> canonical, X-cue pattern, renamed-marker pattern, medium pattern)."""
-    data = shared("platforms")
+    data = shared("vocab/platforms")
     lookup: dict[str, str] = {}
     folded_aliases: list[str] = []
     exact: list[str] = []
