@@ -110,7 +110,7 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     if whole and plats and plats.value:
         # A whole-network shutdown or a slowdown of the whole connection has no platform
         # list; what was named stays reviewable.
-        why = "full_network" if kind.value == "full_network" else "throttling of the whole connection (no platform is named where the slowdown is)"
+        why = "full_network" if kind is not None and kind.value == "full_network" else "throttling of the whole connection (no platform is named where the slowdown is)"
         notes.append(
             "platforms: " + ", ".join(map(str, plats.value))
             + f" named, but kind is {why}, so platforms is [] (the quotes stay in conflicts)"

@@ -329,7 +329,7 @@ def cue_set(language: str, *path: str) -> CueSet:
     for lang in (language, COMMON):
         node = _lookup(langdata.topic(lang, CUES_TOPIC), path)
         if isinstance(node, dict) and "re" not in node:
-            groups = node.items()
+            groups: Any = node.items()
         else:
             groups = [(path[-1], node)]
         for value, entries in groups:

@@ -21,7 +21,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 COMMON = "_common"  # data that holds in every language (cues), or for languages without a folder (meta)
 
 
-def _lang_root():  # type: ignore[no-untyped-def]
+def _lang_root():  # noqa: ANN202 - a resources Traversable
     return resources.files("shutdown_records").joinpath("data", "lang")
 
 

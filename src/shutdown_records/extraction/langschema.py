@@ -331,7 +331,7 @@ def validate(name: str, data: Any, path: Path | str, text: str | None = None) ->
     if data is None:
         return {}
     if model is None:
-        return data  # type: ignore[no-any-return]
+        return data
     if not isinstance(data, dict):
         raise LanguageDataError(f"the file must be a mapping of keys, not a {type(data).__name__}", place=f"{path}:1")
     try:

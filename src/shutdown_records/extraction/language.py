@@ -77,7 +77,7 @@ def _script_language(sample: str) -> str | None:
             default = default or code
             continue
         hits = sum(letters[c] for c in set(own))
-        if hits > float(entry.get("min_share") or 0.0) * n and not any(c in sample for c in str(entry.get("without") or "")):
+        if hits > float(str(entry.get("min_share") or 0.0)) * n and not any(c in sample for c in str(entry.get("without") or "")):
             candidates.append((hits, code))
     if len(candidates) > 1:
         # Urdu has Persian's letters too: when several languages' letters qualify, their

@@ -165,9 +165,9 @@ def apply_rules(
                 and (own - first_published).days > FOLLOW_UP_DAYS
                 and abs((mine - own).days) <= OWN_TIME_DAYS
                 and m.extra.get("cue") not in ("start", "range", "label")):
-            earlier = _support([x for x in start if x.source != m.source and x.source in days
+            firm = _support([x for x in start if x.source != m.source and x.source in days
                                 and days[x.source] < own and len(str(x.value)) == 10])
-            if any(w >= EFFECT_FLOOR and (mine - date.fromisoformat(v)).days > FOLLOW_UP_DAYS for v, w in earlier.items()):
+            if any(w >= EFFECT_FLOOR and (mine - date.fromisoformat(v)).days > FOLLOW_UP_DAYS for v, w in firm.items()):
                 m = replace(m, weight=round(m.weight * FOLLOW_UP, 4))
                 follow_ups.add(m.source)
         out.append(m)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,7 @@ class Mention:
     end: int
     weight: float = 1.0
     note: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = dc_field(default_factory=dict, compare=False, hash=False)
 
 
 # A full stop after these does not end a sentence: month and title abbreviations ("Feb. 8",
@@ -117,8 +118,8 @@ def sentence_span(
     else:
         s = begin
     if stop is None:
-        m = next(separators(text, end, hi), None)
-        e = m.start() if m else hi
+        after = next(separators(text, end, hi), None)
+        e = after.start() if after else hi
     else:
         e = stop
     # Keep the sentence's own closing punctuation, not the following space.

@@ -34,6 +34,8 @@ from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
 
 START, END, OTHER = "start_date", "end_date", "other_date"
+_NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: a role list the language lacks
+
 UNKNOWN_LANGUAGE_WEIGHT = 0.25
 FUTURE_END = 0.2  # "blocked until Feb. 7": a planned end counts only if many sources repeat it
 # "cut from 7 to 21 June" said before the 21st: a schedule that states both ends (exam
@@ -640,7 +642,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     # bloqueo" (a revocation) over "suspend" and "bloqueo" (a restriction) inside it.
     found = sorted(
         ((m.start(), m.end(), event) for key, event in _VERB_EVENTS if r[key] is not None
-         for m in r[key].finditer(low, s, e)),
+         for m in (r[key] or _NEVER).finditer(low, s, e)),
         key=lambda x: (x[0] - x[1], x[0]),
     )
     kept: list[tuple[int, int, str]] = []
@@ -829,7 +831,7 @@ def _durations(doc: Doc, folded: str, low: str, lang: _Lang) -> Iterator[Mention
 
 
 @cache
-def _workaround_cues(language: str):  # type: ignore[no-untyped-def]
+def _workaround_cues(language: str):  # noqa: ANN202
     """The language's workaround cues (VPN, proxy...; `_common` ones for every language)."""
     from ..cues import cue_set  # noqa: PLC0415 - cue data is loaded once, on first use
 
