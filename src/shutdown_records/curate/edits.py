@@ -9,7 +9,6 @@ lists (`removed` keeps a deleted item out), so new candidates still arrive for t
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -218,8 +217,7 @@ class RecordEditor:
                 path = source.get("path")
                 if not isinstance(path, str) or not path:
                     raise UsageError(f"source {source_id!r} has no path, so a quote cannot be found in it")
-                folder = self.record.path.parent
-                return read_confined(Path(os.path.normpath(folder / path)), self.root)
+                return read_confined(self.record.path, path, self.root)
         known = ", ".join(str(s.get("id")) for s in sources) or "none"
         raise UsageError(f"no source {source_id!r} in this record (sources: {known})")
 

@@ -8,7 +8,6 @@ page's text content is exactly the source text and a selection's offsets are the
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,7 +188,7 @@ def source_texts(data: dict[str, Any], record_path: Path, root: Path) -> tuple[d
             texts[s["id"]], errors[s["id"]] = None, "this source has no path"
             continue
         try:
-            texts[s["id"]] = read_confined(Path(os.path.normpath(record_path.parent / path)), root)
+            texts[s["id"]] = read_confined(record_path, path, root)
         except ShutdownRecordsError as err:
             texts[s["id"]], errors[s["id"]] = None, err.message
     return texts, errors

@@ -1,0 +1,61 @@
+"""Defects found where merged features meet (QA pass): each test states what a user would notice.
+
+Records and articles here are invented (tests/fixtures/review/README.md).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from shutdown_records.cli import cli
+
+FIXTURE = Path(__file__).parent / "fixtures" / "review"
+NAME = "xk-2025-telegram.yaml"
+SECRET = "TOKEN=qa-secret-4f1d kestrava"
+
+
+def _repo_with_record(tmp_path: Path) -> Path:
+    """tmp/repo/records/<record> citing tmp/repo/articles/..., and a secret file outside the repo."""
+    repo = tmp_path / "repo"
+    (repo / "records").mkdir(parents=True)
+    (repo / "articles").mkdir()
+    shutil.copy(FIXTURE / "article-kestrava.txt", repo / "articles" / "article-kestrava.txt")
+    text = (FIXTURE / NAME).read_text(encoding="utf-8").replace(
+        "path: article-kestrava.txt", "path: ../articles/article-kestrava.txt")
+    (repo / "records" / NAME).write_text(text, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")
+    return repo / "records" / NAME
+
+
+def test_cite_never_reads_a_source_outside_the_repository(tmp_path: Path) -> None:
+    record = _repo_with_record(tmp_path)
+    text = record.read_text(encoding="utf-8").replace("path: ../articles/article-kestrava.txt", "path: ../../secret.txt")
+    record.write_text(text, encoding="utf-8")
+    before = record.read_bytes()
+    for quote in ("TOKEN=qa-secret", "TOKEN=qa-secrat-4f1d"):  # found, and nearly found
+        result = CliRunner().invoke(cli, ["cite", str(record), "platforms", "WhatsApp",
+                                          "--source", "kestrava-1", "--quote", quote])
+        assert result.exit_code == 1, result.output
+        assert "outside the repository root" in result.output
+        assert "qa-secret" not in result.output.replace(quote, "")
+        assert record.read_bytes() == before
+
+
+def test_cite_never_reads_a_hidden_file_or_a_fifo_inside_the_repository(tmp_path: Path) -> None:
+    record = _repo_with_record(tmp_path)
+    git = record.parent.parent / ".git"
+    git.mkdir()
+    (git / "config").write_text(SECRET + "\n", encoding="utf-8")
+    os.mkfifo(record.parent.parent / "articles" / "pipe.txt")  # opened blocking, it would hang cite
+    for path in ("../.git/config", "../articles/pipe.txt"):
+        text = (FIXTURE / NAME).read_text(encoding="utf-8").replace("path: article-kestrava.txt", f"path: {path}")
+        record.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["cite", str(record), "platforms", "WhatsApp",
+                                          "--source", "kestrava-1", "--quote", "TOKEN=qa-secrat"])
+        assert result.exit_code == 1, result.output
+        assert "qa-secret" not in result.output
+        assert record.read_text(encoding="utf-8") == text
