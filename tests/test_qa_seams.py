@@ -59,3 +59,37 @@ def test_cite_never_reads_a_hidden_file_or_a_fifo_inside_the_repository(tmp_path
         assert result.exit_code == 1, result.output
         assert "qa-secret" not in result.output
         assert record.read_text(encoding="utf-8") == text
+
+
+IMPORTED = """id: xk-2021-03-02-telegram
+title: Telegram throttled in Kestrava
+review_status: draft
+country: XK
+platforms:
+- Telegram
+kind: throttling
+start_date: '2021-03-02'
+status: unknown
+imported_rows:
+- dataset: stop
+  sheet: invented.csv
+  row: 2
+  layout: 2020-2022
+  cells:
+    country: Kosovo
+    shutdown_type: Throttle
+"""
+
+
+def test_review_lists_an_imported_record_that_has_no_sources(tmp_path: Path) -> None:
+    """`import` writes a row without links as a record without `sources`; review must still list it."""
+    from shutdown_records.review.app import create_app  # noqa: PLC0415 - the review extra
+
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "xk-2021-03-02-telegram.yaml").write_text(IMPORTED, encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("id: 3\ntitle: not a record, another tool's file\n", encoding="utf-8")
+    client = create_app(tmp_path, token="t").test_client()
+    index = client.get("/").get_data(as_text=True)
+    assert "/record/records/xk-2021-03-02-telegram.yaml" in index
+    assert "notes.yaml" not in index
+    assert client.get("/record/records/xk-2021-03-02-telegram.yaml").status_code == 200
