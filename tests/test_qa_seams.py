@@ -93,3 +93,23 @@ def test_review_lists_an_imported_record_that_has_no_sources(tmp_path: Path) -> 
     assert "/record/records/xk-2021-03-02-telegram.yaml" in index
     assert "notes.yaml" not in index
     assert client.get("/record/records/xk-2021-03-02-telegram.yaml").status_code == 200
+
+
+def test_cite_takes_root_like_validate_when_the_sources_live_apart(tmp_path: Path) -> None:
+    """The refusal says 'or pass --root'; cite must accept it, read by it and validate by it."""
+    (tmp_path / "out").mkdir()
+    (tmp_path / "articles").mkdir()
+    shutil.copy(FIXTURE / "article-kestrava.txt", tmp_path / "articles" / "article-kestrava.txt")
+    record = tmp_path / "out" / NAME
+    record.write_text((FIXTURE / NAME).read_text(encoding="utf-8").replace(
+        "path: article-kestrava.txt", "path: ../articles/article-kestrava.txt"), encoding="utf-8")
+    args = ["cite", str(record), "end_date", "2025-03-09", "--source", "kestrava-1",
+            "--quote", "The block on Telegram was lifted on 9 March 2025"]
+    refused = CliRunner().invoke(cli, args)
+    assert refused.exit_code == 1 and "pass --root" in refused.output
+    result = CliRunner().invoke(cli, [*args, "--root", str(tmp_path)])
+    assert "outside the repository root" not in result.output
+    assert "so status must be ended" in result.output  # validated, by the same root
+    result = CliRunner().invoke(cli, ["cite", str(record), "status", "ended", "--source", "kestrava-1",
+                                      "--quote", "was lifted on 9 March", "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output

@@ -24,8 +24,10 @@ from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ShutdownRecordsError, Us
 @click.option("--remove", is_flag=True, help="Take VALUE (or the field's value) and its citations out.")
 @click.option("--occurrence", type=click.IntRange(min=1), default=None,
               help="Which occurrence of a quote found more than once (1 = first).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Repository root sources must stay in, as for validate (default: the folder holding records/).")
 def command(record: Path, field: str, value: str | None, source: str | None, quote: str | None,
-            remove: bool, occurrence: int | None) -> None:
+            remove: bool, occurrence: int | None, root: Path | None) -> None:
     """Set or add VALUE in FIELD of RECORD, cited by a quote from one of its sources.
 
     FIELD is a field (start_date, platforms, court_challenges...) or a sub-field of a named
@@ -50,7 +52,7 @@ def command(record: Path, field: str, value: str | None, source: str | None, quo
         sys.exit(EXIT_USAGE)
     action = "remove" if remove else ("cite" if quote else "choose")
     try:
-        result = apply_edit(record, Edit(action, field, value, source, quote, occurrence=occurrence))
+        result = apply_edit(record, Edit(action, field, value, source, quote, occurrence=occurrence), root=root)
     except UsageError as err:
         click.echo(f"error: {record}: {err.message}", err=True)
         sys.exit(EXIT_USAGE)

@@ -571,7 +571,9 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
     """Make one change to the record at `path`, write it atomically, validate it.
 
     `expect_sha256` (a page's ETag) refuses the change when the file is no longer the one the
-    person looked at. Raises UsageError/QuoteNotFound/StaleRecord with the file untouched.
+    person looked at. `root`: the folder sources must stay in, for reading and validating
+    (default: the record's repository root). Raises UsageError/QuoteNotFound/StaleRecord with
+    the file untouched.
     """
     record = read_doc(Path(path))
     if expect_sha256 is not None and expect_sha256 != record.sha256:
@@ -581,7 +583,7 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
     if edit.action not in ACTIONS:
         raise UsageError(f"unknown change {edit.action!r}; one of: {', '.join(ACTIONS)}")
     if edit.action == "reviewed":
-        result = validate_paths([record.path], strict=True)
+        result = validate_paths([record.path], strict=True, root=root)
         blocking = [p for p in result.problems if p.code.startswith("E") or p.code == "W209"]
         if blocking:
             return EditResult(record.path, record.sha256, "not marked reviewed: fix these first", result.problems)
@@ -608,7 +610,7 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
             message = editor.cite(target, value, edit)
         editor.check_field(target)
     sha = write_doc(record)
-    problems = validate_paths([record.path]).problems
+    problems = validate_paths([record.path], root=root).problems
     return EditResult(record.path, sha, message, problems)
 
 
