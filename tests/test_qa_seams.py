@@ -6,6 +6,7 @@ Records and articles here are invented (tests/fixtures/review/README.md).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -113,3 +114,32 @@ def test_cite_takes_root_like_validate_when_the_sources_live_apart(tmp_path: Pat
     result = CliRunner().invoke(cli, ["cite", str(record), "status", "ended", "--source", "kestrava-1",
                                       "--quote", "was lifted on 9 March", "--root", str(tmp_path)])
     assert result.exit_code == 0, result.output
+
+
+def test_review_stopped_by_ctrl_c_or_sigterm_exits_130_or_143(tmp_path: Path) -> None:
+    """README: review exits 130 on Ctrl-C; any command 143 on SIGTERM (waitress swallowed both: exit 0)."""
+    import signal  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+
+    import pytest  # noqa: PLC0415
+
+    pytest.importorskip("waitress", reason="the review command needs waitress (pip install -e '.[test]')")
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "xk-2021-03-02-telegram.yaml").write_text(IMPORTED, encoding="utf-8")
+    for sig, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+        proc = subprocess.Popen([sys.executable, "-m", "shutdown_records.cli", "review", str(tmp_path), "--port", "0"],
+                                stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509
+        try:
+            line = proc.stderr.readline()
+            port = re.search(r"localhost:(\d+)/", line).group(1)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:  # noqa: S310 - local
+                assert response.status == 200  # the server loop runs
+            proc.send_signal(sig)
+            assert proc.wait(timeout=20) == code, proc.stderr.read()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
