@@ -143,3 +143,54 @@ def test_review_stopped_by_ctrl_c_or_sigterm_exits_130_or_143(tmp_path: Path) ->
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+MISSHAPEN = {  # top-level key -> a value of the wrong shape, as a hostile or clumsy pull request has it
+    "sources": "5",
+    "platforms": "5",
+    "court_challenges": "7",
+    "conflicts": "{platforms: {candidates: 3, chosen: X}}",
+    "evidence": "{platforms: [{source: kestrava-1, quote: x, start: 0, end: 1, value: 3}], kind: 4}",
+}
+
+
+def _misshapen(record: Path, key: str, value: str) -> None:
+    lines, out, skipping = (FIXTURE / NAME).read_text(encoding="utf-8").splitlines(), [], False
+    for line in lines:
+        if line[:1].isalpha():
+            skipping = line.startswith(f"{key}:")
+            if skipping:
+                out.append(f"{key}: {value}")
+                continue
+        if not (skipping and line[:1] in (" ", "-")):
+            out.append(line)
+    record.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def test_a_misshapen_record_gets_a_page_and_a_refusal_not_a_crash(tmp_path: Path) -> None:
+    from shutdown_records.review.app import create_app  # noqa: PLC0415 - the review extra
+
+    (tmp_path / "records").mkdir()
+    shutil.copy(FIXTURE / "article-kestrava.txt", tmp_path / "records" / "article-kestrava.txt")
+    record = tmp_path / "records" / NAME
+    app = create_app(tmp_path, token="t")
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # a bug is a 500 here, as in the served app
+    client = app.test_client()
+    url = f"/record/records/{NAME}"
+    for key, value in MISSHAPEN.items():
+        _misshapen(record, key, value)
+        before = record.read_bytes()
+        page = client.get(url)
+        assert page.status_code == 200, (key, value)
+        for form in ({"action": "cite", "field": "platforms", "value": "WhatsApp", "source": "kestrava-1",
+                      "quote": "Telegram", "start": "72"},
+                     {"action": "remove", "field": "platforms", "value": "Telegram"},
+                     {"action": "accept", "field": "platforms", "value": "Telegram"}):
+            etag = client.get(url).headers["ETag"].strip('"')
+            response = client.post(f"{url}/change", data={**form, "token": "t", "etag": etag})
+            assert response.status_code < 500, (key, value, form)
+        cli_args = ["cite", str(record), "platforms", "Telegram", "--remove"]
+        result = CliRunner().invoke(cli, cli_args)
+        assert result.exit_code in (0, 1, 2) and "internal error" not in result.output, (key, result.output)
+        if key in ("sources", "platforms"):
+            assert record.read_bytes() == before

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..model import (
     CITED_SUBFIELDS,
     EVIDENCED_FIELDS,
@@ -209,6 +209,19 @@ class RecordEditor:
                 position = i
                 break
         mapping.insert(position, key, value)
+
+    def check_shapes(self, target: Target) -> None:
+        """Refuse, before any change, a record whose containers are not what the model says
+        (`sources: 5`, `platforms: X`): records are untrusted, and an edit must neither crash on
+        them nor quietly replace what a person wrote there."""
+        shapes = {"sources": list, "evidence": dict, "conflicts": dict, "curation": dict}
+        if target.field in LIST_FIELDS:
+            shapes[target.field] = list
+        for key, kind in shapes.items():
+            value = self.doc.get(key)
+            if value is not None and not isinstance(value, kind):
+                raise InputError(f"{key}: holds {_show(value)}, not a {'list' if kind is list else 'mapping'}; "
+                                 "fix it by hand first (validate shows where), then cite again")
 
     def _source_text(self, source_id: str) -> str:
         sources = [s for s in self.doc.get("sources") or [] if isinstance(s, dict)]
@@ -591,6 +604,7 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
         message = "marked reviewed"
     else:
         target = parse_target(edit.field)
+        editor.check_shapes(target)
         if edit.action == "text":
             if target.field not in TEXT_FIELDS or target.sub:
                 raise UsageError(f"only {', '.join(TEXT_FIELDS)} take free text; cite a value for {target}")
