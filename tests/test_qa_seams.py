@@ -194,3 +194,21 @@ def test_a_misshapen_record_gets_a_page_and_a_refusal_not_a_crash(tmp_path: Path
         assert result.exit_code in (0, 1, 2) and "internal error" not in result.output, (key, result.output)
         if key in ("sources", "platforms"):
             assert record.read_bytes() == before
+
+
+def test_cite_refuses_a_symlinked_record_and_keeps_the_link(tmp_path: Path) -> None:
+    """validate refuses a record read through a symlink (E001); cite read it and replaced the link with a file."""
+    record = _repo_with_record(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(FIXTURE / "article-kestrava.txt", elsewhere / "article-kestrava.txt")
+    target = elsewhere / NAME
+    shutil.copy(FIXTURE / NAME, target)
+    record.unlink()
+    record.symlink_to(target)
+    before = target.read_bytes()
+    result = CliRunner().invoke(cli, ["cite", str(record), "workarounds", "vpn", "--source", "kestrava-1",
+                                      "--quote", "Telegram", "--occurrence", "1"])
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.output
+    assert record.is_symlink() and target.read_bytes() == before
