@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from shutdown_records.cli import cli
+from shutdown_records.cli import cli, main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review"
 NAME = "xk-2025-telegram.yaml"
@@ -212,3 +212,15 @@ def test_cite_refuses_a_symlinked_record_and_keeps_the_link(tmp_path: Path) -> N
     assert result.exit_code == 1, result.output
     assert "symbolic link" in result.output
     assert record.is_symlink() and target.read_bytes() == before
+
+
+def test_import_of_a_fifo_says_what_it_is_not_that_it_does_not_exist(tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "sheet.csv"
+    os.mkfifo(fifo)
+    try:
+        main(["import", "--format", "stop", str(fifo), "-o", str(tmp_path / "records")])
+    except SystemExit as exit_:
+        code = exit_.code
+    said = capsys.readouterr().err
+    assert code == 2
+    assert "no such file" not in said and "not a regular file" in said
