@@ -224,3 +224,19 @@ def test_import_of_a_fifo_says_what_it_is_not_that_it_does_not_exist(tmp_path: P
     said = capsys.readouterr().err
     assert code == 2
     assert "no such file" not in said and "not a regular file" in said
+
+
+def test_export_like_never_writes_over_the_sheet_it_copies(tmp_path: Path, capsys) -> None:
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "xk-2021-03-02-telegram.yaml").write_text(IMPORTED, encoding="utf-8")
+    sheet = tmp_path / "old-sheet.csv"
+    sheet.write_text("start_date,country,shutdown_type,event\n2021-03-02,Kosovo,Throttle,Invented row\n",
+                     encoding="utf-8")
+    before = sheet.read_bytes()
+    try:
+        main(["export", str(tmp_path / "records"), "--format", "stop", "--like", str(sheet), "-o", str(sheet)])
+    except SystemExit as exit_:
+        code = exit_.code
+    assert code == 4, capsys.readouterr().err
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert sheet.read_bytes() == before
