@@ -240,3 +240,15 @@ def test_export_like_never_writes_over_the_sheet_it_copies(tmp_path: Path, capsy
     assert code == 4, capsys.readouterr().err
     assert "is one of the inputs" in capsys.readouterr().err
     assert sheet.read_bytes() == before
+
+
+def test_cite_prints_an_articles_control_characters_escaped(tmp_path: Path) -> None:
+    """The 'nearest match' comes from the article (untrusted): a terminal escape in it must not reach the terminal."""
+    shutil.copy(FIXTURE / NAME, tmp_path / NAME)
+    (tmp_path / "article-kestrava.txt").write_text(
+        "The block on Telegram was lifted \x1b]0;owned\x07\x1b[2Jon 9 March 2025 in Kestrava.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["cite", str(tmp_path / NAME), "end_date", "2025-03-09", "--source",
+                                      "kestrava-1", "--quote", "was lifted ]0;owned on 9 March 2025 in Kestrava"])
+    assert result.exit_code == 1 and "nearest:" in result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b" in result.output

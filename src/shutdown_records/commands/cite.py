@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, ShutdownRecordsError, UsageError
+from ..safetext import printable
 
 
 @click.command(name="cite")
@@ -54,15 +55,15 @@ def command(record: Path, field: str, value: str | None, source: str | None, quo
     try:
         result = apply_edit(record, Edit(action, field, value, source, quote, occurrence=occurrence), root=root)
     except UsageError as err:
-        click.echo(f"error: {record}: {err.message}", err=True)
+        click.echo(f"error: {printable(str(record))}: {printable(err.message)}", err=True)
         sys.exit(EXIT_USAGE)
     except ShutdownRecordsError as err:
-        click.echo(f"error: {record}: {err.message}", err=True)
+        click.echo(f"error: {printable(str(record))}: {printable(err.message)}", err=True)
         sys.exit(EXIT_INVALID)
     except OSError as err:  # disk full, permissions: the temporary file is gone, the record untouched
         click.echo(f"error: {record}: cannot write: {err.strerror or err}; the record is unchanged", err=True)
         sys.exit(EXIT_INVALID)
-    click.echo(f"{record}: {result.message}", err=True)
+    click.echo(f"{printable(str(record))}: {printable(result.message)}", err=True)
     report = ValidationResult([RecordResult(str(record), None, result.problems)])
     REPORTERS["text"](sys.stdout, quiet=True).report(report)
     sys.exit(EXIT_OK if report.ok else EXIT_INVALID)
