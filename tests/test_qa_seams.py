@@ -252,3 +252,17 @@ def test_cite_prints_an_articles_control_characters_escaped(tmp_path: Path) -> N
     assert result.exit_code == 1 and "nearest:" in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\\x1b" in result.output
+
+
+def test_import_prints_a_sheets_control_characters_escaped(tmp_path: Path, capsys) -> None:
+    """A sheet's cells are untrusted: the import's warnings quote them, and must not pass a terminal escape."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("start_date,country,shutdown_type,event\n"
+                     "2021-03-05,Narnia\x1b]0;owned\x07,Shutdown,Invented row\n", encoding="utf-8")
+    try:
+        main(["import", "--format", "stop", str(sheet), "-o", str(tmp_path / "records")])
+    except SystemExit:
+        pass
+    said = capsys.readouterr().err
+    assert "Narnia" in said
+    assert "\x1b" not in said and "\x07" not in said
