@@ -2,7 +2,7 @@
 
 The offsets are found for the person (same folding as `validate`), the field is marked in
 `curation` so a rebuild keeps it, the rest of the file stays as it was, and the result is
-validated. Exit codes as `validate`: 0 valid, 1 invalid or refused (file untouched), 2 usage.
+validated. Exit codes as `validate`: 0 valid, 1 written but invalid, or refused (file untouched), 2 usage.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def command(record: Path, field: str, value: str | None, source: str | None, quo
     name (court, instrument, authority). Without --quote, VALUE must already be cited (a
     conflict candidate).
 
-    Exit codes: 0 written and valid; 1 invalid or refused (nothing written); 2 usage error.
+    Exit codes: 0 written and valid; 1 written but invalid (validate's messages shown), or refused (nothing written); 2 usage error.
     """
     from ..curate import Edit, apply_edit  # noqa: PLC0415 - keep `cite --help` fast
     from ..validate import REPORTERS, ValidationResult  # noqa: PLC0415
