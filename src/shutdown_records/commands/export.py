@@ -14,9 +14,11 @@ from ..safeio import check_output
 from ..safetext import printable
 
 
-def check_export_output(output: Path, paths: tuple[Path, ...], fmt: str, *, force: bool) -> None:
-    """Never write over an input record; nor over a symlink, special file or YAML file unless --force."""
-    inputs = [p for p in paths if p.is_file()]
+def check_export_output(output: Path, paths: tuple[Path, ...], fmt: str, *, force: bool,
+                        like: Path | None = None) -> None:
+    """Never write over an input record or the --like sheet; nor over a symlink, special file
+    or YAML file unless --force."""
+    inputs = [p for p in (*paths, *([like] if like else [])) if p.is_file()]
     if output.exists() and output.suffix.lower() in RECORD_SUFFIXES:
         real = Path(os.path.realpath(output))  # a record inside a folder given is an input too
         inputs += [real for p in paths if p.is_dir() and real.is_relative_to(os.path.realpath(p))]
@@ -89,7 +91,7 @@ def command(
 
     # `export ... | head`: click itself ends quietly (exit 1) when the reader closes the pipe
     if output is not None:
-        check_export_output(output, paths, fmt, force=force)
+        check_export_output(output, paths, fmt, force=force, like=like)
     result = export_records(paths, fmt, output, on_error=report, **options)
     where = output if output else "standard output"
     failed = len(result.failures)

@@ -8,6 +8,7 @@ import click
 
 from ..errors import EXIT_INVALID, EXIT_PARTIAL, ShutdownRecordsError
 from ..importer import import_stop
+from ..safetext import printable
 
 
 @click.command(name="import")
@@ -36,16 +37,16 @@ def command(csv_file: Path, fmt: str, out_dir: Path, force: bool, day_first: boo
     """
 
     def report(err: ShutdownRecordsError) -> None:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {printable(str(err))}", err=True)
 
     def warn(err: ShutdownRecordsError) -> None:
-        click.echo(f"warning: {err}", err=True)
+        click.echo(f"warning: {printable(str(err))}", err=True)
 
     def kept(path: Path) -> None:
-        click.echo(f"kept {path}: it already exists and was not made by an import (use --force to replace it)", err=True)
+        click.echo(f"kept {printable(str(path))}: it already exists and was not made by an import (use --force to replace it)", err=True)
 
     result = import_stop(csv_file, out_dir, force=force, day_first=day_first, month_first=month_first,
                          on_error=report, on_kept=kept, on_problem=warn)
-    click.echo(result.summary(csv_file), err=True)
+    click.echo(printable(result.summary(csv_file)), err=True)
     if result.errors:
         raise SystemExit(EXIT_PARTIAL if len(result.errors) < result.rows else EXIT_INVALID)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -46,4 +47,18 @@ def command(folder: Path, port: int, host: str) -> None:
     bound = server.effective_port  # type: ignore[attr-defined]
     click.echo(f"reviewing {folder.resolve()} at http://{'localhost' if host == '127.0.0.1' else host}:{bound}/ "
                "(Ctrl-C to stop)", err=True)
-    server.run()
+    stopped_by: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        stopped_by.append(signum)
+        raise KeyboardInterrupt  # waitress shuts its threads down on it, and swallows it
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)
+                if signal.getsignal(sig) is not signal.SIG_IGN}
+    try:
+        server.run()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if stopped_by:  # 130 for Ctrl-C, 143 for SIGTERM, as every command
+        sys.exit(128 + stopped_by[0])

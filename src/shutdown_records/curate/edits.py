@@ -9,7 +9,6 @@ lists (`removed` keeps a deleted item out), so new candidates still arrive for t
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -19,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..model import (
     CITED_SUBFIELDS,
     EVIDENCED_FIELDS,
@@ -211,6 +210,19 @@ class RecordEditor:
                 break
         mapping.insert(position, key, value)
 
+    def check_shapes(self, target: Target) -> None:
+        """Refuse, before any change, a record whose containers are not what the model says
+        (`sources: 5`, `platforms: X`): records are untrusted, and an edit must neither crash on
+        them nor quietly replace what a person wrote there."""
+        shapes = {"sources": list, "evidence": dict, "conflicts": dict, "curation": dict}
+        if target.field in LIST_FIELDS:
+            shapes[target.field] = list
+        for key, kind in shapes.items():
+            value = self.doc.get(key)
+            if value is not None and not isinstance(value, kind):
+                raise InputError(f"{key}: holds {_show(value)}, not a {'list' if kind is list else 'mapping'}; "
+                                 "fix it by hand first (validate shows where), then cite again")
+
     def _source_text(self, source_id: str) -> str:
         sources = [s for s in self.doc.get("sources") or [] if isinstance(s, dict)]
         for source in sources:
@@ -218,8 +230,7 @@ class RecordEditor:
                 path = source.get("path")
                 if not isinstance(path, str) or not path:
                     raise UsageError(f"source {source_id!r} has no path, so a quote cannot be found in it")
-                folder = self.record.path.parent
-                return read_confined(Path(os.path.normpath(folder / path)), self.root)
+                return read_confined(self.record.path, path, self.root)
         known = ", ".join(str(s.get("id")) for s in sources) or "none"
         raise UsageError(f"no source {source_id!r} in this record (sources: {known})")
 
@@ -573,7 +584,9 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
     """Make one change to the record at `path`, write it atomically, validate it.
 
     `expect_sha256` (a page's ETag) refuses the change when the file is no longer the one the
-    person looked at. Raises UsageError/QuoteNotFound/StaleRecord with the file untouched.
+    person looked at. `root`: the folder sources must stay in, for reading and validating
+    (default: the record's repository root). Raises UsageError/QuoteNotFound/StaleRecord with
+    the file untouched.
     """
     record = read_doc(Path(path))
     if expect_sha256 is not None and expect_sha256 != record.sha256:
@@ -583,7 +596,7 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
     if edit.action not in ACTIONS:
         raise UsageError(f"unknown change {edit.action!r}; one of: {', '.join(ACTIONS)}")
     if edit.action == "reviewed":
-        result = validate_paths([record.path], strict=True)
+        result = validate_paths([record.path], strict=True, root=root)
         blocking = [p for p in result.problems if p.code.startswith("E") or p.code == "W209"]
         if blocking:
             return EditResult(record.path, record.sha256, "not marked reviewed: fix these first", result.problems)
@@ -591,6 +604,7 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
         message = "marked reviewed"
     else:
         target = parse_target(edit.field)
+        editor.check_shapes(target)
         if edit.action == "text":
             if target.field not in TEXT_FIELDS or target.sub:
                 raise UsageError(f"only {', '.join(TEXT_FIELDS)} take free text; cite a value for {target}")
@@ -610,7 +624,7 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
             message = editor.cite(target, value, edit)
         editor.check_field(target)
     sha = write_doc(record)
-    problems = validate_paths([record.path]).problems
+    problems = validate_paths([record.path], root=root).problems
     return EditResult(record.path, sha, message, problems)
 
 

@@ -8,17 +8,14 @@ passage (rapidfuzz's partial alignment), one that occurs more than once with its
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from ..errors import InputError, UsageError
+from ..errors import InputError
+from ..safeio import SourcePathError, confine, read_regular_file, repository_root
 from ..text import decode_source, fold
-
-MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 
 class QuoteNotFound(InputError):
@@ -32,30 +29,20 @@ class Found:
     quote: str  # the source's own characters at start:end
 
 
-def read_confined(path: Path, root: Path | None) -> str:
-    """A source file's text; with `root`, only a regular file under it, never through a symlink.
+def read_confined(record_path: Path, written: str, root: Path | None) -> str:
+    """The text of the source a record names as `written`, by the rule `validate` reads it.
 
-    Records are untrusted: a path such as `../../etc/passwd` or a symlink pointing out of the
-    served folder must not be read.
+    Records are untrusted: a path such as `../../etc/passwd`, a hidden file, a symlink or a
+    FIFO must not be read (nor hinted at by a "nearest match"). `root` is the served folder;
+    without it, the record's repository root (safeio.repository_root), as for `validate`.
     """
-    if root is not None:
-        real_root = root.resolve()
-        target = Path(os.path.abspath(path))
-        if not target.resolve().is_relative_to(real_root) or not target.is_relative_to(Path(os.path.abspath(root))):
-            raise UsageError(f"source {path} is outside the folder {root}; refused")
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags)
-    except OSError as err:
-        raise InputError(f"cannot read source: {err.strerror}", place=str(path)) from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("source is not a regular file", place=str(path))
-        if info.st_size > MAX_SOURCE_BYTES:
-            raise InputError(f"source is over {MAX_SOURCE_BYTES} bytes", place=str(path))
-        data = handle.read()
-    return decode_source(data, str(path))
+        path = confine(record_path, written, repository_root(record_path, root))
+        return decode_source(read_regular_file(path, follow_symlinks=False), str(path))
+    except SourcePathError as err:
+        if err.kind == "outside" and root is not None:
+            raise InputError(f"source path {written!r} is outside the folder {root}; refused") from None
+        raise InputError(f"source path {written!r} {err.message}") from None
 
 
 def find_quote(text: str, quote: str, *, occurrence: int | None = None, start: int | None = None,

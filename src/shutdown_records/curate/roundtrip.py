@@ -23,6 +23,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..atomic import ChangedOnDisk, write_atomic_if_unchanged
 from ..errors import InputError, RecordFormatError, RecordNotUtf8Error, RecordTooLargeError
+from ..safeio import SourcePathError, read_regular_file
 from ..yamlio import MAX_RECORD_BYTES, load_yaml
 
 
@@ -56,12 +57,12 @@ def _represent_null(representer: Any, _value: None) -> Any:
 
 def read_doc(path: Path) -> RecordDoc:
     """Read a record for editing; the strict loader checks it first (no aliases, duplicate keys)."""
-    try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
-            raise RecordTooLargeError(f"a record must be under {MAX_RECORD_BYTES} bytes", place=f"{path}:1:1")
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror}", place=str(path)) from None
+    try:  # as validate reads a record: a regular file, never through a symlink (the write would replace the link)
+        data = read_regular_file(path, limit=MAX_RECORD_BYTES, follow_symlinks=False)
+    except SourcePathError as err:
+        if err.kind == "too_large":
+            raise RecordTooLargeError(f"a record must be under {MAX_RECORD_BYTES} bytes", place=f"{path}:1:1") from None
+        raise InputError(f"cannot read: {err.message}", place=str(path)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -168,8 +168,10 @@ def import_stop(
     csv_path, out_dir = Path(csv_path), Path(out_dir)
     if day_first and month_first:
         raise UsageError("--day-first and --month-first exclude each other")
-    if not csv_path.is_file():
+    if not csv_path.exists():
         raise UsageError(f"no such file: {csv_path}")
+    if not csv_path.is_file():
+        raise UsageError(f"{csv_path} is not a regular file (a folder, FIFO or device); give the saved sheet itself")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"-o must be a folder: {out_dir} is a file")
     sheet = read_sheet(csv_path)

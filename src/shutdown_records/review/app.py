@@ -80,7 +80,7 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
     def index() -> str:
         records = served.records()
         # strict: a draft's uncited values are counted one by one, not summed up in one warning
-        result = validate_paths([r.path for r in records.values()], strict=True) if records else None
+        result = validate_paths([r.path for r in records.values()], strict=True, root=served.root) if records else None
         by_path = {r.path: r for r in result.records} if result else {}
         rows = []
         for key, rec in records.items():
@@ -113,7 +113,7 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
             data, flash = {}, Flash(str(err), error=True)
         data = data if isinstance(data, dict) else {}
         texts, errors = source_texts(data, rec.path, served.root)
-        problems = validate_paths([rec.path]).problems
+        problems = validate_paths([rec.path], root=served.root).problems
         body = render_template(
             "review_record.html", key=key, data=data, etag=sha, token=session_token, flash=flash,
             fields=field_views(data, texts), sources=source_views(data, texts, errors), problems=problems,

@@ -51,14 +51,16 @@ class ServedFolder:
         return self.records().get(key)
 
     def _looks_like_record(self, path: Path) -> bool:
-        """A YAML mapping with an id and sources (a data file of another tool is not listed)."""
+        """A YAML mapping with an id, a title and sources or a review status (a data file of
+        another tool is not listed; an imported row without links has no sources)."""
         info = path.stat()
         cached = self._is_record.get(path)
         if cached and cached[:2] == (info.st_mtime, info.st_size):
             return cached[2]
         try:
             data = read_record_file(path)
-            ok = isinstance(data, dict) and "id" in data and "title" in data and "sources" in data
+            ok = (isinstance(data, dict) and "id" in data and "title" in data
+                  and ("sources" in data or "review_status" in data))
         except ShutdownRecordsError:
             ok = path.parent.name == "records"  # a broken record is still shown, with its errors
         self._is_record[path] = (info.st_mtime, info.st_size, ok)

@@ -8,7 +8,6 @@ page's text content is exactly the source text and a selection's offsets are the
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,6 +124,11 @@ def _citations(data: dict[str, Any], key: str, texts: dict[str, str | None]) -> 
     return out
 
 
+def _list(value: Any) -> list[Any]:
+    """A list the record holds, or none: records are untrusted and may hold `sources: 5`."""
+    return value if isinstance(value, list) else []
+
+
 def field_views(data: dict[str, Any], texts: dict[str, str | None]) -> list[FieldView]:
     curation = data.get("curation") if isinstance(data.get("curation"), dict) else {}
     conflicts = data.get("conflicts") if isinstance(data.get("conflicts"), dict) else {}
@@ -153,8 +157,8 @@ def field_views(data: dict[str, Any], texts: dict[str, str | None]) -> list[Fiel
             values.append(view)
         conflict = conflicts.get(name) if isinstance(conflicts.get(name), dict) else {}
         candidates = [
-            CandidateView(show(c.get("value")), [str(s) for s in c.get("sources") or []], _norm(c.get("value")) in held)
-            for c in conflict.get("candidates") or [] if isinstance(c, dict)
+            CandidateView(show(c.get("value")), [str(s) for s in _list(c.get("sources"))], _norm(c.get("value")) in held)
+            for c in _list(conflict.get("candidates")) if isinstance(c, dict)
         ]
         others = [(show(c.get("value")), cv) for c, cv in cites
                   if c.get("value") is not None and _norm(c.get("value")) not in held]
@@ -181,7 +185,7 @@ def source_texts(data: dict[str, Any], record_path: Path, root: Path) -> tuple[d
     """Each declared source's text (None when unreadable) and why it could not be read."""
     texts: dict[str, str | None] = {}
     errors: dict[str, str] = {}
-    for s in data.get("sources") or []:
+    for s in _list(data.get("sources")):
         if not isinstance(s, dict) or not isinstance(s.get("id"), str):
             continue
         path = s.get("path")
@@ -189,7 +193,7 @@ def source_texts(data: dict[str, Any], record_path: Path, root: Path) -> tuple[d
             texts[s["id"]], errors[s["id"]] = None, "this source has no path"
             continue
         try:
-            texts[s["id"]] = read_confined(Path(os.path.normpath(record_path.parent / path)), root)
+            texts[s["id"]] = read_confined(record_path, path, root)
         except ShutdownRecordsError as err:
             texts[s["id"]], errors[s["id"]] = None, err.message
     return texts, errors
@@ -203,7 +207,7 @@ def source_views(data: dict[str, Any], texts: dict[str, str | None], errors: dic
             if cv.ok:
                 spans.setdefault(cv.source, []).append((cv.start, cv.end))
     views = []
-    for s in data.get("sources") or []:
+    for s in _list(data.get("sources")):
         if not isinstance(s, dict) or not isinstance(s.get("id"), str):
             continue
         sid = s["id"]
@@ -231,7 +235,7 @@ def subfield_targets(data: dict[str, Any]) -> list[str]:
     """The named sub-fields a selection can cite: each court's date, petitioners, outcome."""
     targets = []
     for name, subs in CITED_SUBFIELDS.items():
-        for item in data.get(name) or []:
+        for item in _list(data.get(name)):
             if isinstance(item, dict):
                 label = item_label(name, item)
                 targets += [f"{name}[{label}].{sub}" for sub in subs + OPTIONAL_CITED_SUBFIELDS.get(name, ())]
