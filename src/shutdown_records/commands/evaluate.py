@@ -44,7 +44,8 @@ def command(
     (scoring rules: the corpus README; readings: docs/eval.md).
 
     Exit codes: 0 done; 1 --check found a score below its floor, or a gold or baseline file is
-    malformed; 2 not a corpus, or an unknown --incident.
+    malformed; 2 not a corpus, or an unknown --incident; 4 --keep-records would replace a reviewed
+    or curated record.
     """
     if check and baseline is None:
         raise click.UsageError("--check needs --baseline FILE")
