@@ -293,3 +293,19 @@ def test_eval_keep_records_never_replaces_a_record_a_person_reviewed(tmp_path: P
         except SystemExit as exit_:
             assert exit_.code in (0, None), capsys.readouterr().err
         assert read_record_file(mine)["review_status"] == "draft"
+
+
+def test_review_on_a_wildcard_address_says_it_answers_only_local_names(tmp_path: Path, monkeypatch) -> None:
+    """With --host 0.0.0.0 the Host check refuses every request from the network (421), so the
+    warning 'anyone who can reach it can read these records' was false; it must say what holds."""
+    import pytest  # noqa: PLC0415
+
+    waitress = pytest.importorskip("waitress", reason="the review command needs waitress")
+
+    def no_server(*_args, **_kwargs):
+        raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr(waitress, "create_server", no_server)
+    result = CliRunner().invoke(cli, ["review", str(tmp_path), "--host", "0.0.0.0", "--port", "0"])  # noqa: S104
+    assert "anyone who can reach it" not in result.output
+    assert "only" in result.output and "localhost" in result.output and "--host" in result.output
