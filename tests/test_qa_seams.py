@@ -13,6 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from shutdown_records.cli import cli, main
+from shutdown_records.yamlio import read_record_file
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review"
 NAME = "xk-2025-telegram.yaml"
@@ -266,3 +267,45 @@ def test_import_prints_a_sheets_control_characters_escaped(tmp_path: Path, capsy
     said = capsys.readouterr().err
     assert "Narnia" in said
     assert "\x1b" not in said and "\x07" not in said
+
+
+def test_eval_keep_records_never_replaces_a_record_a_person_reviewed(tmp_path: Path, capsys) -> None:
+    """`eval --keep-records records/` wrote over records/<incident>.yaml whatever it was."""
+    corpus = Path(__file__).parent / "dev_corpus"
+    incident = "br-2023-telegram"
+    kept = tmp_path / "records"
+    kept.mkdir()
+    mine = kept / f"{incident}.yaml"
+    mine.write_text("id: br-2023-telegram\ntitle: My reviewed record\nreview_status: reviewed\n", encoding="utf-8")
+    before = mine.read_bytes()
+    args = ["eval", str(corpus), "--incident", incident, "--keep-records", str(kept), "-q"]
+    try:
+        main(args)
+    except SystemExit as exit_:
+        code = exit_.code
+    assert code == 4, capsys.readouterr()
+    assert "reviewed" in capsys.readouterr().err
+    assert mine.read_bytes() == before
+    mine.unlink()
+    for _ in range(2):  # its own drafts, kept before, are replaced on the next run
+        try:
+            main(args)
+        except SystemExit as exit_:
+            assert exit_.code in (0, None), capsys.readouterr().err
+        assert read_record_file(mine)["review_status"] == "draft"
+
+
+def test_review_on_a_wildcard_address_says_it_answers_only_local_names(tmp_path: Path, monkeypatch) -> None:
+    """With --host 0.0.0.0 the Host check refuses every request from the network (421), so the
+    warning 'anyone who can reach it can read these records' was false; it must say what holds."""
+    import pytest  # noqa: PLC0415
+
+    waitress = pytest.importorskip("waitress", reason="the review command needs waitress")
+
+    def no_server(*_args, **_kwargs):
+        raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr(waitress, "create_server", no_server)
+    result = CliRunner().invoke(cli, ["review", str(tmp_path), "--host", "0.0.0.0", "--port", "0"])  # noqa: S104
+    assert "anyone who can reach it" not in result.output
+    assert "only" in result.output and "localhost" in result.output and "--host" in result.output

@@ -54,7 +54,8 @@ def command(
 
     Exit codes: 0 done; 1 --check found a score below its floor (or the floors were measured on
     another corpus), --write-baseline would lower a floor without --allow-lower, or a gold or
-    baseline file is malformed; 2 not a corpus, an unknown --incident, or options conflict.
+    baseline file is malformed; 2 not a corpus, an unknown --incident, or options conflict; 4
+    --keep-records would replace a reviewed or curated record.
     """
     if check and baseline is None:
         raise click.UsageError("--check needs --baseline FILE")

@@ -35,7 +35,11 @@ def command(folder: Path, port: int, host: str) -> None:
         click.echo(f"error: the review app needs Flask and waitress ({err.name} is missing); "
                    "pip install 'shutdown-records[review]'", err=True)
         sys.exit(EXIT_USAGE)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host in ("0.0.0.0", "::", ""):  # noqa: S104 - the check, not a bind
+        # requests are answered only for the names the app knows (DNS rebinding), and a wildcard is none
+        click.echo(f"warning: binding {host or 'every address'}: the app still answers only requests for "
+                   "localhost or 127.0.0.1; to serve others, pass the address they use with --host", err=True)
+    elif host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: binding {host}: anyone who can reach it can read these records", err=True)
     app = create_app(folder, allowed_hosts={host})
     try:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import EXIT_INTERNAL, InputError, OutputError, ShutdownRecordsError, UsageError
 from ..extraction.langschema import LanguageDataError
-from ..errors import EXIT_INTERNAL, InputError, ShutdownRecordsError, UsageError
+from ..safeio import check_output
 from ..yamlio import dump_yaml, read_record_file, write_atomic
 from .scoring import FIELD_RULES, SCORED_FIELDS, RecordScore, parse_partial_date, score_record
 
@@ -202,7 +203,9 @@ def evaluate_incident(
     record = dict(getattr(result, "record", None) or {})
     problems = failure + [str(p) for p in (getattr(result, "problems", None) or [])]
     if records_dir is not None:
-        write_atomic(Path(records_dir) / f"{incident.id}.yaml", dump_yaml(record))
+        target = Path(records_dir) / f"{incident.id}.yaml"
+        _check_kept_record(target)
+        write_atomic(target, dump_yaml(record))
     return IncidentResult(
         incident=incident,
         gold=gold,
@@ -291,3 +294,21 @@ def evaluate_corpus(
 
 def _count(n: int, what: str) -> str:
     return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _check_kept_record(target: Path) -> None:
+    """--keep-records DIR may name a dataset's records/: a record a person reviewed or curated
+    there, a symlink or a special file is never replaced (eval's own kept drafts are)."""
+    check_output(target, expected="the built record")
+    if not target.exists():
+        return
+    try:
+        data = read_record_file(target)
+    except ShutdownRecordsError:
+        data = None
+    if not isinstance(data, dict) or data.get("review_status") == "reviewed" or data.get("curation"):
+        raise OutputError(
+            "exists and is not a draft eval kept (a reviewed or curated record, or not a record); "
+            "--keep-records would replace it. Choose an empty folder",
+            place=str(target),
+        )
