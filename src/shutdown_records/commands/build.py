@@ -128,8 +128,8 @@ def command(
     if verbose:
         for note in notes:
             click.echo(f"note: {printable(note)}", err=True)
-    elif not quiet and notes:
-        click.echo(printable(summary(notes)), err=True)
+    elif not quiet and (line := summary(notes)) is not None:  # None exactly when there are no notes
+        click.echo(printable(line), err=True)
     if not result.docs:
         click.echo("error: no readable source; nothing written", err=True)
         sys.exit(EXIT_INVALID)

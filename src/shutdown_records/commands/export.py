@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -69,7 +70,7 @@ def command(
     Exit codes: 0 all exported; 3 some records could not be read and were skipped; 1 no record
     could be read; 2 usage error; 4 OUTPUT may not be replaced (an input, a symlink, a YAML file).
     """
-    options: dict[str, object] = {}
+    options: dict[str, Any] = {}  # writer options, as export_records(**options: Any) takes them
     if jsonl or reported_by or email_address:
         if fmt != "ooni":
             raise click.UsageError("--jsonl, --reported-by and --email-address apply to --format ooni only")

@@ -48,7 +48,7 @@ def command(folder: Path, port: int, host: str) -> None:
         click.echo(f"error: cannot listen on {host}:{port} ({err.strerror or err}); choose another with --port",
                    err=True)
         sys.exit(EXIT_USAGE)
-    bound = server.effective_port  # type: ignore[attr-defined]
+    bound = server.effective_port
     click.echo(f"reviewing {folder.resolve()} at http://{'localhost' if host == '127.0.0.1' else host}:{bound}/ "
                "(Ctrl-C to stop)", err=True)
     stopped_by: list[int] = []

@@ -288,7 +288,8 @@ class RecordEditor:
     def _conflict(self, name: str) -> CommentedMap | None:
         conflicts = self.doc.get("conflicts")
         conflict = conflicts.get(name) if isinstance(conflicts, dict) else None
-        return conflict if isinstance(conflict, dict) else None
+        # the round-trip loader and node() make every mapping of the document a CommentedMap
+        return conflict if isinstance(conflict, CommentedMap) else None
 
     def _drop_candidate(self, name: str, value: Any) -> None:
         conflict = self._conflict(name)
@@ -428,7 +429,7 @@ class RecordEditor:
             names = ", ".join(item_label(target.field, plain(i)) for i in self.doc.get(target.field) or []) or "none"
             raise UsageError(f"no {target.field} item named {target.item!r} (items: {names}); add it first")
         item = self.doc[target.field][index]
-        if not isinstance(item, dict):
+        if not isinstance(item, CommentedMap):  # every mapping of the round-trip document is one
             raise UsageError(f"{target.field}[{index}] is not a mapping")
         return item
 

@@ -165,7 +165,7 @@ def gold_warnings(gold: Mapping[str, Any], path: Path) -> list[str]:
 def default_build() -> BuildFn:
     """The project's builder, imported only when an evaluation runs."""
     try:
-        from ..extraction import build_record  # type: ignore[attr-defined]
+        from ..extraction import build_record
     except ImportError as err:
         raise ShutdownRecordsError(
             f"the builder is not available in this installation ({err}); "

@@ -93,14 +93,14 @@ def export_records(
     Unknown format or a missing path raise UsageError before anything is written.
     """
     writer_for(fmt).check_options(options)  # fail before any output is opened
-    paths = [Path(p) for p in paths]
-    for path in paths:
+    given = [Path(p) for p in paths]
+    for path in given:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
     result = ExportResult()
 
     def loaded() -> Iterable[Incident]:
-        for path in iter_record_files(paths):
+        for path in iter_record_files(given):
             try:
                 record = load_record(path)
             except ShutdownRecordsError as err:

@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal
 
 from ..export.vocab import stop_mapping
 
-DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
+DateOrder = Literal["day-first", "month-first"]  # the values ImportedRow.date_order accepts
+DAY_FIRST: DateOrder = "day-first"
+MONTH_FIRST: DateOrder = "month-first"
 
 _TIME = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
@@ -51,7 +54,7 @@ def slash_parts(cell: str) -> SlashDate | None:
     return SlashDate(int(match[1]), int(match[2])) if match else None
 
 
-def sheet_order(cells: list[tuple[str, str]], given: str | None) -> str | None:
+def sheet_order(cells: list[tuple[str, str]], given: DateOrder | None) -> DateOrder | None:
     """The slash-date order of a sheet from its (place, cell) date cells.
 
     `given` (the user's flag) wins; else the order cells show (a first number above 12 is a

@@ -22,7 +22,7 @@ from ..export.vocab import country_name, stop_mapping
 from ..model import ImportedRow, Incident
 from ..records import load_record
 from ..yamlio import dump_yaml, write_atomic
-from .dates import DAY_FIRST, MONTH_FIRST, DateOrderError, sheet_order, slash_parts
+from .dates import DAY_FIRST, MONTH_FIRST, DateOrder, DateOrderError, sheet_order, slash_parts
 from .rows import DERIVED_FIELDS, RowMeaning, canonical_cells, id_stem, primary, row_meaning, url_sources, urls
 from .sheet import Sheet, read_sheet
 
@@ -136,8 +136,8 @@ def _record_yaml(record: Incident) -> str:
     return dump_yaml(data)
 
 
-def _date_order(sheet: Sheet, day_first: bool, month_first: bool) -> str | None:
-    given = DAY_FIRST if day_first else MONTH_FIRST if month_first else None
+def _date_order(sheet: Sheet, day_first: bool, month_first: bool) -> DateOrder | None:
+    given: DateOrder | None = DAY_FIRST if day_first else MONTH_FIRST if month_first else None
     cells = []
     for number, cells_of_row in sheet.rows:
         for header, cell in cells_of_row.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -142,10 +142,11 @@ def layout(items: list[tuple[str, str, str, Span | None]]) -> Timeline:
     return Timeline(bars, _ticks(first, last, x_of), WIDTH + 2 * LEFT_PAD, height, first, last, undrawn)
 
 
-def _ticks(first: date, last: date, x_of) -> list[Tick]:  # type: ignore[no-untyped-def]
+def _ticks(first: date, last: date, x_of: Callable[[date], float]) -> list[Tick]:
     """Year ticks (every n years so at most ~10), or month ticks for a range under about a year."""
     if (last - first).days < 400:
-        ticks, day = [], first
+        ticks: list[Tick] = []
+        day = first
         step = 1 if (last - first).days < 200 else 2
         while day <= last:
             ticks.append(Tick(round(x_of(day), 2), day.strftime("%Y-%m")))

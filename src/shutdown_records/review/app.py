@@ -32,7 +32,7 @@ from ..validate import validate_paths
 from ..validate.result import Problem
 from ..yamlio import read_record_file
 from .folder import ServedFolder
-from .views import field_views, source_texts, source_views, subfield_targets
+from .views import field_views, mapping_at, source_texts, source_views, subfield_targets
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -90,8 +90,8 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
             except ShutdownRecordsError:
                 data = {}
             data = data if isinstance(data, dict) else {}
-            curation = data.get("curation") if isinstance(data.get("curation"), dict) else {}
-            conflicts = data.get("conflicts") if isinstance(data.get("conflicts"), dict) else {}
+            curation = mapping_at(data, "curation")
+            conflicts = mapping_at(data, "conflicts")
             problems = checked.problems if checked else []
             rows.append({
                 "key": key, "id": data.get("id") or key, "title": data.get("title") or "",

@@ -129,9 +129,15 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def mapping_at(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """`data[key]` when it is a mapping, else {}: a hand-edited record may hold anything there."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def field_views(data: dict[str, Any], texts: dict[str, str | None]) -> list[FieldView]:
-    curation = data.get("curation") if isinstance(data.get("curation"), dict) else {}
-    conflicts = data.get("conflicts") if isinstance(data.get("conflicts"), dict) else {}
+    curation = mapping_at(data, "curation")
+    conflicts = mapping_at(data, "conflicts")
     views = []
     for name in EVIDENCED_FIELDS:
         value = data.get(name)
@@ -155,7 +161,7 @@ def field_views(data: dict[str, Any], texts: dict[str, str | None]) -> list[Fiel
             if is_list and isinstance(item, dict):
                 view.subfields = _subviews(data, name, item, label, texts)
             values.append(view)
-        conflict = conflicts.get(name) if isinstance(conflicts.get(name), dict) else {}
+        conflict = mapping_at(conflicts, name)
         candidates = [
             CandidateView(show(c.get("value")), [str(s) for s in _list(c.get("sources"))], _norm(c.get("value")) in held)
             for c in _list(conflict.get("candidates")) if isinstance(c, dict)
@@ -201,7 +207,7 @@ def source_texts(data: dict[str, Any], record_path: Path, root: Path) -> tuple[d
 
 def source_views(data: dict[str, Any], texts: dict[str, str | None], errors: dict[str, str]) -> list[SourceView]:
     spans: dict[str, list[tuple[int, int]]] = {}
-    evidence = data.get("evidence") if isinstance(data.get("evidence"), dict) else {}
+    evidence = mapping_at(data, "evidence")
     for key in evidence:
         for _, cv in _citations(data, str(key), texts):
             if cv.ok:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import re
 import zlib
@@ -251,11 +252,12 @@ def _html_article(place: str, data: bytes, url: str | None, warc_date: str | Non
     import trafilatura  # noqa: PLC0415 - heavy, only for HTML
 
     html = data.decode("utf-8", errors="replace")
-    options = {"output_format": "json", "with_metadata": True, "include_comments": False, "include_tables": False}
     try:
-        found = trafilatura.extract(html, fast=True, **options)
+        found = trafilatura.extract(html, fast=True, output_format="json", with_metadata=True,
+                                    include_comments=False, include_tables=False)
     except TypeError:  # trafilatura < 2.0 calls fast mode no_fallback
-        found = trafilatura.extract(html, no_fallback=True, **options)
+        found = trafilatura.extract(html, no_fallback=True, output_format="json", with_metadata=True,
+                                    include_comments=False, include_tables=False)
     meta = json.loads(found) if found else {}
     text = meta.get("text") or ""
     if not text.strip():
@@ -281,6 +283,7 @@ def page_date(html: str) -> str | None:
 def _read_jsonl(unit: Unit) -> Iterator[Article | Skipped]:
     path = unit.paths[0]
     line_no = unit.first_line - 1
+    handle: gzip.GzipFile | io.BufferedReader
     try:
         if path.lower().endswith(".gz"):
             handle = gzip.open(path, "rb")

@@ -14,11 +14,12 @@ import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..errors import InputError
 from ..safeio import SourcePathError, confine, read_regular_file, repository_root
 from ..text import decode_source, fold, sha256_bytes
+from ..yamlio import MarkedDict
 from .places import field_path, value_mark
 from .result import Problem
 
@@ -114,9 +115,10 @@ def collect_claims(
                                             f"{key} is {offset!r}: offsets are whole numbers of code points{whole}"))
             if not isinstance(source, str) or source not in files:
                 continue  # undeclared sources are a semantic error already
-            if files[source] == _REFUSED:
+            file = files[source]
+            if file == _REFUSED:
                 continue
-            if files[source] is None:
+            if file is None:
                 if source not in warned:
                     warned.add(source)
                     line, column = value_mark(data, [*loc, "source"])
@@ -131,12 +133,12 @@ def collect_claims(
             if start >= end:
                 # One error, with the offsets where the quote stands (found once the source is read).
                 claims.quotes.append(QuoteClaim(
-                    source, files[source], quote, start, end, value_mark(data, [*loc, "end"]),
+                    source, file, quote, start, end, value_mark(data, [*loc, "end"]),
                     field_path([*loc, "end"]), bad_offsets=True,
                 ))
                 continue
             claims.quotes.append(QuoteClaim(
-                source, files[source], quote, start, end, _mark_of(citation, "quote"), f"evidence.{name}[{i}].quote",
+                source, file, quote, start, end, _mark_of(citation, "quote"), f"evidence.{name}[{i}].quote",
             ))
     return claims, problems
 
@@ -285,10 +287,11 @@ def _char(ch: str) -> str:
 
 def _mark_of(mapping: dict[str, Any], key: str) -> tuple[int, int]:
     """Where `mapping[key]` stands; read straight off the node (this runs once per citation)."""
-    marks = getattr(mapping, "value_marks", None)
-    return marks.get(key, mapping.mark) if marks is not None else (1, 1)
+    if isinstance(mapping, MarkedDict):
+        return mapping.value_marks.get(key, mapping.mark)
+    return (1, 1)
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
