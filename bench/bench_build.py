@@ -48,7 +48,11 @@ def write_articles(folder: Path, n: int) -> list[Path]:
         body: list[str] = []
         while sum(len(s) + 2 for s in body) < size:
             body.append(rng.choice(pool))
-        front = f"---\nurl: https://example.org/{i}\n" + (f"published: 2024-04-{rng.randint(10, 28):02d}\n" if i % 2 else "") + f"language: {lang}\n---\n"
+        front = (
+            f"---\nurl: https://example.org/{i}\n"
+            + (f"published: 2024-04-{rng.randint(10, 28):02d}\n" if i % 2 else "")
+            + f"language: {lang}\n---\n"
+        )
         path = folder / f"{i:04d}.txt"
         path.write_text(front + body[0] + "\n\n" + "\n\n".join(body[1:]) + "\n", encoding="utf-8")
         paths.append(path)
@@ -57,7 +61,11 @@ def write_articles(folder: Path, n: int) -> list[Path]:
 
 def startup_seconds(runs: int = 5) -> float:
     exe = Path(sys.executable).parent / "shutdown-records"
-    cmd = [str(exe), "build", "--help"] if exe.exists() else [sys.executable, "-m", "shutdown_records.cli", "build", "--help"]
+    cmd = (
+        [str(exe), "build", "--help"]
+        if exe.exists()
+        else [sys.executable, "-m", "shutdown_records.cli", "build", "--help"]
+    )
     times = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -74,8 +82,11 @@ def build_seeds_seconds(runs: int = 3, what: Path = ROOT / "seeds") -> float:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             out = Path(tmp) / "x.yaml"
-            cmd = [str(exe), "build", str(what), "-o", str(out)] if exe.exists() else [
-                sys.executable, "-m", "shutdown_records.cli", "build", str(what), "-o", str(out)]
+            cmd = (
+                [str(exe), "build", str(what), "-o", str(out)]
+                if exe.exists()
+                else [sys.executable, "-m", "shutdown_records.cli", "build", str(what), "-o", str(out)]
+            )
             t = time.perf_counter()
             subprocess.run(cmd, check=True, capture_output=True)
             times.append(time.perf_counter() - t)
@@ -83,7 +94,9 @@ def build_seeds_seconds(runs: int = 3, what: Path = ROOT / "seeds") -> float:
 
 
 def import_seconds() -> float:
-    code = "import time; t=time.perf_counter(); import shutdown_records.extraction.pipeline; print(time.perf_counter()-t)"
+    code = (
+        "import time; t=time.perf_counter(); import shutdown_records.extraction.pipeline; print(time.perf_counter()-t)"
+    )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return float(out.stdout.strip())
 
@@ -98,7 +111,9 @@ def main(n: int = 300) -> None:
     print(f"build --help (median of 5): {startup_seconds():.3f} s")
     print(f"import shutdown_records.extraction.pipeline: {import_seconds():.3f} s")
     one = sorted((ROOT / "seeds").glob("*.txt"))[0]
-    print(f"build {one.name} -o x.yaml (one article, median of 3): {build_seeds_seconds(what=one):.3f} s (target <= 1 s)")
+    print(
+        f"build {one.name} -o x.yaml (one article, median of 3): {build_seeds_seconds(what=one):.3f} s (target <= 1 s)"
+    )
     print(f"build seeds/ -o x.yaml (5 articles, en + fr, median of 3): {build_seeds_seconds():.3f} s")
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_articles(Path(tmp), n)
@@ -129,8 +144,10 @@ def main(n: int = 300) -> None:
     print("per extractor, ms/article: " + ", ".join(f"{k} {v:.2f}" for k, v in per_extractor.items()))
     core = load_s / n * 1000 + sum(v for k, v in per_extractor.items() if k in ("country", "dates", "platforms"))
     print(f"load + language-neutral extractors (country, dates, platforms): {1000 / core:.0f} articles/s")
-    print(f"whole build_record over all {n} (load, extract, merge, assemble, validate): "
-          f"{n / build_s:.0f} articles/s ({build_s:.2f} s), {len(result.problems)} problems")
+    print(
+        f"whole build_record over all {n} (load, extract, merge, assemble, validate): "
+        f"{n / build_s:.0f} articles/s ({build_s:.2f} s), {len(result.problems)} problems"
+    )
 
 
 if __name__ == "__main__":

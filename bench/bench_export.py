@@ -60,7 +60,7 @@ def generate(folder: Path, count: int) -> None:
         data["country"] = COUNTRIES[n % len(COUNTRIES)]
         data["platforms"] = PLATFORMS[n % len(PLATFORMS)]
         data["kind"] = KINDS[n % len(KINDS)]
-        data["title"] = f"Benchmark incident {n}, \"quoted\" and, with commas"
+        data["title"] = f'Benchmark incident {n}, "quoted" and, with commas'
         data["start_date"] = f"{2016 + n % 9}-{1 + n % 12:02d}-{1 + rng.randrange(28):02d}"
         data["end_date"] = None if n % 3 else data["start_date"]
         data["status"] = "ongoing" if data["end_date"] is None else "ended"
@@ -69,8 +69,12 @@ def generate(folder: Path, count: int) -> None:
 
 
 def run(counts: list[int]) -> None:
-    print(f"# {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (wall time suffers on a busy machine; CPU time less)")
-    print(f"{'records':>8} {'format':<6} {'wall s':>7} {'CPU s':>7} {'rec/CPU s':>10} {'peak MB':>8} {'baseline MB':>11} {'output MB':>9}")
+    print(
+        f"# {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (wall time suffers on a busy machine; CPU time less)"
+    )
+    print(
+        f"{'records':>8} {'format':<6} {'wall s':>7} {'CPU s':>7} {'rec/CPU s':>10} {'peak MB':>8} {'baseline MB':>11} {'output MB':>9}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for count in counts:
             folder = Path(tmp) / f"records-{count}"
@@ -82,7 +86,9 @@ def run(counts: list[int]) -> None:
                 out = Path(tmp) / f"out-{count}.{fmt}"
                 done = subprocess.run(
                     [sys.executable, "-c", CHILD, str(folder), fmt, str(out)],
-                    capture_output=True, text=True, check=True,
+                    capture_output=True,
+                    text=True,
+                    check=True,
                 )
                 figures = json.loads(done.stdout)
                 assert figures["written"] == count and figures["failed"] == 0, figures

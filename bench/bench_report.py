@@ -85,7 +85,7 @@ def make_records(folder: Path, sources: list[tuple[str, str, str]], count: int, 
             for i, (name, _text, sha) in enumerate(chosen)
         ]
         texts = {f"s{i}": text for i, (_n, text, _s) in enumerate(chosen)}
-        sid = lambda: rng.choice(list(texts))  # noqa: E731
+        sid = lambda texts=texts: rng.choice(list(texts))  # noqa: E731
         evidence: dict[str, list[dict]] = {}
         for field in ("country", "kind", "start_date", "scope"):
             s = sid()
@@ -122,9 +122,18 @@ def time_index_in_chromium(index: Path, profile: Path) -> None:
 
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1280,900"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,900",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
@@ -143,7 +152,9 @@ def time_index_in_chromium(index: Path, profile: Path) -> None:
         shown = driver.find_element(By.ID, "shown-count").text
     finally:
         driver.quit()
-    print(f"chromium index:     load {loaded:.1f} s, sort by start {sort:.1f} s, filter by country {filtered:.1f} s ({shown})")
+    print(
+        f"chromium index:     load {loaded:.1f} s, sort by start {sort:.1f} s, filter by country {filtered:.1f} s ({shown})"
+    )
 
 
 def _cpu_seconds() -> float:
@@ -185,8 +196,10 @@ def main() -> None:
         print(f"records:            {summary.records}")
         print(f"load + validate:    {loaded:.1f} s (measured separately)")
         print(f"report total:       {total:.1f} s  ({total / summary.records * 1000:.2f} ms per record; target < 60 s)")
-        print(f"cpu time:           {cpu:.1f} s in all processes (wall time depends on other load; "
-              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+        print(
+            f"cpu time:           {cpu:.1f} s in all processes (wall time depends on other load; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
         print(f"site size:          {size / 1e6:.1f} MB, index.html {index / 1e6:.2f} MB")
         print(f"python:             {sys.version.split()[0]}")
         if args.browser:

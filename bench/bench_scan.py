@@ -127,28 +127,36 @@ def main() -> int:
     n_memory = 10_000 if args.quick else 100_000
 
     cpu_rate, wall_rate = relevance_rate(negatives + positives[:1], seconds=2.0 if args.quick else 5.0)
-    print(f"relevance filter, one core, {ARTICLE_CHARS // 1024} KB articles: {cpu_rate:,.0f} articles per CPU second "
-          f"(target >= 5,000); {wall_rate:,.0f} per wall-clock second on this (shared) machine")
+    print(
+        f"relevance filter, one core, {ARTICLE_CHARS // 1024} KB articles: {cpu_rate:,.0f} articles per CPU second "
+        f"(target >= 5,000); {wall_rate:,.0f} per wall-clock second on this (shared) machine"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         stream = tmpdir / "stream.jsonl"
         write_stream(stream, n_speed, negatives, positives)
         seconds, _peak = run_scan_measured([str(stream), "-o", str(tmpdir / "out-default")])
-        print(f"whole scan (default engine, local processes), {n_speed:,} articles, 1% relevant: "
-              f"{n_speed / seconds:,.0f} articles/s ({seconds:.1f} s, start-up and incident building included)")
+        print(
+            f"whole scan (default engine, local processes), {n_speed:,} articles, 1% relevant: "
+            f"{n_speed / seconds:,.0f} articles/s ({seconds:.1f} s, start-up and incident building included)"
+        )
 
         one, _ = run_scan_measured([str(stream), "-o", str(tmpdir / "out-1"), "--dask", "local", "-j", "1"])
         two, _ = run_scan_measured([str(stream), "-o", str(tmpdir / "out-2"), "--dask", "local", "-j", "2"])
         same = (tmpdir / "out-1" / "articles.jsonl").read_bytes() == (tmpdir / "out-2" / "articles.jsonl").read_bytes()
-        print(f"LocalCluster, {n_speed:,} articles: 1 worker {one:.1f} s, 2 workers {two:.1f} s: "
-              f"speed-up {one / two:.2f}x (target >= 1.7x); outputs identical: {same}")
+        print(
+            f"LocalCluster, {n_speed:,} articles: 1 worker {one:.1f} s, 2 workers {two:.1f} s: "
+            f"speed-up {one / two:.2f}x (target >= 1.7x); outputs identical: {same}"
+        )
 
         big = tmpdir / "big.jsonl"
         write_stream(big, n_memory, negatives, positives)
         seconds, peak = run_scan_measured([str(big), "-o", str(tmpdir / "out-big")])
-        print(f"peak memory, {n_memory:,} articles ({big.stat().st_size / 1e6:.0f} MB of JSON Lines), default engine: "
-              f"{peak:.0f} MB for the process and its workers (target < 500 MB); {n_memory / seconds:,.0f} articles/s")
+        print(
+            f"peak memory, {n_memory:,} articles ({big.stat().st_size / 1e6:.0f} MB of JSON Lines), default engine: "
+            f"{peak:.0f} MB for the process and its workers (target < 500 MB); {n_memory / seconds:,.0f} articles/s"
+        )
     return 0
 
 

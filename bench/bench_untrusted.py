@@ -20,8 +20,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 FORMS = [
     "Access was blocked since {m} {d} in Norvania",
     "The outage began on {d} {m} 2023 and lasted until {m} {e}",
@@ -55,8 +67,10 @@ def main() -> None:
             article.write_text(paragraph(n), encoding="utf-8")
             seconds, code, rss = run([exe, "build", "-q", str(article)])
             kb = article.stat().st_size / 1024
-            print(f"build, one paragraph of {n:6d} dated sentences ({kb:7.0f} KB): {seconds:6.2f} s "
-                  f"({1000 * seconds / kb:5.2f} ms/KB), exit {code}, peak RSS so far {rss // 1024} MB")
+            print(
+                f"build, one paragraph of {n:6d} dated sentences ({kb:7.0f} KB): {seconds:6.2f} s "
+                f"({1000 * seconds / kb:5.2f} ms/KB), exit {code}, peak RSS so far {rss // 1024} MB"
+            )
             n *= 4
         repo = folder / "repo"
         shutil.copytree(ROOT / "tests" / "fixtures" / "validate" / "valid", repo / "records")

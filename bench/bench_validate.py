@@ -41,7 +41,7 @@ def source_text(n: int) -> str:
 
 def citation(text: str, source: str, quote: str, value: str | None = None) -> str:
     start = text.index(quote)
-    out = f"    - source: {source}\n      quote: \"{quote}\"\n      start: {start}\n      end: {start + len(quote)}\n"
+    out = f'    - source: {source}\n      quote: "{quote}"\n      start: {start}\n      end: {start + len(quote)}\n'
     return out + (f"      value: {value}\n" if value is not None else "")
 
 
@@ -57,18 +57,21 @@ def record(i: int, texts: dict[str, str]) -> tuple[str, str]:
         for sid in cited
     )
     a, b = cited
-    evidence = "".join([
-        "  country:\n" + citation(texts[a], a, "connectivity in the region"),
-        "  platforms:\n" + "".join(citation(texts[a], a, f"{p} stopped loading", p) for p in platforms),
-        "  kind:\n" + citation(texts[b], b, "ordered operators to block the services"),
-        "  networks:\n" + citation(texts[a], a, "on mobile data", "mobile"),
-        "  start_date:\n" + citation(texts[b], b, f"{platforms[0]} stopped loading on mobile data on 3\u00a0March 2025"),
-        "  end_date:\n" + citation(texts[a], a, "Access was restored on 10 March 2025"),
-        "  ordered_by:\n" + citation(texts[b], b, "The interior ministry ordered", "Ministry of Interior"),
-        "  justification:\n" + citation(texts[a], a, "cited national security", "national_security"),
-        "  workarounds:\n" + citation(texts[b], b, "switched to VPN services", "vpn"),
-        "  technical_reports:\n" + citation(texts[a], a, "according to NetBlocks", "NetBlocks"),
-    ])
+    evidence = "".join(
+        [
+            "  country:\n" + citation(texts[a], a, "connectivity in the region"),
+            "  platforms:\n" + "".join(citation(texts[a], a, f"{p} stopped loading", p) for p in platforms),
+            "  kind:\n" + citation(texts[b], b, "ordered operators to block the services"),
+            "  networks:\n" + citation(texts[a], a, "on mobile data", "mobile"),
+            "  start_date:\n"
+            + citation(texts[b], b, f"{platforms[0]} stopped loading on mobile data on 3\u00a0March 2025"),
+            "  end_date:\n" + citation(texts[a], a, "Access was restored on 10 March 2025"),
+            "  ordered_by:\n" + citation(texts[b], b, "The interior ministry ordered", "Ministry of Interior"),
+            "  justification:\n" + citation(texts[a], a, "cited national security", "national_security"),
+            "  workarounds:\n" + citation(texts[b], b, "switched to VPN services", "vpn"),
+            "  technical_reports:\n" + citation(texts[a], a, "according to NetBlocks", "NetBlocks"),
+        ]
+    )
     body = (
         f"id: {record_id}\ntitle: Platforms blocked in {country}, record {i}\nreview_status: reviewed\n"
         f"country: {country}\nplatforms: [{', '.join(platforms)}]\nkind: service_block\nnetworks: [mobile]\n"
@@ -122,14 +125,18 @@ def main() -> None:
         schema.write_text(incident_schema_text(), encoding="utf-8")
         names = [p.name for p in files]
 
-        runs = [("shutdown-records validate FILES", [ours, "validate", "--quiet", *names]),
-                ("shutdown-records validate FOLDER", [ours, "validate", "."]),
-                ("shutdown-records validate -j 1 FOLDER", [ours, "validate", "-j", "1", "."])]
+        runs = [
+            ("shutdown-records validate FILES", [ours, "validate", "--quiet", *names]),
+            ("shutdown-records validate FOLDER", [ours, "validate", "."]),
+            ("shutdown-records validate -j 1 FOLDER", [ours, "validate", "-j", "1", "."]),
+        ]
         if theirs:
             runs.append(("check-jsonschema --schemafile", [theirs, "--schemafile", str(schema), *names]))
         else:
             print("check-jsonschema not found next to", sys.executable)
-        print(f"cores available: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}")
+        print(
+            f"cores available: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}"
+        )
         for label, argv in runs:
             elapsed, code, last = timed(argv, folder)
             print(f"{label:38s} {elapsed:7.2f}s  {args.n / elapsed:8.0f} records/s  exit {code}  {last[:70]}")

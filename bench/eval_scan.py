@@ -62,8 +62,15 @@ def relevance_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dic
             print(f"  {'FP' if verdict.relevant else 'FN'} {path.relative_to(SHARED)}: {verdict.why}")
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    return {"articles": len(items), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-            "precision": round(precision, 3), "recall": round(recall, 3)}
+    return {
+        "articles": len(items),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+    }
 
 
 def bcubed(truth: dict[str, str], found: dict[str, str]) -> tuple[float, float, float]:
@@ -124,9 +131,9 @@ def draft_quality(out: Path, truth: dict[str, str], found: dict[str, str], work:
     of its articles) against `build` on all of the incident's articles."""
     from collections import Counter
 
-    from shutdown_records.extraction import build_record
     from shutdown_records.evaluate.corpus import load_gold
     from shutdown_records.evaluate.scoring import score_record
+    from shutdown_records.extraction import build_record
     from shutdown_records.yamlio import read_record_file
 
     scan_scores: list[float] = []
@@ -140,8 +147,10 @@ def draft_quality(out: Path, truth: dict[str, str], found: dict[str, str], work:
         draft = out / "drafts" / f"{ids.most_common(1)[0][0]}.yaml" if ids else None
         record = read_record_file(draft) if draft is not None and draft.is_file() else {}
         scan_scores.append(score_record(gold, record).score or 0.0)
-    return {"draft_score_scan": round(sum(scan_scores) / len(scan_scores), 3),
-            "draft_score_build": round(sum(build_scores) / len(build_scores), 3)}
+    return {
+        "draft_score_scan": round(sum(scan_scores) / len(scan_scores), 3),
+        "draft_score_build": round(sum(build_scores) / len(build_scores), 3),
+    }
 
 
 def main() -> int:

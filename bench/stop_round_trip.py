@@ -53,8 +53,10 @@ def round_trip(sheet_path: Path, work: Path) -> dict[str, object]:
     back = work / "back.csv"
     export_records([work / "records"], "stop", back, like=str(sheet_path))
     sheet = read_sheet(sheet_path)
-    original = Counter(comparable(dict(zip(sheet.header, [cells.get(h, "") for h in sheet.header])), result.date_order)
-                       for _, cells in sheet.rows)
+    original = Counter(
+        comparable(dict(zip(sheet.header, [cells.get(h, "") for h in sheet.header], strict=False)), result.date_order)
+        for _, cells in sheet.rows
+    )
     text = back.read_text(encoding="utf-8")
     returned = Counter(comparable(r, result.date_order) for r in csv.DictReader(io.StringIO(text, newline="")))
     intact = sum((original & returned).values())
@@ -75,12 +77,19 @@ def main(paths: list[str]) -> int:
         for number, path in enumerate(sheets):
             figures = round_trip(path, Path(tmp) / f"sheet-{number}")
             result = figures["result"]
-            accounted = (len(result.written) + len(result.merged) + len(result.unchanged)
-                         + len(result.kept_existing) + len(result.errors))
-            print(f"{path.name}: {figures['rows']} rows, {result.layout} layout; imported {len(result.written)}, "
-                  f"merged {len(result.merged)}, failed {len(result.errors)} (accounted {accounted}/{figures['rows']}); "
-                  f"{len(result.problems)} drafts with problems; back intact {figures['intact']}/{figures['rows']}; "
-                  f"OONI findings rejected {len(figures['ooni_rejected'])}/{figures['records']}")
+            accounted = (
+                len(result.written)
+                + len(result.merged)
+                + len(result.unchanged)
+                + len(result.kept_existing)
+                + len(result.errors)
+            )
+            print(
+                f"{path.name}: {figures['rows']} rows, {result.layout} layout; imported {len(result.written)}, "
+                f"merged {len(result.merged)}, failed {len(result.errors)} (accounted {accounted}/{figures['rows']}); "
+                f"{len(result.problems)} drafts with problems; back intact {figures['intact']}/{figures['rows']}; "
+                f"OONI findings rejected {len(figures['ooni_rejected'])}/{figures['records']}"
+            )
             ok &= accounted == figures["rows"] and figures["intact"] == figures["rows"] and not figures["ooni_rejected"]
         together = Path(tmp) / "together"
         merged = 0

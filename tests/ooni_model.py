@@ -15,7 +15,7 @@ is set when the export was asked for one.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -23,17 +23,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 class OONIFindingCreateUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    incident_id: Optional[str] = Field(alias="id", default=None)
+    incident_id: str | None = Field(alias="id", default=None)
     email_address: str = Field(default="")
     title: str
     short_description: str = Field(default="")
-    slug: Optional[str] = Field(default=None)
+    slug: str | None = Field(default=None)
     start_time: datetime
-    create_time: Optional[datetime] = Field(default=None)
-    update_time: Optional[datetime] = Field(default=None)
-    end_time: Optional[datetime] = Field(default=None)
+    create_time: datetime | None = Field(default=None)
+    update_time: datetime | None = Field(default=None)
+    end_time: datetime | None = Field(default=None)
     reported_by: str = Field(default="")
-    creator_account_id: Optional[str] = Field(default="")
+    creator_account_id: str | None = Field(default="")
     published: bool = Field(default=False)
     event_type: str = Field(default="")
     ASNs: list[int] = Field(default=[])
@@ -43,7 +43,7 @@ class OONIFindingCreateUpdate(BaseModel):
     test_names: list[str] = Field(default=[])
     domains: list[str] = Field(default=[])
     links: list[str] = Field(default=[])
-    mine: Optional[bool] = Field(default=False)
+    mine: bool | None = Field(default=False)
     text: str
 
     @field_validator("end_time")

@@ -21,7 +21,11 @@ QUOTES = {
     "platforms": ("s1", "Telegram was blocked across Freedonia", "Telegram"),
     "kind": ("s1", "Telegram was blocked across Freedonia on 3 March 2025", None),
     "start_date": ("s1", "blocked across Freedonia on 3 March 2025", None),
-    "justification": ("s1", '"The block on Telegram protects national security," the interior ministry', "national_security"),
+    "justification": (
+        "s1",
+        '"The block on Telegram protects national security," the interior ministry',
+        "national_security",
+    ),
     "workarounds": ("s1", "Many users turned to VPNs", "vpn"),
 }
 
@@ -35,11 +39,15 @@ def write_sample(root: Path) -> Path:
     for sid, text in texts.items():
         path = root / "sources" / f"{sid}.txt"
         path.write_text(text, encoding="utf-8")
-        sources.append({
-            "id": sid, "path": f"../sources/{sid}.txt", "language": "en",
-            "url": WEB_URL if sid == "s1" else BAD_URL,
-            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        })
+        sources.append(
+            {
+                "id": sid,
+                "path": f"../sources/{sid}.txt",
+                "language": "en",
+                "url": WEB_URL if sid == "s1" else BAD_URL,
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            }
+        )
     evidence = {}
     for field, (sid, quote, value) in QUOTES.items():
         start = texts[sid].index(quote)
@@ -48,10 +56,19 @@ def write_sample(root: Path) -> Path:
             cite["value"] = value
         evidence[field] = [cite]
     record = {
-        "id": "fd-2025-telegram", "title": "Telegram blocked in Freedonia", "review_status": "draft",
-        "country": "PK", "platforms": ["Telegram"], "kind": "service_block", "scope": "national",
-        "start_date": "2025-03-03", "status": "ongoing", "justification": ["national_security"],
-        "workarounds": ["vpn"], "sources": sources, "evidence": evidence,
+        "id": "fd-2025-telegram",
+        "title": "Telegram blocked in Freedonia",
+        "review_status": "draft",
+        "country": "PK",
+        "platforms": ["Telegram"],
+        "kind": "service_block",
+        "scope": "national",
+        "start_date": "2025-03-03",
+        "status": "ongoing",
+        "justification": ["national_security"],
+        "workarounds": ["vpn"],
+        "sources": sources,
+        "evidence": evidence,
     }
     (root / "records" / "fd-2025-telegram.yaml").write_text(dump_yaml(record), encoding="utf-8")
     return root / "records"

@@ -105,12 +105,13 @@ def jsonl_lines(articles: list[dict]) -> str:
 
 def html_page(article: dict) -> str:
     paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article["text"].split("\n\n")[1:])
+    title = escape(article["title"])
     return (
-        "<!DOCTYPE html><html lang=\"%s\"><head><meta charset=\"utf-8\"><title>%s</title>"
-        "<meta property=\"article:published_time\" content=\"%sT08:00:00Z\"></head>"
-        "<body><nav><a href=\"/\">Home</a></nav><article><h1>%s</h1>%s</article>"
+        f'<!DOCTYPE html><html lang="{article["language"]}"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="article:published_time" content="{article["published"]}T08:00:00Z"></head>'
+        f'<body><nav><a href="/">Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>'
         "<footer>Copyright Example News</footer></body></html>"
-    ) % (article["language"], escape(article["title"]), article["published"], escape(article["title"]), paragraphs)
+    )
 
 
 def warc_bytes(articles: list[dict], gzipped: bool = True) -> bytes:
@@ -124,31 +125,39 @@ def warc_bytes(articles: list[dict], gzipped: bool = True) -> bytes:
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
     for article in articles:
         url = article["url"]
-        request = writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
-                                            http_headers=StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")],
-                                                                          is_http_request=True))
+        request = writer.create_warc_record(
+            url,
+            "request",
+            payload=io.BytesIO(b""),
+            http_headers=StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True),
+        )
         writer.write_record(request)
         body = html_page(article).encode("utf-8")
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
     image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record("https://news.example.org/logo.png", "response",
-                                                  payload=io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
-                                                  http_headers=image))
+    writer.write_record(
+        writer.create_warc_record(
+            "https://news.example.org/logo.png",
+            "response",
+            payload=io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+            http_headers=image,
+        )
+    )
     return buffer.getvalue()
 
 
 def atom_feed(articles: list[dict]) -> str:
     entries = "".join(
         f"<entry><title>{escape(a['title'])}</title><id>{escape(a['url'])}</id>"
-        f"<link href=\"{escape(a['url'])}\"/><published>{a['published']}T09:00:00Z</published>"
+        f'<link href="{escape(a["url"])}"/><published>{a["published"]}T09:00:00Z</published>'
         f"<updated>{a['published']}T09:00:00Z</updated>"
-        f"<content type=\"html\">{escape(''.join(f'<p>{escape(p)}</p>' for p in a['text'].split(chr(10) * 2)[1:]))}"
+        f'<content type="html">{escape("".join(f"<p>{escape(p)}</p>" for p in a["text"].split(chr(10) * 2)[1:]))}'
         f"</content></entry>"
         for a in articles
     )
     return (
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         "<title>Example News</title><id>urn:example:news</id><updated>2025-03-20T00:00:00Z</updated>"
         f"{entries}</feed>"
     )

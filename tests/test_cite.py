@@ -37,8 +37,15 @@ def article(record: Path) -> str:
 
 
 def test_cite_sets_a_value_with_the_offsets_of_its_quote_and_marks_curation(record: Path) -> None:
-    result = cite(str(record), "end_date", "2025-03-09", "--source", "kestrava-1",
-                  "--quote", "The block on Telegram was lifted on 9 March 2025")
+    result = cite(
+        str(record),
+        "end_date",
+        "2025-03-09",
+        "--source",
+        "kestrava-1",
+        "--quote",
+        "The block on Telegram was lifted on 9 March 2025",
+    )
     assert result.exit_code == 1  # end_date set while status is still ongoing: validate says so
     assert "so status must be ended" in result.output and "[E203]" in result.output
     result = cite(str(record), "status", "ended", "--source", "kestrava-1", "--quote", "was lifted on 9 March")
@@ -47,7 +54,11 @@ def test_cite_sets_a_value_with_the_offsets_of_its_quote_and_marks_curation(reco
     assert data["end_date"] == "2025-03-09" and data["status"] == "ended"
     (citation,) = data["evidence"]["end_date"]
     text = article(record)
-    assert text[citation["start"]:citation["end"]] == citation["quote"] == "The block on Telegram was lifted on 9 March 2025"
+    assert (
+        text[citation["start"] : citation["end"]]
+        == citation["quote"]
+        == "The block on Telegram was lifted on 9 March 2025"
+    )
     assert citation["value"] == "2025-03-09"
     assert data["curation"] == {"end_date": "edited", "status": "edited"}
     # the quote that said "ongoing" is kept for the value it supports, as a rejected candidate
@@ -58,18 +69,32 @@ def test_cite_sets_a_value_with_the_offsets_of_its_quote_and_marks_curation(reco
 
 
 def test_cite_folds_curly_quotes_and_writes_the_sources_own_characters(record: Path) -> None:
-    result = cite(str(record), "status", "ongoing", "--source", "kestrava-1",
-                  "--quote", '"We are still offline", said Ilsa Marrow')
+    result = cite(
+        str(record),
+        "status",
+        "ongoing",
+        "--source",
+        "kestrava-1",
+        "--quote",
+        '"We are still offline", said Ilsa Marrow',
+    )
     assert result.exit_code == 0, result.output
     citation = read_record_file(record)["evidence"]["status"][-1]
     assert citation["quote"] == "“We are still offline”, said Ilsa Marrow"
-    assert article(record)[citation["start"]:citation["end"]] == citation["quote"]
+    assert article(record)[citation["start"] : citation["end"]] == citation["quote"]
 
 
 def test_cite_quote_not_found_names_the_nearest_match_and_leaves_the_file_untouched(record: Path) -> None:
     before = record.read_bytes()
-    result = cite(str(record), "end_date", "2025-03-09", "--source", "kestrava-1",
-                  "--quote", "The blok on Telegram was lifted on 9 Marh 2025")
+    result = cite(
+        str(record),
+        "end_date",
+        "2025-03-09",
+        "--source",
+        "kestrava-1",
+        "--quote",
+        "The blok on Telegram was lifted on 9 Marh 2025",
+    )
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
@@ -83,16 +108,19 @@ def test_cite_ambiguous_quote_asks_for_an_occurrence_and_occurrence_picks_it(rec
     assert result.exit_code == 1
     assert "occurs 2 times" in result.output and "--occurrence 1..2" in result.output
     assert record.read_bytes() == before
-    result = cite(str(record), "regions", "Port Aldine", "--source", "kestrava-1", "--quote", "Port Aldine",
-                  "--occurrence", "2")
+    result = cite(
+        str(record), "regions", "Port Aldine", "--source", "kestrava-1", "--quote", "Port Aldine", "--occurrence", "2"
+    )
     assert result.exit_code == 0, result.output
     citation = read_record_file(record)["evidence"]["regions"][0]
     assert citation["start"] == article(record).rindex("Port Aldine")
 
 
 def test_cite_adds_and_removes_a_list_item_with_its_citations(record: Path) -> None:
-    assert cite(str(record), "workarounds", "vpn", "--source", "kestrava-1",
-                "--quote", "turned to VPN services").exit_code == 0
+    assert (
+        cite(str(record), "workarounds", "vpn", "--source", "kestrava-1", "--quote", "turned to VPN services").exit_code
+        == 0
+    )
     data = read_record_file(record)
     assert data["workarounds"] == ["vpn"]
     assert data["evidence"]["workarounds"][0]["value"] == "vpn"
@@ -108,8 +136,18 @@ def test_cite_adds_and_removes_a_list_item_with_its_citations(record: Path) -> N
 
 def test_cite_keeps_comments_order_and_quoting_of_the_rest(record: Path) -> None:
     before = record.read_text(encoding="utf-8").splitlines()
-    assert cite(str(record), "court_challenges[Kestrava High Court].date", "2025-03-05", "--source",
-                "kestrava-1", "--quote", "a challenge filed by lawyer Tomas Verin on 5 March 2025").exit_code == 0
+    assert (
+        cite(
+            str(record),
+            "court_challenges[Kestrava High Court].date",
+            "2025-03-05",
+            "--source",
+            "kestrava-1",
+            "--quote",
+            "a challenge filed by lawyer Tomas Verin on 5 March 2025",
+        ).exit_code
+        == 0
+    )
     after = record.read_text(encoding="utf-8").splitlines()
     assert after[0] == "# An invented incident for the tests of cite and review."
     assert "- Telegram   # the only service named" in after
@@ -117,21 +155,33 @@ def test_cite_keeps_comments_order_and_quoting_of_the_rest(record: Path) -> None
     assert "  date: '2025-03-05'" in after  # a date is quoted, as the build writes it
     added = [line for line in after if line not in before]
     # only the new sub-field, its citation and the curation mark are new
-    assert all(line.startswith(("  date:", "  court_challenges.date:", "  - source:", "    ", "curation:",
-                                "  court_challenges:")) for line in added), added
+    assert all(
+        line.startswith(
+            ("  date:", "  court_challenges.date:", "  - source:", "    ", "curation:", "  court_challenges:")
+        )
+        for line in added
+    ), added
     kept = [line for line in before if line in after]
     assert kept == before  # nothing removed or reordered
 
 
 def test_a_courts_date_needs_a_quote_and_cite_gives_it_one(record: Path) -> None:
     text = record.read_text(encoding="utf-8").replace(
-        "- court: Kestrava High Court\n", "- court: Kestrava High Court\n  date: '2025-03-05'\n")
+        "- court: Kestrava High Court\n", "- court: Kestrava High Court\n  date: '2025-03-05'\n"
+    )
     record.write_text(text, encoding="utf-8")
     problems = validate_paths([record]).problems
     assert [(p.field, p.code) for p in problems] == [("court_challenges[0].date", "E208")]
     assert "court_challenges[Kestrava High Court].date" in problems[0].message
-    result = cite(str(record), "court_challenges[Kestrava High Court].date", "2025-03-05", "--source",
-                  "kestrava-1", "--quote", "on 5 March 2025")
+    result = cite(
+        str(record),
+        "court_challenges[Kestrava High Court].date",
+        "2025-03-05",
+        "--source",
+        "kestrava-1",
+        "--quote",
+        "on 5 March 2025",
+    )
     assert result.exit_code == 0, result.output
     assert read_record_file(record)["evidence"]["court_challenges.date"][0]["item"] == "Kestrava High Court"
 
@@ -175,7 +225,9 @@ def test_a_value_the_model_refuses_is_named_and_nothing_is_written(record: Path)
 def test_person_changed_status_with_old_quotes_is_an_error(record: Path) -> None:
     """The trap: status set to ended by hand, its quotes still saying "still offline"."""
     text = record.read_text(encoding="utf-8")
-    text = text.replace("status: ongoing", "status: ended").replace("conflicts: {}", "conflicts: {}\ncuration:\n  status: edited")
+    text = text.replace("status: ongoing", "status: ended").replace(
+        "conflicts: {}", "conflicts: {}\ncuration:\n  status: edited"
+    )
     record.write_text(text, encoding="utf-8")
     problems = validate_paths([record], strict=True).problems
     assert [p.code for p in problems if p.field.startswith("evidence.status")] == ["E226"]
@@ -216,11 +268,23 @@ def test_status_ended_by_hand_with_its_ongoing_quotes_is_an_error_even_without_c
     assert "this quote says it is ongoing ('still offline')" in problems[0].message
 
 
-def test_the_report_shows_a_cited_court_date_beside_its_court_not_as_an_unknown_field(record: Path, tmp_path: Path) -> None:
+def test_the_report_shows_a_cited_court_date_beside_its_court_not_as_an_unknown_field(
+    record: Path, tmp_path: Path
+) -> None:
     from shutdown_records.report import write_site
 
-    assert cite(str(record), "court_challenges[Kestrava High Court].date", "2025-03-05", "--source",
-                "kestrava-1", "--quote", "on 5 March 2025").exit_code == 0
+    assert (
+        cite(
+            str(record),
+            "court_challenges[Kestrava High Court].date",
+            "2025-03-05",
+            "--source",
+            "kestrava-1",
+            "--quote",
+            "on 5 March 2025",
+        ).exit_code
+        == 0
+    )
     write_site([record], tmp_path / "site")
     (page,) = (tmp_path / "site" / "records").glob("*.html")
     html = page.read_text(encoding="utf-8")

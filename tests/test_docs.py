@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from shutdown_records.cli import COMMANDS
-
 from conftest import REPO_ROOT
+from shutdown_records.cli import COMMANDS
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -41,8 +40,11 @@ def test_readme_validate_example_is_what_validate_prints(tmp_path, monkeypatch) 
     from shutdown_records.cli import cli
 
     section = README.split("## Validate records", 1)[1].split("\n## ", 1)[0]
-    shown = [line.strip() for line in section.split("at the YAML node at fault", 1)[1].splitlines()
-             if line.startswith("    records/") or line.startswith("    1 record")]
+    shown = [
+        line.strip()
+        for line in section.split("at the YAML node at fault", 1)[1].splitlines()
+        if line.startswith("    records/") or line.startswith("    1 record")
+    ]
     record = (REPO_ROOT / "records" / "pk-2024-x.yaml").read_text(encoding="utf-8")
     broken = record.replace("\ncountry: PK\n", "\ncontry: PK\n", 1).replace(
         "start_date: '2024-02-17'", "start_date: '2024-02-30'", 1

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shutdown_records.cli import COMMANDS, cli, main
-
 from conftest import REPO_ROOT
+from shutdown_records.cli import COMMANDS, cli, main
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 

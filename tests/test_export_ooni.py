@@ -6,16 +6,31 @@ import json
 
 import pytest
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import main
 from shutdown_records.export.ooni import finding, ooni_time
 from shutdown_records.records import load_record
 
-from conftest import REPO_ROOT
-
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "records"
 OONI_KEYS = {
-    "id", "slug", "title", "short_description", "text", "start_time", "end_time", "reported_by",
-    "event_type", "published", "CCs", "ASNs", "domains", "themes", "tags", "links", "test_names", "email_address",
+    "id",
+    "slug",
+    "title",
+    "short_description",
+    "text",
+    "start_time",
+    "end_time",
+    "reported_by",
+    "event_type",
+    "published",
+    "CCs",
+    "ASNs",
+    "domains",
+    "themes",
+    "tags",
+    "links",
+    "test_names",
+    "email_address",
 }
 
 

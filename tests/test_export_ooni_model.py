@@ -8,14 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from ooni_model import OONIFindingCreateUpdate, ooni_problem, rejected_findings
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import main
 from shutdown_records.export.ooni import finding
 from shutdown_records.importer import import_stop
 from shutdown_records.records import load_record
-
-from conftest import REPO_ROOT
-from ooni_model import OONIFindingCreateUpdate, ooni_problem, rejected_findings
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "records"
 SHEETS = REPO_ROOT / "tests" / "fixtures" / "stop"
@@ -35,7 +34,10 @@ def pk_record():
 def test_the_mirror_refuses_what_ooni_refuses() -> None:
     good = finding(pk_record())
     assert ooni_problem(good) is None
-    assert ooni_problem(dict(good, end_time="2024-02-01T00:00:00.000000Z")) == "end_time: Value error, invalid start and end time"
+    assert (
+        ooni_problem(dict(good, end_time="2024-02-01T00:00:00.000000Z"))
+        == "end_time: Value error, invalid start and end time"
+    )
     assert ooni_problem(dict(good, start_time=None)).startswith("start_time:")
     assert ooni_problem(dict(good, title="")) == "title: Value error, field cannot be empty"
     assert ooni_problem(dict(good, unknown_key=1)).startswith("unknown_key:")
@@ -66,16 +68,22 @@ def test_an_end_before_the_start_is_left_out_and_said(tmp_path: Path) -> None:
     assert "- **Note:** the end date 2021-05-31 is before the start date; end_time is left empty" in item["text"]
 
 
-def test_email_address_option_and_a_record_without_start_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_email_address_option_and_a_record_without_start_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "records"
     folder.mkdir()
     for path in FIXTURES.glob("*.yaml"):
         (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "sources").mkdir()
-    undated = pk_record().model_copy(update={"id": "pk-undated-x", "start_date": None, "end_date": None, "status": "unknown"})
+    undated = pk_record().model_copy(
+        update={"id": "pk-undated-x", "start_date": None, "end_date": None, "status": "unknown"}
+    )
     from shutdown_records.yamlio import dump_yaml
 
-    (folder / "pk-undated-x.yaml").write_text(dump_yaml(undated.model_dump(mode="json", exclude_none=True)), encoding="utf-8")
+    (folder / "pk-undated-x.yaml").write_text(
+        dump_yaml(undated.model_dump(mode="json", exclude_none=True)), encoding="utf-8"
+    )
     code, out, err = run_cli(capsys, "export", str(folder), "-f", "ooni", "--email-address", "editor@example.org")
     assert code == 3
     assert "pk-undated-x: no start_date, and an OONI finding needs start_time; add the start date" in err
@@ -93,4 +101,7 @@ def test_messaging_apps_get_theme_im_and_links_come_from_the_sources(tmp_path: P
     item = finding(record)
     assert item["themes"] == ["social_media", "im"]  # Facebook; WhatsApp and Signal
     assert item["links"] == ["https://example.org/de/hollenau", "https://example.org/de/weissbach"]
-    assert "## Sources" in item["text"] and "[https://example.org/de/hollenau](https://example.org/de/hollenau)" in item["text"]
+    assert (
+        "## Sources" in item["text"]
+        and "[https://example.org/de/hollenau](https://example.org/de/hollenau)" in item["text"]
+    )

@@ -8,33 +8,78 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import main
 from shutdown_records.export.stop import stop_row
 from shutdown_records.importer import row_to_incident
 from shutdown_records.model import Incident
 from shutdown_records.records import load_record
 
-from conftest import REPO_ROOT
-
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "records"
 
 # The 2020-2022 sheets: the codebook's 44 columns, then `region`.
 STOP_COLUMNS = [
-    "start_date", "end_date", "duration", "shutdown_status", "country", "geo_scope", "area_name",
-    "shutdown_type", "shutdown_extent", "affected_network", "facebook_affected", "twitter_affected",
-    "whatsapp_affected", "instagram_affected", "telegram_affected", "sms_affected",
-    "phonecall_affected", "other_affected", "ordered_by", "decision_maker", "gov_justification",
-    "gov_just_details", "actual_cause", "actual_cause_details", "gov_ack", "gov_ack_source",
-    "gov_ack_quote", "legal_just", "legal_method", "telcos_involved", "telco_ack",
-    "telco_ack_source", "telco_ack_quote", "election", "violence", "hr_abuse_reported",
-    "users_notified", "users_targeted", "users_target_detail", "econ_impact", "info_source",
-    "info_source_link", "event", "an_link", "region",
+    "start_date",
+    "end_date",
+    "duration",
+    "shutdown_status",
+    "country",
+    "geo_scope",
+    "area_name",
+    "shutdown_type",
+    "shutdown_extent",
+    "affected_network",
+    "facebook_affected",
+    "twitter_affected",
+    "whatsapp_affected",
+    "instagram_affected",
+    "telegram_affected",
+    "sms_affected",
+    "phonecall_affected",
+    "other_affected",
+    "ordered_by",
+    "decision_maker",
+    "gov_justification",
+    "gov_just_details",
+    "actual_cause",
+    "actual_cause_details",
+    "gov_ack",
+    "gov_ack_source",
+    "gov_ack_quote",
+    "legal_just",
+    "legal_method",
+    "telcos_involved",
+    "telco_ack",
+    "telco_ack_source",
+    "telco_ack_quote",
+    "election",
+    "violence",
+    "hr_abuse_reported",
+    "users_notified",
+    "users_targeted",
+    "users_target_detail",
+    "econ_impact",
+    "info_source",
+    "info_source_link",
+    "event",
+    "an_link",
+    "region",
 ]
 
 # Fields a STOP row carries back exactly; title, summary, sources and evidence it cannot.
 ROUND_TRIP_FIELDS = (
-    "country", "platforms", "kind", "networks", "scope", "regions", "start_date", "end_date",
-    "status", "acknowledged", "legal_basis", "operators",
+    "country",
+    "platforms",
+    "kind",
+    "networks",
+    "scope",
+    "regions",
+    "start_date",
+    "end_date",
+    "status",
+    "acknowledged",
+    "legal_basis",
+    "operators",
 )
 # Fields STOP holds in a coarser vocabulary: they come back as what their STOP string means.
 COARSE_FIELDS = {"justification": "gov_justification", "context": "actual_cause"}
@@ -112,7 +157,9 @@ def test_stop_export_fills_missing_columns_from_extra_columns_else_empty() -> No
 
 
 def test_stop_export_record_value_wins_over_a_stale_extra_column() -> None:
-    record = load_record(FIXTURES / "pk-2024-x.yaml").model_copy(update={"extra_columns": {"country": "Pakistan (old)"}})
+    record = load_record(FIXTURES / "pk-2024-x.yaml").model_copy(
+        update={"extra_columns": {"country": "Pakistan (old)"}}
+    )
     assert stop_row(record)["country"] == "Pakistan"
 
 
@@ -186,8 +233,13 @@ def test_stop_mapping_names_a_stop_string_for_every_record_value() -> None:
 
     mapping = stop_mapping()
     for table, enum in (
-        ("gov_justification", Justification), ("actual_cause", Context), ("ordered_by", AuthorityType),
-        ("kind", Kind), ("networks", Network), ("geo_scope", Scope), ("status", Status),
+        ("gov_justification", Justification),
+        ("actual_cause", Context),
+        ("ordered_by", AuthorityType),
+        ("kind", Kind),
+        ("networks", Network),
+        ("geo_scope", Scope),
+        ("status", Status),
     ):
         to_stop = mapping[table]["to_stop"]
         assert set(to_stop) == {e.value for e in enum}, table

@@ -14,8 +14,8 @@ import pytest
 
 from shutdown_records import fields, model
 from shutdown_records.datafiles import shared
-from shutdown_records.evaluate.report import FIELD_ABBREVIATIONS, render_table
 from shutdown_records.evaluate.corpus import CorpusResult
+from shutdown_records.evaluate.report import FIELD_ABBREVIATIONS, render_table
 from shutdown_records.export.csv_rows import COLUMNS
 from shutdown_records.export.ooni import OONI_FACTS
 from shutdown_records.export.vocab import stop_columns
@@ -72,7 +72,8 @@ def test_eval_table_heads_follow_the_registry() -> None:
 def test_csv_has_one_column_per_exported_field_and_ooni_one_line_per_fact() -> None:
     assert [c for c in COLUMNS if c in fields.BY_NAME] == [f.name for f in fields.FIELDS if f.csv]
     assert [name for name, _ in OONI_FACTS] == [
-        f.name for f in sorted((f for f in fields.FIELDS if f.ooni), key=lambda f: f.ooni.rank)  # type: ignore[union-attr]
+        f.name
+        for f in sorted((f for f in fields.FIELDS if f.ooni), key=lambda f: f.ooni.rank)  # type: ignore[union-attr]
     ]
     ranks = [f.ooni.rank for f in fields.FIELDS if f.ooni]
     assert len(set(ranks)) == len(ranks)
@@ -90,9 +91,13 @@ def test_a_field_given_a_stop_column_is_exported_there_without_code(monkeypatch:
 
     from shutdown_records.export import stop
 
-    record = model.Incident.model_validate({
-        "id": "zz-2031-x", "title": "t", "operators": [{"name": "Ruritel"}, {"name": "Zubronet", "asn": 64500}],
-    })
+    record = model.Incident.model_validate(
+        {
+            "id": "zz-2031-x",
+            "title": "t",
+            "operators": [{"name": "Ruritel"}, {"name": "Zubronet", "asn": 64500}],
+        }
+    )
     assert stop.computed_cells(record).get("telco_ack") is None
     specs = tuple(replace(f, stop=(*f.stop, "telco_ack")) if f.name == "operators" else f for f in fields.FIELDS)
     monkeypatch.setattr(stop, "FIELDS", specs)

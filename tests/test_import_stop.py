@@ -34,17 +34,33 @@ def sheet(tmp_path: Path, rows: list[dict[str, str]], *, bom: bool = True, name:
 
 
 NIGERIA = {
-    "start_date": "6/5/2021", "end_date": "1/13/2022", "duration": "222", "shutdown_status": "Ended",
-    "country": "Nigeria", "geo_scope": "It affected locations in more than one state, province, or region",
-    "area_name": "Nationwide", "shutdown_type": "Shutdown", "shutdown_extent": "Service-based",
-    "affected_network": "Broadband, Mobile", "facebook_affected": "No", "twitter_affected": "Yes",
-    "whatsapp_affected": "No", "instagram_affected": "No", "telegram_affected": "No",
-    "ordered_by": "Executive government", "decision_maker": "Federal Government of Nigeria; Nigerian Communications Commission",
-    "gov_justification": "National security/ Counter-terrorism", "actual_cause": "Other",
+    "start_date": "6/5/2021",
+    "end_date": "1/13/2022",
+    "duration": "222",
+    "shutdown_status": "Ended",
+    "country": "Nigeria",
+    "geo_scope": "It affected locations in more than one state, province, or region",
+    "area_name": "Nationwide",
+    "shutdown_type": "Shutdown",
+    "shutdown_extent": "Service-based",
+    "affected_network": "Broadband, Mobile",
+    "facebook_affected": "No",
+    "twitter_affected": "Yes",
+    "whatsapp_affected": "No",
+    "instagram_affected": "No",
+    "telegram_affected": "No",
+    "ordered_by": "Executive government",
+    "decision_maker": "Federal Government of Nigeria; Nigerian Communications Commission",
+    "gov_justification": "National security/ Counter-terrorism",
+    "actual_cause": "Other",
     "actual_cause_details": 'Twitter deleted a post by the president, "threatening" secessionists;\nthe block followed',
-    "gov_ack": "Yes", "telcos_involved": "MTN, Airtel", "econ_impact": "$1.5bn, estimated",
-    "info_source": "News media article", "info_source_link": "https://example.org/a; https://example.org/b",
-    "event": "Twitter suspended \"indefinitely\", then blocked by telcos", "an_link": "https://example.org/an",
+    "gov_ack": "Yes",
+    "telcos_involved": "MTN, Airtel",
+    "econ_impact": "$1.5bn, estimated",
+    "info_source": "News media article",
+    "info_source_link": "https://example.org/a; https://example.org/b",
+    "event": 'Twitter suspended "indefinitely", then blocked by telcos',
+    "an_link": "https://example.org/an",
 }
 
 
@@ -56,14 +72,16 @@ def test_import_writes_one_draft_record_per_row_named_by_id(tmp_path: Path, caps
     assert record.review_status == "draft" and record.evidence == {}
     # the row's links become URL-only sources: nothing stored, so nothing to quote yet
     assert [(s.id, s.url, s.path, s.sha256) for s in record.sources] == [
-        ("link-1", "https://example.org/a", None, None), ("link-2", "https://example.org/b", None, None),
+        ("link-1", "https://example.org/a", None, None),
+        ("link-2", "https://example.org/b", None, None),
         ("link-3", "https://example.org/an", None, None),
     ]
     assert record.country == "NG" and record.platforms == ["Twitter"] and record.kind == "service_block"
     assert (record.start_date, record.end_date, record.status) == ("2021-06-05", "2022-01-13", "ended")
     assert record.networks == ["fixed", "mobile"] and record.scope == "national" and record.regions == []
     assert [(a.name, a.type) for a in record.ordered_by] == [
-        ("Federal Government of Nigeria", "executive"), ("Nigerian Communications Commission", "executive"),
+        ("Federal Government of Nigeria", "executive"),
+        ("Nigerian Communications Commission", "executive"),
     ]
     assert record.justification == ["national_security"] and record.context == ["other"]
     assert record.acknowledged is True
@@ -80,14 +98,25 @@ def test_import_keeps_columns_without_a_field_in_extra_columns(tmp_path: Path) -
     assert record.extra_columns["info_source"] == "News media article"
     assert "country" not in record.extra_columns and "gov_justification" not in record.extra_columns
     # the links are the record's sources now, and the row itself is kept verbatim
-    assert [s.url for s in record.sources] == ["https://example.org/a", "https://example.org/b", "https://example.org/an"]
+    assert [s.url for s in record.sources] == [
+        "https://example.org/a",
+        "https://example.org/b",
+        "https://example.org/an",
+    ]
     [row] = record.imported_rows
     assert (row.sheet, row.row, row.cells["info_source_link"]) == ("stop.csv", 2, NIGERIA["info_source_link"])
 
 
 def test_import_then_export_gives_back_every_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    full_network = dict(NIGERIA, shutdown_extent="Full network", facebook_affected="Yes", country="Cote d'Ivoire",
-                        start_date="2020-10-31", end_date="2020-11-01", area_name="Abidjan, Bouaké")
+    full_network = dict(
+        NIGERIA,
+        shutdown_extent="Full network",
+        facebook_affected="Yes",
+        country="Cote d'Ivoire",
+        start_date="2020-10-31",
+        end_date="2020-11-01",
+        area_name="Abidjan, Bouaké",
+    )
     path = sheet(tmp_path, [NIGERIA, full_network])
     import_stop(path, tmp_path / "records")
     out = tmp_path / "again.csv"
@@ -117,7 +146,9 @@ def test_import_reports_bad_rows_by_row_number_and_imports_the_rest(
     assert "National security/ Counter-terrorism" in err
     assert "4 row(s)" in err and "4 imported" in err and "3 draft(s) with problems" in err
     assert sorted(p.name for p in (tmp_path / "records").iterdir()) == [
-        "narnia-2021-06-05-twitter.yaml", "ng-2021-06-05-twitter-2.yaml", "ng-2021-06-05-twitter.yaml",
+        "narnia-2021-06-05-twitter.yaml",
+        "ng-2021-06-05-twitter-2.yaml",
+        "ng-2021-06-05-twitter.yaml",
         "ng-undated-x.yaml",  # no start date: the platform takes its current name
     ]
     # validate lists what each draft could not hold
@@ -133,17 +164,21 @@ def test_import_fails_a_row_only_when_it_cannot_be_written_and_says_why(
     (out / "ng-2021-06-05-twitter.yaml").write_text("id: [broken\n", encoding="utf-8")
     path = sheet(tmp_path, [NIGERIA])
     code, _, err = run_cli(capsys, "import", str(path), "-o", str(out))
-    assert code == 1 and f"error: ng-2021-06-05-twitter.yaml exists" not in err
+    assert code == 1 and "error: ng-2021-06-05-twitter.yaml exists" not in err
     assert "exists but cannot be read, so the row was not merged into it" in err and "1 failed" in err
     assert (out / "ng-2021-06-05-twitter.yaml").read_text(encoding="utf-8") == "id: [broken\n"
-    code, _, err = run_cli(capsys, "import", str(sheet(tmp_path, [NIGERIA, dict(NIGERIA, country="Chad")])), "-o", str(out))
+    code, _, err = run_cli(
+        capsys, "import", str(sheet(tmp_path, [NIGERIA, dict(NIGERIA, country="Chad")])), "-o", str(out)
+    )
     assert code == 3 and "1 imported" in err and "1 failed" in err
 
 
 def test_import_deduplicates_ids_in_row_order(tmp_path: Path) -> None:
     result = import_stop(sheet(tmp_path, [NIGERIA, NIGERIA, NIGERIA]), tmp_path / "records")
     assert [p.name for p in result.written] == [
-        "ng-2021-06-05-twitter.yaml", "ng-2021-06-05-twitter-2.yaml", "ng-2021-06-05-twitter-3.yaml"
+        "ng-2021-06-05-twitter.yaml",
+        "ng-2021-06-05-twitter-2.yaml",
+        "ng-2021-06-05-twitter-3.yaml",
     ]
     assert load_record(result.written[2]).id == "ng-2021-06-05-twitter-3"
 
@@ -187,8 +222,10 @@ def test_import_names_twitter_x_from_its_rename_date(tmp_path: Path) -> None:
 
 
 def test_import_accepts_a_sheet_without_bom_and_with_extra_columns(tmp_path: Path) -> None:
-    text = "Start Date,country,shutdown_extent,telegram_affected,other_affected,count_year\n" \
-           "2022-09-21,Iran (Islamic Republic of),Service-based,Yes,\"Signal, Skype\",2022\n"
+    text = (
+        "Start Date,country,shutdown_extent,telegram_affected,other_affected,count_year\n"
+        '2022-09-21,Iran (Islamic Republic of),Service-based,Yes,"Signal, Skype",2022\n'
+    )
     path = tmp_path / "plain.csv"
     path.write_text(text, encoding="utf-8")
     result = import_stop(path, tmp_path / "records")
@@ -218,7 +255,9 @@ def test_import_refuses_a_sheet_in_no_encoding_spreadsheets_write_before_importi
 
 
 def test_import_reports_an_end_date_before_the_start(tmp_path: Path) -> None:
-    result = import_stop(sheet(tmp_path, [dict(NIGERIA, start_date="2021-06-05", end_date="2021-05-06")]), tmp_path / "r")
+    result = import_stop(
+        sheet(tmp_path, [dict(NIGERIA, start_date="2021-06-05", end_date="2021-05-06")]), tmp_path / "r"
+    )
     record = load_record(result.written[0])  # STOP's own mistake is kept, not dropped
     assert (record.start_date, record.end_date) == ("2021-06-05", "2021-05-06")
     from shutdown_records.validate import validate_paths
@@ -237,7 +276,9 @@ def test_import_reads_nationwide_with_named_regions_as_national(tmp_path: Path) 
 
 def test_import_reads_a_semicolon_separated_sheet_as_excel_saves_it_in_many_locales(tmp_path: Path) -> None:
     path = tmp_path / "excel-fr.csv"
-    path.write_bytes("\ufeffstart_date;country;shutdown_extent;twitter_affected;event\r\n"
-                     "2021-06-05;Nigeria;Service-based;Yes;\"Blocked; then restored, later\"\r\n".encode("utf-8"))
+    path.write_bytes(
+        "\ufeffstart_date;country;shutdown_extent;twitter_affected;event\r\n"
+        '2021-06-05;Nigeria;Service-based;Yes;"Blocked; then restored, later"\r\n'.encode("utf-8")
+    )
     record = load_record(import_stop(path, tmp_path / "records").written[0])
     assert record.id == "ng-2021-06-05-twitter" and record.summary == "Blocked; then restored, later"

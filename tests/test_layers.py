@@ -124,8 +124,10 @@ def test_no_module_imports_a_later_layer() -> None:
         for line, target in imported(path, name, known):
             other = layer_of(target)
             if own is not None and other is not None and other > own:
-                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {name} ({NAMES[own]}) imports "
-                             f"{target} ({NAMES[other]})")
+                wrong.append(
+                    f"{path.relative_to(PACKAGE.parent)}:{line}: {name} ({NAMES[own]}) imports "
+                    f"{target} ({NAMES[other]})"
+                )
     assert not wrong, "a lower layer imports a higher one:\n" + "\n".join(wrong)
 
 
@@ -151,8 +153,11 @@ def test_library_does_not_import_the_cli_toolkit() -> None:
         if (layer_of(name) or 0) >= LAYERS["shutdown_records.commands"]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            )
             wrong += [f"{name}:{node.lineno}" for n in names if n == "click" or n.startswith("click.")]
     assert not wrong, f"library modules import click: {wrong}"
 
@@ -165,8 +170,10 @@ def test_other_stages_read_shared_vocabularies_from_the_bottom_module() -> None:
         if name.startswith("shutdown_records.extraction"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("build.langdata") and any(
-                alias.name == "shared" for alias in node.names
+            if (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").endswith("build.langdata")
+                and any(alias.name == "shared" for alias in node.names)
             ):
                 wrong.append(f"{name}:{node.lineno}")
     assert not wrong, f"import shared from shutdown_records.datafiles instead: {wrong}"

@@ -4,18 +4,25 @@ regex internals, and the opening reader (`extraction/regexsyntax.py`) stands in 
 from __future__ import annotations
 
 import ast
+import random
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import REPO_ROOT
 from shutdown_records.extraction import prefixes, regexsyntax
 
-from conftest import REPO_ROOT
-
 SRC = REPO_ROOT / "src"
-PRIVATE = {"_sre", "re._parser", "re._compiler", "re._constants", "re._casefix",
-           "sre_parse", "sre_compile", "sre_constants"}
+PRIVATE = {
+    "_sre",
+    "re._parser",
+    "re._compiler",
+    "re._constants",
+    "re._casefix",
+    "sre_parse",
+    "sre_compile",
+    "sre_constants",
+}
 PRIVATE_FROM_RE = {"_parser", "_compiler", "_constants", "_casefix"}
 
 
@@ -48,15 +55,26 @@ def test_no_module_under_src_imports_private_regex_internals() -> None:
 
 
 def test_no_module_under_src_stores_code_with_marshal() -> None:
-    offenders = [str(p.relative_to(REPO_ROOT)) for p in SRC.rglob("*.py")
-                 if re.search(r"^\s*(import marshal|from marshal )", p.read_text(encoding="utf-8"), re.M)]
+    offenders = [
+        str(p.relative_to(REPO_ROOT))
+        for p in SRC.rglob("*.py")
+        if re.search(r"^\s*(import marshal|from marshal )", p.read_text(encoding="utf-8"), re.M)
+    ]
     assert offenders == []
 
 
-@pytest.mark.parametrize("source", [
-    "import _sre", "from re import _parser as p", "import re._compiler", "import sre_parse",
-    "from re._constants import LITERAL", "import importlib\nimportlib.import_module('_sre')", "import re\nre._parser.parse('x')",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import _sre",
+        "from re import _parser as p",
+        "import re._compiler",
+        "import sre_parse",
+        "from re._constants import LITERAL",
+        "import importlib\nimportlib.import_module('_sre')",
+        "import re\nre._parser.parse('x')",
+    ],
+)
 def test_the_import_check_catches_each_spelling(source: str) -> None:
     assert private_imports(source)
 
@@ -70,24 +88,29 @@ def test_case_equivalents_data_matches_this_pythons_unicode_tables() -> None:
                 assert re.fullmatch(re.escape(a), b, re.IGNORECASE), (a, b)
 
 
-@pytest.mark.parametrize(("pattern", "flags", "expected"), [
-    (r"(?<!\w)(?:blo(?:ck|qu)\w*)(?!\w)", re.I, {"blo"}),
-    (r"(?i)Shut\s+down", 0, {"shu"}),
-    (r"(?-i:Ab)c", re.I, {"abc"}),
-    (r"(?=ab)abc|x{2,3}y", 0, {"ab", "x"}),  # a repeat ends what is known
-    (r"[a-c]\.d", 0, {"\x00a", "\x00b", "\x00c"}),
-    (r"(?:the )?law", re.I, {"the", "law"}),
-    (r"\u00e9t\x61t", re.I, {"éta"}),
-    (r"\N{LATIN SMALL LETTER E WITH ACUTE}x", 0, {"éx"}),
-    (r"(?P<n>ab)(?#comment)c", re.I, {"abc"}),
-    (r"a{,2}b", 0, {"a", "b"}),  # a superset of "ab", "aab", "b"
-])
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"(?<!\w)(?:blo(?:ck|qu)\w*)(?!\w)", re.I, {"blo"}),
+        (r"(?i)Shut\s+down", 0, {"shu"}),
+        (r"(?-i:Ab)c", re.I, {"abc"}),
+        (r"(?=ab)abc|x{2,3}y", 0, {"ab", "x"}),  # a repeat ends what is known
+        (r"[a-c]\.d", 0, {"\x00a", "\x00b", "\x00c"}),
+        (r"(?:the )?law", re.I, {"the", "law"}),
+        (r"\u00e9t\x61t", re.I, {"éta"}),
+        (r"\N{LATIN SMALL LETTER E WITH ACUTE}x", 0, {"éx"}),
+        (r"(?P<n>ab)(?#comment)c", re.I, {"abc"}),
+        (r"a{,2}b", 0, {"a", "b"}),  # a superset of "ab", "aab", "b"
+    ],
+)
 def test_openings_read_off_the_pattern_text(pattern: str, flags: int, expected: set[str]) -> None:
     got = prefixes.openings(pattern, flags)
     assert got is not None and set(got) == expected
 
 
-@pytest.mark.parametrize("pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r".bc", r"[^a]bc", r"(?x) a b", r"\wbc", r"(?(1)a|b)"])
+@pytest.mark.parametrize(
+    "pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r".bc", r"[^a]bc", r"(?x) a b", r"\wbc", r"(?(1)a|b)"]
+)
 def test_unread_syntax_means_scan_everything(pattern: str) -> None:
     assert prefixes.openings(pattern, 0) is None
 
@@ -115,14 +138,17 @@ def test_every_data_file_is_shipped_in_the_package() -> None:
     import tomllib
 
     patterns = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
-        "package-data"]["shutdown_records"]
+        "package-data"
+    ]["shutdown_records"]
     package = SRC / "shutdown_records"
     data_files = [p.relative_to(package).as_posix() for p in (package / "data").rglob("*") if p.is_file()]
-    missing = [f for f in data_files if not any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)]
+    missing = [
+        f for f in data_files if not any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)
+    ]
     assert missing == []
 
 
-def _random_pattern(rng: "random.Random", depth: int = 0) -> str:
+def _random_pattern(rng: random.Random, depth: int = 0) -> str:
     """A small regex of the syntax cue files use, for the superset property below."""
     atoms = ["a", "b", "K", "ſ", "ı", "é", r"\.", "[ab]", "[a-c]", r"\w", r"\d", ".", "(?-i:B)", "(?-i:[A-C])", " "]
     parts = []
@@ -130,7 +156,9 @@ def _random_pattern(rng: "random.Random", depth: int = 0) -> str:
         choice = rng.random()
         if choice < 0.2 and depth < 2:
             inner = "|".join(_random_pattern(rng, depth + 1) for _ in range(rng.randint(1, 3)))
-            item = rng.choice(["(?:{})", "({})", "(?P<g{}>{{}})".format(rng.randint(0, 99)), "(?:(?=a){})", "(?:(?!b){})"]).format(inner)
+            item = rng.choice(
+                ["(?:{})", "({})", f"(?P<g{rng.randint(0, 99)}>{{}})", "(?:(?=a){})", "(?:(?!b){})"]
+            ).format(inner)
         else:
             item = rng.choice(atoms)
         parts.append(item + rng.choice(["", "", "?", "*", "+", "{1,2}", "{,2}"]))

@@ -26,8 +26,11 @@ def _repo_with_record(tmp_path: Path) -> Path:
     (repo / "records").mkdir(parents=True)
     (repo / "articles").mkdir()
     shutil.copy(FIXTURE / "article-kestrava.txt", repo / "articles" / "article-kestrava.txt")
-    text = (FIXTURE / NAME).read_text(encoding="utf-8").replace(
-        "path: article-kestrava.txt", "path: ../articles/article-kestrava.txt")
+    text = (
+        (FIXTURE / NAME)
+        .read_text(encoding="utf-8")
+        .replace("path: article-kestrava.txt", "path: ../articles/article-kestrava.txt")
+    )
     (repo / "records" / NAME).write_text(text, encoding="utf-8")
     (tmp_path / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")
     return repo / "records" / NAME
@@ -35,12 +38,15 @@ def _repo_with_record(tmp_path: Path) -> Path:
 
 def test_cite_never_reads_a_source_outside_the_repository(tmp_path: Path) -> None:
     record = _repo_with_record(tmp_path)
-    text = record.read_text(encoding="utf-8").replace("path: ../articles/article-kestrava.txt", "path: ../../secret.txt")
+    text = record.read_text(encoding="utf-8").replace(
+        "path: ../articles/article-kestrava.txt", "path: ../../secret.txt"
+    )
     record.write_text(text, encoding="utf-8")
     before = record.read_bytes()
     for quote in ("TOKEN=qa-secret", "TOKEN=qa-secrat-4f1d"):  # found, and nearly found
-        result = CliRunner().invoke(cli, ["cite", str(record), "platforms", "WhatsApp",
-                                          "--source", "kestrava-1", "--quote", quote])
+        result = CliRunner().invoke(
+            cli, ["cite", str(record), "platforms", "WhatsApp", "--source", "kestrava-1", "--quote", quote]
+        )
         assert result.exit_code == 1, result.output
         assert "outside the repository root" in result.output
         assert "qa-secret" not in result.output.replace(quote, "")
@@ -56,8 +62,9 @@ def test_cite_never_reads_a_hidden_file_or_a_fifo_inside_the_repository(tmp_path
     for path in ("../.git/config", "../articles/pipe.txt"):
         text = (FIXTURE / NAME).read_text(encoding="utf-8").replace("path: article-kestrava.txt", f"path: {path}")
         record.write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(cli, ["cite", str(record), "platforms", "WhatsApp",
-                                          "--source", "kestrava-1", "--quote", "TOKEN=qa-secrat"])
+        result = CliRunner().invoke(
+            cli, ["cite", str(record), "platforms", "WhatsApp", "--source", "kestrava-1", "--quote", "TOKEN=qa-secrat"]
+        )
         assert result.exit_code == 1, result.output
         assert "qa-secret" not in result.output
         assert record.read_text(encoding="utf-8") == text
@@ -103,17 +110,42 @@ def test_cite_takes_root_like_validate_when_the_sources_live_apart(tmp_path: Pat
     (tmp_path / "articles").mkdir()
     shutil.copy(FIXTURE / "article-kestrava.txt", tmp_path / "articles" / "article-kestrava.txt")
     record = tmp_path / "out" / NAME
-    record.write_text((FIXTURE / NAME).read_text(encoding="utf-8").replace(
-        "path: article-kestrava.txt", "path: ../articles/article-kestrava.txt"), encoding="utf-8")
-    args = ["cite", str(record), "end_date", "2025-03-09", "--source", "kestrava-1",
-            "--quote", "The block on Telegram was lifted on 9 March 2025"]
+    record.write_text(
+        (FIXTURE / NAME)
+        .read_text(encoding="utf-8")
+        .replace("path: article-kestrava.txt", "path: ../articles/article-kestrava.txt"),
+        encoding="utf-8",
+    )
+    args = [
+        "cite",
+        str(record),
+        "end_date",
+        "2025-03-09",
+        "--source",
+        "kestrava-1",
+        "--quote",
+        "The block on Telegram was lifted on 9 March 2025",
+    ]
     refused = CliRunner().invoke(cli, args)
     assert refused.exit_code == 1 and "pass --root" in refused.output
     result = CliRunner().invoke(cli, [*args, "--root", str(tmp_path)])
     assert "outside the repository root" not in result.output
     assert "so status must be ended" in result.output  # validated, by the same root
-    result = CliRunner().invoke(cli, ["cite", str(record), "status", "ended", "--source", "kestrava-1",
-                                      "--quote", "was lifted on 9 March", "--root", str(tmp_path)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "cite",
+            str(record),
+            "status",
+            "ended",
+            "--source",
+            "kestrava-1",
+            "--quote",
+            "was lifted on 9 March",
+            "--root",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -130,9 +162,12 @@ def test_review_stopped_by_ctrl_c_or_sigterm_exits_130_or_143(tmp_path: Path) ->
     (tmp_path / "records").mkdir()
     (tmp_path / "records" / "xk-2021-03-02-telegram.yaml").write_text(IMPORTED, encoding="utf-8")
     for sig, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
-        proc = subprocess.Popen([sys.executable, "-m", "shutdown_records.cli", "review", str(tmp_path), "--port", "0"],
-                                stderr=subprocess.PIPE, text=True,
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "shutdown_records.cli", "review", str(tmp_path), "--port", "0"],
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )  # noqa: PLW1509
         try:
             line = proc.stderr.readline()
             port = re.search(r"localhost:(\d+)/", line).group(1)
@@ -183,10 +218,18 @@ def test_a_misshapen_record_gets_a_page_and_a_refusal_not_a_crash(tmp_path: Path
         before = record.read_bytes()
         page = client.get(url)
         assert page.status_code == 200, (key, value)
-        for form in ({"action": "cite", "field": "platforms", "value": "WhatsApp", "source": "kestrava-1",
-                      "quote": "Telegram", "start": "72"},
-                     {"action": "remove", "field": "platforms", "value": "Telegram"},
-                     {"action": "accept", "field": "platforms", "value": "Telegram"}):
+        for form in (
+            {
+                "action": "cite",
+                "field": "platforms",
+                "value": "WhatsApp",
+                "source": "kestrava-1",
+                "quote": "Telegram",
+                "start": "72",
+            },
+            {"action": "remove", "field": "platforms", "value": "Telegram"},
+            {"action": "accept", "field": "platforms", "value": "Telegram"},
+        ):
             etag = client.get(url).headers["ETag"].strip('"')
             response = client.post(f"{url}/change", data={**form, "token": "t", "etag": etag})
             assert response.status_code < 500, (key, value, form)
@@ -208,8 +251,21 @@ def test_cite_refuses_a_symlinked_record_and_keeps_the_link(tmp_path: Path) -> N
     record.unlink()
     record.symlink_to(target)
     before = target.read_bytes()
-    result = CliRunner().invoke(cli, ["cite", str(record), "workarounds", "vpn", "--source", "kestrava-1",
-                                      "--quote", "Telegram", "--occurrence", "1"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "cite",
+            str(record),
+            "workarounds",
+            "vpn",
+            "--source",
+            "kestrava-1",
+            "--quote",
+            "Telegram",
+            "--occurrence",
+            "1",
+        ],
+    )
     assert result.exit_code == 1, result.output
     assert "symbolic link" in result.output
     assert record.is_symlink() and target.read_bytes() == before
@@ -231,8 +287,9 @@ def test_export_like_never_writes_over_the_sheet_it_copies(tmp_path: Path, capsy
     (tmp_path / "records").mkdir()
     (tmp_path / "records" / "xk-2021-03-02-telegram.yaml").write_text(IMPORTED, encoding="utf-8")
     sheet = tmp_path / "old-sheet.csv"
-    sheet.write_text("start_date,country,shutdown_type,event\n2021-03-02,Kosovo,Throttle,Invented row\n",
-                     encoding="utf-8")
+    sheet.write_text(
+        "start_date,country,shutdown_type,event\n2021-03-02,Kosovo,Throttle,Invented row\n", encoding="utf-8"
+    )
     before = sheet.read_bytes()
     try:
         main(["export", str(tmp_path / "records"), "--format", "stop", "--like", str(sheet), "-o", str(sheet)])
@@ -247,9 +304,21 @@ def test_cite_prints_an_articles_control_characters_escaped(tmp_path: Path) -> N
     """The 'nearest match' comes from the article (untrusted): a terminal escape in it must not reach the terminal."""
     shutil.copy(FIXTURE / NAME, tmp_path / NAME)
     (tmp_path / "article-kestrava.txt").write_text(
-        "The block on Telegram was lifted \x1b]0;owned\x07\x1b[2Jon 9 March 2025 in Kestrava.\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["cite", str(tmp_path / NAME), "end_date", "2025-03-09", "--source",
-                                      "kestrava-1", "--quote", "was lifted ]0;owned on 9 March 2025 in Kestrava"])
+        "The block on Telegram was lifted \x1b]0;owned\x07\x1b[2Jon 9 March 2025 in Kestrava.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "cite",
+            str(tmp_path / NAME),
+            "end_date",
+            "2025-03-09",
+            "--source",
+            "kestrava-1",
+            "--quote",
+            "was lifted ]0;owned on 9 March 2025 in Kestrava",
+        ],
+    )
     assert result.exit_code == 1 and "nearest:" in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\\x1b" in result.output
@@ -258,8 +327,10 @@ def test_cite_prints_an_articles_control_characters_escaped(tmp_path: Path) -> N
 def test_import_prints_a_sheets_control_characters_escaped(tmp_path: Path, capsys) -> None:
     """A sheet's cells are untrusted: the import's warnings quote them, and must not pass a terminal escape."""
     sheet = tmp_path / "sheet.csv"
-    sheet.write_text("start_date,country,shutdown_type,event\n"
-                     "2021-03-05,Narnia\x1b]0;owned\x07,Shutdown,Invented row\n", encoding="utf-8")
+    sheet.write_text(
+        "start_date,country,shutdown_type,event\n2021-03-05,Narnia\x1b]0;owned\x07,Shutdown,Invented row\n",
+        encoding="utf-8",
+    )
     try:
         main(["import", "--format", "stop", str(sheet), "-o", str(tmp_path / "records")])
     except SystemExit:

@@ -28,7 +28,10 @@ def _main_job() -> str:
 def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=cwd, check=True, capture_output=True, text=True,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
 
 
@@ -54,7 +57,10 @@ def test_readme_quickstart_leaves_a_fresh_clone_clean(tmp_path: Path) -> None:
     for step in runs:
         done = subprocess.run(
             [sys.executable, "-m", "shutdown_records.cli", *step[1:]],
-            cwd=clone, capture_output=True, text=True, timeout=300,
+            cwd=clone,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert done.returncode == 0, (step, done.stdout, done.stderr)
     assert "1 record checked, 1 valid" in done.stdout
@@ -86,4 +92,6 @@ def test_readme_claim_building_the_seeds_into_records_changes_nothing(tmp_path: 
     assert result.exit_code == 0, result.output
     for path in (REPO_ROOT / "records").iterdir():
         assert (tmp_path / "records" / path.name).read_bytes() == path.read_bytes(), path.name
-    assert sorted(p.name for p in (tmp_path / "records").iterdir()) == sorted(p.name for p in (REPO_ROOT / "records").iterdir())
+    assert sorted(p.name for p in (tmp_path / "records").iterdir()) == sorted(
+        p.name for p in (REPO_ROOT / "records").iterdir()
+    )

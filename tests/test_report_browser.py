@@ -57,9 +57,15 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrom
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--hide-scrollbars",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
     ):
         options.add_argument(flag)
@@ -171,7 +177,9 @@ def test_browser_clicking_a_value_scrolls_its_quote_into_view_and_highlights_it(
     assert severe_console_entries(driver) == []
 
 
-def test_browser_keyboard_reaches_skip_link_and_activates_a_quote_with_enter(driver: webdriver.Chrome, site: Path) -> None:
+def test_browser_keyboard_reaches_skip_link_and_activates_a_quote_with_enter(
+    driver: webdriver.Chrome, site: Path
+) -> None:
     open_page(driver, site / "records" / "et-2023-telegram.html")
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     first = driver.switch_to.active_element

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from report_sample import WEB_URL, write_sample
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402 - after the import-or-skip above
 from test_report_browser import (  # noqa: F401 - pytest fixtures and the module's skip marks
     DESKTOP,
     PHONE,
@@ -22,7 +22,6 @@ from test_report_browser import (  # noqa: F401 - pytest fixtures and the module
     severe_console_entries,
     shots,
 )
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402 - after the import-or-skip above
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +39,10 @@ def _background(driver, element) -> str:  # noqa: ANN001
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_selecting_a_value_marks_its_one_quote_and_fades_the_others(
-    driver, sample_page: Path, shots: Path, size: tuple[int, int]  # noqa: ANN001, F811
+    driver,
+    sample_page: Path,
+    shots: Path,
+    size: tuple[int, int],  # noqa: ANN001, F811
 ) -> None:
     open_page(driver, sample_page, size)
     marks = driver.find_elements(By.CSS_SELECTOR, "#src-1 mark.q")
@@ -79,7 +81,8 @@ def test_selecting_a_value_marks_its_one_quote_and_fades_the_others(
 
 
 def test_a_quote_with_its_own_marks_is_not_quoted_twice_and_the_url_is_a_link(
-    driver, sample_page: Path  # noqa: ANN001, F811
+    driver,
+    sample_page: Path,  # noqa: ANN001, F811
 ) -> None:
     open_page(driver, sample_page)
     own = driver.find_element(By.CSS_SELECTOR, "#field-justification q")

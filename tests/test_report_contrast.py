@@ -32,9 +32,20 @@ def colour(name: str) -> str:
 @pytest.mark.parametrize(
     ("fg", "bg"),
     [
-        ("text", "bg"), ("muted", "bg"), ("muted", "panel"), ("link", "bg"), ("link", "panel"),
-        ("text", "mark"), ("text", "mark-overlap"), ("text", "mark-hl"), ("white", "mark-hl-edge"),
-        ("white", "missing"), ("white", "bad"), ("white", "ok"), ("white", "curation"), ("white", "conflict"),
+        ("text", "bg"),
+        ("muted", "bg"),
+        ("muted", "panel"),
+        ("link", "bg"),
+        ("link", "panel"),
+        ("text", "mark"),
+        ("text", "mark-overlap"),
+        ("text", "mark-hl"),
+        ("white", "mark-hl-edge"),
+        ("white", "missing"),
+        ("white", "bad"),
+        ("white", "ok"),
+        ("white", "curation"),
+        ("white", "conflict"),
         ("ok", "bg"),
     ],
 )

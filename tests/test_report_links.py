@@ -8,12 +8,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
-from shutdown_records.report import write_site
-from shutdown_records.report.links import web_url
+from report_sample import BAD_URL, WEB_URL, write_sample
 
 from conftest import REPO_ROOT
-from report_sample import BAD_URL, WEB_URL, write_sample
+from shutdown_records.report import write_site
+from shutdown_records.report.links import web_url
 
 
 @pytest.mark.parametrize("url", ["https://example.org/a?b=1&c=2", "http://example.org", "HTTPS://Example.org/x"])
@@ -23,9 +22,20 @@ def test_web_addresses_become_links(url: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-     "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "//evil.example.org/x",
-     "https://", "example.org/page", "vbscript:msgbox(1)", None, 42],
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "//evil.example.org/x",
+        "https://",
+        "example.org/page",
+        "vbscript:msgbox(1)",
+        None,
+        42,
+    ],
 )
 def test_anything_else_stays_text(url: object) -> None:
     assert web_url(url) is None

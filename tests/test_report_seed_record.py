@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO_ROOT
 from shutdown_records.records import load_record
 from shutdown_records.report.evidence import build_record_view
 from shutdown_records.report.sources import SourceCache
-
-from conftest import REPO_ROOT
 
 RECORD = REPO_ROOT / "records" / "pk-2024-x.yaml"
 

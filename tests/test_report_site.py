@@ -65,7 +65,9 @@ def test_report_splits_overlapping_quotes_into_segments(site: Path) -> None:
     doc = page(site, "et-2023-telegram")
     # "Telegram and Facebook were blocked" (61-95) overlaps "Facebook were blocked in Ethiopia"
     # (74-107) and both sit inside "Telegram and Facebook were blocked in Ethiopia" (61-107).
-    shared = doc.xpath('//mark[contains(@class, "overlap")][contains(@data-q, "q1-61-95")][contains(@data-q, "q1-74-107")]')
+    shared = doc.xpath(
+        '//mark[contains(@class, "overlap")][contains(@data-q, "q1-61-95")][contains(@data-q, "q1-74-107")]'
+    )
     # ...and the country quote starts at "blocked", so that stretch is cut once more.
     assert [m.text_content() for m in shared] == ["Facebook were ", "blocked"]
     assert mark_text(doc, "q1-74-107") == "Facebook were blocked in Ethiopia"
@@ -177,14 +179,27 @@ def test_report_index_lists_every_record_with_filter_data_and_a_timeline_bar(sit
     rows = doc.xpath('//table[@id="incidents"]/tbody/tr')
     assert [r.get("data-id") for r in rows] == ["sd-2021-network", "ir-2022-instagram", "et-2023-telegram"]
     ir = rows[1]
-    assert (ir.get("data-country"), ir.get("data-kind"), ir.get("data-platforms")) == ("IR", "service_block", "instagram|whatsapp")
+    assert (ir.get("data-country"), ir.get("data-kind"), ir.get("data-platforms")) == (
+        "IR",
+        "service_block",
+        "instagram|whatsapp",
+    )
     # ongoing from 2022-09 to the data horizon (the latest date in the data: 2023-03-16)
     assert ir.get("data-years") == "2022 2023"
     cells = [" ".join(c.text_content().split()) for c in rows[2].xpath("td")]
-    assert cells[:9] == ["et-2023-telegram", "Telegram and Facebook blocked in Ethiopia (test fixture)", "Ethiopia",
-                         "service_block", "Telegram, Facebook", "2023-02", "2023-03-15", "ended", "2"]
+    assert cells[:9] == [
+        "et-2023-telegram",
+        "Telegram and Facebook blocked in Ethiopia (test fixture)",
+        "Ethiopia",
+        "service_block",
+        "Telegram, Facebook",
+        "2023-02",
+        "2023-03-15",
+        "ended",
+        "2",
+    ]
     assert cells[9].startswith("87% (7/8)") and "1 quote not found" in cells[9]
-    bars = doc.xpath('//svg//a[@data-id]')
+    bars = doc.xpath("//svg//a[@data-id]")
     assert sorted(b.get("href") for b in bars) == sorted(f"records/{r.get('data-id')}.html" for r in rows)
     open_bars = doc.xpath('//svg//a[rect[contains(@class, "open")]]/@data-id')
     assert open_bars == ["ir-2022-instagram"]
@@ -247,7 +262,10 @@ def test_report_rejects_two_records_with_one_id(tmp_path: Path) -> None:
 def test_report_command_writes_the_site_and_counts_ungrounded_values(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["report", str(FIXTURES / "records"), "-o", str(tmp_path / "site")])
     assert result.exit_code == 0, result.output
-    assert "3 record pages; 4 value(s) without evidence, 1 quote(s) not verified, 1 changed source file(s)" in result.output
+    assert (
+        "3 record pages; 4 value(s) without evidence, 1 quote(s) not verified, 1 changed source file(s)"
+        in result.output
+    )
     assert (tmp_path / "site" / "records" / "sd-2021-network.html").is_file()
 
 

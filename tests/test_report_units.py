@@ -27,7 +27,13 @@ def test_marks_nested_and_overlapping_quotes_cut_into_segments_that_rebuild_the_
     text = "abcdefghij"
     html = marked_html(text, [MarkSpan(1, 6, "a", ("x",)), MarkSpan(3, 9, "b", ("y",)), MarkSpan(4, 5, "c", ("z",))])
     assert segments(str(html)) == [
-        ("a", ""), ("bc", "a"), ("d", "a b"), ("e", "a b c"), ("f", "a b"), ("ghi", "b"), ("j", ""),
+        ("a", ""),
+        ("bc", "a"),
+        ("d", "a b"),
+        ("e", "a b c"),
+        ("f", "a b"),
+        ("ghi", "b"),
+        ("j", ""),
     ]
     assert "".join(t for t, _ in segments(str(html))) == text
 
@@ -40,7 +46,10 @@ def test_marks_put_an_anchor_at_each_quote_start_even_when_two_start_together() 
 
 def test_marks_escape_text_and_ignore_spans_outside_the_text() -> None:
     html = str(marked_html("<b>&", [MarkSpan(0, 3, "a", ("f",)), MarkSpan(2, 99, "bad", ("g",))]))
-    assert html == '<span class="anchor" id="a"></span><mark class="q" data-q="a" title="quoted for: f">&lt;b&gt;</mark>&amp;'
+    assert (
+        html
+        == '<span class="anchor" id="a"></span><mark class="q" data-q="a" title="quoted for: f">&lt;b&gt;</mark>&amp;'
+    )
 
 
 def test_marks_count_code_points_not_utf16_units() -> None:
@@ -56,7 +65,9 @@ def test_partial_dates_cover_the_whole_month_and_reject_impossible_days() -> Non
     assert parse_partial(None) is None
 
 
-def incident(ident: str, start: str | None, end: str | None = None, status: str = "unknown", **extra: object) -> Incident:
+def incident(
+    ident: str, start: str | None, end: str | None = None, status: str = "unknown", **extra: object
+) -> Incident:
     return Incident.model_validate(
         {"id": ident, "title": ident, "start_date": start, "end_date": end, "status": status, **extra}
     )
@@ -66,8 +77,13 @@ def test_open_ended_incidents_run_to_the_latest_date_in_the_data_not_today() -> 
     records = [
         incident("a", "2024-01-05", "2024-01-06", "ended"),
         incident("b", "2024-03", None, "ongoing"),
-        incident("c", "2023-12-01", None, "unknown", sources=[
-            {"id": "s", "language": "en", "sha256": "0" * 64, "published": "2024-05-02"}]),
+        incident(
+            "c",
+            "2023-12-01",
+            None,
+            "unknown",
+            sources=[{"id": "s", "language": "en", "sha256": "0" * 64, "published": "2024-05-02"}],
+        ),
     ]
     horizon = data_horizon(records)
     assert horizon == date(2024, 5, 2)

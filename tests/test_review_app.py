@@ -49,8 +49,15 @@ def post(client, etag: str | None, token: str | None = "test-token", **form: str
 
 
 def test_a_change_with_the_token_and_current_etag_is_saved_and_validated(client, folder: Path) -> None:
-    response = post(client, etag_of(client), action="cite", field="end_date", value="2025-03-09",
-                    source="kestrava-1", quote="lifted on 9 March 2025")
+    response = post(
+        client,
+        etag_of(client),
+        action="cite",
+        field="end_date",
+        value="2025-03-09",
+        source="kestrava-1",
+        quote="lifted on 9 March 2025",
+    )
     assert response.status_code == 303
     assert read_record_file(folder / "records" / NAME)["end_date"] == "2025-03-09"
     page = client.get(URL).get_data(as_text=True)
@@ -76,24 +83,40 @@ def test_a_stale_page_cannot_overwrite_a_newer_save(client, folder: Path) -> Non
     assert response.status_code == 412
     assert "saved by someone else" in response.get_data(as_text=True)
     assert record.read_bytes() == newer
-    assert client.post(f"{URL}/change", data={"token": "test-token", "action": "remove", "field": "kind"},
-                       headers={"If-Match": f'"{old_etag}"'}).status_code == 412
+    assert (
+        client.post(
+            f"{URL}/change",
+            data={"token": "test-token", "action": "remove", "field": "kind"},
+            headers={"If-Match": f'"{old_etag}"'},
+        ).status_code
+        == 412
+    )
     assert post(client, None, action="remove", field="kind").status_code == 428
     assert record.read_bytes() == newer
 
 
-@pytest.mark.parametrize("url", [
-    "/record/..%2F..%2F..%2Fetc%2Fpasswd", "/record/%2Fetc%2Fpasswd", "/record//etc/passwd",
-    "/record/records/..%2F..%2Foutside.yaml", "/record/records/%2e%2e/%2e%2e/outside.yaml",
-    "/record/outside-link.yaml",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/record/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/record/%2Fetc%2Fpasswd",
+        "/record//etc/passwd",
+        "/record/records/..%2F..%2Foutside.yaml",
+        "/record/records/%2e%2e/%2e%2e/outside.yaml",
+        "/record/outside-link.yaml",
+    ],
+)
 def test_paths_outside_the_served_folder_are_refused(client, folder: Path, url: str) -> None:
     outside = folder.parent / "outside.yaml"
     outside.write_text((FIXTURE / NAME).read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "outside-link.yaml").symlink_to(outside)
     assert client.get(url).status_code == 404
-    assert client.post(f"{url}/change", data={"token": "test-token", "action": "remove", "field": "kind",
-                                              "etag": "0" * 64}).status_code == 404
+    assert (
+        client.post(
+            f"{url}/change", data={"token": "test-token", "action": "remove", "field": "kind", "etag": "0" * 64}
+        ).status_code
+        == 404
+    )
     assert "outside-link" not in client.get("/").get_data(as_text=True)
 
 
@@ -102,16 +125,25 @@ def test_a_source_path_leading_out_of_the_folder_is_not_read(client, folder: Pat
     secret.write_text("TOP SECRET NOT FOR THE PAGE", encoding="utf-8")
     record = folder / "records" / NAME
     sha = hashlib.sha256(secret.read_bytes()).hexdigest()
-    text = record.read_text(encoding="utf-8").replace("  path: article-kestrava.txt\n",
-                                                        f"  path: ../../{secret.name}\n").replace(
-        re.search(r"sha256: (\w+)", record.read_text(encoding="utf-8")).group(1), sha)
+    text = (
+        record.read_text(encoding="utf-8")
+        .replace("  path: article-kestrava.txt\n", f"  path: ../../{secret.name}\n")
+        .replace(re.search(r"sha256: (\w+)", record.read_text(encoding="utf-8")).group(1), sha)
+    )
     record.write_text(text, encoding="utf-8")
     (folder / "records" / "link.txt").symlink_to(secret)
     page = client.get(URL).get_data(as_text=True)
     assert "TOP SECRET" not in page and "outside the folder" in page
     before = record.read_bytes()
-    response = post(client, etag_of(client), action="cite", field="kind", value="service_block",
-                    source="kestrava-1", quote="TOP SECRET")
+    response = post(
+        client,
+        etag_of(client),
+        action="cite",
+        field="kind",
+        value="service_block",
+        source="kestrava-1",
+        quote="TOP SECRET",
+    )
     assert response.status_code == 303
     assert record.read_bytes() == before
     assert "outside the folder" in client.get(URL).get_data(as_text=True)
@@ -142,8 +174,12 @@ def test_another_host_name_is_refused(client) -> None:
 
 def test_the_index_lists_drafts_conflicts_and_uncited_values(client, folder: Path) -> None:
     record = folder / "records" / NAME
-    record.write_text(record.read_text(encoding="utf-8").replace(
-        "- court: Kestrava High Court\n", "- court: Kestrava High Court\n  date: '2025-03-05'\n"), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace(
+            "- court: Kestrava High Court\n", "- court: Kestrava High Court\n  date: '2025-03-05'\n"
+        ),
+        encoding="utf-8",
+    )
     page = client.get("/").get_data(as_text=True)
     assert "Telegram blocked in Kestrava province" in page and "draft" in page
     row = page.split("Telegram blocked in Kestrava province", 1)[1].split("</tr>", 1)[0]
@@ -153,8 +189,15 @@ def test_the_index_lists_drafts_conflicts_and_uncited_values(client, folder: Pat
 def test_choosing_adding_and_accepting_go_through_cite_and_mark_curation(client, folder: Path) -> None:
     record = folder / "records" / NAME
     # a second candidate for the start date, cited, then chosen from the page
-    response = post(client, etag_of(client), action="cite", field="start_date", value="2025-03-05",
-                    source="kestrava-1", quote="on 5 March 2025")
+    response = post(
+        client,
+        etag_of(client),
+        action="cite",
+        field="start_date",
+        value="2025-03-05",
+        source="kestrava-1",
+        quote="on 5 March 2025",
+    )
     assert response.status_code == 303
     assert post(client, etag_of(client), action="choose", field="start_date", value="2025-03-03").status_code == 303
     data = read_record_file(record)
@@ -167,7 +210,9 @@ def test_choosing_adding_and_accepting_go_through_cite_and_mark_curation(client,
     assert "no quote supports &#39;2025-01-01&#39;" in client.get(URL).get_data(as_text=True)
     assert record.read_bytes() == before
     assert post(client, etag_of(client), action="accept", field="platforms", value="Telegram").status_code == 303
-    assert post(client, etag_of(client), action="text", field="summary", value="Telegram was blocked.").status_code == 303
+    assert (
+        post(client, etag_of(client), action="text", field="summary", value="Telegram was blocked.").status_code == 303
+    )
     data = read_record_file(record)
     assert data["curation"]["platforms"] == {"Telegram": "reviewed"}
     assert data["summary"] == "Telegram was blocked."
@@ -175,13 +220,33 @@ def test_choosing_adding_and_accepting_go_through_cite_and_mark_curation(client,
 
 def test_mark_reviewed_is_refused_while_validate_finds_errors(client, folder: Path) -> None:
     record = folder / "records" / NAME
-    assert post(client, etag_of(client), action="cite", field="end_date", value="2025-03-09",
-                source="kestrava-1", quote="lifted on 9 March 2025").status_code == 303
+    assert (
+        post(
+            client,
+            etag_of(client),
+            action="cite",
+            field="end_date",
+            value="2025-03-09",
+            source="kestrava-1",
+            quote="lifted on 9 March 2025",
+        ).status_code
+        == 303
+    )
     assert post(client, etag_of(client), action="reviewed").status_code == 303
     assert read_record_file(record)["review_status"] == "draft"
     assert "not marked reviewed: fix these first" in client.get(URL).get_data(as_text=True)
-    assert post(client, etag_of(client), action="cite", field="status", value="ended",
-                source="kestrava-1", quote="was lifted on 9 March").status_code == 303
+    assert (
+        post(
+            client,
+            etag_of(client),
+            action="cite",
+            field="status",
+            value="ended",
+            source="kestrava-1",
+            quote="was lifted on 9 March",
+        ).status_code
+        == 303
+    )
     assert post(client, etag_of(client), action="reviewed").status_code == 303
     assert read_record_file(record)["review_status"] == "reviewed"
 
@@ -200,8 +265,11 @@ def test_the_review_command_serves_the_folder_on_localhost(folder: Path) -> None
     import urllib.request
 
     pytest.importorskip("waitress", reason="the review command needs waitress (pip install -e '.[test]')")
-    proc = subprocess.Popen([sys.executable, "-m", "shutdown_records.cli", "review", str(folder), "--port", "0"],
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "shutdown_records.cli", "review", str(folder), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stderr.readline()
         match = re.search(r"at (http://localhost:\d+/)", line)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO_ROOT
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import cli
 from shutdown_records.yamlio import read_record_file
 
@@ -86,9 +86,15 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrom
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1400,1000",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-review-profile')}",
     ):
         options.add_argument(flag)
@@ -136,8 +142,9 @@ def cite_selection(driver, source: str, words: str, field: str, value: str, shot
     click(driver, "#cite-submit")
 
 
-def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, server: str, folder: Path,
-                                                                      tmp_path: Path) -> None:
+def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(
+    driver, server: str, folder: Path, tmp_path: Path
+) -> None:
     record = folder / RECORD
     driver.get(server + "/")
     assert "draft" in driver.find_element(By.CSS_SELECTOR, "table.records").text
@@ -147,8 +154,20 @@ def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, se
     assert marks, "cited quotes are highlighted in the sources"
 
     # accept the values the builder got right
-    for name in ("country", "platforms", "kind", "scope", "status", "ordered_by", "justification", "context",
-                 "legal_basis", "workarounds", "acknowledged", "court_challenges"):
+    for name in (
+        "country",
+        "platforms",
+        "kind",
+        "scope",
+        "status",
+        "ordered_by",
+        "justification",
+        "context",
+        "legal_basis",
+        "workarounds",
+        "acknowledged",
+        "court_challenges",
+    ):
         click(driver, f'#field-{name} h3 button[data-action="accept"]')
         assert flash(driver).startswith(f"{name}: accepted"), flash(driver)
 
@@ -157,8 +176,14 @@ def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, se
     assert flash(driver) == "start_date: '2024-02' (was '2024-02-17')"
     # ... then set the day by selecting the words that state it
     source = "001_96071d60d10314ae"
-    cite_selection(driver, source, "has been rarely accessible since February 17", "start_date", "2024-02-17",
-                   shot="review-cite-selection.png")
+    cite_selection(
+        driver,
+        source,
+        "has been rarely accessible since February 17",
+        "start_date",
+        "2024-02-17",
+        shot="review-cite-selection.png",
+    )
     assert flash(driver).startswith("start_date: '2024-02-17' (was '2024-02'), cited from 001_96071d60d10314ae")
 
     # a value the reviewer judges wrong goes, with its quotes, and stays out of rebuilds
@@ -166,9 +191,13 @@ def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, se
     assert flash(driver) == "court_challenges: removed 'Islamabad High Court' and its citations"
 
     # a court's date, cited like any value
-    cite_selection(driver, "002_fceb94332dd188dd",
-                   "The Sindh High Court on Wednesday ordered the government to restore the platform within a week",
-                   "court_challenges[Sindh High Court].date", "2024-04-17")
+    cite_selection(
+        driver,
+        "002_fceb94332dd188dd",
+        "The Sindh High Court on Wednesday ordered the government to restore the platform within a week",
+        "court_challenges[Sindh High Court].date",
+        "2024-04-17",
+    )
 
     # the editor's own words
     title = driver.find_element(By.ID, "title-input")
@@ -187,10 +216,12 @@ def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, se
     data = read_record_file(record)
     assert data["review_status"] == "reviewed"
     assert data["start_date"] == "2024-02-17"
-    (selected,) = [c for c in data["evidence"]["start_date"] if c["quote"] == "has been rarely accessible since February 17"]
+    (selected,) = [
+        c for c in data["evidence"]["start_date"] if c["quote"] == "has been rarely accessible since February 17"
+    ]
     text = (folder / "seeds" / f"{source}.txt").read_text(encoding="utf-8")
     assert selected["value"] == "2024-02-17" and selected["source"] == source
-    assert text[selected["start"]:selected["end"]] == selected["quote"]  # offsets the page computed
+    assert text[selected["start"] : selected["end"]] == selected["quote"]  # offsets the page computed
     assert [c["court"] for c in data["court_challenges"]] == ["Sindh High Court"]
     assert data["court_challenges"][0]["date"] == "2024-04-17"
     assert data["curation"]["court_challenges"] == {"Sindh High Court": "edited", "Islamabad High Court": "removed"}
@@ -203,8 +234,22 @@ def test_a_seed_draft_becomes_a_reviewed_record_without_touching_yaml(driver, se
     assert rebuilt.exit_code == 0, rebuilt.output
     after = read_record_file(record)
     assert "changed values" not in rebuilt.output
-    for key in ("title", "review_status", "start_date", "court_challenges", "curation", "evidence", "conflicts",
-                "country", "platforms", "kind", "status", "ordered_by", "justification", "context"):
+    for key in (
+        "title",
+        "review_status",
+        "start_date",
+        "court_challenges",
+        "curation",
+        "evidence",
+        "conflicts",
+        "country",
+        "platforms",
+        "kind",
+        "status",
+        "ordered_by",
+        "justification",
+        "context",
+    ):
         assert after[key] == before[key], key
     check = CliRunner().invoke(cli, ["validate", "--strict", str(record)])
     assert check.exit_code == 0, check.output
@@ -215,15 +260,21 @@ def test_a_script_in_an_article_does_not_run(driver, server: str, folder: Path) 
     import re
 
     article = folder / "seeds" / "003_f54cf388eecbba92.txt"
-    text = article.read_text(encoding="utf-8") + "\n<script>window.pwned = 1;</script><img src=x onerror=\"window.pwned = 2\">\n"
+    text = (
+        article.read_text(encoding="utf-8")
+        + '\n<script>window.pwned = 1;</script><img src=x onerror="window.pwned = 2">\n'
+    )
     article.write_text(text, encoding="utf-8")
     record = folder / RECORD
     old = hashlib.sha256((REPO_ROOT / "seeds" / article.name).read_bytes()).hexdigest()
-    record.write_text(record.read_text(encoding="utf-8").replace(old, hashlib.sha256(text.encode()).hexdigest()),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace(old, hashlib.sha256(text.encode()).hexdigest()), encoding="utf-8"
+    )
     driver.get(server + "/record/" + RECORD)
-    assert "<script>window.pwned = 1;</script>" in driver.find_element(
-        By.CSS_SELECTOR, 'pre.source[data-source="003_f54cf388eecbba92"]').text
+    assert (
+        "<script>window.pwned = 1;</script>"
+        in driver.find_element(By.CSS_SELECTOR, 'pre.source[data-source="003_f54cf388eecbba92"]').text
+    )
     assert driver.execute_script("return window.pwned === undefined")
     assert re.search(r"script-src 'self'", driver.page_source) is None  # the CSP is a header, not in the page
 

@@ -61,13 +61,19 @@ def tree(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def news(tmp_path: Path) -> Path:
     folder = tmp_path / "news"
-    for name, article in [("a-block.txt", BLOCK_EN), ("b-cable.txt", CABLE_CUT), ("c-bloc.txt", BLOCK_FR),
-                          ("d-outage.txt", OWN_OUTAGE), ("e-rates.txt", ORDINARY)]:
+    for name, article in [
+        ("a-block.txt", BLOCK_EN),
+        ("b-cable.txt", CABLE_CUT),
+        ("c-bloc.txt", BLOCK_FR),
+        ("d-outage.txt", OWN_OUTAGE),
+        ("e-rates.txt", ORDINARY),
+    ]:
         front_matter_file(folder / name, article)
     return folder
 
 
 # --- relevance ---------------------------------------------------------------------------
+
 
 def test_relevance_names_the_cue_for_a_government_block_in_english_and_french() -> None:
     for article in (BLOCK_EN, BLOCK_FR, RESTORED_EN):
@@ -76,7 +82,9 @@ def test_relevance_names_the_cue_for_a_government_block_in_english_and_french() 
         assert "whatsapp" in verdict.why or "facebook" in verdict.why
 
 
-@pytest.mark.parametrize(("article", "reason"), [(CABLE_CUT, "cable"), (OWN_OUTAGE, "outage"), (ORDINARY, "no internet")])
+@pytest.mark.parametrize(
+    ("article", "reason"), [(CABLE_CUT, "cable"), (OWN_OUTAGE, "outage"), (ORDINARY, "no internet")]
+)
 def test_relevance_rejects_hard_negatives_and_says_why(article: dict, reason: str) -> None:
     verdict = judge(article["text"])
     assert not verdict.relevant
@@ -85,13 +93,19 @@ def test_relevance_rejects_hard_negatives_and_says_why(article: dict, reason: st
 
 # --- a folder of articles ------------------------------------------------------------------
 
+
 def test_scan_folder_writes_articles_in_input_order_one_draft_that_validates(news: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, output = scan(str(news), "-o", str(out), "-j", "1", "-q")
     assert code == EXIT_OK, output
     found = rows(out)
-    assert [Path(r["input"]).name for r in found] == ["a-block.txt", "b-cable.txt", "c-bloc.txt",
-                                                       "d-outage.txt", "e-rates.txt"]
+    assert [Path(r["input"]).name for r in found] == [
+        "a-block.txt",
+        "b-cable.txt",
+        "c-bloc.txt",
+        "d-outage.txt",
+        "e-rates.txt",
+    ]
     assert [r["relevant"] for r in found] == [True, False, True, False, False]
     assert set(found[0]) == {"input", "url", "language", "relevant", "incident", "why"}
     assert found[0]["incident"] == found[2]["incident"] is not None
@@ -165,10 +179,13 @@ def test_restoration_article_becomes_an_update_with_end_date_and_curation_kept(n
 
 # --- other input formats -------------------------------------------------------------------
 
+
 def test_jsonl_lines_are_read_and_bad_lines_named_and_skipped(tmp_path: Path) -> None:
     path = tmp_path / "stream.jsonl"
-    path.write_text(jsonl_lines([BLOCK_EN, ORDINARY]) + "{not json\n" + '{"url": "https://x.example"}\n'
-                    + jsonl_lines([BLOCK_FR]), encoding="utf-8")
+    path.write_text(
+        jsonl_lines([BLOCK_EN, ORDINARY]) + "{not json\n" + '{"url": "https://x.example"}\n' + jsonl_lines([BLOCK_FR]),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     code, output = scan(str(path), "-o", str(out), "-j", "1", "-q")
     assert code == EXIT_PARTIAL
@@ -238,8 +255,11 @@ def test_warc_gzipped_as_one_member_is_named_and_skipped(tmp_path: Path) -> None
     path = tmp_path / "whole.warc.gz"
     path.write_bytes(gzip_bytes(warc_bytes([BLOCK_EN, ORDINARY], gzipped=False)))
     out = tmp_path / "out"
-    code, output = scan(str(path), str(tmp_path / "ok.txt"), "-o", str(out), "-j", "1", "-q") \
-        if front_matter_file(tmp_path / "ok.txt", ORDINARY) else (0, "")
+    code, output = (
+        scan(str(path), str(tmp_path / "ok.txt"), "-o", str(out), "-j", "1", "-q")
+        if front_matter_file(tmp_path / "ok.txt", ORDINARY)
+        else (0, "")
+    )
     assert code == EXIT_PARTIAL
     assert "whole.warc.gz" in output and "skipped" in output
 
@@ -261,6 +281,7 @@ def test_atom_feed_entries_are_articles_and_a_broken_feed_is_skipped(tmp_path: P
 
 # --- bad command lines and outputs ----------------------------------------------------------
 
+
 def test_out_folder_with_other_files_is_refused_untouched(news: Path, tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -269,17 +290,21 @@ def test_out_folder_with_other_files_is_refused_untouched(news: Path, tmp_path: 
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
     command = Path(sys.executable).parent / "shutdown-records"
-    done = subprocess.run([str(command), "scan", str(news), "-o", str(out)], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [str(command), "scan", str(news), "-o", str(out)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == EXIT_USAGE
     assert done.stderr.count("\n") == 1 and "not an earlier scan's output" in done.stderr
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--since", "2025-13-01"], "is not a date"),
-    (["--dask", "somewhere"], "scheduler address"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "2025-13-01"], "is not a date"),
+        (["--dask", "somewhere"], "scheduler address"),
+    ],
+)
 def test_bad_options_are_one_line_usage_errors(news: Path, tmp_path: Path, args: list[str], message: str) -> None:
     code, output = scan(str(news), "-o", str(tmp_path / "out"), *args)
     assert code == EXIT_USAGE and message in output and "Traceback" not in output
@@ -299,6 +324,7 @@ def test_missing_input_is_named_and_counted(news: Path, tmp_path: Path) -> None:
 
 
 # --- engines -------------------------------------------------------------------------------
+
 
 def test_local_processes_and_a_dask_localcluster_write_byte_identical_output(tmp_path: Path) -> None:
     folder = tmp_path / "news"

@@ -6,11 +6,10 @@ import json
 
 from click.testing import CliRunner
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import cli
 from shutdown_records.codebook import VOCABULARIES, codebook, codebook_markdown
 from shutdown_records.schema_gen import incident_schema_text
-
-from conftest import REPO_ROOT
 
 SCHEMA_FILE = REPO_ROOT / "schema" / "incident.schema.json"
 
@@ -24,9 +23,26 @@ def test_committed_schema_matches_the_model() -> None:
 def test_schema_is_draft_2020_12_and_lists_core_fields() -> None:
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    for name in ("id", "country", "platforms", "kind", "networks", "scope", "start_date", "end_date",
-                 "status", "ordered_by", "justification", "context", "legal_basis",
-                 "court_challenges", "workarounds", "acknowledged", "sources", "evidence"):
+    for name in (
+        "id",
+        "country",
+        "platforms",
+        "kind",
+        "networks",
+        "scope",
+        "start_date",
+        "end_date",
+        "status",
+        "ordered_by",
+        "justification",
+        "context",
+        "legal_basis",
+        "court_challenges",
+        "workarounds",
+        "acknowledged",
+        "sources",
+        "evidence",
+    ):
         assert name in schema["properties"], name
     assert schema["additionalProperties"] is False
 

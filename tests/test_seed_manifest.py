@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 
+from conftest import REPO_ROOT
 from shutdown_records.records import load_record
 from shutdown_records.text import fold
 from shutdown_records.yamlio import read_record_file
-
-from conftest import REPO_ROOT
 
 SEEDS = REPO_ROOT / "seeds"
 

@@ -11,13 +11,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from shutdown_records.extraction import build_record
+from conftest import REPO_ROOT
 from shutdown_records.cli import cli
+from shutdown_records.extraction import build_record
 from shutdown_records.fields import FIELDS
 from shutdown_records.validate import validate_paths
 from shutdown_records.yamlio import read_record_file
-
-from conftest import REPO_ROOT
 
 RECORD = REPO_ROOT / "records" / "pk-2024-x.yaml"
 SEEDS = REPO_ROOT / "seeds"

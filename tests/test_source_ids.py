@@ -10,8 +10,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from shutdown_records.extraction import build_record
 from shutdown_records.cli import cli
+from shutdown_records.extraction import build_record
 from shutdown_records.text import quoted_words
 from shutdown_records.validate import validate_paths
 from shutdown_records.yamlio import dump_yaml, read_record_file

@@ -27,9 +27,11 @@ def test_every_row_of_a_real_sheet_is_imported_and_comes_back_intact(name: str, 
     figures = round_trip(SHARED_STOP / name, tmp_path)
     result = figures["result"]
     rows = figures["rows"]
-    print(f"\n{name}: {rows} rows ({result.layout}); imported {len(result.written)}, merged {len(result.merged)}, "
-          f"failed {len(result.errors)}; drafts with problems {len(result.problems)}; back intact "
-          f"{figures['intact']}/{rows}; OONI findings rejected {len(figures['ooni_rejected'])}/{figures['records']}")
+    print(
+        f"\n{name}: {rows} rows ({result.layout}); imported {len(result.written)}, merged {len(result.merged)}, "
+        f"failed {len(result.errors)}; drafts with problems {len(result.problems)}; back intact "
+        f"{figures['intact']}/{rows}; OONI findings rejected {len(figures['ooni_rejected'])}/{figures['records']}"
+    )
     assert rows > 0
     assert [str(e) for e in result.errors] == []
     assert len(result.written) + len(result.merged) == rows

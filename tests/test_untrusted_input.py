@@ -54,7 +54,9 @@ def _secret_strings(written: str, tmp_path: Path) -> list[str]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc and /etc/passwd")
-@pytest.mark.parametrize("written", ["/proc/self/environ", "../../../../../../../../../../etc/passwd", "../../secret.txt"])
+@pytest.mark.parametrize(
+    "written", ["/proc/self/environ", "../../../../../../../../../../etc/passwd", "../../secret.txt"]
+)
 def test_a_source_outside_the_repository_puts_nothing_of_it_in_any_output(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
 ) -> None:
@@ -83,8 +85,9 @@ def test_a_source_outside_the_repository_puts_nothing_of_it_in_any_output(
         assert secret not in everything
 
 
-def test_validate_root_option_names_the_folder_sources_may_come_from(repo: Path, tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_root_option_names_the_folder_sources_may_come_from(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shared = tmp_path / "texts"
     shared.mkdir()
     (repo.parent / SOURCE).rename(shared / "ga-tiktok.txt")
@@ -95,8 +98,9 @@ def test_validate_root_option_names_the_folder_sources_may_come_from(repo: Path,
     assert code == 0, out
 
 
-def test_validate_refuses_a_symlinked_source_even_inside_the_repository(repo: Path, tmp_path: Path,
-                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_refuses_a_symlinked_source_even_inside_the_repository(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     real = repo.parent / SOURCE
     (repo.parent / "sources" / "link.txt").symlink_to(real)
     edit(repo, f"path: {SOURCE}", "path: sources/link.txt")
@@ -105,8 +109,9 @@ def test_validate_refuses_a_symlinked_source_even_inside_the_repository(repo: Pa
     assert "sources[0].path: source file 'sources/link.txt': is a symbolic link; point at the file itself [E308]" in out
 
 
-def test_validate_refuses_a_symlink_leading_out_of_the_repository(repo: Path, tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_refuses_a_symlink_leading_out_of_the_repository(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "a.txt").write_text("TOPSECRET-TOKEN-4242\n", encoding="utf-8")
@@ -117,13 +122,16 @@ def test_validate_refuses_a_symlink_leading_out_of_the_repository(repo: Path, tm
 
 
 @pytest.mark.skipif(not FIFO_OK, reason="needs os.mkfifo")
-def test_validate_and_report_refuse_a_fifo_source_without_waiting(repo: Path, tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_and_report_refuse_a_fifo_source_without_waiting(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     os.mkfifo(repo.parent / "sources" / "pipe.txt")
     edit(repo, f"path: {SOURCE}", "path: sources/pipe.txt")
     code, out, _ = run(["validate", str(repo)], capsys)
     assert code == 1
-    assert "source file 'sources/pipe.txt': is not a regular file (a FIFO); only plain text files are read [E308]" in out
+    assert (
+        "source file 'sources/pipe.txt': is not a regular file (a FIFO); only plain text files are read [E308]" in out
+    )
     code, _, err = run(["report", str(repo), "-o", str(tmp_path / "site")], capsys)
     assert code == 0, err
     assert "not read: is not a regular file (a FIFO)" in site_text(tmp_path / "site")
@@ -159,19 +167,20 @@ def test_validate_text_output_escapes_newlines_and_terminal_escapes_from_a_recor
     ]
 
 
-def test_export_neutralises_spreadsheet_formulas_unless_raw_cells(repo: Path, tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    edit(repo, "title: TikTok blocked", "title: '=HYPERLINK(\"http://x.example\",\"open\")' # TikTok blocked")
+def test_export_neutralises_spreadsheet_formulas_unless_raw_cells(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(repo, "title: TikTok blocked", 'title: \'=HYPERLINK("http://x.example","open")\' # TikTok blocked')
     for fmt in ("csv", "stop"):
         out_file = tmp_path / f"x.{fmt}.csv"
         code, _, err = run(["export", "-f", fmt, str(repo), "-o", str(out_file)], capsys)
         assert code == 0, err
         text = out_file.read_text(encoding="utf-8")
-        assert "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\"" in text
-        assert ",\"=HYPERLINK" not in text
+        assert '"\'=HYPERLINK(""http://x.example"",""open"")"' in text
+        assert ',"=HYPERLINK' not in text
         code, _, err = run(["export", "-f", fmt, "--raw-cells", str(repo), "-o", str(out_file)], capsys)
         assert code == 0, err
-        assert "\"=HYPERLINK(" in out_file.read_text(encoding="utf-8")
+        assert '"=HYPERLINK(' in out_file.read_text(encoding="utf-8")
     code, _, err = run(["export", "-f", "jsonl", "--raw-cells", str(repo)], capsys)
     assert code == 2 and "--raw-cells apply to --format csv and stop only" in err
 
@@ -180,7 +189,14 @@ def test_spreadsheet_cell_leaves_plain_numbers_and_text_alone() -> None:
     from shutdown_records.export.base import spreadsheet_cell
 
     assert [spreadsheet_cell(v) for v in ("-3", "+1.5", "Gabon", "", "=1+1", "@SUM(A1)", "-2+3", "\tx")] == [
-        "-3", "+1.5", "Gabon", "", "'=1+1", "'@SUM(A1)", "'-2+3", "'\tx",
+        "-3",
+        "+1.5",
+        "Gabon",
+        "",
+        "'=1+1",
+        "'@SUM(A1)",
+        "'-2+3",
+        "'\tx",
     ]
 
 
@@ -201,8 +217,12 @@ def test_explicit_yaml_tags_with_bad_content_are_located_errors_in_every_command
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, message: str
 ) -> None:
     bad = repo.with_name("zz-bad.yaml")
-    bad.write_text(repo.read_text(encoding="utf-8").replace("summary:", "#").replace(
-        "review_status: reviewed", f"review_status: reviewed\nsummary: {value}"), encoding="utf-8")
+    bad.write_text(
+        repo.read_text(encoding="utf-8")
+        .replace("summary:", "#")
+        .replace("review_status: reviewed", f"review_status: reviewed\nsummary: {value}"),
+        encoding="utf-8",
+    )
     code, out, err = run(["validate", str(repo.parent)], capsys)
     assert code == 1, err
     assert f"{bad}:5:10: (record): not valid YAML: {message}" in out
@@ -226,8 +246,9 @@ def test_year_zero_is_an_impossible_date_not_a_crash(repo: Path, capsys: pytest.
     assert code == 1 and "start_date: Value error, 0000-01-01 is not a real date" in err
 
 
-def test_an_offset_of_5000_digits_is_a_located_error(repo: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_offset_of_5000_digits_is_a_located_error(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(repo, "      start: 0\n      end: 19\n", f"      start: 0\n      end: {'9' * 5000}\n")
     message = "not valid YAML: a number of 5000 digits is too long for a record"
     code, out, _ = run(["validate", str(repo)], capsys)
@@ -256,28 +277,35 @@ def test_record_dates_take_ascii_digits_only(repo: Path, capsys: pytest.CaptureF
     assert code == 1 and "２０２５" not in out and "start_date: String should match pattern" in err
 
 
-def test_a_control_character_is_reported_at_its_own_line_on_one_line(repo: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_control_character_is_reported_at_its_own_line_on_one_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(repo, "title: TikTok blocked", "title: TikTok\x07 blocked")
     code, out, _ = run(["validate", "-q", str(repo)], capsys)
     assert code == 1
-    assert out == (f"{repo}:3:14: (record): not valid YAML: control character U+0007 is not allowed; "
-                   "remove it (inside double quotes, write it as an escape such as \\t) [E004]\n")
+    assert out == (
+        f"{repo}:3:14: (record): not valid YAML: control character U+0007 is not allowed; "
+        "remove it (inside double quotes, write it as an escape such as \\t) [E004]\n"
+    )
 
 
-def test_validate_warns_when_the_start_is_after_every_source_was_published(repo: Path,
-                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_warns_when_the_start_is_after_every_source_was_published(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(repo, "    language: en\n", "    language: en\n    published: 2024-12-01\n")
     code, out, _ = run(["validate", str(repo)], capsys)
     assert code == 0
-    assert ("start_date: warning: start_date 2025-03-02 is after the publication of every source "
-            "(latest 2024-12-01); check the year of the date the sources give [W228]") in out
+    assert (
+        "start_date: warning: start_date 2025-03-02 is after the publication of every source "
+        "(latest 2024-12-01); check the year of the date the sources give [W228]"
+    ) in out
     code, _, _ = run(["validate", "--strict", str(repo)], capsys)
     assert code == 1
 
 
-def test_build_leaves_out_a_start_after_its_sources_publication(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_leaves_out_a_start_after_its_sources_publication(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "a.txt"
     article.write_text(
         "---\npublished: 2024-12-01\nlanguage: en\n---\nZapchat blocked in Norvania\n\n"
@@ -287,16 +315,19 @@ def test_build_leaves_out_a_start_after_its_sources_publication(tmp_path: Path,
     out = tmp_path / "r.yaml"
     code, _, err = run(["build", "-q", str(article), "-o", str(out)], capsys)
     assert code == 1
-    assert (f"error: {out}: start_date 2025-02-17 is after the publication of every source (latest 2024-12-01); "
-            "check the year of the date the sources give; it is left out") in err
+    assert (
+        f"error: {out}: start_date 2025-02-17 is after the publication of every source (latest 2024-12-01); "
+        "check the year of the date the sources give; it is left out"
+    ) in err
     assert "start_date: null" in out.read_text(encoding="utf-8")
 
 
 # -- writing: OS errors, signals, outputs that are not ours ------------------------------------
 
 
-def test_a_write_the_system_refuses_is_exit_4_with_the_place(repo: Path, tmp_path: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_write_the_system_refuses_is_exit_4_with_the_place(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     code, _, err = run(["export", "-f", "csv", str(repo), "-o", str(blocker / "out.csv")], capsys)
@@ -331,8 +362,9 @@ def test_permission_denied_on_write_is_exit_4_in_every_writing_command(
     assert f"error: {tmp_path}: Permission denied" in err
 
 
-def test_ctrl_c_exits_130_not_the_invalid_code(repo: Path, capsys: pytest.CaptureFixture[str],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_exits_130_not_the_invalid_code(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shutdown_records.commands.validate as validate_command
 
     def interrupted(*args: object, **kwargs: object) -> None:
@@ -368,16 +400,19 @@ def test_sigterm_during_export_removes_the_temporary_file_and_keeps_the_old_one(
 
 def test_export_never_writes_over_an_input_record(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = repo.read_bytes()
-    for argv in (["export", "-f", "csv", str(repo), "-o", str(repo)],
-                 ["export", "-f", "csv", str(repo.parent), "-o", str(repo), "--force"]):
+    for argv in (
+        ["export", "-f", "csv", str(repo), "-o", str(repo)],
+        ["export", "-f", "csv", str(repo.parent), "-o", str(repo), "--force"],
+    ):
         code, _, err = run(argv, capsys)
         assert code == 4
         assert f"error: {repo}: is one of the inputs" in err and "Choose another output file" in err
     assert repo.read_bytes() == before
 
 
-def test_export_refuses_a_yaml_file_a_symlink_and_a_fifo_unless_forced(repo: Path, tmp_path: Path,
-                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_refuses_a_yaml_file_a_symlink_and_a_fifo_unless_forced(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     other = tmp_path / "other.yaml"
     other.write_text("id: keep-me\n", encoding="utf-8")
     code, _, err = run(["export", "-f", "csv", str(repo), "-o", str(other)], capsys)
@@ -401,8 +436,9 @@ def test_export_refuses_a_yaml_file_a_symlink_and_a_fifo_unless_forced(repo: Pat
     assert other.read_text(encoding="utf-8").startswith("id,title")
 
 
-def test_build_refuses_to_replace_a_yaml_file_that_is_not_a_record(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_refuses_to_replace_a_yaml_file_that_is_not_a_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Zapchat blocked in Norvania\n\nThe regulator blocked Zapchat on Monday.\n", encoding="utf-8")
     config = tmp_path / "ci.yaml"
@@ -418,8 +454,9 @@ def test_build_refuses_to_replace_a_yaml_file_that_is_not_a_record(tmp_path: Pat
     assert "id:" in config.read_text(encoding="utf-8")
 
 
-def test_report_rerun_keeps_files_a_person_added_to_the_site(repo: Path, tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_rerun_keeps_files_a_person_added_to_the_site(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     site = tmp_path / "site"
     assert run(["report", str(repo), "-o", str(site)], capsys)[0] == 0
     (site / "CNAME").write_text("records.example.org\n", encoding="utf-8")
@@ -434,8 +471,9 @@ def test_report_rerun_keeps_files_a_person_added_to_the_site(repo: Path, tmp_pat
     assert (site / "records" / "ga-2025-tiktok.html").is_file()
     # A page of a record no longer given is the report's own file: it goes.
     other = repo.with_name("ga-2025-tiktok-2.yaml")
-    other.write_text(repo.read_text(encoding="utf-8").replace("id: ga-2025-tiktok\n", "id: ga-2025-tiktok-2\n"),
-                     encoding="utf-8")
+    other.write_text(
+        repo.read_text(encoding="utf-8").replace("id: ga-2025-tiktok\n", "id: ga-2025-tiktok-2\n"), encoding="utf-8"
+    )
     assert run(["report", str(repo.parent), "-o", str(site)], capsys)[0] == 0
     other.unlink()
     assert run(["report", str(repo.parent), "-o", str(site)], capsys)[0] == 0
@@ -475,8 +513,13 @@ def test_quote_sentences_on_a_long_line_match_the_scan_from_the_line_start() -> 
     from shutdown_records.extraction.spans import _known_ends
     from shutdown_records.extraction.types import sentence_span
 
-    sentences = ["Zapchat was blocked on 3 May in Elbrik.", "Dr. Vell said: \"It ended on 9 May.\"",
-                 "Service resumed (partly) on 12 May!", "Why?  Nobody knows.", "U.S. mirrors stayed up."]
+    sentences = [
+        "Zapchat was blocked on 3 May in Elbrik.",
+        'Dr. Vell said: "It ended on 9 May."',
+        "Service resumed (partly) on 12 May!",
+        "Why?  Nobody knows.",
+        "U.S. mirrors stayed up.",
+    ]
     text = "Title\n" + " ".join(sentences[i % 5] for i in range(300)) + "\nLast line."
     lo, hi = 6, text.index("\nLast")
     for start in range(lo, hi, 37):
@@ -486,8 +529,9 @@ def test_quote_sentences_on_a_long_line_match_the_scan_from_the_line_start() -> 
         )
 
 
-def test_json_output_of_validate_still_names_the_hostile_path_exactly(repo: Path,
-                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_of_validate_still_names_the_hostile_path_exactly(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(repo, f"path: {SOURCE}", 'path: "a\\nb.txt"')
     code, out, _ = run(["validate", "--format", "json", str(repo)], capsys)
     assert code == 1
@@ -496,8 +540,9 @@ def test_json_output_of_validate_still_names_the_hostile_path_exactly(repo: Path
     assert RECORD in out
 
 
-def test_a_record_file_that_is_a_symlink_is_not_followed(repo: Path, tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_record_file_that_is_a_symlink_is_not_followed(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     credentials = tmp_path / "config.json"
     credentials.write_text('{"auths": {"registry.example": {"auth": "TOPSECRET-TOKEN-4242"}}}\n', encoding="utf-8")
     link = repo.with_name("zz-link.yaml")
@@ -510,8 +555,9 @@ def test_a_record_file_that_is_a_symlink_is_not_followed(repo: Path, tmp_path: P
     assert code == 3 and "TOPSECRET" not in err
 
 
-def test_schema_refuses_to_replace_a_file_that_is_not_a_schema(repo: Path, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_refuses_to_replace_a_file_that_is_not_a_schema(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = repo.read_bytes()
     code, _, err = run(["schema", "-o", str(repo)], capsys)
     assert code == 4 and f"error: {repo}: exists and is not a JSON Schema" in err
@@ -521,17 +567,21 @@ def test_schema_refuses_to_replace_a_file_that_is_not_a_schema(repo: Path, tmp_p
     assert run(["schema", "-o", str(target)], capsys)[0] == 0  # an earlier schema is replaced
 
 
-def test_a_source_in_the_repositorys_git_folder_is_never_read(repo: Path, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_source_in_the_repositorys_git_folder_is_never_read(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     git = repo.parent.parent / ".git"
     git.mkdir()
-    (git / "config").write_text('[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic TOPSECRET\n',
-                                encoding="utf-8")
+    (git / "config").write_text(
+        '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic TOPSECRET\n', encoding="utf-8"
+    )
     edit(repo, f"path: {SOURCE}", "path: ../.git/config")
     code, out, _ = run(["validate", str(repo)], capsys)
     assert code == 1
-    assert ("sources[0].path: source path '../.git/config' is a hidden file or inside a hidden folder "
-            "(.git, .env, ...), which may hold credentials; sources must be visible files of the repository [E310]") in out
+    assert (
+        "sources[0].path: source path '../.git/config' is a hidden file or inside a hidden folder "
+        "(.git, .env, ...), which may hold credentials; sources must be visible files of the repository [E310]"
+    ) in out
     code, _, err = run(["report", str(repo), "-o", str(tmp_path / "site")], capsys)
     assert code == 0, err
     text = site_text(tmp_path / "site")

@@ -10,10 +10,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import cli, main
 from shutdown_records.evaluate import corpus as corpus_module
-
-from conftest import REPO_ROOT
 
 EVAL_CORPUS = REPO_ROOT / "tests" / "eval_corpus"
 
@@ -25,11 +24,14 @@ class _Built:
 
 
 def _builder(source_paths: list[Path], **_: Any) -> _Built:
-    return _Built({}, problems=[
-        "sources/09.txt: language 'sw' has no vocabulary (data/lang/sw/); read for country, platforms and dates only",
-        "note: networks: candidate 'mobile' from 01 too weakly supported (0.18 < 0.9); left out",
-        "note: scope: national by default",
-    ])
+    return _Built(
+        {},
+        problems=[
+            "sources/09.txt: language 'sw' has no vocabulary (data/lang/sw/); read for country, platforms and dates only",
+            "note: networks: candidate 'mobile' from 01 too weakly supported (0.18 < 0.9); left out",
+            "note: scope: national by default",
+        ],
+    )
 
 
 def test_eval_progress_names_each_warning_and_counts_notes(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
@@ -53,7 +55,9 @@ def test_eval_progress_names_each_warning_and_counts_notes(monkeypatch: pytest.M
         ("Freedonia blocks.\n", "too little text to tell: 2 words"),
     ],
 )
-def test_a_text_that_is_not_prose_gets_a_language_message_that_says_so(tmp_path: Path, content: str, expected: str) -> None:
+def test_a_text_that_is_not_prose_gets_a_language_message_that_says_so(
+    tmp_path: Path, content: str, expected: str
+) -> None:
     path = tmp_path / "odd.txt"
     path.write_text(content, encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(path), "-q"])

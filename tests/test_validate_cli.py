@@ -33,7 +33,9 @@ def test_installed_command_exits_0_on_valid_record_and_1_on_non_utf8_without_tra
     bad = _run_installed(str(BAD / "not-utf8.yaml"), cwd=tmp_path)
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr + bad.stdout
-    assert f"{BAD / 'not-utf8.yaml'}:2:11: (record): not UTF-8: byte 0xe9; re-save the file as UTF-8 [E002]" in bad.stdout
+    assert (
+        f"{BAD / 'not-utf8.yaml'}:2:11: (record): not UTF-8: byte 0xe9; re-save the file as UTF-8 [E002]" in bad.stdout
+    )
 
 
 def test_installed_command_exits_2_for_a_missing_path(tmp_path: Path) -> None:
@@ -88,28 +90,39 @@ def test_validate_reports_duplicate_key_with_line() -> None:
 def test_validate_reports_unknown_field_at_its_key_and_suggests_the_known_one() -> None:
     result = validate(str(BAD / "unknown-field.yaml"))
     assert result.exit_code == 1
-    assert f"{BAD / 'unknown-field.yaml'}:3:1: contry: unknown field 'contry'; did you mean 'country'? [E101]" in result.stdout
+    assert (
+        f"{BAD / 'unknown-field.yaml'}:3:1: contry: unknown field 'contry'; did you mean 'country'? [E101]"
+        in result.stdout
+    )
 
 
 def test_validate_reports_wrong_types_with_what_would_be_right() -> None:
     result = validate(str(BAD / "wrong-types.yaml"))
     assert result.exit_code == 1
     lines = problem_lines(result)
-    assert f'{BAD / "wrong-types.yaml"}:2:8: title: expected text, got number 2024; quote it to keep it as text: "2024" [E103]' in lines
+    assert (
+        f'{BAD / "wrong-types.yaml"}:2:8: title: expected text, got number 2024; quote it to keep it as text: "2024" [E103]'
+        in lines
+    )
     assert f"{BAD / 'wrong-types.yaml'}:3:12: platforms: expected a list, got text 'X' [E103]" in lines
 
 
 def test_validate_rejects_february_30() -> None:
     result = validate(str(BAD / "impossible-date.yaml"))
     assert result.exit_code == 1
-    assert "impossible-date.yaml:3:13: start_date: 2024-02-30 is not a real date: February 2024 has 29 days [E201]" in result.stdout
+    assert (
+        "impossible-date.yaml:3:13: start_date: 2024-02-30 is not a real date: February 2024 has 29 days [E201]"
+        in result.stdout
+    )
 
 
 def test_validate_reports_unknown_vocabulary_value_and_the_nearest_known_one() -> None:
     result = validate(str(BAD / "unknown-vocabulary.yaml"))
     assert result.exit_code == 1
-    assert ("unknown-vocabulary.yaml:3:7: kind: 'service_blok' is not a known kind value; expected one of: "
-            "full_network, service_block, throttling; did you mean 'service_block'? [E104]") in result.stdout
+    assert (
+        "unknown-vocabulary.yaml:3:7: kind: 'service_blok' is not a known kind value; expected one of: "
+        "full_network, service_block, throttling; did you mean 'service_block'? [E104]"
+    ) in result.stdout
 
 
 def test_validate_reads_yaml11_traps_as_yaml12_strings_and_accepts_country_no() -> None:
@@ -123,8 +136,10 @@ def test_validate_reads_yaml11_traps_as_yaml12_strings_and_accepts_country_no() 
 def test_validate_reports_yes_for_a_boolean_with_a_true_false_hint() -> None:
     result = validate(str(BAD / "acknowledged-yes.yaml"))
     assert result.exit_code == 1
-    assert ("acknowledged-yes.yaml:3:15: acknowledged: expected true or false or empty (null), got text 'yes'; "
-            "use true/false (records are YAML 1.2: yes/no/on/off are plain text) [E103]") in result.stdout
+    assert (
+        "acknowledged-yes.yaml:3:15: acknowledged: expected true or false or empty (null), got text 'yes'; "
+        "use true/false (records are YAML 1.2: yes/no/on/off are plain text) [E103]"
+    ) in result.stdout
 
 
 def test_validate_reports_non_utf8_bytes_with_their_place() -> None:
@@ -139,13 +154,18 @@ def test_validate_refuses_a_very_large_file_without_reading_it(tmp_path: Path) -
         handle.truncate(6 * 1024 * 1024)  # sparse: cheap to make
     result = validate(str(huge))
     assert result.exit_code == 1
-    assert "huge.yaml:1:1: (record): file is 6291456 bytes; a record must be under 5242880 bytes [E003]" in result.stdout
+    assert (
+        "huge.yaml:1:1: (record): file is 6291456 bytes; a record must be under 5242880 bytes [E003]" in result.stdout
+    )
 
 
 def test_validate_reports_end_before_start() -> None:
     result = validate(str(BAD / "end-before-start.yaml"))
     assert result.exit_code == 1
-    assert "end-before-start.yaml:4:11: end_date: end_date 2024-03-01 is before start_date 2024-03-10 [E202]" in result.stdout
+    assert (
+        "end-before-start.yaml:4:11: end_date: end_date 2024-03-01 is before start_date 2024-03-10 [E202]"
+        in result.stdout
+    )
 
 
 def test_validate_of_a_folder_without_records_exits_0_and_says_so(tmp_path: Path) -> None:
@@ -162,8 +182,9 @@ def test_validate_reports_duplicate_ids_across_records_naming_the_first(tmp_path
     result = validate(str(record), str(twin))
     assert result.exit_code == 1
     id_line = line_of(record, "id: ga-2025-tiktok")
-    assert (f"{twin}:{id_line}:5: id: id 'ga-2025-tiktok' is also used by {record}:{id_line}; "
-            "ids must be unique [E206]") in result.stdout
+    assert (
+        f"{twin}:{id_line}:5: id: id 'ga-2025-tiktok' is also used by {record}:{id_line}; ids must be unique [E206]"
+    ) in result.stdout
 
 
 def test_validate_counts_a_file_given_twice_once(tmp_path: Path) -> None:
@@ -178,8 +199,10 @@ def test_validate_warns_when_id_differs_from_file_name_and_fails_only_under_stri
     renamed = record.rename(record.with_name("gabon.yaml"))
     result = validate(str(renamed))
     assert result.exit_code == 0
-    assert (f"{renamed}:2:5: id: warning: id 'ga-2025-tiktok' differs from the file name 'gabon.yaml'; "
-            "name the file ga-2025-tiktok.yaml [W207]") in result.stdout
+    assert (
+        f"{renamed}:2:5: id: warning: id 'ga-2025-tiktok' differs from the file name 'gabon.yaml'; "
+        "name the file ga-2025-tiktok.yaml [W207]"
+    ) in result.stdout
     assert "1 record checked, 1 valid, 0 errors, 1 warning" in result.stdout
     strict = validate("--strict", str(renamed))
     assert strict.exit_code == 1
@@ -205,7 +228,6 @@ def test_validate_quiet_prints_only_problems(tmp_path: Path) -> None:
         f"{record}:5:10: country: 'XX' is not an ISO 3166-1 alpha-2 country code "
         "(e.g. GB for the United Kingdom, PK for Pakistan) [E205]"
     ]
-
 
 
 def test_validate_passes_the_repository_records(monkeypatch) -> None:

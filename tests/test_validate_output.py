@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from fixtures.validate.support import BAD, copy_valid, edit, problem_lines, validate
 
 from shutdown_records.model import Incident
@@ -42,7 +41,12 @@ def test_validate_json_format_lists_totals_records_and_problems(tmp_path: Path) 
     assert (report["records_checked"], report["valid"], report["errors"], report["warnings"]) == (2, 0, 3, 1)
     assert report["records"][1] == {"path": str(record), "id": "ga-2025-tiktok", "valid": False}
     assert report["problems"][2] == {
-        "path": str(record), "line": 5, "column": 10, "field": "country", "severity": "error", "code": "E205",
+        "path": str(record),
+        "line": 5,
+        "column": 10,
+        "field": "country",
+        "severity": "error",
+        "code": "E205",
         "message": "'XX' is not an ISO 3166-1 alpha-2 country code (e.g. GB for the United Kingdom, PK for Pakistan)",
     }
 
@@ -51,8 +55,10 @@ def test_validate_github_format_writes_annotations_with_file_line_col_and_title(
     record = _two_broken_records(tmp_path)
     result = validate("--format", "github", "--quiet", str(record.parent))
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"::warning file={record.parent / 'acknowledged-yes.yaml'},line=1,col=1,"
-                               "title=W209 draft without evidence%3A (record)::draft without evidence")
+    assert lines[0].startswith(
+        f"::warning file={record.parent / 'acknowledged-yes.yaml'},line=1,col=1,"
+        "title=W209 draft without evidence%3A (record)::draft without evidence"
+    )
     assert lines[2] == (
         f"::error file={record},line=5,col=10,title=E205 unknown country code%3A country::'XX' is not an "
         "ISO 3166-1 alpha-2 country code (e.g. GB for the United Kingdom, PK for Pakistan)"
@@ -140,5 +146,7 @@ def test_docs_text_example_is_what_validate_prints(monkeypatch) -> None:
     docs = (REPO / "docs" / "validate.md").read_text(encoding="utf-8")
     example = docs.split("Text (default)", 1)[1].split("```\n", 2)[1].rstrip("\n")
     monkeypatch.chdir(REPO)
-    result = validate("tests/fixtures/validate/bad/acknowledged-yes.yaml", "tests/fixtures/validate/bad/end-before-start.yaml")
+    result = validate(
+        "tests/fixtures/validate/bad/acknowledged-yes.yaml", "tests/fixtures/validate/bad/end-before-start.yaml"
+    )
     assert result.stdout.rstrip("\n") == example

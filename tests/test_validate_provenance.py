@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from fixtures.validate.support import SOURCE, copy_valid, edit, line_of, problem_lines, validate
 
 from shutdown_records.text import read_source
@@ -73,8 +72,11 @@ def test_validate_says_a_quote_differs_only_by_a_no_break_space(tmp_path: Path) 
     record = copy_valid(tmp_path)
     text = _source_text(record)
     at = text.index("3\u00a0March 2025")
-    edit(record, "quote: 'Gabon blocks TikTok'\n      start: 0\n      end: 19",
-         f"quote: '3 March 2025'\n      start: {at}\n      end: {at + 12}")
+    edit(
+        record,
+        "quote: 'Gabon blocks TikTok'\n      start: 0\n      end: 19",
+        f"quote: '3 March 2025'\n      start: {at}\n      end: {at + 12}",
+    )
     result = validate(str(record))
     assert result.exit_code == 1
     assert problem_lines(result) == [
@@ -104,8 +106,11 @@ def test_validate_counts_offsets_in_code_points_not_bytes(tmp_path: Path) -> Non
     quote = "communications regulator"
     at = text.index(quote)
     assert len(text[:at].encode("utf-8")) > at  # multi-byte characters precede the quote
-    edit(record, "quote: 'Gabon blocks TikTok'\n      start: 0\n      end: 19",
-         f"quote: '{quote}'\n      start: {at}\n      end: {at + len(quote)}")
+    edit(
+        record,
+        "quote: 'Gabon blocks TikTok'\n      start: 0\n      end: 19",
+        f"quote: '{quote}'\n      start: {at}\n      end: {at + len(quote)}",
+    )
     result = validate(str(record))
     assert result.exit_code == 0, result.stdout
 
@@ -115,16 +120,20 @@ def test_validate_reports_start_not_before_end(tmp_path: Path) -> None:
     edit(record, "      start: 0\n      end: 19\n", "      start: 19\n      end: 19\n")
     result = validate(str(record))
     assert result.exit_code == 1
-    assert ("evidence.country[0].end: end (19) must be greater than start (19); the quote stands at 0-19: "
-            "set start: 0, end: 19 [E217]") in result.stdout
+    assert (
+        "evidence.country[0].end: end (19) must be greater than start (19); the quote stands at 0-19: "
+        "set start: 0, end: 19 [E217]"
+    ) in result.stdout
 
 
 def test_validate_hashes_each_source_once_across_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = copy_valid(tmp_path)
     for n in range(3):
         copy = first.with_name(f"ga-2025-tiktok-{n}.yaml")
-        copy.write_text(first.read_text(encoding="utf-8").replace("id: ga-2025-tiktok\n", f"id: ga-2025-tiktok-{n}\n"),
-                        encoding="utf-8")
+        copy.write_text(
+            first.read_text(encoding="utf-8").replace("id: ga-2025-tiktok\n", f"id: ga-2025-tiktok-{n}\n"),
+            encoding="utf-8",
+        )
     reads: list[Path] = []
     real = checks_provenance.read_source
     monkeypatch.setattr(checks_provenance, "read_source", lambda path: reads.append(path) or real(path))
@@ -138,5 +147,7 @@ def test_validate_warns_that_quotes_of_a_source_without_path_cannot_be_checked(t
     edit(record, "    path: sources/ga-tiktok.txt\n", "    url: https://example.org/gabon\n")
     result = validate(str(record))
     assert result.exit_code == 0
-    assert "evidence.country[0].source: warning: source 's1' has no path, so its quotes cannot be checked" in result.stdout
+    assert (
+        "evidence.country[0].source: warning: source 's1' has no path, so its quotes cannot be checked" in result.stdout
+    )
     assert result.stdout.count("[W215]") == 1

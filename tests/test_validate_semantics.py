@@ -12,8 +12,10 @@ def test_validate_requires_status_ended_when_end_date_is_set(tmp_path: Path) -> 
     edit(record, "status: ended", "status: ongoing")
     result = validate(str(record))
     assert result.exit_code == 1
-    assert (f"{record}:{line_of(record, 'status: ongoing')}:9: status: end_date is 2025-03-10, so status must be "
-            "ended (it is 'ongoing'); clear end_date if the incident is not over [E203]") in result.stdout
+    assert (
+        f"{record}:{line_of(record, 'status: ongoing')}:9: status: end_date is 2025-03-10, so status must be "
+        "ended (it is 'ongoing'); clear end_date if the incident is not over [E203]"
+    ) in result.stdout
 
 
 def test_validate_warns_about_status_ended_without_end_date_or_its_own_citation(tmp_path: Path) -> None:
@@ -23,7 +25,10 @@ def test_validate_warns_about_status_ended_without_end_date_or_its_own_citation(
     assert validate(str(record)).exit_code == 0
     edit(record, "  status:\n", "  end_date:\n")
     result = validate(str(record))
-    assert "status: warning: status is ended but end_date is empty; add the end date, or cite the restoration" in result.stdout
+    assert (
+        "status: warning: status is ended but end_date is empty; add the end date, or cite the restoration"
+        in result.stdout
+    )
     assert "[W204]" in result.stdout
 
 
@@ -52,8 +57,9 @@ def test_validate_reports_a_citation_to_an_undeclared_source(tmp_path: Path) -> 
     edit(record, "  workarounds:\n    - source: s1", "  workarounds:\n    - source: s2")
     result = validate(str(record))
     assert result.exit_code == 1
-    assert ("evidence.workarounds[0].source: cites source 's2', which is not declared under sources "
-            "(declared: s1) [E210]") in result.stdout
+    assert (
+        "evidence.workarounds[0].source: cites source 's2', which is not declared under sources (declared: s1) [E210]"
+    ) in result.stdout
 
 
 def test_validate_requires_a_citation_for_each_conflict_candidate(tmp_path: Path) -> None:
@@ -62,8 +68,10 @@ def test_validate_requires_a_citation_for_each_conflict_candidate(tmp_path: Path
     result = validate(str(record))
     assert result.exit_code == 1
     line = line_of(record, "- value: 2025-03-04")
-    assert (f"{record}:{line}:16: conflicts.start_date.candidates[1].value: candidate '2025-03-04' has no citation; "
-            "add one under evidence.start_date with value: '2025-03-04' [E211]") in result.stdout
+    assert (
+        f"{record}:{line}:16: conflicts.start_date.candidates[1].value: candidate '2025-03-04' has no citation; "
+        "add one under evidence.start_date with value: '2025-03-04' [E211]"
+    ) in result.stdout
 
 
 def test_validate_warns_about_a_citation_for_a_value_the_field_no_longer_holds(tmp_path: Path) -> None:
@@ -79,15 +87,17 @@ def test_validate_reports_evidence_for_a_field_that_does_not_exist(tmp_path: Pat
     edit(record, "  workarounds:\n    - source: s1", "  workaround:\n    - source: s1")
     result = validate(str(record))
     assert result.exit_code == 1
-    assert (f"{record}:{line_of(record, '  workaround:')}:3: evidence.workaround: evidence for 'workaround', which is "
-            "not a field that takes one; did you mean 'workarounds'? [E213]") in result.stdout
+    assert (
+        f"{record}:{line_of(record, '  workaround:')}:3: evidence.workaround: evidence for 'workaround', which is "
+        "not a field that takes one; did you mean 'workarounds'? [E213]"
+    ) in result.stdout
 
 
 def test_validate_reports_duplicate_source_ids(tmp_path: Path) -> None:
     record = copy_valid(tmp_path)
     text = record.read_text(encoding="utf-8")
     start = text.index("  - id: s1")
-    block = text[start:text.index("evidence:")]
+    block = text[start : text.index("evidence:")]
     edit(record, block, block + block)
     result = validate(str(record))
     assert result.exit_code == 1
@@ -148,11 +158,14 @@ def test_validate_reports_each_uncited_value_of_a_reviewed_record(tmp_path: Path
     ]
 
 
-
 def test_validate_counts_a_citation_without_value_for_the_chosen_candidate(tmp_path: Path) -> None:
     record = copy_valid(tmp_path)
-    edit(record, "conflicts:\n", "conflicts:\n  country:\n    chosen: GA\n    reason: the dateline\n"
-         "    candidates:\n      - value: GA\n        sources: [s1]\n      - value: CM\n        sources: [s1]\n")
+    edit(
+        record,
+        "conflicts:\n",
+        "conflicts:\n  country:\n    chosen: GA\n    reason: the dateline\n"
+        "    candidates:\n      - value: GA\n        sources: [s1]\n      - value: CM\n        sources: [s1]\n",
+    )
     result = validate(str(record))
     assert result.exit_code == 1
     assert problem_lines(result) == [
@@ -166,5 +179,7 @@ def test_validate_names_the_curation_vocabulary_for_a_wrong_curation_value(tmp_p
     edit(record, "conflicts:\n", "curation:\n  country: checked\nconflicts:\n")
     result = validate(str(record))
     assert result.exit_code == 1
-    assert ("curation.country: 'checked' is not a known curation value; expected one of: reviewed, edited [E104]"
-            in result.stdout)
+    assert (
+        "curation.country: 'checked' is not a known curation value; expected one of: reviewed, edited [E104]"
+        in result.stdout
+    )

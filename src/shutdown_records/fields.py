@@ -81,50 +81,163 @@ class FieldSpec:
 
 
 _PLATFORM_COLUMNS = (
-    "facebook_affected", "twitter_affected", "whatsapp_affected", "instagram_affected",
-    "telegram_affected", "other_affected", "service_details",
+    "facebook_affected",
+    "twitter_affected",
+    "whatsapp_affected",
+    "instagram_affected",
+    "telegram_affected",
+    "other_affected",
+    "service_details",
 )
 
 # In the model's order (a test keeps the two in step).
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("country", "scalar", "scalar", always_written=True, score=Scoring("exact", "ctry"),
-              stop=("country",), ooni=OoniFact("Country", 0)),
-    FieldSpec("platforms", "set", "set", always_written=True, unique=True, score=Scoring("set", "plat"),
-              stop=_PLATFORM_COLUMNS, ooni=OoniFact("Platforms", 4)),
-    FieldSpec("kind", "scalar", "scalar", always_written=True, vocabulary=True, score=Scoring("exact", "kind"),
-              stop=("shutdown_type", "shutdown_extent"), ooni=OoniFact("Kind", 3)),
+    FieldSpec(
+        "country",
+        "scalar",
+        "scalar",
+        always_written=True,
+        score=Scoring("exact", "ctry"),
+        stop=("country",),
+        ooni=OoniFact("Country", 0),
+    ),
+    FieldSpec(
+        "platforms",
+        "set",
+        "set",
+        always_written=True,
+        unique=True,
+        score=Scoring("set", "plat"),
+        stop=_PLATFORM_COLUMNS,
+        ooni=OoniFact("Platforms", 4),
+    ),
+    FieldSpec(
+        "kind",
+        "scalar",
+        "scalar",
+        always_written=True,
+        vocabulary=True,
+        score=Scoring("exact", "kind"),
+        stop=("shutdown_type", "shutdown_extent"),
+        ooni=OoniFact("Kind", 3),
+    ),
     # Written by the STOP import and by people; shown on kind's OONI line; no CSV column. A
     # rebuild does not keep it (it is not among the `extracted=False` fields): today's behaviour.
-    FieldSpec("kinds", "set", "none", vocabulary=True, unique=True, csv=False,
-              stop=("shutdown_type", "shutdown_extent")),
-    FieldSpec("networks", "set", "set", always_written=True, vocabulary=True, score=Scoring("set", "netw"),
-              stop=("affected_network",), ooni=OoniFact("Networks", 5)),
-    FieldSpec("scope", "scalar", "scalar", always_written=True, vocabulary=True, score=Scoring("exact", "scop"),
-              stop=("geo_scope", "area_name"), ooni=OoniFact("Scope", 6)),
+    FieldSpec(
+        "kinds", "set", "none", vocabulary=True, unique=True, csv=False, stop=("shutdown_type", "shutdown_extent")
+    ),
+    FieldSpec(
+        "networks",
+        "set",
+        "set",
+        always_written=True,
+        vocabulary=True,
+        score=Scoring("set", "netw"),
+        stop=("affected_network",),
+        ooni=OoniFact("Networks", 5),
+    ),
+    FieldSpec(
+        "scope",
+        "scalar",
+        "scalar",
+        always_written=True,
+        vocabulary=True,
+        score=Scoring("exact", "scop"),
+        stop=("geo_scope", "area_name"),
+        ooni=OoniFact("Scope", 6),
+    ),
     # Shown on scope's OONI line.
     FieldSpec("regions", "set", "set", extracted=False, unique=True, stop=("geo_scope", "area_name")),
-    FieldSpec("start_date", "date", "scalar", always_written=True, score=Scoring("date", "strt"),
-              stop=("start_date", "duration"), ooni=OoniFact("Dates", 1)),
+    FieldSpec(
+        "start_date",
+        "date",
+        "scalar",
+        always_written=True,
+        score=Scoring("date", "strt"),
+        stop=("start_date", "duration"),
+        ooni=OoniFact("Dates", 1),
+    ),
     # Shown on start_date's OONI line ("Dates").
-    FieldSpec("end_date", "date", "scalar", always_written=True, score=Scoring("date", "end"),
-              stop=("end_date", "duration")),
-    FieldSpec("status", "scalar", "derived", always_written=True, vocabulary=True,
-              stop=("shutdown_status",), ooni=OoniFact("Status", 2)),
-    FieldSpec("ordered_by", "named_list", "object", item_key="name", always_written=True,
-              score=Scoring("names", "ordr"), stop=("ordered_by", "decision_maker"), ooni=OoniFact("Ordered by", 7)),
-    FieldSpec("justification", "set", "set", always_written=True, vocabulary=True, score=Scoring("set", "just"),
-              stop=("gov_justification",), ooni=OoniFact("Official justification", 8)),
-    FieldSpec("context", "set", "set", always_written=True, vocabulary=True, score=Scoring("set", "ctxt"),
-              stop=("actual_cause", "election"), ooni=OoniFact("Context", 9)),
-    FieldSpec("legal_basis", "named_list", "object", item_key="instrument", always_written=True,
-              score=Scoring("names", "legl"), stop=("legal_just", "legal_method"), ooni=OoniFact("Legal basis", 10)),
-    FieldSpec("court_challenges", "named_list", "object", item_key="court", always_written=True,
-              score=Scoring("names", "crt"), ooni=OoniFact("Court challenges", 11)),
+    FieldSpec(
+        "end_date", "date", "scalar", always_written=True, score=Scoring("date", "end"), stop=("end_date", "duration")
+    ),
+    FieldSpec(
+        "status",
+        "scalar",
+        "derived",
+        always_written=True,
+        vocabulary=True,
+        stop=("shutdown_status",),
+        ooni=OoniFact("Status", 2),
+    ),
+    FieldSpec(
+        "ordered_by",
+        "named_list",
+        "object",
+        item_key="name",
+        always_written=True,
+        score=Scoring("names", "ordr"),
+        stop=("ordered_by", "decision_maker"),
+        ooni=OoniFact("Ordered by", 7),
+    ),
+    FieldSpec(
+        "justification",
+        "set",
+        "set",
+        always_written=True,
+        vocabulary=True,
+        score=Scoring("set", "just"),
+        stop=("gov_justification",),
+        ooni=OoniFact("Official justification", 8),
+    ),
+    FieldSpec(
+        "context",
+        "set",
+        "set",
+        always_written=True,
+        vocabulary=True,
+        score=Scoring("set", "ctxt"),
+        stop=("actual_cause", "election"),
+        ooni=OoniFact("Context", 9),
+    ),
+    FieldSpec(
+        "legal_basis",
+        "named_list",
+        "object",
+        item_key="instrument",
+        always_written=True,
+        score=Scoring("names", "legl"),
+        stop=("legal_just", "legal_method"),
+        ooni=OoniFact("Legal basis", 10),
+    ),
+    FieldSpec(
+        "court_challenges",
+        "named_list",
+        "object",
+        item_key="court",
+        always_written=True,
+        score=Scoring("names", "crt"),
+        ooni=OoniFact("Court challenges", 11),
+    ),
     FieldSpec("workarounds", "set", "set", always_written=True, vocabulary=True, score=Scoring("set", "work")),
-    FieldSpec("acknowledged", "scalar", "scalar", always_written=True, score=Scoring("exact", "ackn"),
-              stop=("gov_ack",), ooni=OoniFact("Officially acknowledged", 12)),
-    FieldSpec("operators", "named_list", "object", item_key="name", extracted=False,
-              stop=("telcos_involved",), ooni=OoniFact("Operators", 13)),
+    FieldSpec(
+        "acknowledged",
+        "scalar",
+        "scalar",
+        always_written=True,
+        score=Scoring("exact", "ackn"),
+        stop=("gov_ack",),
+        ooni=OoniFact("Officially acknowledged", 12),
+    ),
+    FieldSpec(
+        "operators",
+        "named_list",
+        "object",
+        item_key="name",
+        extracted=False,
+        stop=("telcos_involved",),
+        ooni=OoniFact("Operators", 13),
+    ),
     # A finding's own "Technical reports" section and its links.
     FieldSpec("technical_reports", "named_list", "object", item_key="publisher", extracted=False),
     FieldSpec("official_statements", "named_list", "object", item_key="by", extracted=False),
@@ -143,7 +256,8 @@ OTHER_STOP_COLUMNS: dict[str, tuple[str, ...]] = {
 def names(*, evidenced: bool | None = None, lists: bool | None = None) -> tuple[str, ...]:
     """Field names in model order, filtered."""
     return tuple(
-        f.name for f in FIELDS
+        f.name
+        for f in FIELDS
         if (evidenced is None or f.evidenced == evidenced) and (lists is None or f.is_list == lists)
     )
 

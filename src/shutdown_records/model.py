@@ -27,7 +27,6 @@ SOURCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
-
 def _real_date(value: str) -> str:
     """Refuse dates of the right shape that no calendar has (year 0000, 2023-02-29)."""
     parts = [int(p) for p in value.split("-")]
@@ -170,13 +169,9 @@ class Statement(_Strict):
 
 class Source(_Strict):
     id: Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN)]
-    path: str | None = Field(
-        None, description="Text file, relative to the record's folder; offsets index its text."
-    )
+    path: str | None = Field(None, description="Text file, relative to the record's folder; offsets index its text.")
     url: str | None = None
-    origin: str | None = Field(
-        None, description="Original file the text was extracted from (e.g. an .html page)."
-    )
+    origin: str | None = Field(None, description="Original file the text was extracted from (e.g. an .html page).")
     title: str | None = None
     publisher: str | None = None
     published: PartialDate | None = None

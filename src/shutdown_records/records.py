@@ -24,8 +24,10 @@ def iter_record_files(paths: Iterable[Path | str]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                if child.suffix in RECORD_SUFFIXES and child.is_file() and not any(
-                    part.startswith(".") for part in rel
+                if (
+                    child.suffix in RECORD_SUFFIXES
+                    and child.is_file()
+                    and not any(part.startswith(".") for part in rel)
                 ):
                     yield child
         elif path.is_file():

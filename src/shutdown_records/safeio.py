@@ -83,22 +83,28 @@ def _confine(folder: str, written: str, root: str) -> tuple[str, str, str]:
     joined = os.path.join(folder, written)
     real = Path(_realpath(joined))
     if os.path.isabs(written) or not real.is_relative_to(root):
-        return "", "outside", (
-            f"is outside the repository root {root}; sources must be files inside it "
-            "(store the text beside the record, or pass --root)"
+        return (
+            "",
+            "outside",
+            (
+                f"is outside the repository root {root}; sources must be files inside it "
+                "(store the text beside the record, or pass --root)"
+            ),
         )
     if any(part.startswith(".") for part in real.relative_to(root).parts):
         # .git/config holds the token actions/checkout persists; .env files hold secrets
-        return "", "hidden", (
-            "is a hidden file or inside a hidden folder (.git, .env, ...), which may hold credentials; "
-            "sources must be visible files of the repository"
+        return (
+            "",
+            "hidden",
+            (
+                "is a hidden file or inside a hidden folder (.git, .env, ...), which may hold credentials; "
+                "sources must be visible files of the repository"
+            ),
         )
     return joined, "", ""
 
 
-def read_regular_file(
-    path: Path | str, *, limit: int = MAX_SOURCE_BYTES, follow_symlinks: bool = True
-) -> bytes:
+def read_regular_file(path: Path | str, *, limit: int = MAX_SOURCE_BYTES, follow_symlinks: bool = True) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; anything else is a SourcePathError.
 
     FIFOs, devices, sockets and folders are refused before a byte is read (opened
@@ -125,7 +131,8 @@ def read_regular_file(
         if not stat.S_ISREG(info.st_mode):
             raise SourcePathError(
                 f"is not a regular file ({_kind(info.st_mode)}); only plain text files are read",
-                place=place, kind="special",
+                place=place,
+                kind="special",
             )
         if info.st_size > limit:
             raise SourcePathError(
@@ -144,7 +151,8 @@ def read_regular_file(
             if total > limit:
                 raise SourcePathError(
                     f"is more than {limit} bytes; sources are read up to {limit} bytes",
-                    place=place, kind="too_large",
+                    place=place,
+                    kind="too_large",
                 )
         return b"".join(chunks)
     except OSError as err:

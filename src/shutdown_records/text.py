@@ -75,8 +75,7 @@ def decode_source(data: bytes, place: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(
-            f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}; "
-            "re-save the file as UTF-8",
+            f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}; re-save the file as UTF-8",
             place=place,
         ) from None
 

@@ -149,7 +149,8 @@ def _refuse_tag(node: yaml.Node) -> None:
             None, None, f"the tag {_short(node.tag)} is not allowed in records; remove it{hint}", node.start_mark
         )
     raise yaml.constructor.ConstructorError(
-        None, None,
+        None,
+        None,
         f"{_short(node.tag)} tags {_NODE_WORDS[expected]}, but {_NODE_WORDS.get(type(node), 'something else')} "
         "follows; remove the tag",
         node.start_mark,
@@ -176,12 +177,12 @@ StrictLoader.add_implicit_resolver(
 StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
     list("-+.0123456789"),
 )
 

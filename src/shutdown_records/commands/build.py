@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL, InputError, OutputError
+from ..errors import EXIT_INVALID, EXIT_OK, EXIT_PARTIAL, OutputError
 from ..safeio import check_output
 from ..safetext import printable
 
@@ -48,18 +48,24 @@ def _existing(path: Path, sources: tuple[Path, ...], force: bool) -> tuple[dict 
 @click.command(name="build")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", metavar="FILE.yaml|FOLDER/", default=None,
+    "-o",
+    "--output",
+    metavar="FILE.yaml|FOLDER/",
+    default=None,
     help="Write the record here (atomically): a FOLDER/ (or an existing folder) gets FOLDER/<id>.yaml, "
     "named by the record's id. If the record file exists, its curated fields are kept. Default: print the YAML.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes; errors still print.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every build note (by default: one summary line).")
 @click.option(
-    "--force", is_flag=True,
+    "--force",
+    is_flag=True,
     help="Replace OUTPUT even when it is not a record (or is a symlink or special file); never an input.",
 )
 @click.option(
-    "--language", metavar="CODE", default=None,
+    "--language",
+    metavar="CODE",
+    default=None,
     help="Language (ISO 639-1, e.g. fr) of sources whose front matter names none; skips detection.",
 )
 def command(
@@ -92,13 +98,17 @@ def command(
     where = folder if folder is not None else (target.parent if target is not None else None)
     for part in (where, *where.parents) if where is not None else ():
         if part.exists() and not part.is_dir():
-            raise click.BadParameter(f"{part} is a file, so it cannot hold the record; give a folder or a new path",
-                                     param_hint="-o")
+            raise click.BadParameter(
+                f"{part} is a file, so it cannot hold the record; give a folder or a new path", param_hint="-o"
+            )
 
     def run(record_path: Path | None, existing: dict | None):  # noqa: ANN202
         return build_record(
-            list(sources), record_path=record_path, existing=existing,
-            progress=None if quiet else _progress_bar, language=language
+            list(sources),
+            record_path=record_path,
+            existing=existing,
+            progress=None if quiet else _progress_bar,
+            language=language,
         )
 
     read_sha: str | None = None
@@ -113,7 +123,9 @@ def command(
             if existing is not None:
                 result = run(target, existing)
     else:
-        existing, read_sha, not_a_record = _existing(target, sources, force) if target is not None else (None, None, False)
+        existing, read_sha, not_a_record = (
+            _existing(target, sources, force) if target is not None else (None, None, False)
+        )
         result = run(target, existing)
 
     unreadable = set(result.unreadable)
@@ -122,7 +134,7 @@ def command(
         if problem in unreadable:
             click.echo(f"error: {printable(problem)}", err=True)
         elif problem.startswith("note: "):
-            notes.append(problem[len("note: "):])
+            notes.append(problem[len("note: ") :])
         else:
             click.echo(f"warning: {printable(problem)}", err=True)
     if verbose:
@@ -136,7 +148,8 @@ def command(
     if not_a_record:
         raise OutputError(
             "exists and is not a record (no `id` and `title`); building would replace it. "
-            "Choose another file, or use --force", place=str(target),
+            "Choose another file, or use --force",
+            place=str(target),
         )
     impossible = _drop_impossible_start(result.record)
     if impossible:
@@ -149,8 +162,11 @@ def command(
             # a person may save the record while the build runs: their save wins
             write_atomic_if_unchanged(target, text, read_sha)
         except ChangedOnDisk:
-            click.echo(f"error: {target} changed on disk while the build ran (saved in an editor?); "
-                       "nothing written, run the build again", err=True)
+            click.echo(
+                f"error: {target} changed on disk while the build ran (saved in an editor?); "
+                "nothing written, run the build again",
+                err=True,
+            )
             sys.exit(EXIT_INVALID)
         record_id = result.record["id"]
         if target.stem != record_id:

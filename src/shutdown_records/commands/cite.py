@@ -23,12 +23,28 @@ from ..safetext import printable
 @click.option("--source", "source", metavar="SOURCE_ID", help="Id of the source the quote is taken from.")
 @click.option("--quote", "quote", metavar="TEXT", help="The words of the source that support the value.")
 @click.option("--remove", is_flag=True, help="Take VALUE (or the field's value) and its citations out.")
-@click.option("--occurrence", type=click.IntRange(min=1), default=None,
-              help="Which occurrence of a quote found more than once (1 = first).")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Repository root sources must stay in, as for validate (default: the folder holding records/).")
-def command(record: Path, field: str, value: str | None, source: str | None, quote: str | None,
-            remove: bool, occurrence: int | None, root: Path | None) -> None:
+@click.option(
+    "--occurrence",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Which occurrence of a quote found more than once (1 = first).",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Repository root sources must stay in, as for validate (default: the folder holding records/).",
+)
+def command(
+    record: Path,
+    field: str,
+    value: str | None,
+    source: str | None,
+    quote: str | None,
+    remove: bool,
+    occurrence: int | None,
+    root: Path | None,
+) -> None:
     """Set or add VALUE in FIELD of RECORD, cited by a quote from one of its sources.
 
     FIELD is a field (start_date, platforms, court_challenges...) or a sub-field of a named

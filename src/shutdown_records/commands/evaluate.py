@@ -16,22 +16,50 @@ from ..evaluate.report import render_diff, render_drops, render_json, render_tab
 @click.command(name="eval")
 @click.argument("corpus_dir", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
-@click.option("--incident", "incidents", multiple=True, metavar="ID",
-              help="Evaluate only this incident (repeatable).")
-@click.option("--show-diff", is_flag=True, help="Print gold and built values of every field below 1 (with --json: a `diff` per incident).")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Compare the scores with the floors in this baseline file.")
+@click.option("--incident", "incidents", multiple=True, metavar="ID", help="Evaluate only this incident (repeatable).")
+@click.option(
+    "--show-diff",
+    is_flag=True,
+    help="Print gold and built values of every field below 1 (with --json: a `diff` per incident).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Compare the scores with the floors in this baseline file.",
+)
 @click.option("--check", is_flag=True, help="With --baseline: exit 1 when any score is below its floor.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              metavar="FILE", help="Write this run's scores, rounded down to 2 decimals, as floors to FILE.")
-@click.option("--allow-lower", is_flag=True,
-              help="With --write-baseline: accept floors lower than those already in FILE (say why in the commit).")
-@click.option("--split", type=click.Choice(["dev", "holdout"]), default=None,
-              help="Evaluate one part of the fixed split: dev (tune on it) or holdout (kept aside).")
-@click.option("--split-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The split's file (default: bench/corpus_split.json in the current folder).")
-@click.option("--keep-records", type=click.Path(file_okay=False, path_type=Path), default=None,
-              metavar="DIR", help="Also write each built record to DIR/<incident>.yaml.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Write this run's scores, rounded down to 2 decimals, as floors to FILE.",
+)
+@click.option(
+    "--allow-lower",
+    is_flag=True,
+    help="With --write-baseline: accept floors lower than those already in FILE (say why in the commit).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "holdout"]),
+    default=None,
+    help="Evaluate one part of the fixed split: dev (tune on it) or holdout (kept aside).",
+)
+@click.option(
+    "--split-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The split's file (default: bench/corpus_split.json in the current folder).",
+)
+@click.option(
+    "--keep-records",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Also write each built record to DIR/<incident>.yaml.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 def command(
     corpus_dir: Path,

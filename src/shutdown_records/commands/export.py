@@ -15,8 +15,9 @@ from ..safeio import check_output
 from ..safetext import printable
 
 
-def check_export_output(output: Path, paths: tuple[Path, ...], fmt: str, *, force: bool,
-                        like: Path | None = None) -> None:
+def check_export_output(
+    output: Path, paths: tuple[Path, ...], fmt: str, *, force: bool, like: Path | None = None
+) -> None:
     """Never write over an input record or the --like sheet; nor over a symlink, special file
     or YAML file unless --force."""
     inputs = [p for p in (*paths, *([like] if like else [])) if p.is_file()]
@@ -26,41 +27,65 @@ def check_export_output(output: Path, paths: tuple[Path, ...], fmt: str, *, forc
     check_output(output, inputs=inputs, force=force, expected=f"the {fmt} export")
     if not force and output.suffix.lower() in RECORD_SUFFIXES and output.exists():
         raise OutputError(
-            f"is a YAML file, perhaps a record; the {fmt} export would replace it. "
-            "Choose another file, or use --force", place=str(output),
+            f"is a YAML file, perhaps a record; the {fmt} export would replace it. Choose another file, or use --force",
+            place=str(output),
         )
 
 
 @click.command(name="export")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "-f", "--format", "fmt", required=True, type=click.Choice(sorted(WRITERS)),
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(sorted(WRITERS)),
     help="csv: one row per record; jsonl: every field as JSON; stop: Access Now STOP columns; "
     "ooni: OONI findings JSON.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Write here, atomically (default: standard output).",
 )
 @click.option("--bom", is_flag=True, help="csv and stop only: start with a UTF-8 BOM so Excel shows accents right.")
 @click.option(
-    "--raw-cells", is_flag=True,
+    "--raw-cells",
+    is_flag=True,
     help="csv and stop only: write cells as they are; by default a cell starting with = + - @ "
     "(a spreadsheet formula) gets a leading ' so opening the file cannot run it.",
 )
 @click.option("--jsonl", is_flag=True, help="ooni only: one finding per line instead of a JSON array.")
 @click.option("--reported-by", default=None, help="ooni only: the findings' reported_by (default: shutdown-records).")
-@click.option("--email-address", default=None,
-              help="ooni only: the findings' email_address (OONI's create endpoint wants the creator's).")
-@click.option("--like", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="stop only: write the columns of this STOP sheet, and the rows imported from it as they were.")
 @click.option(
-    "--force", is_flag=True,
+    "--email-address",
+    default=None,
+    help="ooni only: the findings' email_address (OONI's create endpoint wants the creator's).",
+)
+@click.option(
+    "--like",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="stop only: write the columns of this STOP sheet, and the rows imported from it as they were.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
     help="Write OUTPUT even when it is a symlink, a special file or a YAML file (never when it is an input).",
 )
 def command(
-    paths: tuple[Path, ...], fmt: str, output: Path | None, bom: bool, raw_cells: bool, jsonl: bool,
-    reported_by: str | None, email_address: str | None, like: Path | None, force: bool,
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    bom: bool,
+    raw_cells: bool,
+    jsonl: bool,
+    reported_by: str | None,
+    email_address: str | None,
+    like: Path | None,
+    force: bool,
 ) -> None:
     """Export the records in PATHS (files or folders of *.yaml) in one format.
 

@@ -14,11 +14,20 @@ from ..safetext import printable
 @click.command(name="import")
 @click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["stop"]), default="stop", show_default=True,
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["stop"]),
+    default="stop",
+    show_default=True,
     help="The sheet's format: stop = Access Now STOP columns (2016-2018, 2019, 2020-2022, 2023 layouts).",
 )
 @click.option(
-    "-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the records, one <id>.yaml per incident (created if needed).",
 )
 @click.option("--force", is_flag=True, help="Replace record files that already exist (default: merge or keep them).")
@@ -43,10 +52,21 @@ def command(csv_file: Path, fmt: str, out_dir: Path, force: bool, day_first: boo
         click.echo(f"warning: {printable(str(err))}", err=True)
 
     def kept(path: Path) -> None:
-        click.echo(f"kept {printable(str(path))}: it already exists and was not made by an import (use --force to replace it)", err=True)
+        click.echo(
+            f"kept {printable(str(path))}: it already exists and was not made by an import (use --force to replace it)",
+            err=True,
+        )
 
-    result = import_stop(csv_file, out_dir, force=force, day_first=day_first, month_first=month_first,
-                         on_error=report, on_kept=kept, on_problem=warn)
+    result = import_stop(
+        csv_file,
+        out_dir,
+        force=force,
+        day_first=day_first,
+        month_first=month_first,
+        on_error=report,
+        on_kept=kept,
+        on_problem=warn,
+    )
     click.echo(printable(result.summary(csv_file)), err=True)
     if result.errors:
         raise SystemExit(EXIT_PARTIAL if len(result.errors) < result.rows else EXIT_INVALID)

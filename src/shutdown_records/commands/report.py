@@ -12,15 +12,23 @@ from ..report import write_site
 @click.command(name="report")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the site (created; an earlier site there is replaced, files you added to it are kept).",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
     help="Worker processes for big sites (default: one per core from 400 records on).",
 )
 @click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Sources must be files inside this folder (default: the folder holding the record's records/ "
     "folder, else the record's own folder); others are not shown.",
 )

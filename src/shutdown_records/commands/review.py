@@ -13,10 +13,19 @@ from ..errors import EXIT_USAGE
 
 @click.command(name="review")
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="Port on 127.0.0.1 (0 picks a free one).")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind. Anything but a loopback address exposes the records to the network.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port on 127.0.0.1 (0 picks a free one).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind. Anything but a loopback address exposes the records to the network.",
+)
 def command(folder: Path, port: int, host: str) -> None:
     """Review the records under FOLDER in a browser: accept, choose, remove and cite values.
 
@@ -32,33 +41,46 @@ def command(folder: Path, port: int, host: str) -> None:
 
         from ..review import create_app  # noqa: PLC0415
     except ImportError as err:
-        click.echo(f"error: the review app needs Flask and waitress ({err.name} is missing); "
-                   "pip install 'shutdown-records[review]'", err=True)
+        click.echo(
+            f"error: the review app needs Flask and waitress ({err.name} is missing); "
+            "pip install 'shutdown-records[review]'",
+            err=True,
+        )
         sys.exit(EXIT_USAGE)
     if host in ("0.0.0.0", "::", ""):  # noqa: S104 - the check, not a bind
         # requests are answered only for the names the app knows (DNS rebinding), and a wildcard is none
-        click.echo(f"warning: binding {host or 'every address'}: the app still answers only requests for "
-                   "localhost or 127.0.0.1; to serve others, pass the address they use with --host", err=True)
+        click.echo(
+            f"warning: binding {host or 'every address'}: the app still answers only requests for "
+            "localhost or 127.0.0.1; to serve others, pass the address they use with --host",
+            err=True,
+        )
     elif host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: binding {host}: anyone who can reach it can read these records", err=True)
     app = create_app(folder, allowed_hosts={host})
     try:
         server = create_server(app, host=host, port=port, threads=4, ident="shutdown-records")
     except OSError as err:
-        click.echo(f"error: cannot listen on {host}:{port} ({err.strerror or err}); choose another with --port",
-                   err=True)
+        click.echo(
+            f"error: cannot listen on {host}:{port} ({err.strerror or err}); choose another with --port", err=True
+        )
         sys.exit(EXIT_USAGE)
     bound = server.effective_port
-    click.echo(f"reviewing {folder.resolve()} at http://{'localhost' if host == '127.0.0.1' else host}:{bound}/ "
-               "(Ctrl-C to stop)", err=True)
+    click.echo(
+        f"reviewing {folder.resolve()} at http://{'localhost' if host == '127.0.0.1' else host}:{bound}/ "
+        "(Ctrl-C to stop)",
+        err=True,
+    )
     stopped_by: list[int] = []
 
     def stop(signum: int, frame: object) -> None:
         stopped_by.append(signum)
         raise KeyboardInterrupt  # waitress shuts its threads down on it, and swallows it
 
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)
-                if signal.getsignal(sig) is not signal.SIG_IGN}
+    previous = {
+        sig: signal.signal(sig, stop)
+        for sig in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(sig) is not signal.SIG_IGN
+    }
     try:
         server.run()
     finally:

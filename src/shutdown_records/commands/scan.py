@@ -32,20 +32,52 @@ def _dask(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 
 @click.command(name="scan")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Output folder: articles.jsonl, drafts/, updates/, summary.md, feed.xml.")
-@click.option("--records", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of known records: an incident found there gets an update proposal, not a draft.")
-@click.option("--since", metavar="YYYY-MM-DD", callback=_since, default=None,
-              help="Articles published before this day are not relevant (undated ones are judged).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local", callback=_dask, default=None,
-              help="Run on Dask: 'local' starts a LocalCluster, tcp://HOST:8786 uses a running scheduler. "
-              "Default: local processes, no set-up.")
-@click.option("-j", "--workers", type=click.IntRange(1, 512), default=None,
-              help="Worker processes (default: one per CPU core); also the LocalCluster's size.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Output folder: articles.jsonl, drafts/, updates/, summary.md, feed.xml.",
+)
+@click.option(
+    "--records",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of known records: an incident found there gets an update proposal, not a draft.",
+)
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    callback=_since,
+    default=None,
+    help="Articles published before this day are not relevant (undated ones are judged).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS|local",
+    callback=_dask,
+    default=None,
+    help="Run on Dask: 'local' starts a LocalCluster, tcp://HOST:8786 uses a running scheduler. "
+    "Default: local processes, no set-up.",
+)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(1, 512),
+    default=None,
+    help="Worker processes (default: one per CPU core); also the LocalCluster's size.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines; errors and skipped inputs still print.")
-def command(inputs: tuple[Path, ...], out: Path, records: Path | None, since: str | None,
-            dask_address: str | None, workers: int | None, quiet: bool) -> None:
+def command(
+    inputs: tuple[Path, ...],
+    out: Path,
+    records: Path | None,
+    since: str | None,
+    dask_address: str | None,
+    workers: int | None,
+    quiet: bool,
+) -> None:
     """Find incidents in a news stream: article files or folders (.txt, .md, .html), JSON Lines
     (.jsonl, .jsonl.gz), WARC (.warc, .warc.gz) and RSS/Atom feeds (.xml, .rss, .atom).
 
@@ -64,8 +96,10 @@ def command(inputs: tuple[Path, ...], out: Path, records: Path | None, since: st
     except ImportError:
         raise UsageError("scan needs its extra: pip install 'shutdown-records[scan]'") from None
 
-    result = run_scan(list(inputs), ScanOptions(out=out, records=records, since=since, dask=dask_address,
-                                                workers=workers, progress=not quiet))
+    result = run_scan(
+        list(inputs),
+        ScanOptions(out=out, records=records, since=since, dask=dask_address, workers=workers, progress=not quiet),
+    )
     for place, reason in result.skipped:
         click.echo(f"skipped: {place}: {reason}", err=True)
     for problem in result.problems:
@@ -73,8 +107,11 @@ def command(inputs: tuple[Path, ...], out: Path, records: Path | None, since: st
     new = sum(1 for o in result.outcomes if o.kind == "new")
     updates = len(result.outcomes) - new
     if not quiet:
-        click.echo(f"wrote {out}: {result.counts['articles']} articles, {result.counts['relevant']} relevant, "
-                   f"{new} new incident(s), {updates} update(s), {result.counts['skipped']} skipped", err=True)
+        click.echo(
+            f"wrote {out}: {result.counts['articles']} articles, {result.counts['relevant']} relevant, "
+            f"{new} new incident(s), {updates} update(s), {result.counts['skipped']} skipped",
+            err=True,
+        )
     if result.counts["articles"] == 0:
         click.echo("error: no readable article in the input", err=True)
         sys.exit(EXIT_INVALID)

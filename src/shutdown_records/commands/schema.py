@@ -15,11 +15,16 @@ from ..yamlio import write_atomic
 
 @click.command(name="schema")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Write the schema here (default: print it).",
 )
 @click.option("--check", is_flag=True, help="Exit 1 if OUTPUT differs from what the model generates.")
-@click.option("--force", is_flag=True, help="Replace OUTPUT even when it is not a JSON Schema, a symlink or a special file.")
+@click.option(
+    "--force", is_flag=True, help="Replace OUTPUT even when it is not a JSON Schema, a symlink or a special file."
+)
 def command(output: Path | None, check: bool, force: bool) -> None:
     """Print or write the record's JSON Schema (2020-12), generated from the model.
 
@@ -55,5 +60,7 @@ def _check_replaceable(output: Path, force: bool) -> None:
     except (OSError, UnicodeDecodeError, ValueError):
         current = None
     if not isinstance(current, dict):  # an earlier or stale schema is a JSON object
-        raise OutputError("exists and is not a JSON Schema; writing would replace it. "
-                          "Choose another file, or use --force", place=str(output))
+        raise OutputError(
+            "exists and is not a JSON Schema; writing would replace it. Choose another file, or use --force",
+            place=str(output),
+        )

@@ -14,17 +14,27 @@ from ..validate import REPORTERS, validate_paths
 @click.command(name="validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
     help="text: one line per problem; json: one object; github: GitHub Actions annotations.",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too, and drafts report each uncited value.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary line.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
     help="Worker processes; 0 = all cores when more than 200 files, 1 = no workers.",
 )
 @click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Sources must be files inside this folder (default: the folder holding the record's records/ "
     "folder, else the record's own folder).",
 )

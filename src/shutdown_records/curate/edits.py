@@ -82,18 +82,23 @@ class Target:
 def parse_target(text: str) -> Target:
     match = _FIELD_RE.match(text.strip())
     if not match:
-        raise UsageError(f"{text!r} is not a field; use a field name such as start_date, "
-                         "or a sub-field such as 'court_challenges[Sindh High Court].date'")
+        raise UsageError(
+            f"{text!r} is not a field; use a field name such as start_date, "
+            "or a sub-field such as 'court_challenges[Sindh High Court].date'"
+        )
     target = Target(match["field"], match["item"], match["sub"])
     if target.sub is None:
         if target.field not in EVIDENCED_FIELDS and target.field not in TEXT_FIELDS:
-            raise UsageError(f"{target.field!r} is not a field that takes a value and a quote; "
-                             f"fields: {', '.join(EVIDENCED_FIELDS)}")
+            raise UsageError(
+                f"{target.field!r} is not a field that takes a value and a quote; fields: {', '.join(EVIDENCED_FIELDS)}"
+            )
     else:
         allowed = CITED_SUBFIELDS.get(target.field, ()) + OPTIONAL_CITED_SUBFIELDS.get(target.field, ())
         if target.sub not in allowed:
-            raise UsageError(f"{target.field} has no citable sub-field {target.sub!r}"
-                             + (f"; sub-fields: {', '.join(allowed)}" if allowed else ""))
+            raise UsageError(
+                f"{target.field} has no citable sub-field {target.sub!r}"
+                + (f"; sub-fields: {', '.join(allowed)}" if allowed else "")
+            )
     return target
 
 
@@ -220,8 +225,10 @@ class RecordEditor:
         for key, kind in shapes.items():
             value = self.doc.get(key)
             if value is not None and not isinstance(value, kind):
-                raise InputError(f"{key}: holds {_show(value)}, not a {'list' if kind is list else 'mapping'}; "
-                                 "fix it by hand first (validate shows where), then cite again")
+                raise InputError(
+                    f"{key}: holds {_show(value)}, not a {'list' if kind is list else 'mapping'}; "
+                    "fix it by hand first (validate shows where), then cite again"
+                )
 
     def _source_text(self, source_id: str) -> str:
         sources = [s for s in self.doc.get("sources") or [] if isinstance(s, dict)]
@@ -239,15 +246,25 @@ class RecordEditor:
             return None
         if not edit.source:
             raise UsageError("a quote needs --source, the id of the source it is taken from")
-        return find_quote(self._source_text(edit.source), edit.quote, occurrence=edit.occurrence,
-                          start=edit.start, source_id=edit.source)
+        return find_quote(
+            self._source_text(edit.source),
+            edit.quote,
+            occurrence=edit.occurrence,
+            start=edit.start,
+            source_id=edit.source,
+        )
 
     def _add_citation(self, key: str, source: str, found: Found, value: Any, item: str | None = None) -> None:
         citations = self._citations(key)
         for existing in citations:
-            if (isinstance(existing, dict) and existing.get("source") == source and existing.get("start") == found.start
-                    and existing.get("end") == found.end and _norm(existing.get("value")) == _norm(value)
-                    and existing.get("item") == item):
+            if (
+                isinstance(existing, dict)
+                and existing.get("source") == source
+                and existing.get("start") == found.start
+                and existing.get("end") == found.end
+                and _norm(existing.get("value")) == _norm(value)
+                and existing.get("item") == item
+            ):
                 return
         entry: dict[str, Any] = {"source": source, "quote": found.quote, "start": found.start, "end": found.end}
         if item is not None:
@@ -259,7 +276,9 @@ class RecordEditor:
         evidence = self.doc.get("evidence")
         citations = evidence.get(key) if isinstance(evidence, dict) else None
         return any(
-            isinstance(c, dict) and _norm(c.get("value")) == _norm(value) and (item is None or _norm(c.get("item")) == _norm(item))
+            isinstance(c, dict)
+            and _norm(c.get("value")) == _norm(value)
+            and (item is None or _norm(c.get("item")) == _norm(item))
             for c in citations or []
         )
 
@@ -274,7 +293,9 @@ class RecordEditor:
                 continue
             if item is not None and _norm(c.get("item")) != _norm(item):
                 continue
-            if (value is not None and _norm(c.get("value")) == _norm(value)) or (valueless_too and c.get("value") is None):
+            if (value is not None and _norm(c.get("value")) == _norm(value)) or (
+                valueless_too and c.get("value") is None
+            ):
                 del citations[i]
         self._drop_empty_evidence(key)
 
@@ -337,8 +358,10 @@ class RecordEditor:
 
     def _need_quote(self, target: Target, value: Any, item: str | None = None) -> None:
         if not self._has_citation(target.evidence_key, value, item):
-            raise UsageError(f"{target}: no quote supports {_show(value)} yet; give one (--source and --quote, "
-                             "or select it in the source)")
+            raise UsageError(
+                f"{target}: no quote supports {_show(value)} yet; give one (--source and --quote, "
+                "or select it in the source)"
+            )
 
     def _cite_scalar(self, target: Target, value: Any, found: Found | None, edit: Edit) -> str:
         name = target.field
@@ -360,8 +383,11 @@ class RecordEditor:
         if found is not None:
             self._add_citation(name, str(edit.source), found, value)
         self._curate(target, "edited" if changed else "reviewed")
-        return f"{name}: {_show(value)}" + (f" (was {_show(old)})" if changed and old is not None else "") + (
-            f", cited from {edit.source} at {found.start}-{found.end}" if found else "")
+        return (
+            f"{name}: {_show(value)}"
+            + (f" (was {_show(old)})" if changed and old is not None else "")
+            + (f", cited from {edit.source} at {found.start}-{found.end}" if found else "")
+        )
 
     def _keep_as_candidate(self, name: str, old: Any, new: Any, new_sources: list[str]) -> None:
         """The value a person replaced stays visible as a rejected candidate, with its quotes."""
@@ -371,7 +397,9 @@ class RecordEditor:
         sources_of = self._sources_citing(name)
         if conflict is None:
             conflicts = self._mapping("conflicts")
-            self._set_in_order(conflicts, name, node({"chosen": new, "reason": "chosen by a reviewer", "candidates": []}))
+            self._set_in_order(
+                conflicts, name, node({"chosen": new, "reason": "chosen by a reviewer", "candidates": []})
+            )
             conflict = conflicts[name]
         candidates = conflict.get("candidates")
         if not isinstance(candidates, list):
@@ -421,7 +449,8 @@ class RecordEditor:
             self._after_new_candidate(name, label, edit.source if found else None)
         self._curate(target, "edited" if added else "reviewed", label)
         return f"{name}: {'added' if added else 'cited'} {_show(label)}" + (
-            f" from {edit.source} at {found.start}-{found.end}" if found else "")
+            f" from {edit.source} at {found.start}-{found.end}" if found else ""
+        )
 
     def _court(self, target: Target) -> CommentedMap:
         index = self._find_item(target.field, str(target.item))
@@ -455,7 +484,8 @@ class RecordEditor:
             self._add_citation(target.evidence_key, str(edit.source), found, value, item=label)
         self._curate(target, "edited", label)
         return f"{target.field}[{label}].{sub}: {_show(value)}" + (
-            f", cited from {edit.source} at {found.start}-{found.end}" if found else "")
+            f", cited from {edit.source} at {found.start}-{found.end}" if found else ""
+        )
 
     def remove(self, target: Target, value: Any) -> str:
         name = target.field
@@ -591,8 +621,11 @@ def apply_edit(path: Path, edit: Edit, *, expect_sha256: str | None = None, root
     """
     record = read_doc(Path(path))
     if expect_sha256 is not None and expect_sha256 != record.sha256:
-        raise StaleRecord("the record was saved by someone else since this page was loaded; nothing "
-                          "written, reload it to see their change", place=str(path))
+        raise StaleRecord(
+            "the record was saved by someone else since this page was loaded; nothing "
+            "written, reload it to see their change",
+            place=str(path),
+        )
     editor = RecordEditor(record, root)
     if edit.action not in ACTIONS:
         raise UsageError(f"unknown change {edit.action!r}; one of: {', '.join(ACTIONS)}")

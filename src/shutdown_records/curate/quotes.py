@@ -45,17 +45,20 @@ def read_confined(record_path: Path, written: str, root: Path | None) -> str:
         raise InputError(f"source path {written!r} {err.message}") from None
 
 
-def find_quote(text: str, quote: str, *, occurrence: int | None = None, start: int | None = None,
-               source_id: str = "source") -> Found:
+def find_quote(
+    text: str, quote: str, *, occurrence: int | None = None, start: int | None = None, source_id: str = "source"
+) -> Found:
     """Where `quote` stands in `text`: at `start` if given, else its only (or N-th) occurrence."""
     quote = quote.strip()
     if not quote:
         raise QuoteNotFound("the quote is empty; give the words of the source that support the value")
     folded_text, folded_quote = fold(text), fold(quote)
     if start is not None:
-        if folded_text[start:start + len(folded_quote)] != folded_quote:
-            raise QuoteNotFound(f"the quote is not at offset {start} of {source_id}{_nearest(folded_text, folded_quote)}")
-        return Found(start, start + len(quote), text[start:start + len(quote)])
+        if folded_text[start : start + len(folded_quote)] != folded_quote:
+            raise QuoteNotFound(
+                f"the quote is not at offset {start} of {source_id}{_nearest(folded_text, folded_quote)}"
+            )
+        return Found(start, start + len(quote), text[start : start + len(quote)])
     places = []
     at = folded_text.find(folded_quote)
     while at != -1:
@@ -65,14 +68,18 @@ def find_quote(text: str, quote: str, *, occurrence: int | None = None, start: i
         raise QuoteNotFound(f"quote not found in {source_id}{_nearest(folded_text, folded_quote)}")
     if occurrence is None and len(places) > 1:
         shown = ", ".join(str(p) for p in places[:5]) + (", ..." if len(places) > 5 else "")
-        raise QuoteNotFound(f"quote occurs {len(places)} times in {source_id} (at {shown}); "
-                            f"choose one with --occurrence 1..{len(places)} or quote more words")
+        raise QuoteNotFound(
+            f"quote occurs {len(places)} times in {source_id} (at {shown}); "
+            f"choose one with --occurrence 1..{len(places)} or quote more words"
+        )
     index = (occurrence or 1) - 1
     if not 0 <= index < len(places):
-        raise QuoteNotFound(f"--occurrence {occurrence}: the quote occurs {len(places)} time"
-                            f"{'s' if len(places) != 1 else ''} in {source_id}")
+        raise QuoteNotFound(
+            f"--occurrence {occurrence}: the quote occurs {len(places)} time"
+            f"{'s' if len(places) != 1 else ''} in {source_id}"
+        )
     begin = places[index]
-    return Found(begin, begin + len(quote), text[begin:begin + len(quote)])
+    return Found(begin, begin + len(quote), text[begin : begin + len(quote)])
 
 
 def _nearest(folded_text: str, folded_quote: str) -> str:
@@ -82,8 +89,7 @@ def _nearest(folded_text: str, folded_quote: str) -> str:
     match = fuzz.partial_ratio_alignment(folded_quote, folded_text, processor=str.casefold)
     if match is None or match.score < 40:
         return "; nothing in it comes close"
-    passage = folded_text[match.dest_start:match.dest_end].replace("\n", " ")
+    passage = folded_text[match.dest_start : match.dest_end].replace("\n", " ")
     if len(passage) > 120:
         passage = passage[:117] + "..."
-    return (f'; nearest: "{passage}" at {match.dest_start}-{match.dest_end} '
-            f"({match.score:.0f}% alike)")
+    return f'; nearest: "{passage}" at {match.dest_start}-{match.dest_end} ({match.score:.0f}% alike)'

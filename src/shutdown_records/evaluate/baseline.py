@@ -42,9 +42,7 @@ def baseline_from(result: CorpusResult) -> dict[str, Any]:
         "corpus_incidents": len(result.incidents),
         "overall": floor_down(overall) if overall is not None else None,
         "fields": {name: floor_down(mean) for name, mean in result.field_means().items()},
-        "incidents": {
-            r.id: floor_down(r.score) for r in result.incidents if r.score is not None
-        },
+        "incidents": {r.id: floor_down(r.score) for r in result.incidents if r.score is not None},
     }
 
 
@@ -116,7 +114,9 @@ def load_baseline(path: Path) -> dict[str, Any]:
         raise InputError("`overall` must be a number between 0 and 1", place=str(path))
     digest = data.get("corpus_digest")
     if digest is not None and not (isinstance(digest, str) and digest.startswith("sha256:")):
-        raise InputError("`corpus_digest` must be a string 'sha256:<hex>' (written by --write-baseline)", place=str(path))
+        raise InputError(
+            "`corpus_digest` must be a string 'sha256:<hex>' (written by --write-baseline)", place=str(path)
+        )
     return data
 
 
@@ -167,8 +167,16 @@ def corpus_change(result: CorpusResult, baseline: dict[str, Any]) -> CorpusChang
     detail = ""
     if isinstance(count, int) and count != len(result.incidents):
         detail = f" ({count} incidents then, {len(result.incidents)} now)"
-    return CorpusChanged("corpus", None, 0.0, pinned=pinned[:19], now=result.digest[:19], detail=detail,
-                         split_then=str(baseline.get("split", "all")), split_now=result.split)
+    return CorpusChanged(
+        "corpus",
+        None,
+        0.0,
+        pinned=pinned[:19],
+        now=result.digest[:19],
+        detail=detail,
+        split_then=str(baseline.get("split", "all")),
+        split_now=result.split,
+    )
 
 
 def _below(score: float | None, floor: float) -> bool:

@@ -104,9 +104,7 @@ def _is_incident(folder: Path) -> bool:
 
 
 def _incident(folder: Path) -> IncidentFolder:
-    sources = tuple(
-        sorted(p for p in (folder / SOURCES_DIR).iterdir() if p.is_file() and not p.name.startswith("."))
-    )
+    sources = tuple(sorted(p for p in (folder / SOURCES_DIR).iterdir() if p.is_file() and not p.name.startswith(".")))
     return IncidentFolder(id=folder.name, folder=folder, gold_path=folder / GOLD_FILE, source_paths=sources)
 
 
@@ -114,8 +112,9 @@ def find_incidents(corpus_dir: Path) -> list[IncidentFolder]:
     """Incident folders under `corpus_dir`, sorted by name; an incident folder is a corpus of one."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise UsageError("not a folder; give a corpus folder (incident folders with gold.yaml and sources/)",
-                         place=str(corpus_dir))
+        raise UsageError(
+            "not a folder; give a corpus folder (incident folders with gold.yaml and sources/)", place=str(corpus_dir)
+        )
     if _is_incident(corpus_dir):
         return [_incident(corpus_dir)]
     incidents = [_incident(child) for child in sorted(corpus_dir.iterdir()) if child.is_dir() and _is_incident(child)]
@@ -132,8 +131,7 @@ def load_gold(path: Path) -> Mapping[str, Any]:
     """Read gold.yaml strictly (line numbers on errors) and check it is a mapping."""
     data = read_record_file(path)
     if not isinstance(data, Mapping):
-        raise InputError("gold.yaml must be a mapping of field: value (see the corpus README)",
-                         place=f"{path}:1:1")
+        raise InputError("gold.yaml must be a mapping of field: value (see the corpus README)", place=f"{path}:1:1")
     return data
 
 

@@ -52,7 +52,9 @@ def load_split(path: Path) -> dict[str, Any]:
     return data
 
 
-def select_split(incidents: Sequence[IncidentFolder], split: str, data: dict[str, Any], path: Path) -> list[IncidentFolder]:
+def select_split(
+    incidents: Sequence[IncidentFolder], split: str, data: dict[str, Any], path: Path
+) -> list[IncidentFolder]:
     """The incidents of `split`: `holdout` lists them, `dev` is every other incident. Every
     hold-out id must be in the corpus: otherwise the split was made for another corpus."""
     holdout = set(data["holdout"])

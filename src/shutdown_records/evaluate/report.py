@@ -40,9 +40,7 @@ def render_table(result: CorpusResult) -> str:
     lines.append("")
     lines.append(render_languages(result))
     lines.append("")
-    lines.append(
-        "legend: " + ", ".join(f"{FIELD_ABBREVIATIONS[n]}={n}" for n in SCORED_FIELDS) + "; - = left out"
-    )
+    lines.append("legend: " + ", ".join(f"{FIELD_ABBREVIATIONS[n]}={n}" for n in SCORED_FIELDS) + "; - = left out")
     if result.digest:
         lines.append(f"corpus digest: {result.digest}")
     return "\n".join(lines)
@@ -83,15 +81,17 @@ def _plain(value: Any) -> Any:
 def diff_fields(incident: IncidentResult) -> dict[str, dict[str, Any]]:
     """Every field below 1: its score, the gold value and the built value."""
     return {
-        name: {"score": _round(score), "gold": _plain(incident.gold.get(name)), "built": _plain(incident.record.get(name))}
+        name: {
+            "score": _round(score),
+            "gold": _plain(incident.gold.get(name)),
+            "built": _plain(incident.record.get(name)),
+        }
         for name, score in incident.scores.fields.items()
         if score < 1.0
     }
 
 
-def to_json(
-    result: CorpusResult, drops: Sequence[Drop] | None = None, *, with_diff: bool = False
-) -> dict[str, Any]:
+def to_json(result: CorpusResult, drops: Sequence[Drop] | None = None, *, with_diff: bool = False) -> dict[str, Any]:
     """Machine-readable figures; scores rounded to 4 decimals so diffs of runs stay readable."""
     data: dict[str, Any] = {
         "corpus": str(result.corpus),

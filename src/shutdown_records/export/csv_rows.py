@@ -20,7 +20,12 @@ LIST_SEPARATOR = "; "
 # has `csv`, in model order, then summaries of sources, evidence, conflicts and curation.
 LEADING_COLUMNS: tuple[str, ...] = ("id", "title", "summary", "review_status")
 TRAILING_COLUMNS: tuple[str, ...] = (
-    "source_count", "source_urls", "evidence_count", "evidence_by_field", "conflicts", "curation",
+    "source_count",
+    "source_urls",
+    "evidence_count",
+    "evidence_by_field",
+    "conflicts",
+    "curation",
 )
 COLUMNS: tuple[str, ...] = (*LEADING_COLUMNS, *(f.name for f in FIELDS if f.csv), *TRAILING_COLUMNS)
 
@@ -72,9 +77,14 @@ def csv_row(record: Incident) -> dict[str, str]:
         "evidence_count": str(sum(counts.values())),
         "evidence_by_field": _join([f"{field}={n}" for field, n in counts.items()]),
         "conflicts": _join(list(record.conflicts)),
-        "curation": _join([f"{field}={how}" if not isinstance(how, dict) else
-                           "; ".join(f"{field}[{item}]={mark}" for item, mark in how.items())
-                           for field, how in record.curation.items()]),
+        "curation": _join(
+            [
+                f"{field}={how}"
+                if not isinstance(how, dict)
+                else "; ".join(f"{field}[{item}]={mark}" for item, mark in how.items())
+                for field, how in record.curation.items()
+            ]
+        ),
     }
 
 

@@ -80,7 +80,8 @@ FACTS: dict[str, Callable[[Incident], str]] = {
 }
 # (field, label) of each line, in the order the registry's ranks give.
 OONI_FACTS: tuple[tuple[str, str], ...] = tuple(
-    (name, label) for _, name, label in sorted((f.ooni.rank, f.name, f.ooni.label) for f in FIELDS if f.ooni is not None)
+    (name, label)
+    for _, name, label in sorted((f.ooni.rank, f.name, f.ooni.label) for f in FIELDS if f.ooni is not None)
 )
 
 
@@ -147,8 +148,10 @@ def finding(record: Incident, reported_by: str = "shutdown-records", email_addre
     tags += [f"scope:{record.scope}"] if record.scope else []
     links = [s.url for s in record.sources if s.url] + [t.url for t in record.technical_reports if t.url]
     if not record.start_date:
-        raise RecordError(f"{record.id}: no start_date, and an OONI finding needs start_time; add the start date "
-                          "(a month is enough: YYYY-MM)")
+        raise RecordError(
+            f"{record.id}: no start_date, and an OONI finding needs start_time; add the start date "
+            "(a month is enough: YYYY-MM)"
+        )
     start, end = finding_times(record)
     return {
         "id": record.id,

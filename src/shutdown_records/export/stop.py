@@ -228,8 +228,10 @@ def stop_rows(record: Incident, columns: list[str] | None = None, sheet: str | N
             return [stop_row(record, columns, r) for r in rows]
         return [stop_row(record, columns)]
     main = primary(record.imported_rows) if record.imported_rows else None
-    same_vocabulary = main is not None and main.layout in stop_mapping()["layouts"] and not (
-        stop_mapping()["layouts"][main.layout].get("columns")
+    same_vocabulary = (
+        main is not None
+        and main.layout in stop_mapping()["layouts"]
+        and not (stop_mapping()["layouts"][main.layout].get("columns"))
     )
     return [stop_row(record, columns, main if same_vocabulary else None)]
 

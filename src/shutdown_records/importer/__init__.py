@@ -1,8 +1,8 @@
 """Import records from other datasets: `import_stop` reads an Access Now STOP sheet (csv).
 
-    from shutdown_records.importer import import_stop
-    result = import_stop(Path("stop-2021.csv"), Path("records/"))
-    print(result.summary(Path("stop-2021.csv")))
+from shutdown_records.importer import import_stop
+result = import_stop(Path("stop-2021.csv"), Path("records/"))
+print(result.summary(Path("stop-2021.csv")))
 """
 
 from __future__ import annotations

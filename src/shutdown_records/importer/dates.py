@@ -64,8 +64,12 @@ def sheet_order(cells: list[tuple[str, str]], given: DateOrder | None) -> DateOr
     """
     if given:
         return given
-    day_first = [(p, c) for p, c in cells if (s := slash_parts(c)) and s.first > 12 >= s.second and _valid(c, DAY_FIRST)]
-    month_first = [(p, c) for p, c in cells if (s := slash_parts(c)) and s.second > 12 >= s.first and _valid(c, MONTH_FIRST)]
+    day_first = [
+        (p, c) for p, c in cells if (s := slash_parts(c)) and s.first > 12 >= s.second and _valid(c, DAY_FIRST)
+    ]
+    month_first = [
+        (p, c) for p, c in cells if (s := slash_parts(c)) and s.second > 12 >= s.first and _valid(c, MONTH_FIRST)
+    ]
     ambiguous = [(p, c) for p, c in cells if (s := slash_parts(c)) and s.first <= 12 and s.second <= 12]
     if day_first and month_first and max(len(day_first), len(month_first)) < 2 * min(len(day_first), len(month_first)):
         (p1, c1), (p2, c2) = day_first[0], month_first[0]
@@ -135,7 +139,7 @@ def format_like(iso: str, example: str, order: str | None) -> str:
     if len(iso) != 10:
         return iso
     year, month, day = iso[:4], iso[5:7], iso[8:]
-    time = text[len(_TIME.sub("", text)):]
+    time = text[len(_TIME.sub("", text)) :]
     bare = _TIME.sub("", text)
     pad = any(len(p) == 2 and p.startswith("0") for p in re.split(r"[./-]", bare)[:2])
     m, d = (month, day) if pad else (str(int(month)), str(int(day)))

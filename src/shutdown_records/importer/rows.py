@@ -79,7 +79,9 @@ class _Reader:
         for part in parts:
             key = stop_key(part)
             if key not in mapping:
-                choices = ", ".join(f'"{v}"' for v in dict.fromkeys((stop_mapping()[table].get("to_stop") or {}).values()))
+                choices = ", ".join(
+                    f'"{v}"' for v in dict.fromkeys((stop_mapping()[table].get("to_stop") or {}).values())
+                )
                 self.problems.append(f'{column}: "{part}" is not a STOP value; expected one of {choices}')
                 continue
             found = mapping[key]
@@ -119,8 +121,10 @@ def _kinds(r: _Reader) -> tuple[str | None, list[str]]:
         for part in (p for p in _AND.split(r.get(column)) if p):
             key = stop_key(part)
             if key not in table:
-                r.problems.append(f'{column}: "{part}" is not a STOP value; expected "Shutdown", "Throttle", '
-                                  '"Full network" or "Service-based"')
+                r.problems.append(
+                    f'{column}: "{part}" is not a STOP value; expected "Shutdown", "Throttle", '
+                    '"Full network" or "Service-based"'
+                )
             elif table[key]:
                 tokens.add(table[key])
     main: str | None = None
@@ -130,8 +134,15 @@ def _kinds(r: _Reader) -> tuple[str | None, list[str]]:
         main = "full_network"
     elif "service" in tokens:
         main = "service_block"
-    every = [k for k, present in (("full_network", "full" in tokens), ("service_block", "service" in tokens),
-                                  ("throttling", "throttle" in tokens)) if present]
+    every = [
+        k
+        for k, present in (
+            ("full_network", "full" in tokens),
+            ("service_block", "service" in tokens),
+            ("throttling", "throttle" in tokens),
+        )
+        if present
+    ]
     if main == "throttling":
         every = ["throttling"]  # a throttle of a full network or of services is one throttling
     return main, every if len(every) > 1 else []
@@ -144,8 +155,11 @@ def _is_platform_name(part: str, free_names: bool) -> bool:
     if platform_entry(part):
         return True
     words = part.split()
-    return free_names and 0 < len(words) <= m["platform_name_max_words"] and part[0].isupper() and not any(
-        c.isdigit() for c in part
+    return (
+        free_names
+        and 0 < len(words) <= m["platform_name_max_words"]
+        and part[0].isupper()
+        and not any(c.isdigit() for c in part)
     )
 
 
@@ -182,8 +196,10 @@ def _scope(r: _Reader) -> tuple[str | None, list[str]]:
         return None, regions
     mapping = from_stop("geo_scope")
     if stop_key(cell) not in mapping:
-        r.problems.append(f'geo_scope: "{cell}" is not a STOP value; expected one of "{geo["to_stop"]["regional"]}", '
-                          f'"{geo["local_several_places"]}", "{geo["to_stop"]["local"]}"')
+        r.problems.append(
+            f'geo_scope: "{cell}" is not a STOP value; expected one of "{geo["to_stop"]["regional"]}", '
+            f'"{geo["local_several_places"]}", "{geo["to_stop"]["local"]}"'
+        )
         return None, regions
     scope = mapping[stop_key(cell)]
     if scope is None:
@@ -205,7 +221,9 @@ def _legal(r: _Reader) -> list[dict[str, Any]]:
         if stop_key(part) in _NOTHING or _URL.fullmatch(part.strip()):
             continue
         match = _PROVISION.match(part)
-        items.append({"instrument": match["instrument"], "provision": match["provision"]} if match else {"instrument": part})
+        items.append(
+            {"instrument": match["instrument"], "provision": match["provision"]} if match else {"instrument": part}
+        )
     return items
 
 
@@ -245,8 +263,10 @@ def row_meaning(cells: dict[str, str], order: str | None) -> RowMeaning:
     if not country_cell:
         r.problems.append('country: empty; expected an English country name such as "Pakistan"')
     elif country is None:
-        r.problems.append(f'country: "{country_cell}" is not a country name with an ISO 3166-1 code; '
-                          'expected an English name such as "Pakistan"')
+        r.problems.append(
+            f'country: "{country_cell}" is not a country name with an ISO 3166-1 code; '
+            'expected an English name such as "Pakistan"'
+        )
     start = r.date("start_date", order)
     end_word = (stop_mapping().get("end_date_words") or {}).get(stop_key(r.get("end_date")))
     end = None if end_word else r.date("end_date", order)
@@ -300,10 +320,17 @@ def primary(rows: list[ImportedRow]) -> ImportedRow:
     return max(rows, key=rank)
 
 
-def id_stem(country_cell: str, country: str | None, start: str | None, platforms: list[str],
-            kind: str | None, regions: list[str]) -> str:
+def id_stem(
+    country_cell: str,
+    country: str | None,
+    start: str | None,
+    platforms: list[str],
+    kind: str | None,
+    regions: list[str],
+) -> str:
     """country-date-what[-place], e.g. in-2021-12-31-shutdown-srinagar: readable, and the same
     for the same row on every import (a repeated row in one sheet gets -2, -3 on top)."""
+
     def slug(text: str) -> str:  # "Bouaké" -> "bouake", not "bouak"
         return slugify("".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)))
 

@@ -46,7 +46,9 @@ def decode(data: bytes, place: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as err:
-            raise InputError(f"not valid UTF-16 at byte {err.start}; save the sheet as \"CSV UTF-8\"", place=place) from None
+            raise InputError(
+                f'not valid UTF-16 at byte {err.start}; save the sheet as "CSV UTF-8"', place=place
+            ) from None
     try:
         return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -81,8 +83,9 @@ def detect_layout(keys: list[str]) -> tuple[str, dict[str, str]]:
     """The layout whose `detect` keys the header has, and its header key -> column map."""
     layouts = stop_mapping()["layouts"]
     present = set(keys)
-    name = next((n for n, spec in layouts.items() if present & set(spec.get("detect") or ())),
-                stop_mapping()["layout_fallback"])
+    name = next(
+        (n for n, spec in layouts.items() if present & set(spec.get("detect") or ())), stop_mapping()["layout_fallback"]
+    )
     renames = {header_key(k): v for k, v in (layouts[name].get("columns") or {}).items()}
     return name, {k: renames.get(k, k) for k in keys if k}
 
@@ -120,14 +123,18 @@ def read_sheet(path: Path) -> Sheet:
             if not any(c.strip() for c in cells):
                 sheet.blank += 1
                 continue
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
                 raise InputError(
                     f"{len(cells)} cells but the header has {len(header)} columns; a separator inside a "
                     "cell must be quoted",
                     place=f"{path}:row {number}",
                 )
-            sheet.rows.append((number, {header[i]: formula_unescaped(cells[i])
-                                        for i in range(min(len(cells), len(header))) if keys[i]}))
+            sheet.rows.append(
+                (
+                    number,
+                    {header[i]: formula_unescaped(cells[i]) for i in range(min(len(cells), len(header))) if keys[i]},
+                )
+            )
     except csv.Error as err:
         raise InputError(f"not valid CSV: {err}", place=f"{path}:line {reader.line_num}") from None
     return sheet

@@ -51,10 +51,12 @@ class ImportResult:
     def summary(self, path: Path) -> str:
         separator = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(self.delimiter, self.delimiter)
         dates = f", slash dates {self.date_order}" if self.date_order else ""
-        text = (f"{path}: {self.rows} row(s) ({self.layout} layout, {self.encoding}, {separator}-separated{dates}): "
-                f"{len(self.written)} imported, {len(self.merged)} merged into existing records, "
-                f"{len(self.unchanged)} already imported, {len(self.kept_existing)} kept (existing record not "
-                f"from an import), {len(self.errors)} failed")
+        text = (
+            f"{path}: {self.rows} row(s) ({self.layout} layout, {self.encoding}, {separator}-separated{dates}): "
+            f"{len(self.written)} imported, {len(self.merged)} merged into existing records, "
+            f"{len(self.unchanged)} already imported, {len(self.kept_existing)} kept (existing record not "
+            f"from an import), {len(self.errors)} failed"
+        )
         if self.problems:
             text += f"; {len(self.problems)} draft(s) with problems (listed above; validate reports them as W224)"
         if self.blank:
@@ -131,8 +133,10 @@ def _record_yaml(record: Incident) -> str:
     data = {k: v for k, v in data.items() if k in keep or v not in (None, [], {}, "")}
     for key, value in data.items():  # list items too: no `provision: null`, `asn: null`, `problems: []`
         if isinstance(value, list):
-            data[key] = [{k: v for k, v in item.items() if v not in (None, [])} if isinstance(item, dict) else item
-                         for item in value]
+            data[key] = [
+                {k: v for k, v in item.items() if v not in (None, [])} if isinstance(item, dict) else item
+                for item in value
+            ]
     return dump_yaml(data)
 
 
@@ -176,20 +180,33 @@ def import_stop(
         raise UsageError(f"-o must be a folder: {out_dir} is a file")
     sheet = read_sheet(csv_path)
     order = _date_order(sheet, day_first, month_first)
-    result = ImportResult(rows=len(sheet.rows), layout=sheet.layout, encoding=sheet.encoding,
-                          delimiter=sheet.delimiter, date_order=order, blank=sheet.blank)
+    result = ImportResult(
+        rows=len(sheet.rows),
+        layout=sheet.layout,
+        encoding=sheet.encoding,
+        delimiter=sheet.delimiter,
+        date_order=order,
+        blank=sheet.blank,
+    )
     seen: dict[str, int] = {}
     for number, cells in sheet.rows:
         place = f"{csv_path}:row {number}"
         try:
-            row = ImportedRow(dataset="stop", sheet=csv_path.name, row=number, layout=sheet.layout,
-                              cells={h: c for h, c in cells.items() if c.strip()}, date_order=order)
+            row = ImportedRow(
+                dataset="stop",
+                sheet=csv_path.name,
+                row=number,
+                layout=sheet.layout,
+                cells={h: c for h, c in cells.items() if c.strip()},
+                date_order=order,
+            )
             canonical = canonical_cells(row)
             meaning = row_meaning(canonical, order)
             row = row.model_copy(update={"problems": meaning.problems})
             f = meaning.fields
-            stem = id_stem(canonical.get("country", ""), f["country"], f["start_date"], f["platforms"],
-                           f["kind"], f["regions"])
+            stem = id_stem(
+                canonical.get("country", ""), f["country"], f["start_date"], f["platforms"], f["kind"], f["regions"]
+            )
             seen[stem] = seen.get(stem, 0) + 1
             record_id = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
             target = out_dir / f"{record_id}.yaml"
@@ -237,8 +254,9 @@ def _place_row(row: ImportedRow, record_id: str, target: Path, force: bool, plac
     except ShutdownRecordsError as err:
         if force:
             return "written", record_from_rows([row], record_id)
-        raise RowError(f"{target} exists but cannot be read, so the row was not merged into it: {err.message}",
-                       place=place) from None
+        raise RowError(
+            f"{target} exists but cannot be read, so the row was not merged into it: {err.message}", place=place
+        ) from None
     # one row per sheet in a record: ids are unique within a sheet, so a row of the same sheet
     # already there is this row as an earlier import of the sheet read it (maybe moved or edited)
     others = [r for r in existing.imported_rows if r.sheet != row.sheet]
@@ -263,13 +281,21 @@ def row_to_incident(cells: dict[str, str], place: str, *, day_first: bool = Fals
     number = int(place.rsplit("row ", 1)[1]) if "row " in place and place.rsplit("row ", 1)[1].isdigit() else 2
     sheet_name = Path(place.split(":row")[0]).name or "sheet.csv"
     order = DAY_FIRST if day_first else MONTH_FIRST
-    row = ImportedRow(dataset="stop", sheet=sheet_name, row=number, layout=stop_mapping()["layout_fallback"],
-                      cells={h: c for h, c in cells.items() if c.strip()}, date_order=order)
+    row = ImportedRow(
+        dataset="stop",
+        sheet=sheet_name,
+        row=number,
+        layout=stop_mapping()["layout_fallback"],
+        cells={h: c for h, c in cells.items() if c.strip()},
+        date_order=order,
+    )
     meaning = row_meaning(canonical_cells(row), order)
     if meaning.problems:
         raise RowError("; ".join(meaning.problems), place=place)
     f = meaning.fields
-    record_id = id_stem(cells.get("country", ""), f["country"], f["start_date"], f["platforms"], f["kind"], f["regions"])
+    record_id = id_stem(
+        cells.get("country", ""), f["country"], f["start_date"], f["platforms"], f["kind"], f["regions"]
+    )
     try:
         return record_from_rows([row], record_id)
     except ValidationError as err:

@@ -230,9 +230,7 @@ def _check(field_name: str, citation: Citation, sources: dict[str, SourceView]) 
 def build_record_view(incident: Incident, path: Path, cache: SourceCache) -> RecordView:
     sources = [load_source_view(i, meta, path, cache) for i, meta in enumerate(incident.sources, 1)]
     by_id = {s.meta.id: s for s in sources}
-    checked = {
-        name: [_check(name, c, by_id) for c in citations] for name, citations in incident.evidence.items()
-    }
+    checked = {name: [_check(name, c, by_id) for c in citations] for name, citations in incident.evidence.items()}
     fields: list[FieldView] = []
     conflicts: list[ConflictView] = []
     for name in SHOWN_FIELDS:
@@ -270,7 +268,8 @@ def _conflict_view(
         value = label_of(item_label(name, cand.value) if isinstance(cand.value, dict) else cand.value)
         is_chosen = any(_same(value, c) for c in chosen)
         mine = [
-            (i, q) for i, q in enumerate(quotes)
+            (i, q)
+            for i, q in enumerate(quotes)
             if q.citation.source in cand.sources
             and (_same(label_of(q.citation.value), value) if q.citation.value is not None else is_chosen)
         ]
@@ -295,7 +294,7 @@ def _field_view(name: str, value: Any, quotes: list[QuoteView], taken: set[int])
     items = list(value) if isinstance(value, list) else ([] if value is None else [value])
     labels = values_needing_evidence(name, value) if evidenced else []
     values: list[ValueView] = []
-    for position, item in enumerate(items):
+    for item in items:
         if is_list:
             label = item_label(name, item) if evidenced else None
             shown = label if label is not None else display_value(name, item)

@@ -43,7 +43,7 @@ def marked_html(text: str, spans: Sequence[MarkSpan]) -> Markup:
         starting.setdefault(span.start, []).append(span)
     active: list[MarkSpan] = []
     parts: list[str] = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in zip(cuts, cuts[1:], strict=False):
         if active:
             active = [s for s in active if s.end > left]
         for span in starting.get(left, ()):
@@ -56,7 +56,5 @@ def marked_html(text: str, spans: Sequence[MarkSpan]) -> Markup:
         anchors = " ".join(s.anchor for s in active)
         fields = ", ".join(dict.fromkeys(f for s in active for f in s.fields))
         depth = " overlap" if len(active) > 1 else ""
-        parts.append(
-            f'<mark class="q{depth}" data-q="{anchors}" title="quoted for: {escape(fields)}">{chunk}</mark>'
-        )
+        parts.append(f'<mark class="q{depth}" data-q="{anchors}" title="quoted for: {escape(fields)}">{chunk}</mark>')
     return Markup("".join(parts))

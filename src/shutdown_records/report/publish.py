@@ -82,7 +82,7 @@ def _written_by_us(site: Path) -> set[str] | None:
         return None
     if not text.startswith(_MARKER_HEAD):
         return None
-    return {line for line in text[len(_MARKER_HEAD):].splitlines() if line} | {MARKER}
+    return {line for line in text[len(_MARKER_HEAD) :].splitlines() if line} | {MARKER}
 
 
 def _keep_added_files(old: Path, new: Path, ours: set[str]) -> None:
@@ -97,7 +97,8 @@ def _keep_added_files(old: Path, new: Path, ours: set[str]) -> None:
         if name in ours:
             raise OutputError(
                 f"{name} was added to the site by hand and the report now writes a file of that name; "
-                "move it out of the site folder, then run the report again", place=str(old),
+                "move it out of the site folder, then run the report again",
+                place=str(old),
             )
         source, target = old / name, new / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -104,9 +104,7 @@ def load_records(paths: Iterable[Path | str]) -> list[tuple[Path, Incident]]:
 
 def _check_unique(seen: dict[str, Path], ident: str, path: Path) -> None:
     if ident in seen:
-        raise InputError(
-            f"id {ident!r} is also used by {seen[ident]}; each record needs its own id", place=str(path)
-        )
+        raise InputError(f"id {ident!r} is also used by {seen[ident]}; each record needs its own id", place=str(path))
     seen[ident] = path
 
 
@@ -140,7 +138,7 @@ def write_site(
         _copy_static(site / "static")
         rows = _render_records(files, site / "records", workers, root)
         seen: dict[str, Path] = {}
-        for path, row in zip(files, rows):
+        for path, row in zip(files, rows, strict=False):
             _check_unique(seen, row.id, path)
         horizon = max((r.latest for r in rows if r.latest is not None), default=None)
         rows = [_with_span(r, horizon) for r in rows]
@@ -194,8 +192,7 @@ def render_pages(files: list[Path], folder: Path, root: Path | str | None = None
         incident = load_record(path)
         view = build_record_view(incident, path, cache_)
         marked = {
-            s.number: marked_html(s.text, view.spans_for(s)) if s.text is not None else Markup("")
-            for s in view.sources
+            s.number: marked_html(s.text, view.spans_for(s)) if s.text is not None else Markup("") for s in view.sources
         }
         html = page.render(view=view, marked=marked, static="../static", home="../index.html")
         _write(folder / f"{incident.id}.html", html)
@@ -205,15 +202,19 @@ def render_pages(files: list[Path], folder: Path, root: Path | str | None = None
 
 def _index_html(rows: list[IndexRow], horizon: date | None) -> str:
     timeline = layout([(r.id, r.kind or "unknown", r.timeline_label, r.span) for r in rows])
-    return template_env().get_template("index.html").render(
-        rows=rows,
-        timeline=timeline,
-        horizon=horizon.isoformat() if horizon else None,
-        kinds=_kinds(rows),
-        filters=_filter_options(rows),
-        page_rows=INDEX_PAGE_ROWS,
-        static="static",
-        home="index.html",
+    return (
+        template_env()
+        .get_template("index.html")
+        .render(
+            rows=rows,
+            timeline=timeline,
+            horizon=horizon.isoformat() if horizon else None,
+            kinds=_kinds(rows),
+            filters=_filter_options(rows),
+            page_rows=INDEX_PAGE_ROWS,
+            static="static",
+            home="index.html",
+        )
     )
 
 

@@ -136,7 +136,9 @@ def layout(items: list[tuple[str, str, str, Span | None]]) -> Timeline:
         else:
             lane, lane_count = lane_count, lane_count + 1
         heapq.heappush(lanes_free, (x + width + 1, lane))
-        bars.append(Bar(ident, kind, round(x, 2), AXIS_HEIGHT + lane * LANE_HEIGHT, round(width, 2), span.open_end, label))
+        bars.append(
+            Bar(ident, kind, round(x, 2), AXIS_HEIGHT + lane * LANE_HEIGHT, round(width, 2), span.open_end, label)
+        )
     bars.sort(key=lambda b: (b.y, b.x, b.id))
     height = AXIS_HEIGHT + lane_count * LANE_HEIGHT + 4
     return Timeline(bars, _ticks(first, last, x_of), WIDTH + 2 * LEFT_PAD, height, first, last, undrawn)
@@ -163,4 +165,3 @@ def years_active(span: Span | None) -> list[int]:
     if span is None:
         return []
     return list(range(span.start.year, span.end.year + 1))
-

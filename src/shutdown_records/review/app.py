@@ -34,8 +34,10 @@ from ..yamlio import read_record_file
 from .folder import ServedFolder
 from .views import field_views, mapping_at, source_texts, source_views, subfield_targets
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -50,8 +52,9 @@ class Flash:
 
 def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str] | None = None) -> Flask:
     here = Path(__file__).resolve().parent.parent
-    app = Flask(__name__, template_folder=str(here / "templates"), static_folder=str(here / "static"),
-                static_url_path="/static")
+    app = Flask(
+        __name__, template_folder=str(here / "templates"), static_folder=str(here / "static"), static_url_path="/static"
+    )
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
     app.url_map.merge_slashes = False  # `//etc/passwd` is a name to look up (and not find), not a redirect
     served = ServedFolder(Path(folder))
@@ -93,13 +96,17 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
             curation = mapping_at(data, "curation")
             conflicts = mapping_at(data, "conflicts")
             problems = checked.problems if checked else []
-            rows.append({
-                "key": key, "id": data.get("id") or key, "title": data.get("title") or "",
-                "status": data.get("review_status") or "draft",
-                "open_conflicts": sorted(f for f in conflicts if f not in curation),
-                "uncited": sum(1 for p in problems if p.code == "E208"),
-                "errors": sum(1 for p in problems if p.code.startswith("E")),
-            })
+            rows.append(
+                {
+                    "key": key,
+                    "id": data.get("id") or key,
+                    "title": data.get("title") or "",
+                    "status": data.get("review_status") or "draft",
+                    "open_conflicts": sorted(f for f in conflicts if f not in curation),
+                    "uncited": sum(1 for p in problems if p.code == "E208"),
+                    "errors": sum(1 for p in problems if p.code.startswith("E")),
+                }
+            )
         return render_template("review_index.html", rows=rows, folder=str(served.root))
 
     @app.get("/record/<path:key>")
@@ -115,8 +122,15 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
         texts, errors = source_texts(data, rec.path, served.root)
         problems = validate_paths([rec.path], root=served.root).problems
         body = render_template(
-            "review_record.html", key=key, data=data, etag=sha, token=session_token, flash=flash,
-            fields=field_views(data, texts), sources=source_views(data, texts, errors), problems=problems,
+            "review_record.html",
+            key=key,
+            data=data,
+            etag=sha,
+            token=session_token,
+            flash=flash,
+            fields=field_views(data, texts),
+            sources=source_views(data, texts, errors),
+            problems=problems,
             targets=list(EVIDENCED_FIELDS) + subfield_targets(data),
         )
         response = Response(body, mimetype="text/html")
@@ -144,8 +158,14 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
         if action not in ACTIONS:
             abort(400, f"unknown change {action!r}")
         start = form.get("start", "")
-        edit = Edit(action, form.get("field", ""), form.get("value"), form.get("source") or None,
-                    form.get("quote") or None, int(start) if start.isdigit() else None)
+        edit = Edit(
+            action,
+            form.get("field", ""),
+            form.get("value"),
+            form.get("source") or None,
+            form.get("quote") or None,
+            int(start) if start.isdigit() else None,
+        )
         try:
             result = apply_edit(rec.path, edit, expect_sha256=expected, root=served.root)
         except StaleRecord:
@@ -156,8 +176,12 @@ def create_app(folder: Path, *, token: str | None = None, allowed_hosts: set[str
         except ShutdownRecordsError as err:
             if edit.start is not None and edit.quote and "not at offset" in str(err):
                 try:  # line endings the browser normalised: the quote itself, if it occurs once, will do
-                    result = apply_edit(rec.path, Edit(action, edit.field, edit.value, edit.source, edit.quote),
-                                        expect_sha256=expected, root=served.root)
+                    result = apply_edit(
+                        rec.path,
+                        Edit(action, edit.field, edit.value, edit.source, edit.quote),
+                        expect_sha256=expected,
+                        root=served.root,
+                    )
                 except StaleRecord:
                     return _stale(key, 409)
                 except ShutdownRecordsError as again:

@@ -34,8 +34,13 @@ class ServedFolder:
     def records(self) -> dict[str, RecordFile]:
         found: dict[str, RecordFile] = {}
         for folder, dirs, files in os.walk(self.root, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
-                             and not os.path.islink(os.path.join(folder, d)))
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".")
+                and d not in ("node_modules", "__pycache__")
+                and not os.path.islink(os.path.join(folder, d))
+            )
             for name in sorted(files):
                 if name.startswith(".") or not name.endswith(SUFFIXES):
                     continue
@@ -59,8 +64,12 @@ class ServedFolder:
             return cached[2]
         try:
             data = read_record_file(path)
-            ok = (isinstance(data, dict) and "id" in data and "title" in data
-                  and ("sources" in data or "review_status" in data))
+            ok = (
+                isinstance(data, dict)
+                and "id" in data
+                and "title" in data
+                and ("sources" in data or "review_status" in data)
+            )
         except ShutdownRecordsError:
             ok = path.parent.name == "records"  # a broken record is still shown, with its errors
         self._is_record[path] = (info.st_mtime, info.st_size, ok)

@@ -163,13 +163,22 @@ def field_views(data: dict[str, Any], texts: dict[str, str | None]) -> list[Fiel
             values.append(view)
         conflict = mapping_at(conflicts, name)
         candidates = [
-            CandidateView(show(c.get("value")), [str(s) for s in _list(c.get("sources"))], _norm(c.get("value")) in held)
-            for c in _list(conflict.get("candidates")) if isinstance(c, dict)
+            CandidateView(
+                show(c.get("value")), [str(s) for s in _list(c.get("sources"))], _norm(c.get("value")) in held
+            )
+            for c in _list(conflict.get("candidates"))
+            if isinstance(c, dict)
         ]
-        others = [(show(c.get("value")), cv) for c, cv in cites
-                  if c.get("value") is not None and _norm(c.get("value")) not in held]
-        views.append(FieldView(name, is_list, values, how if isinstance(how, str) else None, candidates,
-                               conflict.get("reason"), others))
+        others = [
+            (show(c.get("value")), cv)
+            for c, cv in cites
+            if c.get("value") is not None and _norm(c.get("value")) not in held
+        ]
+        views.append(
+            FieldView(
+                name, is_list, values, how if isinstance(how, str) else None, candidates, conflict.get("reason"), others
+            )
+        )
     return views
 
 
@@ -231,7 +240,7 @@ def _segments(sid: str, text: str, spans: list[tuple[int, int]]) -> list[Segment
     bounds = sorted({0, len(text), *(b for span in spans for b in span if 0 <= b <= len(text))})
     starts = {start: f"q-{sid}-{start}" for start, _ in spans}
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         marked = any(s <= a and b <= e for s, e in spans)
         out.append(Segment(text[a:b], starts.get(a) if marked else None, marked))
     return out

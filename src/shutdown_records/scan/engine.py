@@ -71,8 +71,12 @@ class Progress:
             return
         self.last = now
         self.shown = done
-        print(f"scan: {counts['articles']} articles read, {counts['relevant']} relevant, "
-              f"{counts['skipped']} skipped ({done}/{self.total} parts)", file=sys.stderr, flush=True)
+        print(
+            f"scan: {counts['articles']} articles read, {counts['relevant']} relevant, "
+            f"{counts['skipped']} skipped ({done}/{self.total} parts)",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _repository_root(folder: Path) -> Path:
@@ -87,8 +91,9 @@ def _repository_root(folder: Path) -> Path:
 def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
     out = options.out
     if not is_scan_output(out):
-        raise UsageError(f"{out}: exists and is not an earlier scan's output (no articles.jsonl); "
-                         "give an empty or new folder")
+        raise UsageError(
+            f"{out}: exists and is not an earlier scan's output (no articles.jsonl); give an empty or new folder"
+        )
     known: list[KnownRecord] = []
     result = ScanResult(counts={"articles": 0, "relevant": 0, "skipped": 0})
     if options.records is not None:
@@ -109,8 +114,11 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
         items = _read_stream(engine, plan.units, options, work, result)
         groups = group_items(items)
         if options.progress:
-            print(f"scan: {len(items)} relevant articles grouped into {len(groups)} incident(s); building records",
-                  file=sys.stderr, flush=True)
+            print(
+                f"scan: {len(items)} relevant articles grouped into {len(groups)} incident(s); building records",
+                file=sys.stderr,
+                flush=True,
+            )
         incident_of = _build_incidents(engine, groups, known, options, work, result)
     write_articles(out, sorted((work / "parts").glob("*.jsonl")), incident_of)
     write_summary(out, result.counts, result.outcomes, result.skipped, result.unchanged)
@@ -119,8 +127,7 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
     return result
 
 
-def _read_stream(engine: Engine, units: list[Unit], options: ScanOptions, work: Path,
-                 result: ScanResult) -> list[Item]:
+def _read_stream(engine: Engine, units: list[Unit], options: ScanOptions, work: Path, result: ScanResult) -> list[Item]:
     """Phase 1: every unit judged; rows to part files, relevant articles' texts to work/sources."""
     progress = Progress(options.progress, len(units))
     items: list[Item] = []
@@ -167,8 +174,9 @@ class _Job:
     new: list[Path]
 
 
-def _build_incidents(engine: Engine, groups: list[Group], known: list[KnownRecord], options: ScanOptions,
-                     work: Path, result: ScanResult) -> dict[str, str]:
+def _build_incidents(
+    engine: Engine, groups: list[Group], known: list[KnownRecord], options: ScanOptions, work: Path, result: ScanResult
+) -> dict[str, str]:
     """Phase 2: a draft or an update for each incident, built on the engine; returns input -> id."""
     incident_of: dict[str, str] = {}
     taken: set[str] = {k.id for k in known}
@@ -196,7 +204,7 @@ def _build_incidents(engine: Engine, groups: list[Group], known: list[KnownRecor
             result.unchanged.append(f"{job.record.id} ({job.record.path}): every article is already a source")
     jobs = [job for job in jobs if job.record is None or job.new]
     for start in range(0, len(jobs), BUILD_BATCH):
-        batch = jobs[start:start + BUILD_BATCH]
+        batch = jobs[start : start + BUILD_BATCH]
         tasks = [_task(job, root) for job in batch]
         built = dict(engine.map(build_incident, tasks))
         for index, job in enumerate(batch):
@@ -209,20 +217,33 @@ def _task(job: _Job, root: Path | None) -> BuildTask:
         return BuildTask("drafts", "draft", tuple((p.name, p.read_bytes()) for p in job.new))
     existing, old = _existing_with_sources(job.record, root or job.record.path.parent)
     names = {name for name, _data in old}
-    return BuildTask("updates", job.record.id,
-                     tuple(old) + tuple((p.name, p.read_bytes()) for p in job.new if p.name not in names), existing)
+    return BuildTask(
+        "updates",
+        job.record.id,
+        tuple(old) + tuple((p.name, p.read_bytes()) for p in job.new if p.name not in names),
+        existing,
+    )
 
 
-def _record_outcome(job: _Job, task: BuildTask, answer: dict[str, Any], taken: set[str],
-                    incident_of: dict[str, str], options: ScanOptions, result: ScanResult) -> None:
+def _record_outcome(
+    job: _Job,
+    task: BuildTask,
+    answer: dict[str, Any],
+    taken: set[str],
+    incident_of: dict[str, str],
+    options: ScanOptions,
+    result: ScanResult,
+) -> None:
     items = sorted((i for g in job.groups for i in g.items), key=lambda i: i.seq)
     inputs = [i.input for i in items]
     last = max((i.published for i in items if i.published), default=None)
     record = job.record
     if "error" in answer:
         what = f"{record.path}: no update proposed" if record else f"incident of {inputs[0]}: no draft written"
-        result.problems.append(f"{what}, the record cannot be built ({answer['error']})"
-                               + ("; run `shutdown-records validate` on it" if record else ""))
+        result.problems.append(
+            f"{what}, the record cannot be built ({answer['error']})"
+            + ("; run `shutdown-records validate` on it" if record else "")
+        )
         return
     rec = answer["record"]
     folder = options.out / task.folder
@@ -233,12 +254,18 @@ def _record_outcome(job: _Job, task: BuildTask, answer: dict[str, Any], taken: s
         rec["id"] = rid
         for i in inputs:
             incident_of[i] = rid
-        outcome = Outcome(id=rid, kind="new", record=rec, inputs=inputs, new_sources=len(job.new),
-                          last_published=last)
+        outcome = Outcome(id=rid, kind="new", record=rec, inputs=inputs, new_sources=len(job.new), last_published=last)
     else:
-        outcome = Outcome(id=record.id, kind="update", record=rec, inputs=inputs, new_sources=len(job.new),
-                          changed=changed_fields(record.data, rec), last_published=last,
-                          record_path=str(record.path))
+        outcome = Outcome(
+            id=record.id,
+            kind="update",
+            record=rec,
+            inputs=inputs,
+            new_sources=len(job.new),
+            changed=changed_fields(record.data, rec),
+            last_published=last,
+            record_path=str(record.path),
+        )
     write_record(folder / f"{outcome.id}.yaml", rec)
     result.outcomes.append(outcome)
 

@@ -85,16 +85,19 @@ class DaskEngine(Engine):
         self.cluster = None
         try:
             if address == "local":
-                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs=40)
+                self.cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+                )
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(address, timeout="20s")
         except (OSError, TimeoutError, ValueError) as err:
             if self.cluster is not None:
                 self.cluster.close()
-            raise UsageError(f"--dask {address}: cannot reach the Dask scheduler ({err}); "
-                             "give tcp://HOST:PORT of a running scheduler, or 'local'") from None
+            raise UsageError(
+                f"--dask {address}: cannot reach the Dask scheduler ({err}); "
+                "give tcp://HOST:PORT of a running scheduler, or 'local'"
+            ) from None
 
     def map(self, func: Callable[[Any], Any], items: list[Any]) -> Iterator[tuple[int, Any]]:
         import dask.bag as db  # noqa: PLC0415

@@ -97,16 +97,26 @@ def make_item(seq: int, row: dict[str, Any]) -> Item:
     feats = row.get("_features") or {}
     source = row["_source"]
     days = tuple(sorted({d for d in (parse_day(feats.get("start_date")), parse_day(source.get("published"))) if d}))
-    return Item(seq=seq, input=row["input"], country=feats.get("country"),
-                platforms=frozenset(feats.get("platforms") or []), kind=feats.get("kind"),
-                days=days, source=source["name"], published=source.get("published"), language=row.get("language"))
+    return Item(
+        seq=seq,
+        input=row["input"],
+        country=feats.get("country"),
+        platforms=frozenset(feats.get("platforms") or []),
+        kind=feats.get("kind"),
+        days=days,
+        source=source["name"],
+        published=source.get("published"),
+        language=row.get("language"),
+    )
 
 
 def group_items(items: list[Item]) -> list[Group]:
     """Incidents, ordered by the input position of their first article."""
     groups: list[Group] = []
     # Dated articles first (published dates are firm), then undated, then those naming no country.
-    order = sorted(items, key=lambda i: (i.country is None, i.published is None, i.day is None, i.day or date.min, i.seq))
+    order = sorted(
+        items, key=lambda i: (i.country is None, i.published is None, i.day is None, i.day or date.min, i.seq)
+    )
     for item in order:
         fitting = [g for g in groups if g.fits(item)]
         ranked = sorted(fitting, key=lambda g: (g.distance(item), item.language not in g.languages, groups.index(g)))
@@ -116,7 +126,8 @@ def group_items(items: list[Item]) -> list[Group]:
             # closer in time, or (equally close) written in the same language.
             first, second = ranked[0], ranked[1]
             if (first.distance(item), item.language not in first.languages) == (
-                second.distance(item), item.language not in second.languages
+                second.distance(item),
+                item.language not in second.languages,
             ):
                 chosen = None
         if chosen is not None:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..extraction.loader import parse_front_matter
 from ..errors import InputError
+from ..extraction.loader import parse_front_matter
 from ..text import decode_source
 from ..yamlio import dump_yaml
 
@@ -55,8 +55,16 @@ class Article:
         """The exact text saved as a source file: the original file, or front matter + text."""
         if self.source_text is not None:
             return self.source_text
-        front = {k: v for k, v in (("url", self.url), ("title", self.title), ("published", self.published),
-                                   ("language", self.language)) if v}
+        front = {
+            k: v
+            for k, v in (
+                ("url", self.url),
+                ("title", self.title),
+                ("published", self.published),
+                ("language", self.language),
+            )
+            if v
+        }
         body = self.text.strip() + "\n"
         return (f"---\n{dump_yaml(front)}---\n" if front else "") + body
 
@@ -88,8 +96,12 @@ class Plan:
 
 def kind_of(path: Path) -> str | None:
     name = path.name.lower()
-    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("warc", WARC_SUFFIXES), ("feed", FEED_SUFFIXES),
-                           ("files", TEXT_SUFFIXES + HTML_SUFFIXES)):
+    for kind, suffixes in (
+        ("jsonl", JSONL_SUFFIXES),
+        ("warc", WARC_SUFFIXES),
+        ("feed", FEED_SUFFIXES),
+        ("files", TEXT_SUFFIXES + HTML_SUFFIXES),
+    ):
         if name.endswith(suffixes):
             return kind
     return None
@@ -118,8 +130,11 @@ def plan_units(paths: list[Path], workers: int = 1) -> Plan:
             plan.skipped.append(Skipped(str(given), "no such file or folder"))
             continue
         elif kind_of(given) is None:
-            plan.skipped.append(Skipped(str(given), "not an input (expected .txt, .md, .html, .jsonl[.gz], "
-                                                    ".warc[.gz], .xml, .rss or .atom)"))
+            plan.skipped.append(
+                Skipped(
+                    str(given), "not an input (expected .txt, .md, .html, .jsonl[.gz], .warc[.gz], .xml, .rss or .atom)"
+                )
+            )
             continue
         else:
             files = [given]
@@ -191,8 +206,9 @@ def read_unit(unit: Unit) -> Iterator[Article | Skipped]:
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(f"file is over {MAX_FILE_BYTES >> 20} MB; an article file should be far smaller",
-                             place=str(path))
+            raise InputError(
+                f"file is over {MAX_FILE_BYTES >> 20} MB; an article file should be far smaller", place=str(path)
+            )
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", place=str(path)) from None
@@ -212,8 +228,12 @@ def _read_file(path: Path) -> Article | Skipped:
         if not body.strip():
             raise InputError("no article text after the front matter", place=str(path))
         return Article(
-            input=str(path), text=body, url=_str(meta.get("url")), title=_str(meta.get("title")),
-            published=published_day(meta.get("published")), language=_language(meta.get("language")),
+            input=str(path),
+            text=body,
+            url=_str(meta.get("url")),
+            title=_str(meta.get("title")),
+            published=published_day(meta.get("published")),
+            language=_language(meta.get("language")),
             source_text=text,
         )
     except InputError as err:
@@ -253,18 +273,31 @@ def _html_article(place: str, data: bytes, url: str | None, warc_date: str | Non
 
     html = data.decode("utf-8", errors="replace")
     try:
-        found = trafilatura.extract(html, fast=True, output_format="json", with_metadata=True,
-                                    include_comments=False, include_tables=False)
+        found = trafilatura.extract(
+            html, fast=True, output_format="json", with_metadata=True, include_comments=False, include_tables=False
+        )
     except TypeError:  # trafilatura < 2.0 calls fast mode no_fallback
-        found = trafilatura.extract(html, no_fallback=True, output_format="json", with_metadata=True,
-                                    include_comments=False, include_tables=False)
+        found = trafilatura.extract(
+            html,
+            no_fallback=True,
+            output_format="json",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+        )
     meta = json.loads(found) if found else {}
     text = meta.get("text") or ""
     if not text.strip():
         raise InputError("no article text found in the page", place=place)
     published = published_day(meta.get("date")) or page_date(html) or warc_date
-    return Article(input=place, text=text.strip() + "\n", url=url or _str(meta.get("url")),
-                   title=_str(meta.get("title")), published=published, language=_language(meta.get("language")))
+    return Article(
+        input=place,
+        text=text.strip() + "\n",
+        url=url or _str(meta.get("url")),
+        title=_str(meta.get("title")),
+        published=published,
+        language=_language(meta.get("language")),
+    )
 
 
 def page_date(html: str) -> str | None:
@@ -305,12 +338,16 @@ def _read_jsonl(unit: Unit) -> Iterator[Article | Skipped]:
                             raw = handle.readline(1 << 20)
                         pos += len(raw)
                         line_no += 1
-                        yield Skipped(f"{path}:{line_no}", f"line is over {MAX_LINE_BYTES >> 20} MB; "
-                                                           "one article should be far smaller")
+                        yield Skipped(
+                            f"{path}:{line_no}",
+                            f"line is over {MAX_LINE_BYTES >> 20} MB; one article should be far smaller",
+                        )
                         continue
                 except (EOFError, OSError, zlib.error) as err:
-                    yield Skipped(f"{path}:{line_no + 1}", f"compressed stream is corrupt or truncated ({err}); "
-                                                           "the rest of the file is skipped")
+                    yield Skipped(
+                        f"{path}:{line_no + 1}",
+                        f"compressed stream is corrupt or truncated ({err}); the rest of the file is skipped",
+                    )
                     return
                 if not raw:
                     return
@@ -328,7 +365,7 @@ def _jsonl_article(place: str, raw: bytes) -> Article | Skipped:
     except (ValueError, UnicodeDecodeError) as err:
         return Skipped(place, f"not valid JSON ({err}); each line must be one JSON object")
     if not isinstance(row, dict):
-        return Skipped(place, "line is not a JSON object; expected {\"text\": ..., \"url\": ...}")
+        return Skipped(place, 'line is not a JSON object; expected {"text": ..., "url": ...}')
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         return Skipped(place, "field 'text' is missing or empty; it must hold the article text")
@@ -336,8 +373,14 @@ def _jsonl_article(place: str, raw: bytes) -> Article | Skipped:
     day = published_day(published)
     if published not in (None, "") and day is None:
         return Skipped(place, f"field 'published': {str(published)[:40]!r} is not a date; write YYYY-MM-DD")
-    return Article(input=place, text=text, url=_str(row.get("url")), title=_str(row.get("title")),
-                   published=day, language=_language(row.get("language")))
+    return Article(
+        input=place,
+        text=text,
+        url=_str(row.get("url")),
+        title=_str(row.get("title")),
+        published=day,
+        language=_language(row.get("language")),
+    )
 
 
 def gzip_truncated(path: Path) -> bool:
@@ -398,8 +441,10 @@ def _read_warc(path: Path) -> Iterator[Article | Skipped]:
                 if pending is not None:
                     yield pending
                     pending = None
-                yield Skipped(f"{path}#{ordinal + 1}", f"WARC record cannot be parsed ({_one_line(err)}); "
-                                                       "the rest of the file is skipped")
+                yield Skipped(
+                    f"{path}#{ordinal + 1}",
+                    f"WARC record cannot be parsed ({_one_line(err)}); the rest of the file is skipped",
+                )
                 return
             ordinal += 1
             try:
@@ -414,8 +459,10 @@ def _read_warc(path: Path) -> Iterator[Article | Skipped]:
         yield pending
     if truncated:
         # the last record warcio returned is the one the file ends inside
-        yield Skipped(f"{path}#{max(ordinal, 1)}", "the gzip file is truncated (an interrupted download?): this "
-                                                   "record is cut short and any after it are lost")
+        yield Skipped(
+            f"{path}#{max(ordinal, 1)}",
+            "the gzip file is truncated (an interrupted download?): this record is cut short and any after it are lost",
+        )
 
 
 def _warc_article(place: str, record: object) -> Article | Skipped | None:
@@ -474,8 +521,14 @@ def _read_feed(path: Path) -> Iterator[Article | Skipped]:
                 continue
             parsed = entry.get("published_parsed") or entry.get("updated_parsed")
             published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
-            yield Article(input=place, text=text, url=_str(entry.get("link")), title=_str(entry.get("title")),
-                          published=published_day(published), language=_language(entry.get("language")) or language)
+            yield Article(
+                input=place,
+                text=text,
+                url=_str(entry.get("link")),
+                title=_str(entry.get("title")),
+                published=published_day(published),
+                language=_language(entry.get("language")) or language,
+            )
         except Exception as err:  # noqa: BLE001 - one bad entry must not stop the feed
             yield Skipped(place, f"entry unreadable: {_one_line(err)}")
 

@@ -99,8 +99,11 @@ def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
     """One articles.jsonl row (plus, when relevant, the source text and its features)."""
     row: dict[str, Any] = {"input": article.input, "url": article.url, "language": None}
     if config.since and article.published and article.published < config.since[: len(article.published)]:
-        row.update(language=article_language(article, False), relevant=False,
-                   why=f"published {article.published}, before --since {config.since}")
+        row.update(
+            language=article_language(article, False),
+            relevant=False,
+            why=f"published {article.published}, before --since {config.since}",
+        )
         return row
     verdict = judge(article.text, article.title)
     language = article_language(article, verdict.relevant)

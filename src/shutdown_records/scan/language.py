@@ -66,9 +66,15 @@ def quick_language(text: str) -> str | None:
     words = [w.casefold() for w in _WORD.findall(sample)]
     if len(words) < 5:
         return None
-    scores = sorted(((sum(1 for w in words if w in stop), code) for code, stop in _stopwords().items()),
-                    key=lambda sc: (-sc[0], sc[1]))
-    if scores and scores[0][0] >= 0.15 * len(words) and scores[0][0] >= 1.5 * max(scores[1][0] if len(scores) > 1 else 0, 1):
+    scores = sorted(
+        ((sum(1 for w in words if w in stop), code) for code, stop in _stopwords().items()),
+        key=lambda sc: (-sc[0], sc[1]),
+    )
+    if (
+        scores
+        and scores[0][0] >= 0.15 * len(words)
+        and scores[0][0] >= 1.5 * max(scores[1][0] if len(scores) > 1 else 0, 1)
+    ):
         return scores[0][1]
     try:
         import py3langid  # noqa: PLC0415

@@ -19,8 +19,24 @@ from ..yamlio import dump_yaml
 
 FEED_ID = "urn:shutdown-records:scan"
 SCAN_NAMES = frozenset({"articles.jsonl", "drafts", "updates", "summary.md", "feed.xml", ".scan-work"})
-COMPARED = ("title", "country", "platforms", "kind", "networks", "scope", "start_date", "end_date", "status",
-            "ordered_by", "justification", "context", "legal_basis", "court_challenges", "workarounds", "acknowledged")
+COMPARED = (
+    "title",
+    "country",
+    "platforms",
+    "kind",
+    "networks",
+    "scope",
+    "start_date",
+    "end_date",
+    "status",
+    "ordered_by",
+    "justification",
+    "context",
+    "legal_basis",
+    "court_challenges",
+    "workarounds",
+    "acknowledged",
+)
 
 
 @dataclass
@@ -78,12 +94,15 @@ def _platforms(record: dict[str, Any]) -> str:
 
 def _line(outcome: Outcome) -> str:
     r = outcome.record
-    dates = f"{r.get('start_date') or '?'} to {r.get('end_date') or ('ongoing' if r.get('status') == 'ongoing' else '?')}"
+    dates = (
+        f"{r.get('start_date') or '?'} to {r.get('end_date') or ('ongoing' if r.get('status') == 'ongoing' else '?')}"
+    )
     return f"{r.get('country') or '??'}, {r.get('kind') or 'kind unknown'}, {_platforms(r)}, {dates}"
 
 
-def write_summary(out: Path, counts: dict[str, int], outcomes: list[Outcome], skipped: list[tuple[str, str]],
-                  unchanged: list[str]) -> None:
+def write_summary(
+    out: Path, counts: dict[str, int], outcomes: list[Outcome], skipped: list[tuple[str, str]], unchanged: list[str]
+) -> None:
     new = [o for o in outcomes if o.kind == "new"]
     updates = [o for o in outcomes if o.kind == "update"]
     lines = [
@@ -99,8 +118,9 @@ def write_summary(out: Path, counts: dict[str, int], outcomes: list[Outcome], sk
         "## New incidents",
         "",
     ]
-    lines += [f"- `drafts/{o.id}.yaml`: {o.record.get('title')} ({_line(o)}); {len(o.inputs)} article(s)"
-              for o in new] or ["none"]
+    lines += [
+        f"- `drafts/{o.id}.yaml`: {o.record.get('title')} ({_line(o)}); {len(o.inputs)} article(s)" for o in new
+    ] or ["none"]
     lines += ["", "## Updates", ""]
     for o in updates:
         what = ", ".join(o.changed) if o.changed else "no field changed"
@@ -118,6 +138,7 @@ def write_summary(out: Path, counts: dict[str, int], outcomes: list[Outcome], sk
 
 def write_feed(out: Path, outcomes: list[Outcome]) -> None:
     """An Atom feed of the new incidents and updates; dates from the articles, not the clock."""
+
     def stamp(day: str | None) -> str:
         day = day or "1970-01-01"
         day = day if len(day) == 10 else day[:7] + "-01"
@@ -135,8 +156,11 @@ def write_feed(out: Path, outcomes: list[Outcome]) -> None:
     for o in outcomes:
         folder = "drafts" if o.kind == "new" else "updates"
         label = "New incident" if o.kind == "new" else "Update"
-        detail = _line(o) if o.kind == "new" else (
-            f"{o.new_sources} new source(s); changed: {', '.join(o.changed) or 'no field'}")
+        detail = (
+            _line(o)
+            if o.kind == "new"
+            else (f"{o.new_sources} new source(s); changed: {', '.join(o.changed) or 'no field'}")
+        )
         parts += [
             "  <entry>",
             f"    <title>{escape(label + ': ' + str(o.record.get('title') or o.id))}</title>",

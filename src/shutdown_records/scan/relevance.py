@@ -34,6 +34,8 @@ def sentence_ends(text: str) -> list[int]:
         if text[m.start()] == "\n" or end >= size or text[end].isspace():
             ends.append(end)
     return ends
+
+
 MIN_PLATFORM_ALIAS = 4  # shorter aliases ("X") are ordinary words once case-folded
 AMBIGUOUS_ALIASES = frozenset({"signal", "line", "threads", "messenger"})
 MAX_CHARS = 20_000  # a restriction is reported near the top; long pages are cut here
@@ -153,8 +155,11 @@ class RelevanceFilter:
                 continue
             if paired_without_state is None:
                 paired_without_state = (index, f'"{seen.get("S") or seen.get("W")}" + "{seen["N"]}"')
-        if not positive and paired_without_state is not None and not negatives and any(
-            "S" in seen and "N" in seen for seen in sentences.values()
+        if (
+            not positive
+            and paired_without_state is not None
+            and not negatives
+            and any("S" in seen and "N" in seen for seen in sentences.values())
         ):
             # A strong restriction of the internet and no hard negative anywhere: the state
             # actor is implied ("internet was cut in the region").
@@ -165,15 +170,23 @@ class RelevanceFilter:
         worst = max(sorted(negatives), key=lambda k: len(negatives[k])) if negatives else None
         if not positive:
             if paired_without_state is not None:
-                also = f"; {worst.replace('_', ' ')}: \"{negatives[worst][0]}\"" if worst else ""
-                return Verdict(False, f"restriction without a state actor: {paired_without_state[1]} "
-                                      f"(sentence {paired_without_state[0] + 1}){also}")
+                also = f'; {worst.replace("_", " ")}: "{negatives[worst][0]}"' if worst else ""
+                return Verdict(
+                    False,
+                    f"restriction without a state actor: {paired_without_state[1]} "
+                    f"(sentence {paired_without_state[0] + 1}){also}",
+                )
             if worst:
-                return Verdict(False, f"no restriction of the internet; {worst.replace('_', ' ')}: \"{negatives[worst][0]}\"")
+                return Verdict(
+                    False, f'no restriction of the internet; {worst.replace("_", " ")}: "{negatives[worst][0]}"'
+                )
             return Verdict(False, "no sentence pairs a restriction with the internet or a platform")
         if worst and negative_total >= max(2, 2 * len(positive)):
-            return Verdict(False, f"hard negative, {worst.replace('_', ' ')}: "
-                                  f"\"{negatives[worst][0]}\" x{len(negatives[worst])} outweighs {positive[0][1]}")
+            return Verdict(
+                False,
+                f"hard negative, {worst.replace('_', ' ')}: "
+                f'"{negatives[worst][0]}" x{len(negatives[worst])} outweighs {positive[0][1]}',
+            )
         index, reason = positive[0]
         more = f" (+{len(positive) - 1} more)" if len(positive) > 1 else ""
         return Verdict(True, f"{reason} in sentence {index + 1}{more}")

@@ -1,9 +1,9 @@
 """`shutdown-records validate` as a library: check records, get a result object, render it.
 
-    from shutdown_records.validate import validate_paths
-    result = validate_paths(["records/"])
-    for problem in result.problems:
-        print(problem.path, problem.line, problem.code, problem.message)
+from shutdown_records.validate import validate_paths
+result = validate_paths(["records/"])
+for problem in result.problems:
+    print(problem.path, problem.line, problem.code, problem.message)
 """
 
 from __future__ import annotations

@@ -61,9 +61,7 @@ class Claims:
 _REFUSED = ""  # a source whose path may not be read: its quotes are not checked
 
 
-def collect_claims(
-    data: dict[str, Any], record_path: str, root: str | None = None
-) -> tuple[Claims, list[Problem]]:
+def collect_claims(data: dict[str, Any], record_path: str, root: str | None = None) -> tuple[Claims, list[Problem]]:
     """What a record claims about its source files; sources without a path get a warning when cited.
 
     A path outside the repository root (`root`, or the folder holding `records/`) is an
@@ -85,22 +83,33 @@ def collect_claims(
             absolute = str(confine(record_path, written, repo))
         except SourcePathError as err:
             files[source["id"]] = _REFUSED
-            problems.append(Problem(record_path, *_mark_of(source, "path"), f"sources[{i}].path",
-                                    "E310" if err.kind == "hidden" else "E307",
-                                    f"source path {written!r} {err.message}"))
+            problems.append(
+                Problem(
+                    record_path,
+                    *_mark_of(source, "path"),
+                    f"sources[{i}].path",
+                    "E310" if err.kind == "hidden" else "E307",
+                    f"source path {written!r} {err.message}",
+                )
+            )
             continue
         files[source["id"]] = absolute
         sha = source.get("sha256")
         claims.sources.append(
             SourceClaim(
-                source["id"], written, absolute, sha if isinstance(sha, str) else None,
-                _mark_of(source, "path"), f"sources[{i}].path",
-                _mark_of(source, "sha256"), f"sources[{i}].sha256",
+                source["id"],
+                written,
+                absolute,
+                sha if isinstance(sha, str) else None,
+                _mark_of(source, "path"),
+                f"sources[{i}].path",
+                _mark_of(source, "sha256"),
+                f"sources[{i}].sha256",
             )
         )
     evidence = data.get("evidence")
     warned: set[str] = set()
-    for name, citations in (evidence.items() if isinstance(evidence, dict) else []):
+    for name, citations in evidence.items() if isinstance(evidence, dict) else []:
         for i, citation in enumerate(citations if isinstance(citations, list) else []):
             if not isinstance(citation, dict):
                 continue
@@ -111,8 +120,16 @@ def collect_claims(
                 if isinstance(offset, float):  # JSON Schema's "integer" takes 149.0; offsets may not
                     line, column = value_mark(data, [*loc, key])
                     whole = f"; write {int(offset)}" if offset.is_integer() else ""
-                    problems.append(Problem(record_path, line, column, field_path([*loc, key]), "E227",
-                                            f"{key} is {offset!r}: offsets are whole numbers of code points{whole}"))
+                    problems.append(
+                        Problem(
+                            record_path,
+                            line,
+                            column,
+                            field_path([*loc, key]),
+                            "E227",
+                            f"{key} is {offset!r}: offsets are whole numbers of code points{whole}",
+                        )
+                    )
             if not isinstance(source, str) or source not in files:
                 continue  # undeclared sources are a semantic error already
             file = files[source]
@@ -122,24 +139,46 @@ def collect_claims(
                 if source not in warned:
                     warned.add(source)
                     line, column = value_mark(data, [*loc, "source"])
-                    problems.append(Problem(
-                        record_path, line, column, field_path([*loc, "source"]), "W215",
-                        f"source {source!r} has no path, so its quotes cannot be checked; "
-                        "store the text beside the record and set sources[].path",
-                    ))
+                    problems.append(
+                        Problem(
+                            record_path,
+                            line,
+                            column,
+                            field_path([*loc, "source"]),
+                            "W215",
+                            f"source {source!r} has no path, so its quotes cannot be checked; "
+                            "store the text beside the record and set sources[].path",
+                        )
+                    )
                 continue
             if not (isinstance(quote, str) and _is_int(start) and _is_int(end)):
                 continue  # the schema reports the wrong types
             if start >= end:
                 # One error, with the offsets where the quote stands (found once the source is read).
-                claims.quotes.append(QuoteClaim(
-                    source, file, quote, start, end, value_mark(data, [*loc, "end"]),
-                    field_path([*loc, "end"]), bad_offsets=True,
-                ))
+                claims.quotes.append(
+                    QuoteClaim(
+                        source,
+                        file,
+                        quote,
+                        start,
+                        end,
+                        value_mark(data, [*loc, "end"]),
+                        field_path([*loc, "end"]),
+                        bad_offsets=True,
+                    )
+                )
                 continue
-            claims.quotes.append(QuoteClaim(
-                source, file, quote, start, end, _mark_of(citation, "quote"), f"evidence.{name}[{i}].quote",
-            ))
+            claims.quotes.append(
+                QuoteClaim(
+                    source,
+                    file,
+                    quote,
+                    start,
+                    end,
+                    _mark_of(citation, "quote"),
+                    f"evidence.{name}[{i}].quote",
+                )
+            )
     return claims, problems
 
 
@@ -193,24 +232,43 @@ def check_provenance(record_path: str, claims: Claims, store: SourceStore) -> li
         source = store.get(claim.file)
         if source.missing:
             unusable.add(claim.file)
-            problems.append(Problem(
-                record_path, *claim.path_mark, claim.path_field, "E301",
-                f"source file {claim.written_path!r} not found (looked for {os.path.normpath(claim.file)}); "
-                "paths are relative to the record's folder",
-            ))
+            problems.append(
+                Problem(
+                    record_path,
+                    *claim.path_mark,
+                    claim.path_field,
+                    "E301",
+                    f"source file {claim.written_path!r} not found (looked for {os.path.normpath(claim.file)}); "
+                    "paths are relative to the record's folder",
+                )
+            )
         elif source.text is None:
             unusable.add(claim.file)
-            problems.append(Problem(record_path, *claim.path_mark, claim.path_field, source.code,
-                                    f"source file {claim.written_path!r}: {source.error}"))
+            problems.append(
+                Problem(
+                    record_path,
+                    *claim.path_mark,
+                    claim.path_field,
+                    source.code,
+                    f"source file {claim.written_path!r}: {source.error}",
+                )
+            )
         elif claim.sha256 is not None and claim.sha256 != source.sha256:
-            problems.append(Problem(
-                record_path, *claim.sha_mark, claim.sha_field, "E302",
-                f"source {claim.source_id!r} changed: {claim.written_path} now has sha256 "
-                f"{source.sha256}; check that every quote still stands, then update sha256",
-            ))
+            problems.append(
+                Problem(
+                    record_path,
+                    *claim.sha_mark,
+                    claim.sha_field,
+                    "E302",
+                    f"source {claim.source_id!r} changed: {claim.written_path} now has sha256 "
+                    f"{source.sha256}; check that every quote still stands, then update sha256",
+                )
+            )
     for quote in claims.quotes:
         if quote.bad_offsets:
-            problems.append(_bad_offsets(record_path, quote, None if quote.file in unusable else store.get(quote.file).text))
+            problems.append(
+                _bad_offsets(record_path, quote, None if quote.file in unusable else store.get(quote.file).text)
+            )
             continue
         if quote.file in unusable:
             continue
@@ -229,7 +287,9 @@ def _bad_offsets(record_path: str, claim: QuoteClaim, text: str | None) -> Probl
         if at is None:
             at = _nearest(fold(text), fold(claim.quote), claim.start)
         if at is not None:
-            message += f"; the quote stands at {at}-{at + len(claim.quote)}: set start: {at}, end: {at + len(claim.quote)}"
+            message += (
+                f"; the quote stands at {at}-{at + len(claim.quote)}: set start: {at}, end: {at + len(claim.quote)}"
+            )
         else:
             message += "; the quote is not in the source either (copy it from the source)"
     return Problem(record_path, *claim.mark, claim.field, "E217", message)
@@ -243,21 +303,34 @@ def _check_quote(record_path: str, claim: QuoteClaim, text: str) -> Problem | No
     found = _nearest(text, quote, start)
     if found is not None:
         right = f"{found}-{found + len(quote)}"
-        return Problem(record_path, *claim.mark, claim.field, "E304",
-                       f"quote found at {right}, not {where}; set start: {found}, end: {found + len(quote)}")
+        return Problem(
+            record_path,
+            *claim.mark,
+            claim.field,
+            "E304",
+            f"quote found at {right}, not {where}; set start: {found}, end: {found + len(quote)}",
+        )
     folded_at = _nearest(fold(text), fold(quote), start)
     if folded_at is not None:
-        original = text[folded_at:folded_at + len(quote)]
+        original = text[folded_at : folded_at + len(quote)]
         at = "" if folded_at == start and folded_at + len(quote) == end else f" at {folded_at}-{folded_at + len(quote)}"
         return Problem(
-            record_path, *claim.mark, claim.field, "E305",
+            record_path,
+            *claim.mark,
+            claim.field,
+            "E305",
             f"quote matches the source{at} only after folding typographic characters "
             f"({_first_difference(quote, original)}); copy the quote from the source exactly"
             + ("" if not at else f" and set start: {folded_at}, end: {folded_at + len(quote)}"),
         )
-    return Problem(record_path, *claim.mark, claim.field, "E303",
-                   f"quote not found in source {claim.source_id!r} (neither at {where} nor elsewhere, "
-                   "even after folding spaces and quotes)")
+    return Problem(
+        record_path,
+        *claim.mark,
+        claim.field,
+        "E303",
+        f"quote not found in source {claim.source_id!r} (neither at {where} nor elsewhere, "
+        "even after folding spaces and quotes)",
+    )
 
 
 def _nearest(text: str, needle: str, near: int) -> int | None:
@@ -274,10 +347,11 @@ def _nearest(text: str, needle: str, near: int) -> int | None:
 
 
 def _first_difference(quote: str, original: str) -> str:
-    for offset, (mine, theirs) in enumerate(zip(quote, original)):
+    for offset, (mine, theirs) in enumerate(zip(quote, original, strict=False)):
         if mine != theirs:
-            return (f"the source has {_char(theirs)} where the quote has {_char(mine)}, "
-                    f"at character {offset} of the quote")
+            return (
+                f"the source has {_char(theirs)} where the quote has {_char(mine)}, at character {offset} of the quote"
+            )
     return "they differ in length"
 
 
@@ -294,4 +368,3 @@ def _mark_of(mapping: dict[str, Any], key: str) -> tuple[int, int]:
 
 def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
-

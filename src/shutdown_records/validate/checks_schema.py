@@ -39,9 +39,9 @@ from jsonschema import Draft202012Validator  # noqa: E402
 from jsonschema.exceptions import ValidationError, best_match  # noqa: E402
 
 from .. import model  # noqa: E402
-from ..schema_gen import incident_schema
-from .places import field_path, key_mark, value_mark
-from .result import Problem
+from ..schema_gen import incident_schema  # noqa: E402
+from .places import field_path, key_mark, value_mark  # noqa: E402
+from .result import Problem  # noqa: E402
 
 # Plain words for the schema's patterns, so an error says what would be right.
 _PATTERN_HINTS: dict[str, str] = {
@@ -117,7 +117,11 @@ def _describe(error: ValidationError, data: Any, path: str) -> Iterator[Problem]
         for key in sorted((k for k in error.instance if k not in known), key=str):
             line, column = key_mark(data, [*loc, key])
             yield Problem(
-                path, line, column, field_path([*loc, key]), "E101",
+                path,
+                line,
+                column,
+                field_path([*loc, key]),
+                "E101",
                 f"unknown field {key!r}{_suggest(str(key), known)}",
             )
     elif kind == "required":

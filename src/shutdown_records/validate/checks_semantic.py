@@ -48,9 +48,7 @@ class SemanticChecker:
         self.path = path
         self.strict = strict
         self.problems: list[Problem] = []
-        self.declared_sources = {
-            s["id"] for s in _dicts(data.get("sources")) if isinstance(s.get("id"), str)
-        }
+        self.declared_sources = {s["id"] for s in _dicts(data.get("sources")) if isinstance(s.get("id"), str)}
 
     def run(self) -> list[Problem]:
         self.check_dates()
@@ -96,11 +94,18 @@ class SemanticChecker:
         end = self.data.get("end_date")
         if isinstance(end, str) and end and status != "ended":
             loc = ["status"] if "status" in self.data else ["end_date"]
-            self.add(loc, "E203", f"end_date is {end}, so status must be ended (it is {status!r}); "
-                     "clear end_date if the incident is not over")
+            self.add(
+                loc,
+                "E203",
+                f"end_date is {end}, so status must be ended (it is {status!r}); "
+                "clear end_date if the incident is not over",
+            )
         if status == "ended" and not end and not _dicts(_get(self.data, ["evidence", "status"])):
-            self.add(["status"], "W204", "status is ended but end_date is empty; add the end date, "
-                     "or cite the restoration in evidence.status")
+            self.add(
+                ["status"],
+                "W204",
+                "status is ended but end_date is empty; add the end date, or cite the restoration in evidence.status",
+            )
 
     def check_kinds(self) -> None:
         kind, kinds = self.data.get("kind"), self.data.get("kinds")
@@ -110,8 +115,12 @@ class SemanticChecker:
     def check_country(self) -> None:
         country = self.data.get("country")
         if isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country) and country not in country_codes():
-            self.add(["country"], "E205", f"{country!r} is not an ISO 3166-1 alpha-2 country code "
-                     "(e.g. GB for the United Kingdom, PK for Pakistan)")
+            self.add(
+                ["country"],
+                "E205",
+                f"{country!r} is not an ISO 3166-1 alpha-2 country code "
+                "(e.g. GB for the United Kingdom, PK for Pakistan)",
+            )
 
     def check_duplicate_entries(self) -> None:
         """The model refuses `platforms: [X, x]`; say which entry repeats which."""
@@ -144,32 +153,57 @@ class SemanticChecker:
                 seen[sid] = i
             new = current_form(sid)
             if new:
-                self.add(["sources", i, "id"], "W218",
-                         f"source id {sid!r} is written the old way, with the file's extension; write "
-                         f"{new!r} here and wherever evidence and conflicts cite it, or rebuild the "
-                         "record with `shutdown-records build SOURCES -o THIS_FILE`, which renames it")
+                self.add(
+                    ["sources", i, "id"],
+                    "W218",
+                    f"source id {sid!r} is written the old way, with the file's extension; write "
+                    f"{new!r} here and wherever evidence and conflicts cite it, or rebuild the "
+                    "record with `shutdown-records build SOURCES -o THIS_FILE`, which renames it",
+                )
             path, url = source.get("path"), source.get("url")
             if path and not source.get("sha256"):
-                self.add(["sources", i, "path"], "E222", f"source {sid!r} has a path but no sha256; add the "
-                         "SHA-256 of the file's bytes so a changed source is caught")
+                self.add(
+                    ["sources", i, "path"],
+                    "E222",
+                    f"source {sid!r} has a path but no sha256; add the "
+                    "SHA-256 of the file's bytes so a changed source is caught",
+                )
             if not path and not url:
-                self.add(["sources", i, "id"], "E223", f"source {sid!r} has neither path nor url; a source "
-                         "is a stored text (path, sha256) or at least a link (url)")
+                self.add(
+                    ["sources", i, "id"],
+                    "E223",
+                    f"source {sid!r} has neither path nor url; a source "
+                    "is a stored text (path, sha256) or at least a link (url)",
+                )
 
     def check_field_names(self) -> None:
-        subfields = tuple(sorted({f"{f}.{sub}" for table in (CITED_SUBFIELDS, OPTIONAL_CITED_SUBFIELDS)
-                                  for f, subs in table.items() for sub in subs}))
-        allowed = {"evidence": EVIDENCED_FIELDS + subfields, "conflicts": EVIDENCED_FIELDS,
-                   "curation": tuple(Incident.model_fields)}
+        subfields = tuple(
+            sorted(
+                {
+                    f"{f}.{sub}"
+                    for table in (CITED_SUBFIELDS, OPTIONAL_CITED_SUBFIELDS)
+                    for f, subs in table.items()
+                    for sub in subs
+                }
+            )
+        )
+        allowed = {
+            "evidence": EVIDENCED_FIELDS + subfields,
+            "conflicts": EVIDENCED_FIELDS,
+            "curation": tuple(Incident.model_fields),
+        }
         for section, names in allowed.items():
             mapping = self.data.get(section)
             if not isinstance(mapping, dict):
                 continue
             for key in mapping:
                 if key not in names:
-                    self.add([section, key], "E213",
-                             f"{section} for {key!r}, which is not a field that takes one{_suggest(str(key), names)}",
-                             at_key=True)
+                    self.add(
+                        [section, key],
+                        "E213",
+                        f"{section} for {key!r}, which is not a field that takes one{_suggest(str(key), names)}",
+                        at_key=True,
+                    )
 
     def check_evidence(self) -> None:
         evidence = self.data.get("evidence")
@@ -181,9 +215,13 @@ class SemanticChecker:
         stored = [s for s in _dicts(self.data.get("sources")) if s.get("path")]
         if is_draft and not evidence and not stored and uncited and not self.strict:
             count = sum(len(needed[f]) for f in uncited)
-            self.add([], "W209", f"draft without evidence: no citation for {count} value{'s' if count != 1 else ''} "
-                     f"in {', '.join(uncited)}; fine for an imported row, but add sources and evidence "
-                     "before review (--strict reports each value)")
+            self.add(
+                [],
+                "W209",
+                f"draft without evidence: no citation for {count} value{'s' if count != 1 else ''} "
+                f"in {', '.join(uncited)}; fine for an imported row, but add sources and evidence "
+                "before review (--strict reports each value)",
+            )
             return
         for field in EVIDENCED_FIELDS:
             citations = list(_indexed_dicts(evidence.get(field)))
@@ -211,9 +249,12 @@ class SemanticChecker:
                 continue
             cited.add(_norm(supported))
             if _norm(supported) not in held | candidates:
-                self.add(["evidence", field, i, "value"], "W214",
-                         f"cites {_show(supported)} but {field} holds {_show(value)}; "
-                         "update the citation or record the disagreement in conflicts")
+                self.add(
+                    ["evidence", field, i, "value"],
+                    "W214",
+                    f"cites {_show(supported)} but {field} holds {_show(value)}; "
+                    "update the citation or record the disagreement in conflicts",
+                )
         unnamed = any(c.get("value") is None for _, c in citations) and field in LIST_FIELDS
         for index, label in enumerate(labels):
             if _norm(label) in cited:
@@ -242,9 +283,13 @@ class SemanticChecker:
                         if _norm(one) in cited:
                             continue
                         loc: list[str | int] = [name, i, sub, j] if isinstance(value, list) else [name, i, sub]
-                        self.add(loc, "E208", f"{_show(one)} has no evidence; add a citation under "
-                                 f"evidence.{name}.{sub} with item: {item_label(name, item)!r} and value: "
-                                 f"{one!r} (shutdown-records cite RECORD '{name}[{item_label(name, item)}].{sub}' ...)")
+                        self.add(
+                            loc,
+                            "E208",
+                            f"{_show(one)} has no evidence; add a citation under "
+                            f"evidence.{name}.{sub} with item: {item_label(name, item)!r} and value: "
+                            f"{one!r} (shutdown-records cite RECORD '{name}[{item_label(name, item)}].{sub}' ...)",
+                        )
 
     def check_person_set_evidence(self) -> None:
         """Evidence must support the value a person set, not the one the build had (E226).
@@ -260,16 +305,21 @@ class SemanticChecker:
         if not isinstance(evidence, dict):
             return
         curation = curation if isinstance(curation, dict) else {}
-        edited = [f for f, how in curation.items() if how == "edited" and f not in LIST_FIELDS and f in EVIDENCED_FIELDS]
+        edited = [
+            f for f, how in curation.items() if how == "edited" and f not in LIST_FIELDS and f in EVIDENCED_FIELDS
+        ]
         for field in edited:
             value = self.data.get(field)
             for i, citation in _indexed_dicts(evidence.get(field)):
                 if citation.get("value") is not None:
                     continue
-                self.add(["evidence", field, i], "E226",
-                         f"this quote does not say which value it supports, and {field} was changed by a "
-                         f"person (curation: edited) to {_show(value)}; write value: with what the quote says, "
-                         "or remove the citation if it speaks for an earlier value")
+                self.add(
+                    ["evidence", field, i],
+                    "E226",
+                    f"this quote does not say which value it supports, and {field} was changed by a "
+                    f"person (curation: edited) to {_show(value)}; write value: with what the quote says, "
+                    "or remove the citation if it speaks for an earlier value",
+                )
         status = self.data.get("status", "unknown")
         if "status" in edited or not isinstance(status, str) or status == "ongoing":
             return
@@ -280,9 +330,12 @@ class SemanticChecker:
                 continue
             cue = says_ongoing(quote, str(languages.get(citation.get("source")) or "en"))
             if cue:
-                self.add(["evidence", "status", i], "E226",
-                         f"status is {_show(status)} but this quote says it is ongoing ({cue!r}); remove it, "
-                         "or write value: ongoing to keep it as the other side of a conflict")
+                self.add(
+                    ["evidence", "status", i],
+                    "E226",
+                    f"status is {_show(status)} but this quote says it is ongoing ({cue!r}); remove it, "
+                    "or write value: ongoing to keep it as the other side of a conflict",
+                )
 
     def check_conflicts(self) -> None:
         conflicts = self.data.get("conflicts")
@@ -295,8 +348,10 @@ class SemanticChecker:
                 continue
             citations = _dicts(evidence.get(field))
             cited = {_norm(c.get("value")) for c in citations if c.get("value") is not None}
-            if field not in LIST_FIELDS and self.data.get(field) is not None and any(
-                c.get("value") is None for c in citations
+            if (
+                field not in LIST_FIELDS
+                and self.data.get(field) is not None
+                and any(c.get("value") is None for c in citations)
             ):
                 cited.add(_norm(self.data.get(field)))  # a citation without value supports the field's value
             for i, candidate in _indexed_dicts(conflict.get("candidates")):
@@ -306,10 +361,12 @@ class SemanticChecker:
                     if isinstance(source, str) and source not in self.declared_sources:
                         self.add([*loc, "sources", j], "E210", _undeclared(source, self.declared_sources))
                 if "value" in candidate and _norm(candidate["value"]) not in cited:
-                    self.add([*loc, "value"], "E211",
-                             f"candidate {_show(candidate['value'])} has no citation; add one under "
-                             f"evidence.{field} with value: {_show(candidate['value'])}")
-
+                    self.add(
+                        [*loc, "value"],
+                        "E211",
+                        f"candidate {_show(candidate['value'])} has no citation; add one under "
+                        f"evidence.{field} with value: {_show(candidate['value'])}",
+                    )
 
     def check_imported_rows(self) -> None:
         """What an import could not put into the record's fields: one warning per problem."""
@@ -318,8 +375,11 @@ class SemanticChecker:
             for j, problem in enumerate(problems if isinstance(problems, list) else []):
                 if isinstance(problem, str):
                     where = f"{row.get('sheet', '?')} row {row.get('row', '?')}"
-                    self.add(["imported_rows", i, "problems", j], "W224",
-                             f"imported {where}: {problem}; fix the field by hand, then delete this line")
+                    self.add(
+                        ["imported_rows", i, "problems", j],
+                        "W224",
+                        f"imported {where}: {problem}; fix the field by hand, then delete this line",
+                    )
 
 
 def says_ongoing(quote: str, language: str) -> str | None:
@@ -337,7 +397,7 @@ def says_ongoing(quote: str, language: str) -> str | None:
     try:
         for hit in cues.hits(doc, "status"):
             if hit.value == "ongoing":
-                return quote[hit.start:hit.end]
+                return quote[hit.start : hit.end]
     except (KeyError, LookupError, OSError):  # a language without status cues: nothing to compare
         return None
     return None
@@ -381,8 +441,10 @@ def start_after_publication(data: dict[str, Any]) -> str | None:
     latest = latest_publication(data.get("sources"))
     if start_range is None or latest is None or start_range[0] <= latest[1]:
         return None
-    return (f"start_date {start} is after the publication of every source (latest {latest[0]}); "
-            "check the year of the date the sources give")
+    return (
+        f"start_date {start} is after the publication of every source (latest {latest[0]}); "
+        "check the year of the date the sources give"
+    )
 
 
 def latest_publication(sources: Any) -> tuple[str, date] | None:

@@ -28,13 +28,21 @@ def load_data(path: Path) -> tuple[Any, Problem | None]:
         return None, Problem(shown, line, column, "(record)", err.code, err.message)
     if data is None:
         return None, Problem(
-            shown, 1, 1, "(record)", "E006",
+            shown,
+            1,
+            1,
+            "(record)",
+            "E006",
             "empty file: a record is a YAML mapping with at least `id` and `title`",
         )
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
         return None, Problem(
-            shown, 1, 1, "(record)", "E007",
+            shown,
+            1,
+            1,
+            "(record)",
+            "E007",
             f"a record must be a YAML mapping (key: value), not {kind}; one incident per file",
         )
     return data, None

@@ -79,8 +79,7 @@ REPORTERS: dict[str, type[Reporter]] = {
 def format_problem(problem: Problem) -> str:
     warning = "warning: " if problem.severity is Severity.warning else ""
     return (
-        f"{problem.path}:{problem.line}:{problem.column}: {problem.field}: "
-        f"{warning}{problem.message} [{problem.code}]"
+        f"{problem.path}:{problem.line}:{problem.column}: {problem.field}: {warning}{problem.message} [{problem.code}]"
     )
 
 

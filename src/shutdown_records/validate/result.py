@@ -113,9 +113,7 @@ class ValidationResult:
             "warnings": self.warning_count,
             "strict": self.strict,
             "ok": self.ok,
-            "records": [
-                {"path": r.path, "id": r.record_id, "valid": r.is_valid(self.strict)} for r in self.records
-            ],
+            "records": [{"path": r.path, "id": r.record_id, "valid": r.is_valid(self.strict)} for r in self.records],
             "problems": [p.as_dict() for p in self.problems],
         }
 

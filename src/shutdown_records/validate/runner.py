@@ -25,7 +25,7 @@ from ..model import SLUG_PATTERN, Incident
 from ..records import iter_record_files
 from .checks_provenance import Claims, SourceStore, check_provenance, collect_claims
 from .checks_schema import check_schema, compiled_validator
-from .checks_semantic import country_codes, check_semantics
+from .checks_semantic import check_semantics, country_codes
 from .loading import load_data
 from .places import field_path, value_mark
 from .result import Problem, RecordResult, Severity, ValidationResult
@@ -57,9 +57,16 @@ def check_file(path: str, strict: bool = False, root: str | None = None) -> File
     record_id = data.get("id") if isinstance(data.get("id"), str) else None
     id_mark = value_mark(data, ["id"])
     if record_id and re.fullmatch(SLUG_PATTERN, record_id) and Path(path).stem != record_id:
-        problems.append(Problem(path, *id_mark, "id", "W207",
-                                f"id {record_id!r} differs from the file name {Path(path).name!r}; "
-                                f"name the file {record_id}{Path(path).suffix}"))
+        problems.append(
+            Problem(
+                path,
+                *id_mark,
+                "id",
+                "W207",
+                f"id {record_id!r} differs from the file name {Path(path).name!r}; "
+                f"name the file {record_id}{Path(path).suffix}",
+            )
+        )
     problems = _without_redundant_evidence_errors(problems)
     if not any(p.severity is Severity.error for p in problems):
         problems += _model_problems(data, path)
@@ -114,8 +121,15 @@ def validate_paths(
         if check.record_id is not None:
             if check.record_id in first_by_id:
                 other, line = first_by_id[check.record_id]
-                problems.append(Problem(check.path, *check.id_mark, "id", "E206",
-                                        f"id {check.record_id!r} is also used by {other}:{line}; ids must be unique"))
+                problems.append(
+                    Problem(
+                        check.path,
+                        *check.id_mark,
+                        "id",
+                        "E206",
+                        f"id {check.record_id!r} is also used by {other}:{line}; ids must be unique",
+                    )
+                )
             else:
                 first_by_id[check.record_id] = (check.path, check.id_mark[0])
         problems.sort(key=Problem.sort_key)
@@ -133,7 +147,7 @@ def _checks(files: list[str], strict: bool, jobs: int | None, root: str | None =
     compiled_validator()
     country_codes()
     size = max(_MIN_CHUNK, min(_MAX_CHUNK, -(-len(files) // (workers * 4))))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
     # fork shares the compiled validator; elsewhere (macOS, Windows) workers rebuild it once each.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
