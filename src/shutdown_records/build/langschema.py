@@ -107,6 +107,7 @@ class Gates(Section):
     received: Entries = None  # an authority that received the order
     impact: Entries = None  # "were affected", "went dark"
     unaffected: Entries = None  # "were not affected"
+    anonymous: Entries = None  # "on condition of anonymity": a source, not an official statement
     workaround: Entries = None  # someone uses a workaround
     workaround_failed: Entries = None  # a workaround that does not work
     legal: Entries = None  # "under", "in compliance with": introduces a legal basis
