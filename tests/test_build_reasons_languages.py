@@ -119,3 +119,24 @@ def test_the_same_confirmation_by_a_named_ministry_is_an_acknowledgement(tmp_pat
             "Communications confirmed in a statement.")
     record = _build(tmp_path, "en", body)
     assert record["acknowledged"] is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("ru", "В Заречье заблокировали мессенджер Чатли\n\nВ Заречье в пятницу заблокировали мессенджер Чатли. "
+         "Власти не сообщили о причинах блокировки."),
+        ("ar", "حجب تطبيق شاتلي في سهلستان\n\nحجبت السلطات في سهلستان تطبيق شاتلي يوم الجمعة دون إبداء أي أسباب."),
+        ("tr", "Karsovya'da Chatly'ye erişim engellendi\n\nKarsovya'da Chatly uygulamasına herhangi bir gerekçe "
+         "gösterilmeden erişim engellendi."),
+        ("id", "Akses Chatly diblokir di Selarang\n\nPemerintah Selarang memblokir akses ke Chatly pada hari Jumat "
+         "tanpa memberikan alasan."),
+    ],
+)
+def test_no_reason_given_is_read_and_a_negated_announcement_confirms_nothing(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["justification"] == ["none_given"]
+    # "не сообщили" (did not announce) is no confirmation; "gösterilmeden" (without being
+    # shown) is no "gösteri" (demonstration)
+    assert record.get("acknowledged") is not True
+    assert not record.get("context")
