@@ -140,3 +140,25 @@ def test_no_reason_given_is_read_and_a_negated_announcement_confirms_nothing(tmp
     # shown) is no "gösteri" (demonstration)
     assert record.get("acknowledged") is not True
     assert not record.get("context")
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("es", "Sin internet en Valdoria\n\nValdoria lleva dos días sin internet móvil. \"El corte responde a razones de "
+         "seguridad nacional\", declaró el ministro del Interior, Tomás Ferrier."),
+        ("ru", "В Заречье отключили мобильный интернет\n\nВ Заречье отключили мобильный интернет. Губернатор Олег "
+         "Смолин заявил, что ограничения введены в целях обеспечения безопасности граждан."),
+    ],
+)
+def test_an_authority_giving_the_reason_has_acknowledged_the_restriction(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["justification"] == ["national_security"]
+    assert record["acknowledged"] is True
+
+
+def test_officials_blaming_a_technical_fault_do_not_acknowledge_an_order(tmp_path):
+    body = ("Internet outage in Doravia\n\nMobile internet went down across Doravia on Sunday. Officials blamed a "
+            "technical fault on an undersea cable.")
+    record = _build(tmp_path, "en", body)
+    assert record.get("acknowledged") is not True

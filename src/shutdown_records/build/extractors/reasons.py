@@ -21,6 +21,9 @@ NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
 OTHER_BAN = 0.3
 LIFTING = 0.4  # a reason in a sentence about lifting, not naming the block, is the lifting's reason
+JUSTIFIED_ACK = 0.7  # an authority stating the reason for the restriction acknowledges it
+NOT_AN_ORDER = frozenset({"technical"})  # "officials blamed a technical fault": a denial, not a reason for an order
+JUSTIFIED_NOTE = "an authority gives the restriction's reason: acknowledged"
 AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
 
 
@@ -32,6 +35,8 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     assembly = C.cue_set(doc.language, "gates", "assembly_ban")
     medium = C.cue_set(doc.language, "gates", "medium")
     speech = C.cue_set(doc.language, "gates", "speech")
+    anonymous = C.cue_set(doc.language, "gates", "anonymous")
+    denial = C.cue_set(doc.language, "acknowledged", "denied")
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
@@ -71,6 +76,14 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         said = stance(doc, hit.start, hit.end, zone=zone)
         sink.add("justification", hit.value, span, hit.weight * factor * said.factor, said.note(C.cue_note(hit, doc)))
+        if (factor == 1.0 and said.factor == 1.0 and speaker and hit.weight >= 1.0
+                and hit.value not in NOT_AN_ORDER
+                and not (anonymous and C.in_sentence(doc, anonymous, zone))
+                and not (denial and C.in_sentence(doc, denial, zone))):
+            # An authority that gives the restriction its reason ("« a temporary measure taken
+            # by the government for national security », the minister said") has acknowledged
+            # it, though no word says "confirmed". (Blaming a technical fault denies an order.)
+            sink.add("acknowledged", True, span, JUSTIFIED_ACK, JUSTIFIED_NOTE)
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
