@@ -162,3 +162,21 @@ def test_officials_blaming_a_technical_fault_do_not_acknowledge_an_order(tmp_pat
             "technical fault on an undersea cable.")
     record = _build(tmp_path, "en", body)
     assert record.get("acknowledged") is not True
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "context"),
+    [
+        ("ar", "حجب تطبيق شاتلي في سهلستان\n\nحجبت السلطات في سهلستان تطبيق شاتلي يوم الجمعة. وجاء القرار على خلفية "
+         "الاحتجاجات التي شهدتها العاصمة.", "protests"),
+        ("ru", "В Заречье заблокировали мессенджер Чатли\n\nВ Заречье в пятницу заблокировали мессенджер Чатли. Решение "
+         "приняли накануне выборов губернатора.", "elections"),
+        ("tr", "Karsovya'da Chatly'ye erişim engellendi\n\nKarsovya'da Chatly uygulamasına erişim engellendi. Karar, "
+         "yerel seçimler öncesinde alındı.", "elections"),
+    ],
+)
+def test_an_event_placed_around_the_decision_is_its_context(tmp_path, lang, body, context):
+    # the sentence naming the event names no restriction: only the connector ("على خلفية",
+    # "накануне", "öncesinde") ties the event to the story
+    record = _build(tmp_path, lang, body)
+    assert record["context"] == [context]

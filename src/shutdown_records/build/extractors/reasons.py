@@ -24,6 +24,7 @@ LIFTING = 0.4  # a reason in a sentence about lifting, not naming the block, is 
 JUSTIFIED_ACK = 0.7  # an authority stating the reason for the restriction acknowledges it
 NOT_AN_ORDER = frozenset({"technical"})  # "officials blamed a technical fault": a denial, not a reason for an order
 JUSTIFIED_NOTE = "an authority gives the restriction's reason: acknowledged"
+AMID_AFTER = 20  # a connector starting right after a context word (Turkish postpositions)
 AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
 
 
@@ -121,6 +122,12 @@ def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
     return True
 
 
+def _next_word_is(cues, text: str, end: int, limit: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a cue of `cues` begins at the word right after `end` (a space or two away)."""
+    found = cues.search(text, end, min(limit, end + AMID_AFTER))
+    return found is not None and found.start - end <= 2
+
+
 def _context(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     past = C.cue_set(doc.language, "gates", "past")
@@ -140,7 +147,11 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         tied = C.in_sentence(doc, restriction, zone) is not None
-        if not tied and amid and amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start):
+        if not tied and amid and (
+            amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start)
+            # a postposition right after the event: "seçimler öncesinde", "انتخابات در آستانه"
+            or _next_word_is(amid, C.folded(doc), hit.end, zone[1])
+        ):
             # "au lendemain de manifestations", "en medio de las protestas": the sentence
             # places the story's event amid this one, whatever words it uses for the event.
             tied = True
