@@ -180,3 +180,12 @@ def test_an_event_placed_around_the_decision_is_its_context(tmp_path, lang, body
     # "накануне", "öncesinde") ties the event to the story
     record = _build(tmp_path, lang, body)
     assert record["context"] == [context]
+
+
+def test_examination_malpractice_is_exam_cheating(tmp_path):
+    body = ("Mobile internet suspended in Tarvola\n\nThe Tarvola government suspended mobile internet on Monday to curb "
+            "examination malpractice during the national exams, education minister Ruth Ambeko said.")
+    record = _build(tmp_path, "en", body)
+    assert record["justification"] == ["exam_cheating"]
+    assert record["context"] == ["exams"]
+    assert record["acknowledged"] is True
