@@ -100,6 +100,7 @@ class Gates(Section):
     past: Entries = None  # an earlier restriction
     restore: Entries = None  # access restored, order lifted
     amid: Entries = None  # ties a context word to the story
+    amid_after: Entries = None  # postpositions after a context word ("seçimler öncesinde")
     speech: Entries = None  # "said": an authority quoted, not acting
     assembly_ban: Entries = None  # a ban on gatherings, not on a network
     medium: Entries = None  # internet/platform words

@@ -24,7 +24,7 @@ LIFTING = 0.4  # a reason in a sentence about lifting, not naming the block, is 
 JUSTIFIED_ACK = 0.7  # an authority stating the reason for the restriction acknowledges it
 NOT_AN_ORDER = frozenset({"technical"})  # "officials blamed a technical fault": a denial, not a reason for an order
 JUSTIFIED_NOTE = "an authority gives the restriction's reason: acknowledged"
-AMID_AFTER = 20  # a connector starting right after a context word (Turkish postpositions)
+AMID_AFTER = 20  # characters after a context word where a postposition (`gates.amid_after`) may start
 AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
 
 
@@ -132,6 +132,7 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     past = C.cue_set(doc.language, "gates", "past")
     amid = C.cue_set(doc.language, "gates", "amid")
+    amid_after = C.cue_set(doc.language, "gates", "amid_after")
     # "to prevent calls to violence" states the official reason, not an event around the
     # restriction: a context word inside a longer justification phrase is left to
     # `justification` (a phrase listed under both, "refused to remove", counts for both).
@@ -150,7 +151,7 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
         if not tied and amid and (
             amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start)
             # a postposition right after the event: "seçimler öncesinde", "انتخابات در آستانه"
-            or _next_word_is(amid, C.folded(doc), hit.end, zone[1])
+            or (amid_after and _next_word_is(amid_after, C.folded(doc), hit.end, zone[1]))
         ):
             # "au lendemain de manifestations", "en medio de las protestas": the sentence
             # places the story's event amid this one, whatever words it uses for the event.
