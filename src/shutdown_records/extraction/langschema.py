@@ -100,6 +100,7 @@ class Gates(Section):
     past: Entries = None  # an earlier restriction
     restore: Entries = None  # access restored, order lifted
     amid: Entries = None  # ties a context word to the story
+    amid_after: Entries = None  # postpositions after a context word ("seçimler öncesinde")
     speech: Entries = None  # "said": an authority quoted, not acting
     assembly_ban: Entries = None  # a ban on gatherings, not on a network
     medium: Entries = None  # internet/platform words
@@ -107,6 +108,7 @@ class Gates(Section):
     received: Entries = None  # an authority that received the order
     impact: Entries = None  # "were affected", "went dark"
     unaffected: Entries = None  # "were not affected"
+    anonymous: Entries = None  # "on condition of anonymity": a source, not an official statement
     workaround: Entries = None  # someone uses a workaround
     workaround_failed: Entries = None  # a workaround that does not work
     legal: Entries = None  # "under", "in compliance with": introduces a legal basis

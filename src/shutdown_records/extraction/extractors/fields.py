@@ -164,6 +164,7 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     authority = C.cue_set(doc.language, "gates", "authority")
     restriction = C.cue_set(doc.language, "gates", "restriction")
     denial = C.cue_set(doc.language, "acknowledged", "denied")
+    anonymous = C.cue_set(doc.language, "gates", "anonymous")
     text = C.folded(doc)
     for hit in C.hits(doc, "acknowledged"):
         span = C.quote(doc, hit.start, hit.end)
@@ -182,6 +183,10 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
                 continue  # "the ministry announced there would be no cut"
             if denial and C.in_sentence(doc, denial, zone):
                 continue  # "the ministry said the disruption was due to maintenance": a denial
+            if stance(doc, hit.start, hit.end, hypothetical=False, other=False, zone=zone).factor < 1.0:
+                continue  # "the authorities did not announce a reason", "не сообщили": no confirmation
+            if anonymous and C.in_sentence(doc, anonymous, zone):
+                continue  # "an official said on condition of anonymity": a source, not a confirmation
             # The authority as subject before the verb is the clearest; verb-first sentences
             # (Arabic, "announced by the ministry") weigh less.
             weight = hit.weight * (1.0 if subject else AUTHORITY_BEFORE if before else AUTHORITY_AFTER)

@@ -21,6 +21,10 @@ NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
 OTHER_BAN = 0.3
 LIFTING = 0.4  # a reason in a sentence about lifting, not naming the block, is the lifting's reason
+JUSTIFIED_ACK = 0.7  # an authority stating the reason for the restriction acknowledges it
+NOT_AN_ORDER = frozenset({"technical"})  # "officials blamed a technical fault": a denial, not a reason for an order
+JUSTIFIED_NOTE = "an authority gives the restriction's reason: acknowledged"
+AMID_AFTER = 20  # characters after a context word where a postposition (`gates.amid_after`) may start
 AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
 
 
@@ -32,6 +36,8 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     assembly = C.cue_set(doc.language, "gates", "assembly_ban")
     medium = C.cue_set(doc.language, "gates", "medium")
     speech = C.cue_set(doc.language, "gates", "speech")
+    anonymous = C.cue_set(doc.language, "gates", "anonymous")
+    denial = C.cue_set(doc.language, "acknowledged", "denied")
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
@@ -71,6 +77,14 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         said = stance(doc, hit.start, hit.end, zone=zone)
         sink.add("justification", hit.value, span, hit.weight * factor * said.factor, said.note(C.cue_note(hit, doc)))
+        if (factor == 1.0 and said.factor == 1.0 and speaker and hit.weight >= 1.0
+                and hit.value not in NOT_AN_ORDER
+                and not (anonymous and C.in_sentence(doc, anonymous, zone))
+                and not (denial and C.in_sentence(doc, denial, zone))):
+            # An authority that gives the restriction its reason ("« a temporary measure taken
+            # by the government for national security », the minister said") has acknowledged
+            # it, though no word says "confirmed". (Blaming a technical fault denies an order.)
+            sink.add("acknowledged", True, span, JUSTIFIED_ACK, JUSTIFIED_NOTE)
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
@@ -108,10 +122,17 @@ def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
     return True
 
 
+def _next_word_is(cues, text: str, end: int, limit: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a cue of `cues` begins at the word right after `end` (a space or two away)."""
+    found = cues.search(text, end, min(limit, end + AMID_AFTER))
+    return found is not None and found.start - end <= 2
+
+
 def _context(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     past = C.cue_set(doc.language, "gates", "past")
     amid = C.cue_set(doc.language, "gates", "amid")
+    amid_after = C.cue_set(doc.language, "gates", "amid_after")
     # "to prevent calls to violence" states the official reason, not an event around the
     # restriction: a context word inside a longer justification phrase is left to
     # `justification` (a phrase listed under both, "refused to remove", counts for both).
@@ -127,7 +148,11 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         tied = C.in_sentence(doc, restriction, zone) is not None
-        if not tied and amid and amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start):
+        if not tied and amid and (
+            amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start)
+            # a postposition right after the event: "seçimler öncesinde", "انتخابات در آستانه"
+            or (amid_after and _next_word_is(amid_after, C.folded(doc), hit.end, zone[1]))
+        ):
             # "au lendemain de manifestations", "en medio de las protestas": the sentence
             # places the story's event amid this one, whatever words it uses for the event.
             tied = True
