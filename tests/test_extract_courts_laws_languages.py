@@ -1,0 +1,53 @@
+"""How courts and laws are named across languages, on invented sentences (made-up places,
+bodies and numbers): a court by its seat, a second instrument after "and", a law's name that
+ends before the clause's verb."""
+
+from __future__ import annotations
+
+from test_extract_cues import make_doc, run, support
+
+
+def _laws(text: str, language: str) -> set[str]:
+    return set(support(run(make_doc(text, language)), "legal_basis"))
+
+
+def _courts(text: str, language: str) -> dict[str, float]:
+    return support(run(make_doc(text, language)), "court_challenges")
+
+
+def test_french_second_instrument_after_et_is_its_own_item():
+    laws = _laws("La coupure a été ordonnée en application de l'article 4 de la loi n° 2031-07 sur les "
+                 "communications et du décret n° 2032-19.", "fr")
+    assert "Decree No. 2032-19" in laws
+    assert not any("décret" in law for law in laws if law != "Decree No. 2032-19")
+
+
+def test_persian_law_name_stops_before_the_closing_verb():
+    laws = _laws("این تصمیم بر اساس ماده ۱۲ قانون تجارت الکترونیکی گرفته شد.", "fa")
+    assert laws == {"قانون تجارت الکترونیکی"}
+
+
+def test_turkish_law_the_decision_rests_on():
+    laws = _laws("Karar 7788 sayılı Kanun'un 4. maddesine dayanıyor ve Chirper'a erişim engellendi.", "tr")
+    assert "Law No. 7788" in laws
+
+
+def test_russian_court_by_kind_and_seat_in_an_oblique_case():
+    courts = _courts("Компания обжаловала блокировку Chirper в Арбитражном суде Верхнеозёрска.", "ru")
+    assert "Арбитражный суд Верхнеозёрска" in courts
+
+
+def test_arabic_high_court_of_justice_hears_an_appeal():
+    courts = _courts("حجبت السلطات الأردنية تطبيق Chirper، وطعن محامون في القرار أمام محكمة العدل العليا.", "ar")
+    assert "High Court Of Justice of Jordan" in courts
+
+
+def test_spanish_first_instance_court_by_its_seat():
+    courts = _courts("Una jueza del Juzgado Segundo de lo Penal de Valdeluna admitió una acción de protección "
+                     "contra el bloqueo de Chirper.", "es")
+    assert "Juzgado Segundo de lo Penal de Valdeluna" in courts
+
+
+def test_portuguese_state_court_of_justice_orders():
+    m = run(make_doc("O Tribunal de Justiça de Vila Serena determinou o bloqueio do Chirper em todo o país.", "pt"))
+    assert support(m, "ordered_by").get("Court of Justice of Vila Serena", 0) >= 1.0
