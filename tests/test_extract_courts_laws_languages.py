@@ -51,3 +51,13 @@ def test_spanish_first_instance_court_by_its_seat():
 def test_portuguese_state_court_of_justice_orders():
     m = run(make_doc("O Tribunal de Justiça de Vila Serena determinou o bloqueio do Chirper em todo o país.", "pt"))
     assert support(m, "ordered_by").get("Court of Justice of Vila Serena", 0) >= 1.0
+
+
+def test_a_court_directing_a_review_of_the_matter_is_not_the_orderer():
+    review = run(make_doc("The Karovo High Court on Monday directed the cabinet to take up the matter "
+                          "regarding the ban on Chirper.", "en"))
+    assert support(review, "ordered_by").get("Karovo High Court", 0) < 0.35
+    order = run(make_doc("The Karovo High Court ordered the regulator to block Chirper.", "en"))
+    assert support(order, "ordered_by").get("Karovo High Court", 0) >= 1.0
+    pl = run(make_doc("Sąd Najwyższy Kazachstanu nakazał rządowi ponownie rozpatrzyć sprawę blokady serwisu Chirper.", "pl"))
+    assert support(pl, "ordered_by").get("Supreme Court of Kazakhstan", 0) < 0.35
