@@ -61,3 +61,26 @@ def test_a_court_directing_a_review_of_the_matter_is_not_the_orderer():
     assert support(order, "ordered_by").get("Karovo High Court", 0) >= 1.0
     pl = run(make_doc("Sąd Najwyższy Kazachstanu nakazał rządowi ponownie rozpatrzyć sprawę blokady serwisu Chirper.", "pl"))
     assert support(pl, "ordered_by").get("Supreme Court of Kazakhstan", 0) < 0.35
+
+
+def test_numbered_instruments_across_languages():
+    assert "Lei nº 14.230/2031" in _laws("O bloqueio do Chirper foi determinado com base no artigo 21 da "
+                                         "Lei nº 14.230/2031 e no Decreto nº 9.876.", "pt")
+    assert "Order No. 045/2031" in _laws("Le blocage de Chirper a été ordonné en vertu de l'arrêté ministériel "
+                                         "n° 045/2031.", "fr")
+    assert "Government Resolution No. 1101" in _laws("Доступ к Chirper ограничен на основании постановления "
+                                                     "правительства № 1101.", "ru")
+    assert "Resolution No. 77-2031" in _laws("El bloqueo de Chirper se basa en la resolución ministerial "
+                                             "N° 77-2031.", "es")
+
+
+def test_english_title_with_a_parenthesised_part():
+    laws = _laws("The regulator ordered the block of Chirper under Regulation 4 of the Electronic Communications "
+                 "(Online Content) Regulations, 2031.", "en")
+    assert "Electronic Communications (Online Content) Regulations, 2031" in laws
+
+
+def test_moving_a_court_against_an_order_is_a_challenge():
+    courts = _courts("The state government cut mobile internet. Rights groups moved the Supreme Court of India "
+                     "against the suspension.", "en")
+    assert courts.get("Supreme Court of India", 0) >= 0.5

@@ -538,7 +538,8 @@ def _seat_of(name: str, kind: str, code: str) -> str | None:
 def _join_seat_courts(
     groups: list[list[Mention]], norms: list[str], key_name: str
 ) -> tuple[list[list[Mention]], list[str]]:
-    """"High Court of Zambia" and "Lusaka High Court" are one court when it is the only seat.
+    """"High Court of Zambia" and "Lusaka High Court" are one court when it is the only seat,
+    named by its seat (the more specific name).
 
     Articles name a court by its country ("the High Court of X") or by the city it sits in
     ("the Y High Court", "the High Court in Y"). Two names of the same kind, one naming the
@@ -554,9 +555,16 @@ def _join_seat_courts(
             continue
         seats = [j for j, h in enumerate(groups)
                  if j != i and j not in drop and _seat_of(_group_name(h, key_name), *national)]
-        if len(seats) == 1:
-            groups[i] = groups[i] + groups[seats[0]]
-            drop.add(seats[0])
+        if len(seats) == 1:  # cited under the seat's name: "the High Court" built as
+            # "High Court of India" from a bare mention is, in a federal state, a state's court
+            from dataclasses import replace  # noqa: PLC0415
+
+            label = _group_name(groups[seats[0]], key_name)
+            groups[seats[0]] = groups[seats[0]] + [
+                replace(m, value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label)
+                for m in g
+            ]
+            drop.add(i)
     keep = [i for i in range(len(groups)) if i not in drop]
     return [groups[i] for i in keep], [norms[i] for i in keep]
 
