@@ -169,3 +169,14 @@ def test_two_seats_or_another_countrys_court_stay_apart():
     other_country = [_named("court_challenges", "High Court of Malawi", "s0.txt"),
                      _named("court_challenges", "High Court of Kenya", "s1.txt")]
     assert len(merge_field("court_challenges", other_country, Citer(docs)).value) == 2
+
+
+def test_a_passing_mention_of_another_government_is_not_cited_as_the_organ():
+    docs = _docs(2)
+    mentions = [
+        _named("ordered_by", "Government of Kenya", "s0.txt", weight=0.15, generic=True),
+        _named("ordered_by", "Ministry of Information", "s1.txt"),
+    ]
+    result = merge_field("ordered_by", mentions, Citer(docs))
+    assert [i["name"] for i in result.value] == ["Ministry of Information"]
+    assert {c["source"] for c in result.citations if c.get("value") == "Ministry of Information"} == {"s1.txt"}

@@ -463,7 +463,8 @@ def _join_generic_into_organ(
     (`merge.yaml: government_organs`, words of the English display names). The strongest
     generic group is cited under the best-supported organ that would stand on its own (the
     field's floor and `min_single`); a regulator or a court is another body in a chain of
-    orders and is left to the support rule in `merge_objects`.
+    orders and is left to the support rule in `merge_objects`, as is a generic name that the
+    sources support less than the organ (it goes to the conflicts, where a reviewer sees it).
     """
     generic = [i for i, g in enumerate(groups)
                if norms[i].startswith("government ") and not any(_is_state_government(_group_name(g, key_name), m) for m in g[:1])]
@@ -485,6 +486,13 @@ def _join_generic_into_organ(
         return groups, norms
     target = max(organs)[2]
     source = max(generic, key=lambda i: (_group_support(groups[i])[0], -i))
+    generic_total = _group_support(groups[source])[0]
+    if generic_total < floor:
+        return groups, norms  # a passing mention of some government is not this one's organ
+    if generic_total <= max(organs)[0]:
+        # The organ is better supported: the generic name is left out beside it (and shown
+        # to the reviewer among the conflicts) by the rule in `merge_objects`, as before.
+        return groups, norms
     label = _group_name(groups[target], key_name)
     from dataclasses import replace  # noqa: PLC0415
 
