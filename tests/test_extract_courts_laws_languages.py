@@ -84,3 +84,10 @@ def test_moving_a_court_against_an_order_is_a_challenge():
     courts = _courts("The state government cut mobile internet. Rights groups moved the Supreme Court of India "
                      "against the suspension.", "en")
     assert courts.get("Supreme Court of India", 0) >= 0.5
+
+
+def test_images_limited_to_a_minimum_is_throttling():
+    en = run(make_doc("The regulator told operators to restrict the sharing of images and videos to a bare minimum.", "en"))
+    assert max(support(en, "kind"), key=support(en, "kind").get) == "throttling"
+    fr = run(make_doc("Le régulateur a demandé aux opérateurs de limiter au strict minimum la transmission des images.", "fr"))
+    assert support(fr, "kind").get("throttling", 0) >= 1.0
