@@ -91,3 +91,10 @@ def test_images_limited_to_a_minimum_is_throttling():
     assert max(support(en, "kind"), key=support(en, "kind").get) == "throttling"
     fr = run(make_doc("Le régulateur a demandé aux opérateurs de limiter au strict minimum la transmission des images.", "fr"))
     assert support(fr, "kind").get("throttling", 0) >= 1.0
+
+
+def test_the_top_of_a_chain_of_orders_is_read_in_turkish_and_russian():
+    tr = support(run(make_doc("Türkiye Cumhurbaşkanlığının talimatıyla BTK Chirper erişimini engelledi.", "tr")), "ordered_by")
+    assert tr.get("Presidency of Turkey", 0) >= 0.5 and tr.get("Information and Communication Technologies Authority", 0) >= 1.0
+    ru = support(run(make_doc("По требованию Генпрокуратуры России Роскомнадзор ограничил доступ к Chirper.", "ru")), "ordered_by")
+    assert ru.get("Prosecutor General's Office", 0) >= 0.5 and ru.get("Roskomnadzor", 0) >= 1.0
