@@ -98,3 +98,12 @@ def test_the_top_of_a_chain_of_orders_is_read_in_turkish_and_russian():
     assert tr.get("Presidency of Turkey", 0) >= 0.5 and tr.get("Information and Communication Technologies Authority", 0) >= 1.0
     ru = support(run(make_doc("По требованию Генпрокуратуры России Роскомнадзор ограничил доступ к Chirper.", "ru")), "ordered_by")
     assert ru.get("Prosecutor General's Office", 0) >= 0.5 and ru.get("Roskomnadzor", 0) >= 1.0
+
+
+def test_a_ministry_then_a_comma_and_the_regulator_are_two_links_of_the_chain():
+    pt = support(run(make_doc("A pedido do Ministério da Justiça, a Anatel determinou às operadoras o bloqueio do "
+                              "Chirper no Brasil.", "pt")), "ordered_by")
+    assert {"Ministry of Justice", "National Telecommunications Agency (Anatel)"} <= set(pt)
+    es = support(run(make_doc("A pedido del Ministerio de Comunicaciones, la Conatel ordenó a las operadoras bloquear "
+                              "Chirper en Venezuela.", "es")), "ordered_by")
+    assert "Ministry of Communications" in es
