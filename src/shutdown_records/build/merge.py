@@ -18,8 +18,8 @@ Rules (the numbers live in `data/merge.yaml`, tuned with `shutdown-records eval`
   country's generic names ("Government of Ethiopia", "Ethiopian authorities") are one item,
   and that item is left out (to conflicts) beside a named authority that the sources
   support more; beside one of the government's own organs (a ministry, a security council,
-  the presidency: `merge.yaml: government_organs`) that stands on its own, the generic name
-  is that organ, named vaguely. A regulator or a court is another link of a chain of orders
+  the presidency: `merge.yaml: government_organs`) that stands on its own, a generic name the
+  sources lean on more than on the organ is that organ, named vaguely (cited under its name). A regulator or a court is another link of a chain of orders
   and stays. "High Court of X" and "Y High Court" are one court when Y is the only seat
   named for that kind of court. "The telecoms regulator" joins the one named regulator, "the state
   government" the one named state government, and a judge one source places on a court is
