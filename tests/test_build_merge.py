@@ -96,3 +96,87 @@ def test_progress_bar_shows_on_long_runs_and_quiet_hides_it(tmp_path):
     assert loud.exit_code == 0 and "reading sources" in loud.stderr
     quiet = CliRunner().invoke(cli, ["build", "--quiet", str(tmp_path)])
     assert quiet.exit_code == 0 and "reading sources" not in quiet.stderr
+
+
+def _named(field: str, name: str, source: str, weight: float = 1.0, kind: str = "executive", **extra) -> Mention:
+    key = "court" if field == "court_challenges" else "name"
+    value = {key: name, "type": kind} if field == "ordered_by" else {key: name}
+    return Mention(field, value, source, 0, 40, weight, extra=extra)
+
+
+def test_generic_authorities_beside_a_supported_government_organ_are_that_organ():
+    """"The Kenyan authorities" and "the National Security Council" name one decision."""
+    docs = _docs(3)
+    mentions = [
+        _named("ordered_by", "Kenyan authorities", "s0.txt", generic=True),
+        _named("ordered_by", "Kenyan authorities", "s1.txt", generic=True),
+        _named("ordered_by", "National Security Council", "s2.txt"),
+    ]
+    result = merge_field("ordered_by", mentions, Citer(docs))
+    assert [i["name"] for i in result.value] == ["National Security Council"]
+    assert {c["source"] for c in result.citations} == {"s0.txt", "s1.txt", "s2.txt"}
+    assert any("named generically" in c.get("note", "") for c in result.citations)
+
+
+def test_generic_government_beside_a_regulator_stays_a_link_of_the_chain():
+    """Government -> regulator -> operators: the regulator is not the government's organ."""
+    docs = _docs(3)
+    mentions = [
+        _named("ordered_by", "Government of Malawi", "s0.txt", generic=True),
+        _named("ordered_by", "Government of Malawi", "s1.txt", generic=True),
+        _named("ordered_by", "Malawi Communications Regulatory Authority", "s2.txt"),
+    ]
+    result = merge_field("ordered_by", mentions, Citer(docs))
+    assert [i["name"] for i in result.value] == ["Government of Malawi", "Malawi Communications Regulatory Authority"]
+
+
+def test_a_weak_organ_does_not_absorb_the_government():
+    docs = _docs(2)
+    mentions = [
+        _named("ordered_by", "Government of Malawi", "s0.txt", generic=True),
+        _named("ordered_by", "Government of Malawi", "s1.txt", generic=True),
+        _named("ordered_by", "Ministry of Tourism", "s1.txt", weight=0.3),
+    ]
+    result = merge_field("ordered_by", mentions, Citer(docs))
+    assert [i["name"] for i in result.value] == ["Government of Malawi"]
+
+
+def test_a_country_court_and_its_only_named_seat_are_one_court():
+    docs = _docs(2)
+    mentions = [
+        _named("court_challenges", "High Court of Malawi", "s0.txt"),
+        _named("court_challenges", "Mbeluka High Court", "s1.txt"),
+    ]
+    result = merge_field("court_challenges", mentions, Citer(docs))
+    assert [i["court"] for i in result.value] == ["Mbeluka High Court"]  # the seat names it more precisely
+    assert {c["source"] for c in result.citations} == {"s0.txt", "s1.txt"}
+    seat_after = [_named("court_challenges", "High Court of Malawi", "s0.txt"),
+                  _named("court_challenges", "High Court in Mbeluka", "s1.txt")]
+    assert len(merge_field("court_challenges", seat_after, Citer(docs)).value) == 1
+
+
+def test_two_seats_or_another_countrys_court_stay_apart():
+    docs = _docs(3)
+    two_seats = [
+        _named("court_challenges", "High Court of Malawi", "s0.txt"),
+        _named("court_challenges", "Mbeluka High Court", "s1.txt"),
+        _named("court_challenges", "Tandwe High Court", "s2.txt"),
+    ]
+    assert len(merge_field("court_challenges", two_seats, Citer(docs)).value) == 3
+    other_kind = [_named("court_challenges", "High Court of Malawi", "s0.txt"),
+                  _named("court_challenges", "Mbeluka Magistrates Court", "s1.txt")]
+    assert len(merge_field("court_challenges", other_kind, Citer(docs)).value) == 2
+    other_country = [_named("court_challenges", "High Court of Malawi", "s0.txt"),
+                     _named("court_challenges", "High Court of Kenya", "s1.txt")]
+    assert len(merge_field("court_challenges", other_country, Citer(docs)).value) == 2
+
+
+def test_a_passing_mention_of_another_government_is_not_cited_as_the_organ():
+    docs = _docs(2)
+    mentions = [
+        _named("ordered_by", "Government of Kenya", "s0.txt", weight=0.15, generic=True),
+        _named("ordered_by", "Ministry of Information", "s1.txt"),
+    ]
+    result = merge_field("ordered_by", mentions, Citer(docs))
+    assert [i["name"] for i in result.value] == ["Ministry of Information"]
+    assert {c["source"] for c in result.citations if c.get("value") == "Ministry of Information"} == {"s1.txt"}

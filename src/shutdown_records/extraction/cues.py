@@ -473,6 +473,7 @@ class CountryMatcher:
     by_text: dict[str, str]  # folded lower-case name -> ISO code
     demonym_patterns: tuple[tuple[str, re.Pattern[str]], ...]
     _known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    inflected: bool = False  # names take case endings ("Turcja" -> "Turcji"): stems match
 
     def code(self, text: str) -> str | None:
         """The ISO code a matched name or adjective stands for, remembered per text: an
@@ -489,7 +490,24 @@ class CountryMatcher:
         for code, pat in self.demonym_patterns:
             if pat.fullmatch(text):
                 return code
+        if self.inflected:  # the longest name whose stem the word starts with
+            stems = [(n, c) for n, c in self.by_text.items() if _inflects(n) and key.startswith(n[:-1])]
+            if stems:
+                return max(stems, key=lambda nc: len(nc[0]))[1]
         return None
+
+
+def _inflects(name: str) -> bool:
+    """Whether a country name is matched by its stem in an inflected language (as the
+    country extractor does): "Россия" -> "Росси" + an ending, "Turcja" -> "Turcj" + "i"."""
+    return len(name) >= 5 and name[-1].isalpha()
+
+
+def _name_items(names: dict[str, str], inflected: bool) -> list[tuple[str, str]]:
+    """Country names as (literal, regex tail) items of a prefix tree."""
+    if not inflected:
+        return [(n, "") for n in names]
+    return [(n[:-1], r"\w{0,4}") if _inflects(n) else (n, "") for n in names]
 
 
 def _territory_names(language: str) -> dict[str, str]:
@@ -538,9 +556,10 @@ def countries(language: str) -> CountryMatcher:
         for p in dict.fromkeys(pats):
             demonyms.append((str(code), regexcache.compile(fold(p), re.IGNORECASE)))
             parts.append(fold(p))
-    body = trie_pattern([(n, "") for n in names] + [_literal_prefix(p) for p in parts])
+    inflected = language in set(langdata.shared("countries").get("inflected_languages") or [])
+    body = trie_pattern(_name_items(names, inflected) + [_literal_prefix(p) for p in parts])
     pattern = regexcache.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) if body else None
-    return CountryMatcher(pattern, names, tuple(demonyms))
+    return CountryMatcher(pattern, names, tuple(demonyms), inflected=inflected)
 
 
 @cache
@@ -636,7 +655,7 @@ def _alternation(language: str, what: str) -> str:
     position after a character or two instead of trying hundreds of names there."""
     matcher = countries(language)
     if what == "country":
-        return trie_pattern([(n, "") for n in matcher.by_text]) or "(?!)"
+        return trie_pattern(_name_items(matcher.by_text, matcher.inflected)) or "(?!)"
     return trie_pattern([_literal_prefix(p.pattern) for _, p in matcher.demonym_patterns]) or "(?!)"
 
 

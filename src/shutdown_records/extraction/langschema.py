@@ -113,6 +113,7 @@ class Gates(Section):
     workaround_failed: Entries = None  # a workaround that does not work
     legal: Entries = None  # "under", "in compliance with": introduces a legal basis
     operator: Entries = None  # telecom operators (the end of an ordering chain, not its source)
+    proceeding: Entries = None  # a court directs someone to review/decide the matter: a hearing, not an order
 
 
 class Kind(Section):

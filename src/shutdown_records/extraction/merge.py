@@ -17,7 +17,11 @@ Rules (the numbers live in `data/extraction/merge.yaml`, tuned with `shutdown-re
   name, near-duplicates joined with rapidfuzz, then selected like sets. For ordered_by, a
   country's generic names ("Government of Ethiopia", "Ethiopian authorities") are one item,
   and that item is left out (to conflicts) beside a named authority that the sources
-  support more. "The telecoms regulator" joins the one named regulator, "the state
+  support more; beside one of the government's own organs (a ministry, a security council,
+  the presidency: `merge.yaml: government_organs`) that stands on its own, a generic name the
+  sources lean on more than on the organ is that organ, named vaguely (cited under its name). A regulator or a court is another link of a chain of orders
+  and stays. "High Court of X" and "Y High Court" are one court when Y is the only seat
+  named for that kind of court. "The telecoms regulator" joins the one named regulator, "the state
   government" the one named state government, and a judge one source places on a court is
   that court in every source. An item needs one mention of at least `min_single`.
 * `fallbacks` (justification `none_given`) are kept only when no other value survives;
@@ -295,6 +299,9 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     if fname == "ordered_by":
         groups, norms = _join_described(groups, norms, key_name, _DESCRIBED_REGULATOR, _is_regulator)
         groups, norms = _join_described(groups, norms, key_name, _DESCRIBED_STATE, _is_state_government)
+        groups, norms = _join_generic_into_organ(groups, norms, key_name, fname)
+    if fname in ("ordered_by", "court_challenges"):
+        groups, norms = _join_seat_courts(groups, norms, key_name)
     items = [_merged_item(fname, g, key_name) for g in groups]
     labels = [item[key_name] for item in items]
     label_of = {id(m): labels[i] for i, g in enumerate(groups) for m in g}
@@ -427,6 +434,148 @@ def _generic_government(name: str) -> str | None:
             if code:
                 return f"government {code}"
     return None
+
+
+_ORGAN_WORDS = frozenset(str(w).casefold() for w in _CONF.get("government_organs") or ())
+_COURT_WORDS = frozenset(str(w).casefold() for w in _CONF.get("court_words") or ())
+
+
+def _group_name(g: list[Mention], key_name: str) -> str:
+    v = g[0].value
+    return str(v.get(key_name, "")) if isinstance(v, dict) else str(v)
+
+
+def _group_support(g: list[Mention]) -> tuple[float, float]:
+    """A group's total support (as the selection counts it) and its strongest mention."""
+    by_src: dict[str, list[float]] = defaultdict(list)
+    for m in g:
+        by_src[m.source].append(m.weight)
+    return sum(source_support(ws) for ws in by_src.values()), max(m.weight for m in g)
+
+
+def _join_generic_into_organ(
+    groups: list[list[Mention]], norms: list[str], key_name: str, fname: str
+) -> tuple[list[list[Mention]], list[str]]:
+    """A country's generic executive and one of the government's own organs are one orderer.
+
+    "The Iranian authorities blocked X" and "the Supreme National Security Council ordered
+    the block", or "the government" and "the Ministry of Information" in the same incident,
+    name one decision twice: the government acts through its ministry, council or presidency
+    (`merge.yaml: government_organs`, words of the English display names). The strongest
+    generic group is cited under the best-supported organ that would stand on its own (the
+    field's floor and `min_single`); a regulator or a court is another body in a chain of
+    orders and is left to the support rule in `merge_objects`, as is a generic name that the
+    sources support less than the organ (it goes to the conflicts, where a reviewer sees it).
+    """
+    generic = [i for i, g in enumerate(groups)
+               if norms[i].startswith("government ") and not any(_is_state_government(_group_name(g, key_name), m) for m in g[:1])]
+    if not generic or not _ORGAN_WORDS:
+        return groups, norms
+    floor, _share = OBJECT_THRESHOLDS.get(fname, OBJECT_THRESHOLD)
+    min_single = MIN_SINGLE.get(fname, 0.0)
+    organs = []
+    for i, g in enumerate(groups):
+        if i in generic or any(m.extra.get("generic") for m in g):
+            continue
+        name = _group_name(g, key_name)
+        words = set(re.split(r"[\W_]+", name.casefold()))
+        kind = g[0].value.get("type") if isinstance(g[0].value, dict) else None
+        total, strongest = _group_support(g)
+        if words & _ORGAN_WORDS and kind not in ("judiciary", "state") and total >= floor and strongest >= min_single:
+            organs.append((total, -i, i))
+    if not organs:
+        return groups, norms
+    target = max(organs)[2]
+    source = max(generic, key=lambda i: (_group_support(groups[i])[0], -i))
+    generic_total = _group_support(groups[source])[0]
+    if generic_total < floor:
+        return groups, norms  # a passing mention of some government is not this one's organ
+    if generic_total <= max(organs)[0]:
+        # The organ is better supported: the generic name is left out beside it (and shown
+        # to the reviewer among the conflicts) by the rule in `merge_objects`, as before.
+        return groups, norms
+    label = _group_name(groups[target], key_name)
+    from dataclasses import replace  # noqa: PLC0415
+
+    joined = [
+        replace(m, value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label,
+                note=f"{m.note or ''}; the government named generically, cited as its organ {label}".lstrip("; "))
+        for m in groups[source]
+    ]
+    groups[target] = groups[target] + joined
+    keep = [i for i in range(len(groups)) if i != source]
+    return [groups[i] for i in keep], [norms[i] for i in keep]
+
+
+_NATIONAL_COURT = re.compile(r"^(?:the )?(?P<kind>.+?) (?:of|for) (?P<place>.+)$", re.I)
+_SEAT_AFTER = re.compile(r"^(?:the )?(?P<kind>.+?) (?:in|at) (?P<place>.+)$", re.I)
+
+
+def _court_kind(name: str) -> tuple[str, str] | None:
+    """("High Court", "ZM") for "High Court of Zambia": the kind and country of a country's court."""
+    from .extractors.country import country_code_of  # noqa: PLC0415
+
+    m = _NATIONAL_COURT.match(name.strip())
+    code = country_code_of(m.group("place")) if m else None
+    if not m or not code:
+        return None
+    kind = m.group("kind").strip()
+    return (kind, code) if set(re.split(r"[\W_]+", kind.casefold())) & _COURT_WORDS else None
+
+
+def _seat_of(name: str, kind: str, code: str) -> str | None:
+    """"Lusaka" of "Lusaka High Court" or "High Court in Lusaka": a seat not of another country.
+
+    (A capital is read as its country by the country tables, so a seat may be read as the
+    court's own country; one read as another country is that country's court.)
+    """
+    from .extractors.country import country_code_of  # noqa: PLC0415
+
+    text = name.strip()
+    place = None
+    if text.casefold().endswith(" " + kind.casefold()):
+        place = text[: -len(kind)].strip()
+    else:
+        m = _SEAT_AFTER.match(text)
+        if m and m.group("kind").strip().casefold() == kind.casefold():
+            place = m.group("place").strip()
+    if not place or len(place.split()) > 3 or country_code_of(place) not in (None, code):
+        return None
+    return place
+
+
+def _join_seat_courts(
+    groups: list[list[Mention]], norms: list[str], key_name: str
+) -> tuple[list[list[Mention]], list[str]]:
+    """"High Court of Zambia" and "Lusaka High Court" are one court when it is the only seat,
+    named by its seat (the more specific name).
+
+    Articles name a court by its country ("the High Court of X") or by the city it sits in
+    ("the Y High Court", "the High Court in Y"). Two names of the same kind, one naming the
+    country and exactly one other naming a seat that is not a country, are one court; two
+    seats of one kind ("Islamabad High Court", "Sindh High Court") stay two courts.
+    """
+    if not _COURT_WORDS:
+        return groups, norms
+    drop: set[int] = set()
+    for i, g in enumerate(groups):
+        national = _court_kind(_group_name(g, key_name))
+        if not national or i in drop:
+            continue
+        seats = [j for j, h in enumerate(groups)
+                 if j != i and j not in drop and _seat_of(_group_name(h, key_name), *national)]
+        if len(seats) == 1:  # cited under the seat's name: "the High Court" built as
+            # "High Court of India" from a bare mention is, in a federal state, a state's court
+            from dataclasses import replace  # noqa: PLC0415
+
+            label = _group_name(groups[seats[0]], key_name)
+            groups[seats[0]] = groups[seats[0]] + [
+                replace(m, value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label)
+                for m in g
+            ]
+            drop.add(i)
+    keep = [i for i in range(len(groups)) if i not in drop]
+    return [groups[i] for i in keep], [norms[i] for i in keep]
 
 
 def _merged_item(fname: str, group: list[Mention], key_name: str) -> dict:

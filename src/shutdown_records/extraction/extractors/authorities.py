@@ -424,7 +424,13 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         ):
             continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]
-        if auth.judiciary and restriction.search(text, cue.start, cue.end) is None and _hears_challenge(doc, auth.name):
+        proceeding = C.cue_set(doc.language, "gates", "proceeding")
+        if auth.judiciary and restriction.search(text, cue.start, cue.end) is None and (
+            _hears_challenge(doc, auth.name)
+            # "directed the cabinet to take up the matter / to review its decision": what the
+            # court asks for right after its verb is a deliberation, not the block
+            or (proceeding and proceeding.search(text, cue.end, min(zone[1], cue.end + PROCEEDING_NEAR)))
+        ):
             # "The High Court directed the cabinet to take up the matter": a court that hears a
             # challenge in this document rules on it; it orders the block only in words
             # that name the restriction ("ordered the block").
@@ -436,6 +442,7 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
 
 
 HEARING = 0.3  # a court that hears a challenge here, "directing" rather than blocking
+PROCEEDING_NEAR = 80  # characters after a court's ordering verb where `gates.proceeding` is looked for
 
 
 def _hears_challenge(doc: Doc, name: str) -> bool:
