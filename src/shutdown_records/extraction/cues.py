@@ -556,7 +556,7 @@ def countries(language: str) -> CountryMatcher:
         for p in dict.fromkeys(pats):
             demonyms.append((str(code), regexcache.compile(fold(p), re.IGNORECASE)))
             parts.append(fold(p))
-    inflected = language in set(langdata.shared("countries").get("inflected_languages") or [])
+    inflected = language in set(langdata.shared("vocab/countries").get("inflected_languages") or [])
     body = trie_pattern(_name_items(names, inflected) + [_literal_prefix(p) for p in parts])
     pattern = regexcache.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) if body else None
     return CountryMatcher(pattern, names, tuple(demonyms), inflected=inflected)
