@@ -21,11 +21,29 @@ from shutdown_records.extraction.extractors import legal as L
 ROOT = Path(__file__).resolve().parent.parent
 LANG_DIR = ROOT / "src" / "shutdown_records" / "data" / "lang"
 LANGUAGES = sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
-FIELD_SETS = ("kind", "scope", "scope_country", "networks", "status", "acknowledged", "justification",
-              "justification_none", "context", "workarounds", "court_outcome", "court_status")
-SEPARATORS = [" ", "\n", "\n\n", " (", " «", " '", "-", ", ", ". ", "\u00a0", " \"", "/"]
-CASES = [str, str.upper, str.title, str.lower, lambda s: s.replace("i", "\u0130").replace("I", "\u0130"),
-         lambda s: s.replace("s", "\u017f").replace("k", "\u212a")]
+FIELD_SETS = (
+    "kind",
+    "scope",
+    "scope_country",
+    "networks",
+    "status",
+    "acknowledged",
+    "justification",
+    "justification_none",
+    "context",
+    "workarounds",
+    "court_outcome",
+    "court_status",
+)
+SEPARATORS = [" ", "\n", "\n\n", " (", " «", " '", "-", ", ", ". ", "\u00a0", ' "', "/"]
+CASES = [
+    str,
+    str.upper,
+    str.title,
+    str.lower,
+    lambda s: s.replace("i", "\u0130").replace("I", "\u0130"),
+    lambda s: s.replace("s", "\u017f").replace("k", "\u212a"),
+]
 
 
 def _cue_sets(language: str) -> list[C.CueSet]:
@@ -107,4 +125,4 @@ def test_a_cue_with_a_top_level_alternative_finds_both_spellings() -> None:
     # "defy\w*|defied": joined into the set's prefix tree, "defied" used to need a "def" before it.
     cues = [C.Cue("non_compliance", C.compile_pattern(src), 1.0, src) for src in (r"defy\w*|defied", "disobey")]
     text = "The firm defied the order; others defy it or disobey."
-    assert [text[h.start:h.end] for h in C.CueSet(cues).finditer(text)] == ["defied", "defy", "disobey"]
+    assert [text[h.start : h.end] for h in C.CueSet(cues).finditer(text)] == ["defied", "defy", "disobey"]

@@ -112,9 +112,15 @@ def test_undated_sources_get_a_reference_from_the_dated_one():
 
 def test_russian_and_italian_dates_have_roles_from_their_data_files(tmp_path):
     ru = tmp_path / "ru.txt"
-    ru.write_text("---\npublished: 2021-03-12\nlanguage: ru\n---\nРоскомнадзор замедлил работу Твиттера с 10 марта.\n", encoding="utf-8")
+    ru.write_text(
+        "---\npublished: 2021-03-12\nlanguage: ru\n---\nРоскомнадзор замедлил работу Твиттера с 10 марта.\n",
+        encoding="utf-8",
+    )
     it = tmp_path / "it.txt"
-    it.write_text("---\npublished: 2023-02-10\nlanguage: it\n---\nL'accesso ai social è stato limitato dal 9 febbraio.\n", encoding="utf-8")
+    it.write_text(
+        "---\npublished: 2023-02-10\nlanguage: it\n---\nL'accesso ai social è stato limitato dal 9 febbraio.\n",
+        encoding="utf-8",
+    )
     for path, expected in ((ru, "2021-03-10"), (it, "2023-02-09")):
         doc = load_sources([path]).docs[0]
         found = [(m.field, m.value) for m in dates.extract(doc)]
@@ -126,4 +132,7 @@ def test_a_day_range_borrows_month_and_year_from_its_second_date():
 
     text = "Internet was cut from 13 to 18 January 2021 across Uganda."
     doc = Doc(id="a.txt", path=Path("a.txt"), text=text, sha256="0" * 64, language="en", published=date(2021, 2, 1))
-    assert [(m.field, m.value) for m in dates.extract(doc)] == [("start_date", "2021-01-13"), ("end_date", "2021-01-18")]
+    assert [(m.field, m.value) for m in dates.extract(doc)] == [
+        ("start_date", "2021-01-13"),
+        ("end_date", "2021-01-18"),
+    ]

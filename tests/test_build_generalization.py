@@ -75,7 +75,9 @@ def test_networks_cut_in_a_shutdown_story_count_without_the_word_internet():
 
 
 def test_government_that_has_not_commented_gave_no_reason():
-    doc = make_doc("Chirper was blocked in Freedonia on Monday. The government has not commented on the restrictions.\n")
+    doc = make_doc(
+        "Chirper was blocked in Freedonia on Monday. The government has not commented on the restrictions.\n"
+    )
     assert "none_given" in support(doc, "justification")
     es = make_doc("X fue bloqueada en Venezuela el lunes. El gobierno no ha comentado el bloqueo.\n", "es")
     assert "none_given" in support(es, "justification")
@@ -131,7 +133,9 @@ def test_court_asked_to_stop_a_shutdown_is_a_challenge_not_an_orderer():
 
 
 def test_arabic_ministry_of_communications_is_named_in_english():
-    doc = make_doc("أعلنت وزارة الاتصالات العراقية، يوم الجمعة، عن قطع خدمة الانترنت في عموم البلاد لمدة ساعتين.\n", "ar")
+    doc = make_doc(
+        "أعلنت وزارة الاتصالات العراقية، يوم الجمعة، عن قطع خدمة الانترنت في عموم البلاد لمدة ساعتين.\n", "ar"
+    )
     assert support(doc, "ordered_by").get("Ministry of Communications", 0) >= 0.5
 
 
@@ -164,14 +168,19 @@ def test_violence_named_in_the_official_reason_is_not_a_context_nor_a_curfew():
 
 
 def test_law_glossed_by_its_number_in_brackets_is_one_instrument():
-    doc = make_doc("A decisão se baseia no Marco Civil da Internet (Lei nº 12.965/2014), que prevê a suspensão do Telegram.\n", "pt")
+    doc = make_doc(
+        "A decisão se baseia no Marco Civil da Internet (Lei nº 12.965/2014), que prevê a suspensão do Telegram.\n",
+        "pt",
+    )
     assert list(support(doc, "legal_basis")) == ["Marco Civil da Internet (Law No. 12.965/2014)"]
     two = make_doc("The ban was imposed under the Telecommunications Act, the Cybercrimes Act and the Penal Code.\n")
     assert len(support(two, "legal_basis")) >= 2
 
 
 def test_law_introduced_by_common_phrasings_counts_fully():
-    en = make_doc('"The directive was issued with reference to Section 77 of the Telecommunications Law," the company said.\n')
+    en = make_doc(
+        '"The directive was issued with reference to Section 77 of the Telecommunications Law," the company said.\n'
+    )
     assert support(en, "legal_basis").get("Telecommunications Law", 0) >= 1.0
     fr = make_doc("Le ministère fonde sa décision sur l'article 27 du Code des communications électroniques.\n", "fr")
     assert max(support(fr, "legal_basis").values()) >= 0.8  # the cue weight: the gate counted fully
@@ -189,7 +198,9 @@ def _end_weights(text: str, language: str = "en") -> list[float]:
 def test_partial_or_vpn_only_return_is_not_the_end_date():
     full = _end_weights("Chirper was blocked on March 1. Access to Chirper was restored on March 6.\n")
     partial = _end_weights("Chirper was blocked on March 1. Access to Chirper was partially restored on March 6.\n")
-    vpn = _end_weights("Chirper was blocked on March 1. The connection came back on March 6, but chatting still needs a VPN.\n")
+    vpn = _end_weights(
+        "Chirper was blocked on March 1. The connection came back on March 6, but chatting still needs a VPN.\n"
+    )
     assert full and max(full) >= 0.6
     assert partial and max(partial) < 0.6 and vpn and max(vpn) < 0.6
     es = _end_weights("El 6 de marzo la conexión volvió de forma intermitente.\n", "es")
@@ -226,8 +237,17 @@ def test_many_weak_mentions_of_the_government_do_not_make_an_orderer():
 def test_the_described_telecoms_regulator_is_the_regulator_another_source_names():
     docs = _docs(2)
     mentions = [
-        Mention("ordered_by", {"name": "Freedonian telecommunications regulator", "type": "executive"}, "s0.txt", 0, 52, 0.8),
-        Mention("ordered_by", {"name": "Freedonia Telecommunication Regulatory Commission", "type": "executive"}, "s1.txt", 0, 52, 0.5),
+        Mention(
+            "ordered_by", {"name": "Freedonian telecommunications regulator", "type": "executive"}, "s0.txt", 0, 52, 0.8
+        ),
+        Mention(
+            "ordered_by",
+            {"name": "Freedonia Telecommunication Regulatory Commission", "type": "executive"},
+            "s1.txt",
+            0,
+            52,
+            0.5,
+        ),
     ]
     value = merge_field("ordered_by", mentions, Citer(docs)).value
     assert value == [{"name": "Freedonia Telecommunication Regulatory Commission", "type": "executive"}]
@@ -255,7 +275,9 @@ def test_spanish_calls_to_violence_and_a_signed_resolution_are_read():
     doc = make_doc(
         "Venezuela bloquea X\nEl ministro afirmó que la medida era necesaria porque desde X «se llamaba a la "
         "violencia» en las calles.\nLa Comisión Nacional de Telecomunicaciones (Conatel) firmó una "
-        "resolución por la cual se saca de circulación la red social X.\n", "es")
+        "resolución por la cual se saca de circulación la red social X.\n",
+        "es",
+    )
     assert support(doc, "justification").get("public_order", 0) >= 1.0
     assert "unrest" not in support(doc, "context")
     assert support(doc, "ordered_by").get("CONATEL", 0) >= 1.0
@@ -294,13 +316,18 @@ def _build(tmp_path, texts: list[str]) -> dict:
 
 
 def test_slowdown_of_the_whole_connection_lists_no_platform(tmp_path):
-    record = _build(tmp_path, [
-        "Internet slows down in Malawi during marches\nInternet connectivity in Malawi slowed down sharply on "
-        "Tuesday, monitors said, in a deliberate slowdown of the whole network.\nUsers reported that live "
-        "streams of the marches on TikTok had stopped.\n",
-    ])
+    record = _build(
+        tmp_path,
+        [
+            "Internet slows down in Malawi during marches\nInternet connectivity in Malawi slowed down sharply on "
+            "Tuesday, monitors said, in a deliberate slowdown of the whole network.\nUsers reported that live "
+            "streams of the marches on TikTok had stopped.\n",
+        ],
+    )
     assert record["kind"] == "throttling" and record["platforms"] == []
-    named = _build(tmp_path, ["Belarus slows down Viber\nBelarus slowed down Viber on Wednesday, the regulator said.\n"])
+    named = _build(
+        tmp_path, ["Belarus slows down Viber\nBelarus slowed down Viber on Wednesday, the regulator said.\n"]
+    )
     assert named["kind"] == "throttling" and named["platforms"] == ["Viber"]
 
 
@@ -309,7 +336,9 @@ def test_portuguese_federal_court_judge_and_regional_appeal_court_are_read():
         "Justiça suspende o Signal no Brasil\nA decisão é do juiz federal Marcos Teixeira Lima, da 2ª Vara "
         "Federal de Serra Clara, que determinou a suspensão do Signal.\nSegundo a decisão, o Signal descumpriu "
         "ordem judicial anterior.\nA Anatel informou que recebeu a decisão e que a encaminhou às operadoras.\n"
-        "O desembargador Rui Campos Neto, do TRF-2, derrubou a decisão que suspendia o Signal.\n", "pt")
+        "O desembargador Rui Campos Neto, do TRF-2, derrubou a decisão que suspendia o Signal.\n",
+        "pt",
+    )
     orderers = support(doc, "ordered_by")
     assert orderers.get("Federal Court in Serra Clara", 0) >= 1.0
     assert orderers.get("National Telecommunications Agency (Anatel)", 0) < 0.5
@@ -335,7 +364,9 @@ def test_a_judge_one_source_places_on_a_court_is_that_court_in_other_sources():
 
 
 def test_spanish_mobile_and_fixed_operators_are_networks():
-    doc = make_doc("El gobierno cortó internet en todo el país: las redes móviles y las redes fijas quedaron sin servicio.\n", "es")
+    doc = make_doc(
+        "El gobierno cortó internet en todo el país: las redes móviles y las redes fijas quedaron sin servicio.\n", "es"
+    )
     found = support(doc, "networks")
     assert "mobile" in found and "fixed" in found
 

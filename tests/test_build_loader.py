@@ -22,14 +22,14 @@ def test_front_matter_gives_metadata_and_offsets_still_index_the_whole_file():
     assert doc.url == "https://example.org/kenya-tiktok"
     assert doc.published == date(2023, 3, 16)
     assert doc.language == "en"
-    assert doc.text[doc.body_start:].startswith("Kenya blocks TikTok")
+    assert doc.text[doc.body_start :].startswith("Kenya blocks TikTok")
 
 
 def test_related_news_tail_is_cut_off_the_body():
     doc = load_sources([FIX / "ke_tiktok_en.txt"]).docs[0]
     assert doc.body_end is not None
-    assert doc.text[doc.body_end:].lstrip().startswith("Related news")
-    assert "Uganda" not in doc.text[doc.body_start:doc.body_end]
+    assert doc.text[doc.body_end :].lstrip().startswith("Related news")
+    assert "Uganda" not in doc.text[doc.body_start : doc.body_end]
 
 
 def test_leading_date_line_is_the_published_date():
@@ -37,7 +37,7 @@ def test_leading_date_line_is_the_published_date():
     doc = loaded.docs[0]
     assert doc.published == date(2024, 4, 17)
     assert loaded.published_text[doc.id] == "2024-04-17"
-    assert "date 2024" not in doc.text[doc.body_start:]
+    assert "date 2024" not in doc.text[doc.body_start :]
 
 
 def test_folder_sources_are_read_in_name_order():
@@ -48,10 +48,22 @@ def test_folder_sources_are_read_in_name_order():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Le réseau social X est bloqué depuis deux mois au Pakistan, selon les fournisseurs d'accès et les avocats.", "fr"),
-        ("The platform has been blocked in the country since February, according to the internet providers and the lawyers.", "en"),
-        ("A rede social X foi suspensa no Brasil por decisão do ministro, que determinou o bloqueio em todo o país.", "pt"),
-        ("La red social X está bloqueada en Venezuela desde el jueves, según la organización que mide el acceso.", "es"),
+        (
+            "Le réseau social X est bloqué depuis deux mois au Pakistan, selon les fournisseurs d'accès et les avocats.",
+            "fr",
+        ),
+        (
+            "The platform has been blocked in the country since February, according to the internet providers and the lawyers.",
+            "en",
+        ),
+        (
+            "A rede social X foi suspensa no Brasil por decisão do ministro, que determinou o bloqueio em todo o país.",
+            "pt",
+        ),
+        (
+            "La red social X está bloqueada en Venezuela desde el jueves, según la organización que mide el acceso.",
+            "es",
+        ),
         ("Роскомнадзор замедлил работу Твиттера на всей территории страны.", "ru"),
     ],
 )
@@ -94,7 +106,9 @@ def test_html_text_is_stored_as_a_text_source_named_by_hash(tmp_path):
 
 def test_timestamp_and_regional_language_code_in_front_matter_are_accepted(tmp_path):
     src = tmp_path / "a.txt"
-    src.write_text("---\npublished: 2021-06-22T10:00:00Z\nlanguage: fr-FR\n---\nLe blocage continue.\n", encoding="utf-8")
+    src.write_text(
+        "---\npublished: 2021-06-22T10:00:00Z\nlanguage: fr-FR\n---\nLe blocage continue.\n", encoding="utf-8"
+    )
     loaded = load_sources([src])
     assert loaded.docs[0].language == "fr"
     assert loaded.published_text["a"] == "2021-06-22"
@@ -123,7 +137,7 @@ def test_also_read_links_inside_an_article_are_skipped_not_a_tail(tmp_path):
     src.write_text("---\nlanguage: en\npublished: 2023-03-16\n---\n" + body, encoding="utf-8")
     doc = load_sources([src]).docs[0]
     assert doc.body_end is None  # the story goes on after the links
-    assert "virtual private networks" in doc.text[doc.body_start:]
+    assert "virtual private networks" in doc.text[doc.body_start :]
     assert in_related_line(doc, doc.text.index("Uganda and Tanzania"))
     assert in_related_line(doc, doc.text.index("Tanzania elects"))
     assert {m.value for m in country.extract(doc)} == {"KE"}

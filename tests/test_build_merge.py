@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from shutdown_records.cli import cli
 from shutdown_records.extraction.merge import Citer, merge_field
 from shutdown_records.extraction.types import Doc, Mention
-from shutdown_records.cli import cli
 from shutdown_records.yamlio import read_record_file
 
 FIX = Path(__file__).parent / "fixtures" / "build"
@@ -48,7 +48,8 @@ def test_near_duplicate_authority_names_become_one_item_citing_both_sources():
     result = merge_field("ordered_by", mentions, Citer(docs))
     assert result.value == [{"name": "Ministry of Interior", "type": "executive"}]
     assert [(c["source"], c["value"]) for c in result.citations] == [
-        ("s0.txt", "Ministry of Interior"), ("s1.txt", "Ministry of Interior")
+        ("s0.txt", "Ministry of Interior"),
+        ("s1.txt", "Ministry of Interior"),
     ]
 
 
@@ -85,7 +86,7 @@ def test_html_source_is_stored_as_text_beside_the_record_with_its_origin(tmp_pat
     text = stored.decode("utf-8")
     for cites in record["evidence"].values():
         for c in cites:
-            assert text[c["start"]:c["end"]] == c["quote"]
+            assert text[c["start"] : c["end"]] == c["quote"]
     assert record["platforms"] == ["TikTok"] and record["country"] == "KE"
 
 
@@ -105,7 +106,7 @@ def _named(field: str, name: str, source: str, weight: float = 1.0, kind: str = 
 
 
 def test_generic_authorities_beside_a_supported_government_organ_are_that_organ():
-    """"The Kenyan authorities" and "the National Security Council" name one decision."""
+    """ "The Kenyan authorities" and "the National Security Council" name one decision."""
     docs = _docs(3)
     mentions = [
         _named("ordered_by", "Kenyan authorities", "s0.txt", generic=True),
@@ -150,8 +151,10 @@ def test_a_country_court_and_its_only_named_seat_are_one_court():
     result = merge_field("court_challenges", mentions, Citer(docs))
     assert [i["court"] for i in result.value] == ["Mbeluka High Court"]  # the seat names it more precisely
     assert {c["source"] for c in result.citations} == {"s0.txt", "s1.txt"}
-    seat_after = [_named("court_challenges", "High Court of Malawi", "s0.txt"),
-                  _named("court_challenges", "High Court in Mbeluka", "s1.txt")]
+    seat_after = [
+        _named("court_challenges", "High Court of Malawi", "s0.txt"),
+        _named("court_challenges", "High Court in Mbeluka", "s1.txt"),
+    ]
     assert len(merge_field("court_challenges", seat_after, Citer(docs)).value) == 1
 
 
@@ -163,11 +166,15 @@ def test_two_seats_or_another_countrys_court_stay_apart():
         _named("court_challenges", "Tandwe High Court", "s2.txt"),
     ]
     assert len(merge_field("court_challenges", two_seats, Citer(docs)).value) == 3
-    other_kind = [_named("court_challenges", "High Court of Malawi", "s0.txt"),
-                  _named("court_challenges", "Mbeluka Magistrates Court", "s1.txt")]
+    other_kind = [
+        _named("court_challenges", "High Court of Malawi", "s0.txt"),
+        _named("court_challenges", "Mbeluka Magistrates Court", "s1.txt"),
+    ]
     assert len(merge_field("court_challenges", other_kind, Citer(docs)).value) == 2
-    other_country = [_named("court_challenges", "High Court of Malawi", "s0.txt"),
-                     _named("court_challenges", "High Court of Kenya", "s1.txt")]
+    other_country = [
+        _named("court_challenges", "High Court of Malawi", "s0.txt"),
+        _named("court_challenges", "High Court of Kenya", "s1.txt"),
+    ]
     assert len(merge_field("court_challenges", other_country, Citer(docs)).value) == 2
 
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import cli
 from shutdown_records.yamlio import dump_yaml, read_record_file
-
-from conftest import REPO_ROOT
 
 ARTICLE = """---
 published: 2025-03-14

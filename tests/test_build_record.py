@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shutdown_records.extraction import build_record
 from shutdown_records.cli import cli
+from shutdown_records.extraction import build_record
 from shutdown_records.model import Incident
 from shutdown_records.yamlio import dump_yaml, read_record_file
 
@@ -36,7 +36,7 @@ def _check_provenance(record: dict, record_dir: Path) -> None:
     n = 0
     for fname, cites in record["evidence"].items():
         for c in cites:
-            assert texts[c["source"]][c["start"]:c["end"]] == c["quote"], (fname, c)
+            assert texts[c["source"]][c["start"] : c["end"]] == c["quote"], (fname, c)
             n += 1
     assert n > 0
 
@@ -184,12 +184,29 @@ def test_an_extractor_that_raises_is_a_problem_not_a_crash(monkeypatch):
 def test_id_and_title_name_the_country_year_and_what_was_hit():
     from shutdown_records.extraction.assemble import make_id, make_title
 
-    shutdown = {"country": "UG", "start_date": "2021-01-13", "platforms": [], "kind": "full_network", "context": ["elections"]}
+    shutdown = {
+        "country": "UG",
+        "start_date": "2021-01-13",
+        "platforms": [],
+        "kind": "full_network",
+        "context": ["elections"],
+    }
     assert make_id(shutdown, {}) == "ug-2021-election"
     assert make_title(shutdown) == "Internet shut down in Uganda"
-    slowed = {"country": "RU", "start_date": "2021-03-10", "platforms": ["Twitter"], "kind": "throttling", "context": []}
+    slowed = {
+        "country": "RU",
+        "start_date": "2021-03-10",
+        "platforms": ["Twitter"],
+        "kind": "throttling",
+        "context": [],
+    }
     assert make_id(slowed, {}) == "ru-2021-twitter-throttling"
     assert make_title(slowed) == "Twitter throttled in Russia"
-    many = {"country": "MM", "start_date": None, "platforms": ["Facebook", "Instagram", "WhatsApp"], "kind": "service_block"}
+    many = {
+        "country": "MM",
+        "start_date": None,
+        "platforms": ["Facebook", "Instagram", "WhatsApp"],
+        "kind": "service_block",
+    }
     assert make_id(many, {"a.txt": "2021-02-04"}) == "mm-2021-social-media"
     assert make_title(many) == "Facebook, Instagram and WhatsApp blocked in Myanmar"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO_ROOT
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import cli
 from shutdown_records.curate import Edit, apply_edit
 from shutdown_records.yamlio import dump_yaml, read_record_file
@@ -39,8 +39,10 @@ def test_an_accepted_list_item_is_kept_and_new_candidates_still_arrive(folder: P
     assert build(folder, ISLAMABAD_ONLY).exit_code == 0
     record = folder / "records" / "pk-2024-x.yaml"
     # a person adds the court the build left out, citing the article: one item is now theirs
-    apply_edit(record, Edit("cite", "court_challenges", "Islamabad High Court", source=ISLAMABAD_ONLY[:-4],
-                            quote=ISLAMABAD_QUOTE))
+    apply_edit(
+        record,
+        Edit("cite", "court_challenges", "Islamabad High Court", source=ISLAMABAD_ONLY[:-4], quote=ISLAMABAD_QUOTE),
+    )
     assert courts(folder) == ["Islamabad High Court"]
     curated = read_record_file(record)["curation"]["court_challenges"]
     assert set(curated) == {"Islamabad High Court"}
@@ -52,18 +54,23 @@ def test_an_accepted_list_item_is_kept_and_new_candidates_still_arrive(folder: P
 def test_a_whole_list_curation_says_what_it_keeps_out(folder: Path) -> None:
     assert build(folder, ISLAMABAD_ONLY).exit_code == 0
     record = folder / "records" / "pk-2024-x.yaml"
-    apply_edit(record, Edit("cite", "court_challenges", "Islamabad High Court", source=ISLAMABAD_ONLY[:-4],
-                            quote=ISLAMABAD_QUOTE))
+    apply_edit(
+        record,
+        Edit("cite", "court_challenges", "Islamabad High Court", source=ISLAMABAD_ONLY[:-4], quote=ISLAMABAD_QUOTE),
+    )
     data = read_record_file(record)
     data["curation"] = {"court_challenges": "edited"}  # the whole list, as an older record marks it
     record.write_text(dump_yaml(data), encoding="utf-8")
     record_path = str(record)
-    result = CliRunner().invoke(cli, ["build", str(folder / "seeds" / ISLAMABAD_ONLY), str(folder / "seeds" / BOTH_COURTS),
-                                      "-o", record_path])
+    result = CliRunner().invoke(
+        cli, ["build", str(folder / "seeds" / ISLAMABAD_ONLY), str(folder / "seeds" / BOTH_COURTS), "-o", record_path]
+    )
     assert result.exit_code == 0, result.output
     assert courts(folder) == ["Islamabad High Court"]
-    assert ("warning: court_challenges: kept as a person left it; the build also found Sindh High Court "
-            "(the whole list is curated; mark items one by one to let new ones in)") in result.output
+    assert (
+        "warning: court_challenges: kept as a person left it; the build also found Sindh High Court "
+        "(the whole list is curated; mark items one by one to let new ones in)"
+    ) in result.output
 
 
 def test_a_removed_list_item_stays_out_after_a_rebuild(folder: Path) -> None:

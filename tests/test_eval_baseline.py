@@ -27,7 +27,9 @@ def _result(scores: dict[str, dict[str, float]]) -> CorpusResult:
 RESULT = _result({"a": {"country": 1.0, "kind": 0.3579}, "b": {"country": 0.0, "kind": 0.29}})
 
 
-@pytest.mark.parametrize(("score", "floor"), [(0.6789, 0.67), (0.29, 0.29), (0.7, 0.7), (1.0, 1.0), (0.0, 0.0), (2 / 3, 0.66)])
+@pytest.mark.parametrize(
+    ("score", "floor"), [(0.6789, 0.67), (0.29, 0.29), (0.7, 0.7), (1.0, 1.0), (0.0, 0.0), (2 / 3, 0.66)]
+)
 def test_floors_are_rounded_down_to_two_decimals(score: float, floor: float) -> None:
     assert floor_down(score) == floor
 

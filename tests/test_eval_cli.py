@@ -15,11 +15,10 @@ from typing import Any
 
 import pytest
 
+from conftest import REPO_ROOT
 from shutdown_records.cli import main
 from shutdown_records.evaluate import corpus as corpus_module
 from shutdown_records.yamlio import read_record_file
-
-from conftest import REPO_ROOT
 
 EVAL_CORPUS = REPO_ROOT / "tests" / "eval_corpus"
 # Floors for the real builder on tests/eval_corpus; raise with
@@ -89,7 +88,9 @@ def blind(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus_module, "default_build", lambda: _blind_builder)
 
 
-def test_eval_table_lists_every_incident_field_means_and_overall(perfect: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_table_lists_every_incident_field_means_and_overall(
+    perfect: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, str(EVAL_CORPUS))
     assert code == 0
     for incident in INCIDENTS:
@@ -143,7 +144,7 @@ def test_eval_folder_that_is_not_a_corpus_exits_2_with_a_clear_message(
 def test_eval_show_diff_prints_gold_and_built_values_below_one(blind: None, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(EVAL_CORPUS), "--show-diff", "--incident", "bo-2024-tiktok-facebook")
     assert code == 0
-    assert "  country (0.00)\n    gold:  \"BO\"\n    built: null" in out
+    assert '  country (0.00)\n    gold:  "BO"\n    built: null' in out
     assert "Tribunal Constitucional Plurinacional | Plurinational Constitutional Court" in out
 
 
@@ -158,7 +159,9 @@ def test_eval_malformed_gold_names_the_file_and_line(
     assert f"{incident / 'gold.yaml'}:2:1" in err and "duplicate key" in err
 
 
-def test_eval_write_baseline_writes_floors_rounded_down(blind: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_write_baseline_writes_floors_rounded_down(
+    blind: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     floors = tmp_path / "floors.json"
     code, out, err = run(capsys, str(EVAL_CORPUS), "--json", "--write-baseline", str(floors))
     assert code == 0
@@ -177,8 +180,10 @@ def test_eval_check_exits_1_and_names_each_score_below_its_floor(
     blind: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"overall": 0.9, "fields": {"country": 0.5, "platforms": 0.1},
-                                  "incidents": {"mw-2025-exams": 0.8}}), encoding="utf-8")
+    floors.write_text(
+        json.dumps({"overall": 0.9, "fields": {"country": 0.5, "platforms": 0.1}, "incidents": {"mw-2025-exams": 0.8}}),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, str(EVAL_CORPUS), "--baseline", str(floors), "--check")
     assert code == 1
     assert "overall: " in err and "below the floor 0.90" in err
@@ -187,7 +192,9 @@ def test_eval_check_exits_1_and_names_each_score_below_its_floor(
     assert "field platforms" not in err  # met: empty platforms are right for two incidents
 
 
-def test_eval_baseline_without_check_reports_but_exits_0(blind: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_baseline_without_check_reports_but_exits_0(
+    blind: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"overall": 0.9}), encoding="utf-8")
     code, out, _ = run(capsys, str(EVAL_CORPUS), "--baseline", str(floors))
@@ -200,15 +207,19 @@ def test_eval_check_without_baseline_is_a_usage_error(perfect: None, capsys: pyt
     assert code == 2 and "--baseline" in err
 
 
-def test_eval_unreadable_baseline_is_one_line_error(perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_unreadable_baseline_is_one_line_error(
+    perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     floors = tmp_path / "floors.json"
-    floors.write_text("{\"overall\": ", encoding="utf-8")
+    floors.write_text('{"overall": ', encoding="utf-8")
     code, _, err = run(capsys, str(EVAL_CORPUS), "--baseline", str(floors), "--check")
     assert code == 1
     assert err.startswith(f"error: {floors}:1:") and len(err.strip().splitlines()) == 1
 
 
-def test_eval_keep_records_writes_each_built_record(perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_keep_records_writes_each_built_record(
+    perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, _ = run(capsys, str(EVAL_CORPUS), "--quiet", "--keep-records", str(tmp_path / "built"))
     assert code == 0
     kept = read_record_file(tmp_path / "built" / "mw-2025-exams.yaml")
@@ -291,7 +302,9 @@ def test_every_eval_option_in_docs_eval_md_exists() -> None:
     assert used <= known, f"docs/eval.md uses options the command lacks: {sorted(used - known)}"
 
 
-def test_eval_json_with_show_diff_gives_gold_and_built_per_field(blind: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_json_with_show_diff_gives_gold_and_built_per_field(
+    blind: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, str(EVAL_CORPUS), "--json", "--show-diff", "--incident", "mz-2024-election-throttling")
     diff = json.loads(out)["incidents"][0]["diff"]
     assert code == 0

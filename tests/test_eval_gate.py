@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_ROOT
 from shutdown_records.evaluate import check_baseline, evaluate_corpus, find_incidents, load_baseline
 from shutdown_records.evaluate.corpus_id import corpus_digest
-
-from conftest import REPO_ROOT
 
 BASELINE = REPO_ROOT / "bench" / "eval_baseline.json"
 

@@ -8,13 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from shutdown_records.evaluate import corpus as corpus_module
-from shutdown_records.evaluate.corpus_id import corpus_digest
-from shutdown_records.evaluate.corpus import find_incidents
+from test_eval_cli import EVAL_CORPUS, INCIDENTS, _blind_builder, _perfect_builder, run
 
 from conftest import REPO_ROOT
-from test_eval_cli import EVAL_CORPUS, INCIDENTS, _blind_builder, _perfect_builder, run
+from shutdown_records.evaluate import corpus as corpus_module
+from shutdown_records.evaluate.corpus import find_incidents
+from shutdown_records.evaluate.corpus_id import corpus_digest
 
 SPLIT = {"holdout": ["mw-2025-exams"]}
 
@@ -52,7 +51,7 @@ def test_eval_prints_scores_per_language(perfect: None, capsys: pytest.CaptureFi
     expected = sorted(set().union(*(_languages_of(i) for i in INCIDENTS)))
     rows = [line.split()[0] for line in table.splitlines()[2:] if line and not line.startswith("(")]
     assert rows[: len(expected)] == expected
-    assert all(line.rstrip().endswith("| 1.00") for line in table.splitlines()[2:2 + len(expected)])
+    assert all(line.rstrip().endswith("| 1.00") for line in table.splitlines()[2 : 2 + len(expected)])
 
 
 def test_eval_json_gives_per_language_field_means(blind: None, capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,7 +64,9 @@ def test_eval_json_gives_per_language_field_means(blind: None, capsys: pytest.Ca
     assert data["corpus_digest"] == corpus_digest(find_incidents(EVAL_CORPUS))
 
 
-def test_split_holdout_and_dev_select_complementary_incidents(perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_split_holdout_and_dev_select_complementary_incidents(
+    perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     split = tmp_path / "split.json"
     split.write_text(json.dumps(SPLIT), encoding="utf-8")
     _, held, _ = run(capsys, str(EVAL_CORPUS), "--json", "--quiet", "--split", "holdout", "--split-file", str(split))
@@ -77,7 +78,9 @@ def test_split_holdout_and_dev_select_complementary_incidents(perfect: None, tmp
     assert json.loads(held)["split"] == "holdout"
 
 
-def test_a_split_for_another_corpus_is_refused(perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_split_for_another_corpus_is_refused(
+    perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     split = tmp_path / "split.json"
     split.write_text(json.dumps({"holdout": ["zz-2030-nowhere"]}), encoding="utf-8")
     code, _, err = run(capsys, str(EVAL_CORPUS), "--split", "holdout", "--split-file", str(split))
@@ -106,8 +109,9 @@ def test_write_baseline_refuses_to_lower_a_floor_without_allow_lower(
     assert code == 0 and json.loads(floors.read_text(encoding="utf-8"))["overall"] < 1.0
 
 
-def test_write_baseline_may_raise_floors_without_the_flag(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_write_baseline_may_raise_floors_without_the_flag(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     floors = tmp_path / "floors.json"
     monkeypatch.setattr(corpus_module, "default_build", lambda: _blind_builder)
     assert run(capsys, str(EVAL_CORPUS), "--quiet", "--write-baseline", str(floors))[0] == 0
@@ -120,8 +124,9 @@ def test_allow_lower_without_write_baseline_is_a_usage_error(perfect: None, caps
     assert run(capsys, str(EVAL_CORPUS), "--allow-lower")[0] == 2
 
 
-def test_floors_record_the_corpus_and_say_when_it_changed(perfect: None, corpus_copy: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_floors_record_the_corpus_and_say_when_it_changed(
+    perfect: None, corpus_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     floors = tmp_path / "floors.json"
     assert run(capsys, str(corpus_copy), "--quiet", "--write-baseline", str(floors))[0] == 0
     written = json.loads(floors.read_text(encoding="utf-8"))
@@ -142,19 +147,34 @@ def test_the_digest_changes_with_gold_and_sources_only(corpus_copy: Path) -> Non
     assert corpus_digest(find_incidents(corpus_copy)) != before
 
 
-@pytest.mark.parametrize("floors", sorted((REPO_ROOT / "tests" / "floors").glob("*.json")) + [
-    REPO_ROOT / "tests" / "eval_corpus_floors.json", REPO_ROOT / "bench" / "eval_baseline.json"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "floors",
+    sorted((REPO_ROOT / "tests" / "floors").glob("*.json"))
+    + [REPO_ROOT / "tests" / "eval_corpus_floors.json", REPO_ROOT / "bench" / "eval_baseline.json"],
+    ids=lambda p: p.name,
+)
 def test_every_pinned_floor_file_records_its_corpus(floors: Path) -> None:
     data = json.loads(floors.read_text(encoding="utf-8"))
     assert data["corpus_digest"].startswith("sha256:") and data["split"] == "all" and data["corpus_incidents"] > 0
 
 
 def test_floors_of_the_whole_corpus_are_not_checked_against_one_split(
-        perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    perfect: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     floors, split = tmp_path / "floors.json", tmp_path / "split.json"
     split.write_text(json.dumps(SPLIT), encoding="utf-8")
     assert run(capsys, str(EVAL_CORPUS), "--quiet", "--write-baseline", str(floors))[0] == 0
-    code, out, err = run(capsys, str(EVAL_CORPUS), "--quiet", "--split", "dev", "--split-file", str(split),
-                         "--baseline", str(floors), "--check")
+    code, out, err = run(
+        capsys,
+        str(EVAL_CORPUS),
+        "--quiet",
+        "--split",
+        "dev",
+        "--split-file",
+        str(split),
+        "--baseline",
+        str(floors),
+        "--check",
+    )
     assert code == 1 and "baseline: not comparable with this run" in out
     assert "these floors are for split all" in err and "--split dev --write-baseline FILE" in err

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import REPO_ROOT
 from shutdown_records.evaluate import check_baseline, evaluate_corpus, find_incidents, load_baseline
 from shutdown_records.evaluate.corpus_id import corpus_digest
-
-from conftest import REPO_ROOT
 
 CORPORA = ("dev_corpus", "dev2_corpus", "holdout_corpus")
 

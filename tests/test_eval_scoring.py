@@ -289,7 +289,10 @@ def test_empty_record_scores_only_what_null_and_empty_gold_allow() -> None:
     scored = score_record(GOLD, {})
     # Right by absence: networks, end_date (null vs null), legal_basis, court_challenges.
     assert {k for k, v in scored.fields.items() if v == 1.0} == {
-        "networks", "end_date", "legal_basis", "court_challenges"
+        "networks",
+        "end_date",
+        "legal_basis",
+        "court_challenges",
     }
     assert scored.score == pytest.approx(4 / 13)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from shutdown_records.extraction.extractors import authorities, fields, legal, reasons, workarounds
 from shutdown_records.extraction.types import Doc, Mention
 
@@ -50,7 +48,7 @@ def test_every_quote_is_the_exact_sentence_text_at_its_offsets():
     mentions = run(doc)
     assert mentions
     for m in mentions:
-        quote = doc.text[m.start:m.end]
+        quote = doc.text[m.start : m.end]
         assert quote.strip() == quote and quote, m
         assert m.source == "t1"
         assert 0 < m.weight <= 1.0
@@ -142,7 +140,9 @@ def test_cues_after_the_body_end_are_ignored():
 
 
 def test_curly_quotes_and_no_break_spaces_do_not_hide_cues():
-    doc = make_doc("Freedonia\u2019s government blocked Chirper \u201cuntil further\u00a0notice\u201d, citing national\u00a0security.")
+    doc = make_doc(
+        "Freedonia\u2019s government blocked Chirper \u201cuntil further\u00a0notice\u201d, citing national\u00a0security."
+    )
     mentions = run(doc)
     assert "national_security" in support(mentions, "justification")
     assert "Government of Freedonia" not in support(mentions, "ordered_by")  # not a real country
@@ -210,13 +210,24 @@ def test_every_cue_file_loads_and_every_pattern_compiles():
     root = resources.files("shutdown_records").joinpath("data", "lang")
     languages = sorted(p.name for p in root.iterdir() if p.is_dir())
     assert {"en", "fr", "es", "pt", "_common"} <= set(languages)
-    sections = [("kind",), ("scope",), ("scope_country",), ("networks",), ("status",), ("acknowledged",),
-                ("justification",), ("justification_none",), ("context",), ("workarounds",),
-                ("court_outcome",), ("court_status",)]
+    sections = [
+        ("kind",),
+        ("scope",),
+        ("scope_country",),
+        ("networks",),
+        ("status",),
+        ("acknowledged",),
+        ("justification",),
+        ("justification_none",),
+        ("context",),
+        ("workarounds",),
+        ("court_outcome",),
+        ("court_status",),
+    ]
     for lang in languages:
         data = yaml.safe_load(root.joinpath(lang, "cues.yaml").read_text(encoding="utf-8"))
         assert isinstance(data, dict), lang
-        for gate in (data.get("gates") or {}):
+        for gate in data.get("gates") or {}:
             C.cue_set(lang, "gates", gate)
         for path in sections:
             C.cue_set(lang, *path)
@@ -251,7 +262,9 @@ def test_judge_named_with_the_court_yields_the_court_and_no_weekday_in_names():
     ordered = support(run(doc), "ordered_by")
     assert "Supreme Federal Court" in ordered
     assert not any("Tuesday" in name or name.startswith("Justice") for name in ordered)
-    alone = support(run(make_doc("On Friday, Justice Ana Lima Tuesday ordered Chirper blocked nationwide.")), "ordered_by")
+    alone = support(
+        run(make_doc("On Friday, Justice Ana Lima Tuesday ordered Chirper blocked nationwide.")), "ordered_by"
+    )
     assert "Justice Ana Lima" in alone
     same_source = make_doc(
         "The Supreme Court of Brazil banned Chirper on Friday. In her order, Justice Ana Lima ordered operators to block it."
@@ -297,7 +310,9 @@ def test_spanish_court_challenge_and_french_numbered_law():
 
 
 def test_portuguese_slowdown_is_throttling_with_official_reason():
-    pt = make_doc("O governo determinou a redução da velocidade do Chirper em todo o país, alegando segurança nacional.", "pt")
+    pt = make_doc(
+        "O governo determinou a redução da velocidade do Chirper em todo o país, alegando segurança nacional.", "pt"
+    )
     m = run(pt)
     assert set(support(m, "kind")) == {"throttling"}
     assert "national" in support(m, "scope") and "national_security" in support(m, "justification")
@@ -329,14 +344,19 @@ def test_state_level_order_under_named_rules_is_regional_with_state_authority():
 
 
 def test_court_challenge_carries_what_the_court_did_when_stated():
-    mentions = run(make_doc(
-        "Kenya's Constitutional Court ruled that the ban on Chirper violated freedom of expression. "
-        "A second petition is pending before the Freedonia High Court."
-    ))
+    mentions = run(
+        make_doc(
+            "Kenya's Constitutional Court ruled that the ban on Chirper violated freedom of expression. "
+            "A second petition is pending before the Freedonia High Court."
+        )
+    )
     values = [m.value for m in mentions if m.field == "court_challenges"]
     assert {"court": "Freedonia High Court", "status": "pending"} in values
-    assert {"court": "Constitutional Court of Kenya", "outcome": "ruled the restriction unlawful",
-            "status": "decided"} in values
+    assert {
+        "court": "Constitutional Court of Kenya",
+        "outcome": "ruled the restriction unlawful",
+        "status": "decided",
+    } in values
 
 
 def test_acronyms_match_in_capitals_only():

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import REPO_ROOT
+from shutdown_records.cli import main as cli_main
 from shutdown_records.extraction import langdata, langschema
 from shutdown_records.extraction.language import detect_language
-from shutdown_records.cli import main as cli_main
-
-from conftest import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "src" / "shutdown_records"
 LANG_FILES = sorted((PACKAGE / "data" / "lang").glob("*/*.yaml"))
@@ -81,17 +80,21 @@ def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     return int(exit_info.value.code or 0), capsys.readouterr().err.strip()
 
 
-def test_build_reports_a_broken_language_file_in_one_line(broken_english: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_reports_a_broken_language_file_in_one_line(
+    broken_english: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("---\nlanguage: en\n---\nOfficials in Norvania blocked Chirper on 3 May 2031.\n", encoding="utf-8")
+    article.write_text(
+        "---\nlanguage: en\n---\nOfficials in Norvania blocked Chirper on 3 May 2031.\n", encoding="utf-8"
+    )
     code, err = _cli(capsys, "build", str(article), "--quiet")
     assert code == 1
     assert err == f"error: {broken_english}:2: gates.restricton: unknown key (did you mean 'restriction'?)"
 
 
 def test_eval_stops_on_a_broken_language_file_instead_of_scoring_empty_records(
-        broken_english: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken_english: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, err = _cli(capsys, "eval", str(REPO_ROOT / "tests" / "eval_corpus"), "--quiet")
     assert code == 1
     assert err == f"error: {broken_english}:2: gates.restricton: unknown key (did you mean 'restriction'?)"
@@ -120,10 +123,15 @@ def _literal_paths() -> list[tuple[str, str, tuple[str, ...]]]:
             place = f"{py.relative_to(REPO_ROOT)}:{node.lineno}"
             func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if func in CUE_CALLS:
-                args = node.args[CUE_CALLS[func]:]
+                args = node.args[CUE_CALLS[func] :]
                 if args and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
                     found.append((place, "cues", tuple(a.value for a in args)))
-            if func == "get" and isinstance(node.func, ast.Attribute) and node.args and isinstance(node.args[0], ast.Constant):
+            if (
+                func == "get"
+                and isinstance(node.func, ast.Attribute)
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 owner = node.func.value
                 name = _topic_of(owner) or (topic_vars.get(owner.id) if isinstance(owner, ast.Name) else None)
                 if name and isinstance(node.args[0].value, str):
@@ -143,7 +151,12 @@ def _topic_of(node: ast.AST) -> str | None:
     arg = node.args[1]
     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
         return arg.value
-    if isinstance(arg, ast.Attribute) and arg.attr == "CUES_TOPIC" or isinstance(arg, ast.Name) and arg.id == "CUES_TOPIC":
+    if (
+        isinstance(arg, ast.Attribute)
+        and arg.attr == "CUES_TOPIC"
+        or isinstance(arg, ast.Name)
+        and arg.id == "CUES_TOPIC"
+    ):
         return "cues"
     return None
 
@@ -152,8 +165,11 @@ def test_every_cue_path_the_code_names_is_in_the_schema() -> None:
     paths = _literal_paths()
     assert len(paths) > 40, "the scan found too few cue paths: has the calling convention changed?"
     assert {t for _, t, _ in paths} >= {"cues", "dates", "meta"}
-    unknown = [f"{place}: {topic}.yaml {'.'.join(path)}" for place, topic, path in paths
-               if not langschema.has_path(topic, path)]
+    unknown = [
+        f"{place}: {topic}.yaml {'.'.join(path)}"
+        for place, topic, path in paths
+        if not langschema.has_path(topic, path)
+    ]
     assert unknown == [], "cue paths missing from extraction/langschema.py:\n" + "\n".join(unknown)
 
 
@@ -165,20 +181,29 @@ def test_the_path_check_would_catch_a_typo() -> None:
 
 def test_schema_values_are_the_codebook_values() -> None:
     codebook = yaml.safe_load((PACKAGE / "data" / "vocab" / "codebook.yaml").read_text(encoding="utf-8"))
-    for section, model in (("kind", langschema.Kind), ("scope", langschema.Scope), ("networks", langschema.Networks),
-                           ("context", langschema.Context), ("workarounds", langschema.Workarounds)):
+    for section, model in (
+        ("kind", langschema.Kind),
+        ("scope", langschema.Scope),
+        ("networks", langschema.Networks),
+        ("context", langschema.Context),
+        ("workarounds", langschema.Workarounds),
+    ):
         assert set(model.model_fields) == set(codebook[section]), section
     assert set(langschema.Justification.model_fields) == set(codebook["justification"]) - {"none_given"}
 
 
 # ---------------------------------------------------------------- scripts are data
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Блокировка интернета в стране продолжается уже несколько дней, пользователи жалуются. ", "ru"),
-    ("Блокування інтернету в країні триває вже кілька днів, користувачі скаржаться на їжу. ", "uk"),
-    ("قطع الإنترنت في البلاد مستمر منذ عدة أيام والمستخدمون يشتكون من ذلك. ", "ar"),
-    ("قطع اینترنت در کشور چند روز است که ادامه دارد و کاربران گلایه می کنند. ", "fa"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Блокировка интернета в стране продолжается уже несколько дней, пользователи жалуются. ", "ru"),
+        ("Блокування інтернету в країні триває вже кілька днів, користувачі скаржаться на їжу. ", "uk"),
+        ("قطع الإنترنت في البلاد مستمر منذ عدة أيام والمستخدمون يشتكون من ذلك. ", "ar"),
+        ("قطع اینترنت در کشور چند روز است که ادامه دارد و کاربران گلایه می کنند. ", "fa"),
+    ],
+)
 def test_scripts_come_from_meta_yaml(text: str, expected: str) -> None:
     assert detect_language(text * 2) == (expected, "writing system")
 
@@ -189,8 +214,13 @@ def test_a_new_language_in_a_script_is_data_only(tmp_path: Path, monkeypatch: py
 
     real_topic = langdata.topic
     monkeypatch.setattr(language, "supported_languages", lambda: frozenset({"hi", "ru"}))
-    monkeypatch.setattr(language, "topic", lambda code, name: {"script": {"name": "DEVANAGARI"}}
-                        if (code, name) == ("hi", "meta") else real_topic(code, name))
+    monkeypatch.setattr(
+        language,
+        "topic",
+        lambda code, name: (
+            {"script": {"name": "DEVANAGARI"}} if (code, name) == ("hi", "meta") else real_topic(code, name)
+        ),
+    )
     language._script_table.cache_clear()
     try:
         assert detect_language("इंटरनेट बंद है और लोग परेशान हैं क्योंकि सरकार ने आदेश दिया है " * 2) == ("hi", "writing system")

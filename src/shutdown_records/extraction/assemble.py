@@ -17,9 +17,9 @@ from typing import Any
 
 from ..fields import FIELDS
 from ..model import EVIDENCED_FIELDS, Incident, slugify
+from .extractors.dates import DURATION_FIELD
 from .langdata import shared
 from .merge import Citer, Merged, merge_field
-from .extractors.dates import DURATION_FIELD
 from .timeline import apply_rules
 from .types import Doc, Mention
 
@@ -69,7 +69,9 @@ def rename_platforms(mentions: list[Mention], when: str | None) -> list[Mention]
     return [m if m.field != "platforms" else replace(m, value=platform_name(str(m.value), when)) for m in mentions]
 
 
-def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str], rename: dict[str, str]) -> tuple[dict[str, Merged], list[str]]:
+def merge_all(
+    mentions: list[Mention], docs: list[Doc], published: dict[str, str], rename: dict[str, str]
+) -> tuple[dict[str, Merged], list[str]]:
     citer = Citer(docs, rename)
     by_field: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -77,7 +79,8 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     merged: dict[str, Merged] = {}
     _boost_platform_sentences(by_field, citer, published)
     by_field["start_date"], by_field["end_date"], timeline_notes = apply_rules(
-        by_field.get("start_date", []), by_field.get("end_date", []), published)
+        by_field.get("start_date", []), by_field.get("end_date", []), published
+    )
     for fname in ("start_date", "end_date"):
         merged[fname] = merge_field(fname, by_field.get(fname, []), citer) if by_field.get(fname) else Merged(None)
     merged["start_date"].notes.extend(timeline_notes)
@@ -104,18 +107,30 @@ def merge_all(mentions: list[Mention], docs: list[Doc], published: dict[str, str
     plats = merged.get("platforms")
     whole = kind is not None and (
         kind.value == "full_network"
-        or (kind.value == "throttling" and plats is not None and plats.value
-            and not _platform_throttled(by_field, set(plats.value)))
+        or (
+            kind.value == "throttling"
+            and plats is not None
+            and plats.value
+            and not _platform_throttled(by_field, set(plats.value))
+        )
     )
     if whole and plats and plats.value:
         # A whole-network shutdown or a slowdown of the whole connection has no platform
         # list; what was named stays reviewable.
-        why = "full_network" if kind is not None and kind.value == "full_network" else "throttling of the whole connection (no platform is named where the slowdown is)"
+        why = (
+            "full_network"
+            if kind is not None and kind.value == "full_network"
+            else "throttling of the whole connection (no platform is named where the slowdown is)"
+        )
         notes.append(
-            "platforms: " + ", ".join(map(str, plats.value))
+            "platforms: "
+            + ", ".join(map(str, plats.value))
             + f" named, but kind is {why}, so platforms is [] (the quotes stay in conflicts)"
         )
-        candidates = [{"value": p, "sources": sorted({c["source"] for c in plats.citations if c.get("value") == p})} for p in plats.value]
+        candidates = [
+            {"value": p, "sources": sorted({c["source"] for c in plats.citations if c.get("value") == p})}
+            for p in plats.value
+        ]
         candidates = [c for c in candidates if c["sources"]]
         conflict = None
         if len(candidates) >= 2 or (plats.conflict and len(plats.conflict["candidates"]) >= 2):
@@ -161,7 +176,13 @@ def _end_after_days(merged: dict[str, Merged], mentions: list[Mention], citer: C
     Only with a day-precision start date and one duration the sources agree on most.
     """
     end, start = merged.get("end_date"), merged.get("start_date")
-    if not mentions or (end is not None and end.value) or start is None or not start.value or len(str(start.value)) != 10:
+    if (
+        not mentions
+        or (end is not None and end.value)
+        or start is None
+        or not start.value
+        or len(str(start.value)) != 10
+    ):
         return
     support: dict[int, float] = {}
     for m in mentions:
@@ -263,8 +284,12 @@ def _scope_default(merged: dict[str, Merged], mentions: list[Mention], citer: Ci
             totals[str(m.value)] = max(totals.get(str(m.value), 0.0), m.weight)
         best = max(totals, key=lambda v: (totals[v], v == "national"))
         chosen = [m for m in mentions if str(m.value) == best]
-        return Merged(best, citer.cite(chosen, lambda m: None), None,
-                      [f"scope: {best!r} kept though weakly supported (no stronger candidate)"])
+        return Merged(
+            best,
+            citer.cite(chosen, lambda m: None),
+            None,
+            [f"scope: {best!r} kept though weakly supported (no stronger candidate)"],
+        )
     cites = [dict(c, note=SCOPE_DEFAULT_NOTE) for c in kind.citations[:2]]
     for c in cites:
         c.pop("value", None)
@@ -336,7 +361,9 @@ def make_id(record: dict[str, Any], published: dict[str, str]) -> str:
     return slugify(f"{cc}-{year}-{slug}") or "incident"
 
 
-def source_entries(docs: list[Doc], published: dict[str, str], origins: dict[str, Path], record_path: Path | None) -> list[dict]:
+def source_entries(
+    docs: list[Doc], published: dict[str, str], origins: dict[str, Path], record_path: Path | None
+) -> list[dict]:
     base = record_path.resolve().parent if record_path else None
 
     def where(p: Path) -> str:
@@ -405,5 +432,3 @@ def ordered(record: dict[str, Any]) -> dict[str, Any]:
             value = {k: value[k] for k in sorted(value, key=lambda k: (rank.get(str(k).split(".")[0], 1 << 20), k))}
         out[key] = value
     return out
-
-

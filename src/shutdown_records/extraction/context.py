@@ -7,13 +7,18 @@ runs the extractors, so an extractor keeps the simple `extract(doc)` signature.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date
+from types import MappingProxyType
 
 from .types import Doc
 
 # doc id -> (reference date, how it was chosen)
-REFERENCE_DATES: ContextVar[dict[str, tuple[date, str]]] = ContextVar("REFERENCE_DATES", default={})
+# read-only outside a build: the default is an immutable empty mapping
+REFERENCE_DATES: ContextVar[Mapping[str, tuple[date, str]]] = ContextVar(
+    "REFERENCE_DATES", default=MappingProxyType({})
+)
 
 
 def reference_date(doc: Doc) -> tuple[date | None, str]:

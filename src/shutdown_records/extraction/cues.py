@@ -87,7 +87,8 @@ class CueSet:
         openings stands (`prefixes`) when those are known."""
         if self._openings is None:
             self._openings = [
-                prefixes.trie_openings(items, p.flags, p.pattern) for items, (p, _) in zip(self._items, self._passes)
+                prefixes.trie_openings(items, p.flags, p.pattern)
+                for items, (p, _) in zip(self._items, self._passes, strict=False)
             ]
         pattern = self._passes[i][0]
         opening_set = self._openings[i]
@@ -117,7 +118,7 @@ class CueSet:
                 start = m.start()
                 if m.end() <= start:
                     continue
-                for j in everyone if order_of is None else order_of(folded[start:start + prefixes.DEPTH]):
+                for j in everyone if order_of is None else order_of(folded[start : start + prefixes.DEPTH]):
                     cue, heads = members[j]
                     if heads and not _may_start(text, start, heads, cue.case):
                         continue
@@ -195,7 +196,7 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _top_level_alternation(source: str) -> bool:
     """Whether a regex has a `|` outside any group (then its literal head is not a prefix of
     every match)."""
@@ -220,7 +221,7 @@ def _may_start(text: str, start: int, heads: tuple[str, ...], case: bool) -> boo
     two ASCII characters are told apart (there `str.lower` agrees with the regex engine's
     case folding: 'ı' or the Kelvin sign may still match 'i' or 'k'); the rest is left to the regex."""
     for head in heads:
-        seg = text[start:start + len(head)]
+        seg = text[start : start + len(head)]
         if seg == head:
             return True
         if case or len(seg) < len(head):
@@ -229,7 +230,7 @@ def _may_start(text: str, start: int, heads: tuple[str, ...], case: bool) -> boo
             if seg.lower() == head.lower():
                 return True
             continue
-        for a, b in zip(seg, head):
+        for a, b in zip(seg, head, strict=False):
             if a != b and a.isascii() and b.isascii() and a.lower() != b.lower():
                 break  # two ASCII characters that differ even ignoring case
         else:
@@ -237,7 +238,7 @@ def _may_start(text: str, start: int, heads: tuple[str, ...], case: bool) -> boo
     return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern_openings(source: str, flags: int) -> frozenset[str] | None:
     return prefixes.openings(source, flags)
 
@@ -251,7 +252,9 @@ def scan(pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None
         index = _doc_index(text)
         if index is not None:
             positions = index.candidates(opening_set)
-            found = prefixes.matches(pattern, text, positions[bisect_left(positions, lo):bisect_left(positions, hi)], hi)
+            found = prefixes.matches(
+                pattern, text, positions[bisect_left(positions, lo) : bisect_left(positions, hi)], hi
+            )
             if found is not None:
                 return found
     return pattern.finditer(text, lo, hi)
@@ -438,7 +441,12 @@ class MentionSink:
         self._best: dict[tuple[str, str, int, int], Mention] = {}
 
     def add(
-        self, field: str, value: Any, span: tuple[int, int], weight: float, note: str | None = None,
+        self,
+        field: str,
+        value: Any,
+        span: tuple[int, int],
+        weight: float,
+        note: str | None = None,
         extra: dict[str, Any] | None = None,
     ) -> None:
         start, end = span
@@ -455,7 +463,7 @@ class MentionSink:
 
 
 def cue_note(hit: Hit, doc: Doc) -> str:
-    return f"cue: {quoted_words(doc.text[hit.start:hit.end])}"
+    return f"cue: {quoted_words(doc.text[hit.start : hit.end])}"
 
 
 # ---------------------------------------------------------------- countries
@@ -515,7 +523,9 @@ def _territory_names(language: str) -> dict[str, str]:
     runs (`regexcache`): loading babel's locale data is slow."""
     import babel
 
-    names = regexcache.remembered(f"territories-babel{babel.__version__}", language, 0, lambda: _read_territory_names(language))
+    names = regexcache.remembered(
+        f"territories-babel{babel.__version__}", language, 0, lambda: _read_territory_names(language)
+    )
     return dict(names)
 
 
@@ -570,7 +580,10 @@ def _english_territories() -> dict[str, str]:
     from babel import Locale
 
     return regexcache.remembered(
-        f"en-territories-babel{babel.__version__}", "en", 0, lambda: {str(k): str(v) for k, v in Locale("en").territories.items()}
+        f"en-territories-babel{babel.__version__}",
+        "en",
+        0,
+        lambda: {str(k): str(v) for k, v in Locale("en").territories.items()},
     )
 
 
@@ -620,7 +633,9 @@ def guess_country(doc: Doc) -> str | None:
 # A ministry's portfolio in capitalised words (see `ministries` in cues.yaml).
 # The capital is checked first so lower-case positions fail at once.
 _W = r"(?=(?-i:[A-Z\u00c0-\u00de]))(?!(?i:the|a|an|this|that|its|la|le|les|el|los|las|o|os|as)\b)[\w'-]+"
-PORTFOLIO = rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((, | & ){_W})*( (and|&) (the {_W} {_W}|{_W}))?"
+PORTFOLIO = (
+    rf"{_W}( (?-i:Affairs|Economy|Technology|Technologies|Security))?((, | & ){_W})*( (and|&) (the {_W} {_W}|{_W}))?"
+)
 
 
 _NAME_GROUPS: set[str] = set()  # the {country}/{demonym} groups as they stand in (folded) cues
@@ -677,14 +692,14 @@ def _trie_items(source: str, depth: int = 3) -> list[tuple[str, str]]:
         # Spelling "(the )?{demonym} authorities" both ways would put the hundreds of names
         # in the set's regex twice; compiling that was a tenth of a build's start-up.
         return [(head, tail)]
-    rest = tail[m.end():]
+    rest = tail[m.end() :]
     return [(head + h, t) for h, t in _trie_items(m.group(1) + rest, depth - 1) + _trie_items(rest, depth - 1)]
 
 
 def _literal_prefix(pattern: str) -> tuple[str, str]:
     """Split a regex into its leading literal text and the rest ("algérien\\w*" -> "algérien", "\\w*")."""
     head = _PLAIN.match(pattern).group(0)  # type: ignore[union-attr]
-    tail = pattern[len(head):]
+    tail = pattern[len(head) :]
     if tail[:1] in ("?", "*", "{") and head:  # a quantifier binds the last literal character
         head, tail = head[:-1], head[-1] + tail
     return head, tail

@@ -101,8 +101,9 @@ def _norm(value: Any) -> str:
     return str(value).strip().casefold()
 
 
-def _apply_item_curation(record: dict[str, Any], existing: dict, fname: str, how: dict,
-                         evidence: dict, conflicts: dict) -> None:
+def _apply_item_curation(
+    record: dict[str, Any], existing: dict, fname: str, how: dict, evidence: dict, conflicts: dict
+) -> None:
     """One list, item by item: a person's items as they left them, a removed one kept out, new ones added."""
     kept = {_norm(label) for label, mark in how.items() if mark in ("reviewed", "edited")}
     removed = {_norm(label) for label, mark in how.items() if mark == "removed"}
@@ -117,7 +118,9 @@ def _apply_item_curation(record: dict[str, Any], existing: dict, fname: str, how
             items.append(fresh.pop(label))
     record[fname] = items + list(fresh.values())  # then what the build found new
     old_evidence = existing.get("evidence") or {}
-    for key in [fname] + sorted({str(k) for k in list(evidence) + list(old_evidence) if str(k).startswith(f"{fname}.")}):
+    for key in [fname] + sorted(
+        {str(k) for k in list(evidence) + list(old_evidence) if str(k).startswith(f"{fname}.")}
+    ):
         by = "value" if key == fname else "item"
         theirs = [c for c in old_evidence.get(key) or [] if isinstance(c, dict) and _norm(c.get(by)) in kept]
         merged = []
@@ -138,8 +141,9 @@ def _apply_item_curation(record: dict[str, Any], existing: dict, fname: str, how
         if len(candidates) < 2:
             conflicts.pop(fname)
         else:
-            conflicts[fname] = dict(conflict, candidates=candidates,
-                                    chosen=[item_label(fname, i) for i in record[fname]])
+            conflicts[fname] = dict(
+                conflict, candidates=candidates, chosen=[item_label(fname, i) for i in record[fname]]
+            )
 
 
 def rebuild_changes(record: dict[str, Any], existing: dict | None) -> list[str]:
@@ -184,11 +188,18 @@ def held_back(record: dict[str, Any], existing: dict | None) -> list[str]:
         if fname in LIST_FIELDS and isinstance(new, list) and isinstance(old, list):
             had = {_norm(item_label(fname, i)) for i in old}
             marked = {_norm(k) for k in how} if isinstance(how, dict) else set()
-            fresh = [item_label(fname, i) for i in new
-                     if _norm(item_label(fname, i)) not in had and (isinstance(how, str) or _norm(item_label(fname, i)) in marked)]
+            fresh = [
+                item_label(fname, i)
+                for i in new
+                if _norm(item_label(fname, i)) not in had
+                and (isinstance(how, str) or _norm(item_label(fname, i)) in marked)
+            ]
             if fresh:
-                why = ("the whole list is curated; mark items one by one to let new ones in"
-                       if isinstance(how, str) else "marked removed")
+                why = (
+                    "the whole list is curated; mark items one by one to let new ones in"
+                    if isinstance(how, str)
+                    else "marked removed"
+                )
                 notes.append(f"{fname}: kept as a person left it; the build also found {', '.join(fresh)} ({why})")
         elif isinstance(how, str) and new not in (None, "") and new != old:
             notes.append(f"{fname}: kept {old!r} ({how} by a person); the build found {new!r}")

@@ -12,10 +12,15 @@ from typing import Any
 
 import yaml
 
-from .langschema import LanguageDataError, validate
 from ..datafiles import shared
+from .langschema import LanguageDataError, validate
 
-__all__ = ["check", "shared", "supported_languages", "topic"]  # `shared` lives in datafiles: stages other than build read it too
+__all__ = [
+    "check",
+    "shared",
+    "supported_languages",
+    "topic",
+]  # `shared` lives in datafiles: stages other than build read it too
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 COMMON = "_common"  # data that holds in every language (cues), or for languages without a folder (meta)

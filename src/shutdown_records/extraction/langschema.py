@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Literal, Annotated, Any, Union
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt, StrictStr, ValidationError
@@ -54,11 +54,16 @@ def _check_cues(value: Any) -> Any:
         if isinstance(item, str):
             continue
         if not isinstance(item, dict):
-            raise PydanticCustomError("cue", "a cue is a regex string or {re: ..., weight: ...}, not {got}",
-                                      {**where, "got": type(item).__name__})
+            raise PydanticCustomError(
+                "cue",
+                "a cue is a regex string or {re: ..., weight: ...}, not {got}",
+                {**where, "got": type(item).__name__},
+            )
         for key in item:
             if key not in CUE_KEYS:
-                raise PydanticCustomError("cue_key", "unknown key {key}", {**where, "key": str(key), "known": ", ".join(CUE_KEYS)})
+                raise PydanticCustomError(
+                    "cue_key", "unknown key {key}", {**where, "key": str(key), "known": ", ".join(CUE_KEYS)}
+                )
         if not isinstance(item.get("re"), str):
             raise PydanticCustomError("cue", "a cue mapping needs `re:` with a regex string", where)
         weight = item.get("weight", 1.0)
@@ -84,6 +89,7 @@ class NamedEntry(Section):
 
 
 # ---------------------------------------------------------------- cues.yaml
+
 
 class Gates(Section):
     """Words that qualify a sentence; docs/cues.md says what each one does."""
@@ -198,7 +204,7 @@ class Stance(Section):
 
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-Patterns = Union[StrictStr, list[StrictStr]]
+Patterns = StrictStr | list[StrictStr]
 
 
 class CuesFile(Section):
@@ -300,6 +306,7 @@ class DatesFile(Section):
 
 # ---------------------------------------------------------------- meta.yaml
 
+
 class Script(Section):
     """The writing system that tells this language without a model (`extraction/language.py`)."""
 
@@ -344,10 +351,14 @@ def validate(name: str, data: Any, path: Path | str, text: str | None = None) ->
     return data
 
 
-def _explain(err: ValidationError, model: type[Section], data: Any, path: Path | str, text: str | None) -> LanguageDataError:
+def _explain(
+    err: ValidationError, model: type[Section], data: Any, path: Path | str, text: str | None
+) -> LanguageDataError:
     """The first error as `file:line: key: what is wrong (what would be right)`."""
     # An unknown key first; otherwise the deepest error (a union reports every branch).
-    first = min(err.errors(), key=lambda e: (e["type"] not in ("extra_forbidden", "cue_key"), -len(_data_path(data, e["loc"]))))
+    first = min(
+        err.errors(), key=lambda e: (e["type"] not in ("extra_forbidden", "cue_key"), -len(_data_path(data, e["loc"])))
+    )
     keys = _data_path(data, first["loc"])
     ctx = first.get("ctx") or {}
     if first["type"] in ("cue", "cue_key") and ctx.get("index") is not None:
@@ -437,7 +448,10 @@ def _line_of(text: str, keys: list[Any]) -> int:
     for key in keys:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
-                if k.value == str(key) or (isinstance(key, bool) and k.value.lower() in (("yes", "true", "on") if key else ("no", "false", "off"))):
+                if k.value == str(key) or (
+                    isinstance(key, bool)
+                    and k.value.lower() in (("yes", "true", "on") if key else ("no", "false", "off"))
+                ):
                     line, node = k.start_mark.line + 1, v
                     break
             else:

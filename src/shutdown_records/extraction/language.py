@@ -77,7 +77,9 @@ def _script_language(sample: str) -> str | None:
             default = default or code
             continue
         hits = sum(letters[c] for c in set(own))
-        if hits > float(str(entry.get("min_share") or 0.0)) * n and not any(c in sample for c in str(entry.get("without") or "")):
+        if hits > float(str(entry.get("min_share") or 0.0)) * n and not any(
+            c in sample for c in str(entry.get("without") or "")
+        ):
             candidates.append((hits, code))
     if len(candidates) > 1:
         # Urdu has Persian's letters too: when several languages' letters qualify, their
@@ -128,8 +130,11 @@ def _not_prose(words: list[str], sample: str) -> str | None:
     if long_text and len(distinct) <= 2:
         longest = max(distinct, key=len)
         shown = longest if len(longest) <= 12 else longest[:10] + "…"
-        what = (f"one {len(longest):,}-letter word ({shown!r})" if len(words) == 1
-                else f"{len(words):,} words but only {len(distinct)} different ({', '.join(sorted(distinct)[:2])[:30]})")
+        what = (
+            f"one {len(longest):,}-letter word ({shown!r})"
+            if len(words) == 1
+            else f"{len(words):,} words but only {len(distinct)} different ({', '.join(sorted(distinct)[:2])[:30]})"
+        )
         return f"its first {len(sample):,} characters are {what}, not prose: is it a news article?"
     return None
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..safeio import SourcePathError, read_regular_file
+from ..source_ids import source_id
 from ..text import decode_source, fold
 from ..yamlio import dump_yaml, load_yaml, write_atomic
 from .langdata import supported_languages, topic
 from .language import detect_language
-from ..source_ids import source_id
 from .types import Doc
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -54,7 +54,8 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".")
             )
             if not found:
@@ -67,9 +68,7 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return files, problems
 
 
-def load_sources(
-    paths: list[Path], *, language: str | None = None, store_dir: Path | None = None
-) -> Loaded:
+def load_sources(paths: list[Path], *, language: str | None = None, store_dir: Path | None = None) -> Loaded:
     """Read every source; `language` applies to sources that do not declare one."""
     files, problems = expand_paths(paths)
     loaded = Loaded(unreadable=problems)
@@ -170,8 +169,14 @@ def _make_doc(doc_id: str, path: Path, text: str, sha: str, language: str | None
     title = meta.get("title") or _first_line_title(text, body_start)
     day = date.fromisoformat(published) if published and len(published) == 10 else None
     doc = Doc(
-        id=doc_id, path=path, text=text, sha256=sha, language=code,
-        body_start=body_start, body_end=body_end, published=day,
+        id=doc_id,
+        path=path,
+        text=text,
+        sha256=sha,
+        language=code,
+        body_start=body_start,
+        body_end=body_end,
+        published=day,
         title=str(title) if title else None,
         url=str(meta["url"]) if meta.get("url") else None,
         publisher=str(meta["publisher"]) if meta.get("publisher") else None,
@@ -197,7 +202,7 @@ def _published(value: object, place: str) -> str | None:
 
 def _first_line_title(text: str, start: int) -> str | None:
     end = text.find("\n", start)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    line = text[start : end if end >= 0 else len(text)].strip()
     # A headline is short and has no closing full stop; a first sentence is not a title.
     return line if 0 < len(line) <= 160 and not line.endswith(".") else None
 

@@ -112,7 +112,7 @@ class Citer:
         self.text = {d.id: d.text for d in docs}
         self.rename = rename or {}
 
-    def cite(self, mentions: list[Mention], value_of) -> list[dict]:  # type: ignore[no-untyped-def]
+    def cite(self, mentions: list[Mention], value_of) -> list[dict]:
         """Every source that supports a value is cited, with its strongest quotes only.
 
         A reviewer needs each source's best evidence for each value, not every repetition:
@@ -133,7 +133,7 @@ class Citer:
         for m, value in chosen:
             c: dict[str, Any] = {
                 "source": self.rename.get(m.source, m.source),
-                "quote": self.text[m.source][m.start:m.end],
+                "quote": self.text[m.source][m.start : m.end],
                 "start": m.start,
                 "end": m.end,
             }
@@ -172,6 +172,7 @@ def merge_scalar(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
                 scores[k] += MONTH_SHARE * sum(
                     t for k2, t in totals.items() if len(str(by_key[k2])) == 7 and str(v).startswith(str(by_key[k2]))
                 )
+
     # Best score; then more sources; then (dates) the earlier start / later end; then the value.
     def rank(k: str) -> tuple:
         v = str(by_key[k])
@@ -211,7 +212,7 @@ def merge_scalar(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
 
 
 def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
-    by_key = {}
+    by_key: dict[Any, Any] = {}
     for m in mentions:
         by_key.setdefault(_key(m.value), m.value)
     totals, sources = _support(mentions)
@@ -234,7 +235,7 @@ def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         if n in keep and b in keep and totals[n] <= totals[b]:
             keep.remove(n)
     # Output order: first appearance across sources (reads like the articles), not by score.
-    first = {}
+    first: dict[Any, Any] = {}
     for c in citer.cite(mentions, lambda m: m.value):
         first.setdefault(_key(c["value"]), len(first))
     keep.sort(key=lambda k: first.get(k, 0))
@@ -249,8 +250,7 @@ def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             "chosen": value,
             "reason": (
                 f"kept values with support >= {floor} and >= {share:.0%} of the strongest "
-                f"({top:.2f}); left out: "
-                + ", ".join(f"{by_key[k]} {totals[k]:.2f}" for k in left)
+                f"({top:.2f}); left out: " + ", ".join(f"{by_key[k]} {totals[k]:.2f}" for k in left)
             ),
             "candidates": [{"value": by_key[k], "sources": sources[k]} for k in ranked],
         }
@@ -258,12 +258,37 @@ def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         cites = []
         notes = [
             f"{fname}: candidate {by_key[k]!r} from {', '.join(sources[k])} too weakly supported "
-            f"({totals[k]:.2f} < {floor}); left out" for k in left
+            f"({totals[k]:.2f} < {floor}); left out"
+            for k in left
         ]
     return Merged(value, cites, conflict, notes)
 
 
-_SMALL = {"the", "of", "de", "la", "le", "les", "du", "des", "da", "do", "das", "dos", "el", "los", "and", "et", "e", "y", "for", "on", "in", "a", "an"}
+_SMALL = {
+    "the",
+    "of",
+    "de",
+    "la",
+    "le",
+    "les",
+    "du",
+    "des",
+    "da",
+    "do",
+    "das",
+    "dos",
+    "el",
+    "los",
+    "and",
+    "et",
+    "e",
+    "y",
+    "for",
+    "on",
+    "in",
+    "a",
+    "an",
+}
 
 
 def normalise_name(name: str) -> str:
@@ -311,7 +336,8 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     strongest = [max(m.weight for m in g) for g in groups]
     min_single = MIN_SINGLE.get(fname, 0.0)
     keep_idx = [
-        i for i, lab in enumerate(labels)
+        i
+        for i, lab in enumerate(labels)
         if totals[lab] >= floor and totals[lab] >= share * top and strongest[i] >= min_single
     ]
     if fname == "ordered_by":
@@ -342,7 +368,8 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         cites = []
         notes = [
             f"{fname}: candidate {labels[i]!r} from {', '.join(sources[labels[i]])} too weakly supported "
-            f"({_object_shortfall(totals[labels[i]], floor, strongest[i], min_single)}); left out" for i in left
+            f"({_object_shortfall(totals[labels[i]], floor, strongest[i], min_single)}); left out"
+            for i in left
         ]
     return Merged(value, cites, conflict, notes)
 
@@ -355,7 +382,8 @@ def _judges_as_their_court(mentions: list[Mention], key_name: str) -> list[Menti
     """
     court_of = {
         str(m.extra["judge"]): m.value.get(key_name)
-        for m in mentions if m.extra.get("judge") and isinstance(m.value, dict)
+        for m in mentions
+        if m.extra.get("judge") and isinstance(m.value, dict)
     }
     if not court_of:
         return mentions
@@ -365,8 +393,11 @@ def _judges_as_their_court(mentions: list[Mention], key_name: str) -> list[Menti
     for m in mentions:
         judge = m.value.get(key_name) if isinstance(m.value, dict) else None
         if judge in court_of and not m.extra.get("judge"):
-            m = replace(m, value=dict(m.value, **{key_name: court_of[judge]}),
-                        note=f"{m.note or ''}; {judge} is a judge of {court_of[judge]} (another source)".lstrip("; "))
+            m = replace(
+                m,
+                value=dict(m.value, **{key_name: court_of[judge]}),
+                note=f"{m.note or ''}; {judge} is a judge of {court_of[judge]} (another source)".lstrip("; "),
+            )
         out.append(m)
     return out
 
@@ -386,12 +417,13 @@ def _is_state_government(name: str, m: Mention) -> bool:
 
 def _join_described(
     groups: list[list[Mention]], norms: list[str], key_name: str, described_re: re.Pattern[str], is_named
-) -> tuple[list[list[Mention]], list[str]]:  # type: ignore[no-untyped-def]
+) -> tuple[list[list[Mention]], list[str]]:
     """A described body is the one body of that sort another mention names, if exactly one is.
 
     "The telecoms regulator" beside the named regulator, or "the state government" beside
     "Government of Manipur", is built from a sentence that does not name the body.
     """
+
     def name(g: list[Mention]) -> str:
         v = g[0].value
         return str(v.get(key_name, "")) if isinstance(v, dict) else str(v)
@@ -416,7 +448,10 @@ def _join_described(
     return out_groups, out_norms
 
 
-_GENERIC = (re.compile(r"^(?:the )?government of (?P<place>.+)$", re.I), re.compile(r"^(?P<place>.+?) (?:authorities|government)$", re.I))
+_GENERIC = (
+    re.compile(r"^(?:the )?government of (?P<place>.+)$", re.I),
+    re.compile(r"^(?P<place>.+?) (?:authorities|government)$", re.I),
+)
 
 
 def _generic_government(name: str) -> str | None:
@@ -467,8 +502,12 @@ def _join_generic_into_organ(
     orders and is left to the support rule in `merge_objects`, as is a generic name that the
     sources support less than the organ (it goes to the conflicts, where a reviewer sees it).
     """
-    generic = [i for i, g in enumerate(groups)
-               if norms[i].startswith("government ") and not any(_is_state_government(_group_name(g, key_name), m) for m in g[:1])]
+    generic = [
+        i
+        for i, g in enumerate(groups)
+        if norms[i].startswith("government ")
+        and not any(_is_state_government(_group_name(g, key_name), m) for m in g[:1])
+    ]
     if not generic or not _ORGAN_WORDS:
         return groups, norms
     floor, _share = OBJECT_THRESHOLDS.get(fname, OBJECT_THRESHOLD)
@@ -498,8 +537,11 @@ def _join_generic_into_organ(
     from dataclasses import replace  # noqa: PLC0415
 
     joined = [
-        replace(m, value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label,
-                note=f"{m.note or ''}; the government named generically, cited as its organ {label}".lstrip("; "))
+        replace(
+            m,
+            value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label,
+            note=f"{m.note or ''}; the government named generically, cited as its organ {label}".lstrip("; "),
+        )
         for m in groups[source]
     ]
     groups[target] = groups[target] + joined
@@ -524,7 +566,7 @@ def _court_kind(name: str) -> tuple[str, str] | None:
 
 
 def _seat_of(name: str, kind: str, code: str) -> str | None:
-    """"Lusaka" of "Lusaka High Court" or "High Court in Lusaka": a seat not of another country.
+    """ "Lusaka" of "Lusaka High Court" or "High Court in Lusaka": a seat not of another country.
 
     (A capital is read as its country by the country tables, so a seat may be read as the
     court's own country; one read as another country is that country's court.)
@@ -547,7 +589,7 @@ def _seat_of(name: str, kind: str, code: str) -> str | None:
 def _join_seat_courts(
     groups: list[list[Mention]], norms: list[str], key_name: str
 ) -> tuple[list[list[Mention]], list[str]]:
-    """"High Court of Zambia" and "Lusaka High Court" are one court when it is the only seat,
+    """ "High Court of Zambia" and "Lusaka High Court" are one court when it is the only seat,
     named by its seat (the more specific name).
 
     Articles name a court by its country ("the High Court of X") or by the city it sits in
@@ -562,16 +604,18 @@ def _join_seat_courts(
         national = _court_kind(_group_name(g, key_name))
         if not national or i in drop:
             continue
-        seats = [j for j, h in enumerate(groups)
-                 if j != i and j not in drop and _seat_of(_group_name(h, key_name), *national)]
+        seats = [
+            j
+            for j, h in enumerate(groups)
+            if j != i and j not in drop and _seat_of(_group_name(h, key_name), *national)
+        ]
         if len(seats) == 1:  # cited under the seat's name: "the High Court" built as
             # "High Court of India" from a bare mention is, in a federal state, a state's court
             from dataclasses import replace  # noqa: PLC0415
 
             label = _group_name(groups[seats[0]], key_name)
             groups[seats[0]] = groups[seats[0]] + [
-                replace(m, value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label)
-                for m in g
+                replace(m, value=dict(m.value, **{key_name: label}) if isinstance(m.value, dict) else label) for m in g
             ]
             drop.add(i)
     keep = [i for i in range(len(groups)) if i not in drop]
@@ -600,7 +644,7 @@ def _merged_item(fname: str, group: list[Mention], key_name: str) -> dict:
         if all(isinstance(v, list) for v in values):
             merged: list = []
             for v in values:
-                merged.extend(x for x in v if x not in merged)
+                merged.extend(x for x in v or () if x not in merged)
             item[k] = merged
             continue
         counts: dict[str, int] = defaultdict(int)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Incident
+from ..source_ids import rename_old_form_ids
 from . import langdata
 from .assemble import assemble, merge_all, ordered, source_entries
 from .context import REFERENCE_DATES
@@ -17,7 +18,6 @@ from .curation import apply_curation, held_back, merge_sources, rebuild_changes,
 from .extractors import import_problems, run_extractors
 from .extractors.dates import explicit_dates
 from .loader import load_sources
-from ..source_ids import rename_old_form_ids
 from .types import Doc, Mention
 
 PROGRESS_OVER = 20  # show a progress bar for runs over this many sources
@@ -78,10 +78,14 @@ def _report_changes(record: dict[str, Any], existing: dict | None) -> list[str]:
     listed = "; ".join(changes)
     if record.get("review_status") == "reviewed":
         record["review_status"] = "draft"
-        return [f"review_status: reviewed -> draft, because the rebuild changed values no person had "
-                f"marked in curation: {listed}; review them (shutdown-records review) and mark it reviewed again"]
-    return [f"the rebuild changed values no person had marked in curation: {listed} "
-            "(mark a value with `shutdown-records cite` or `review` to keep it)"]
+        return [
+            f"review_status: reviewed -> draft, because the rebuild changed values no person had "
+            f"marked in curation: {listed}; review them (shutdown-records review) and mark it reviewed again"
+        ]
+    return [
+        f"the rebuild changed values no person had marked in curation: {listed} "
+        "(mark a value with `shutdown-records cite` or `review` to keep it)"
+    ]
 
 
 def build_record(
@@ -109,7 +113,11 @@ def build_record(
     mentions: list[Mention] = []
     token = REFERENCE_DATES.set(reference_dates(docs, loaded.published_text))
     try:
-        shown = progress(docs, "reading sources") if progress is not None and len(docs) > PROGRESS_OVER else nullcontext(docs)
+        shown = (
+            progress(docs, "reading sources")
+            if progress is not None and len(docs) > PROGRESS_OVER
+            else nullcontext(docs)
+        )
         with shown as iterator:
             for doc in iterator:
                 found, trouble = run_extractors(doc)
@@ -130,4 +138,6 @@ def build_record(
     problems.extend(_report_changes(record, existing))
     record = ordered(record)
     Incident.model_validate(record)  # a bug here is a bug in the builder: let it surface
-    return BuildResult(record=record, problems=problems, docs=docs, mentions=mentions, unreadable=list(loaded.unreadable))
+    return BuildResult(
+        record=record, problems=problems, docs=docs, mentions=mentions, unreadable=list(loaded.unreadable)
+    )

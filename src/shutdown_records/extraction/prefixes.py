@@ -307,9 +307,9 @@ def top_level_bar(regex: str) -> bool:
         elif ch == "[":
             in_class = True
             i += 1
-            if regex[i:i + 1] == "^":
+            if regex[i : i + 1] == "^":
                 i += 1
-            if regex[i:i + 1] == "]":
+            if regex[i : i + 1] == "]":
                 i += 1
             continue
         elif ch == "(":
@@ -335,7 +335,7 @@ class DocIndex:
         for p in [0] + [m.end() for m in _AFTER_NON_WORD.finditer(text)]:
             if p >= n:
                 continue
-            key = folded[p:p + depth]
+            key = folded[p : p + depth]
             lst = full.get(key)
             if lst is None:
                 full[key] = [p]
@@ -441,5 +441,3 @@ def matches(
         out.append(m)
         pos = m.end()
     return out
-
-

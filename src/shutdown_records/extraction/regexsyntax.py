@@ -60,7 +60,7 @@ class _Reader:
         self.global_ignore_case = False
 
     def _peek(self) -> str:
-        return self.text[self.pos:self.pos + 1]
+        return self.text[self.pos : self.pos + 1]
 
     def alternation(self) -> list[Item]:
         branches = [self.sequence()]
@@ -103,7 +103,7 @@ class _Reader:
         end = self.text.find("}", start)
         if end < 0:
             return None
-        body = self.text[start + 1:end]
+        body = self.text[start + 1 : end]
         lo, comma, hi = body.partition(",")
         if not (lo.isdigit() or (comma and lo == "")) or not (hi.isdigit() or hi == ""):
             return None
@@ -175,14 +175,14 @@ class _Reader:
         start = self.pos
         while self._peek() and self._peek() in "aiLmsux":
             self.pos += 1
-        on = self.text[start:self.pos]
+        on = self.text[start : self.pos]
         off = ""
         if self._peek() == "-":
             self.pos += 1
             begin = self.pos
             while self._peek() and self._peek() in "imsx":
                 self.pos += 1
-            off = self.text[begin:self.pos]
+            off = self.text[begin : self.pos]
         if "x" in on or "x" in off:
             raise Unknown("verbose patterns are not read")
         if self._peek() == ")":  # global flags: only at the start of the pattern in Python >= 3.11
@@ -213,7 +213,7 @@ class _Reader:
         if ch in _CATEGORIES:
             return ("cat", ch)
         if ch in _HEX:
-            digits = self.text[self.pos:self.pos + _HEX[ch]]
+            digits = self.text[self.pos : self.pos + _HEX[ch]]
             if len(digits) != _HEX[ch] or any(d not in "0123456789abcdefABCDEF" for d in digits):
                 raise Unknown("bad hex escape")
             self.pos += _HEX[ch]
@@ -223,7 +223,7 @@ class _Reader:
             if end < 0:
                 raise Unknown("bad \\N escape")
             try:
-                found = unicodedata.lookup(self.text[self.pos + 1:end])
+                found = unicodedata.lookup(self.text[self.pos + 1 : end])
             except KeyError as exc:
                 raise Unknown("unknown character name") from exc
             self.pos = end + 1
@@ -266,7 +266,7 @@ class _Reader:
             if ch == "[" and self._peek() in (":", "=", "."):
                 raise Unknown("possible POSIX class")
             lo_item = self.escape(in_class=True) if ch == "\\" else ("lit", ord(ch))
-            if self._peek() == "-" and self.text[self.pos + 1:self.pos + 2] not in ("]", ""):
+            if self._peek() == "-" and self.text[self.pos + 1 : self.pos + 2] not in ("]", ""):
                 if lo_item[0] != "lit":
                     raise Unknown("bad range")
                 self.pos += 1

@@ -68,8 +68,9 @@ def steps(mentions: list[Mention]) -> list[Step]:
     out = []
     for (event, value), by_source in groups.items():
         support = sum(max(x.weight for x in ms) for ms in by_source.values())
-        out.append(Step(event, value, round(support, 3), sorted(by_source),
-                        [x for ms in by_source.values() for x in ms]))
+        out.append(
+            Step(event, value, round(support, 3), sorted(by_source), [x for ms in by_source.values() for x in ms])
+        )
     rank = {e: i for i, e in enumerate(EVENTS)}
     out.sort(key=lambda st: (st.value, rank.get(st.event, 99)))
     return out
@@ -113,7 +114,9 @@ def apply_rules(
         orders = [m for m in start if event_of(m) in ("order", "effect", "announcement")]
         if orders:
             end = [m if event_of(m) == "revocation" else replace(m, weight=round(m.weight * 0.3, 4)) for m in end]
-            notes.append("timeline: the order was revoked before it took effect: start is the order's date, end the revocation's")
+            notes.append(
+                "timeline: the order was revoked before it took effect: start is the order's date, end the revocation's"
+            )
 
     # Rule 1: when it took effect, not when it was announced or ordered.
     effect = _support([m for m in start if event_of(m) == "effect"])
@@ -129,7 +132,9 @@ def apply_rules(
             out.append(m)
         start = out
         if fired:
-            notes.append("timeline: start is the day the restriction took effect; order and announcement dates count less")
+            notes.append(
+                "timeline: start is the day the restriction took effect; order and announcement dates count less"
+            )
 
     # Rule 3: a date the sources give as the return of access is not the start.
     returns = _support([m for m in end if event_of(m) in ENDING])
@@ -161,12 +166,21 @@ def apply_rules(
     for m in start:
         own = days.get(m.source)
         mine = _day(str(m.value))
-        if (own is not None and mine is not None and first_published is not None
-                and (own - first_published).days > FOLLOW_UP_DAYS
-                and abs((mine - own).days) <= OWN_TIME_DAYS
-                and m.extra.get("cue") not in ("start", "range", "label")):
-            firm = _support([x for x in start if x.source != m.source and x.source in days
-                                and days[x.source] < own and len(str(x.value)) == 10])
+        if (
+            own is not None
+            and mine is not None
+            and first_published is not None
+            and (own - first_published).days > FOLLOW_UP_DAYS
+            and abs((mine - own).days) <= OWN_TIME_DAYS
+            and m.extra.get("cue") not in ("start", "range", "label")
+        ):
+            firm = _support(
+                [
+                    x
+                    for x in start
+                    if x.source != m.source and x.source in days and days[x.source] < own and len(str(x.value)) == 10
+                ]
+            )
             if any(w >= EFFECT_FLOOR and (mine - date.fromisoformat(v)).days > FOLLOW_UP_DAYS for v, w in firm.items()):
                 m = replace(m, weight=round(m.weight * FOLLOW_UP, 4))
                 follow_ups.add(m.source)
@@ -175,8 +189,10 @@ def apply_rules(
     if follow_ups:
         names = sorted(follow_ups)
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-        notes.append(f"timeline: starts that follow-up sources ({shown}) read near their own published day "
-                     "count less: that is their news, not the start")
+        notes.append(
+            f"timeline: starts that follow-up sources ({shown}) read near their own published day "
+            "count less: that is their news, not the start"
+        )
     return start, end, sorted(set(notes))
 
 

@@ -67,10 +67,54 @@ class Mention:
 # "Dr. Ali", "No. 10", "art. 18") and initials ("U.S.", "J. Smith"). Each is its own
 # fixed-width look-behind, so the pattern stays one compiled regex.
 _ABBREVIATIONS = (
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Pres",
-    "St", "Mt", "No", "Nos", "Nr", "Art", "art", "Arts", "arts", "Sec", "sec", "para", "vs", "approx",
-    "Me", "Mme", "Mgr", "Sr", "Sra", "Dra", "núm", "n",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Capt",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Pres",
+    "St",
+    "Mt",
+    "No",
+    "Nos",
+    "Nr",
+    "Art",
+    "art",
+    "Arts",
+    "arts",
+    "Sec",
+    "sec",
+    "para",
+    "vs",
+    "approx",
+    "Me",
+    "Mme",
+    "Mgr",
+    "Sr",
+    "Sra",
+    "Dra",
+    "núm",
+    "n",
 )
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
 _SENTENCE_END = re.compile(
@@ -99,8 +143,12 @@ def separators(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
 
 
 def sentence_span(
-    text: str, start: int, end: int, limit: tuple[int, int] | None = None,
-    begin: int | None = None, stop: int | None = None,
+    text: str,
+    start: int,
+    end: int,
+    limit: tuple[int, int] | None = None,
+    begin: int | None = None,
+    stop: int | None = None,
 ) -> tuple[int, int]:
     """The sentence (or line) around text[start:end], trimmed of surrounding white space.
 

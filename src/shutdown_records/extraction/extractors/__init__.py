@@ -62,4 +62,3 @@ def run_extractors(doc: Doc) -> tuple[list[Mention], list[str]]:
                 continue
             mentions.append(mention)
     return mentions, problems
-

@@ -160,12 +160,18 @@ def _negated(doc: Doc, start: int, end: int, span: tuple[int, int]) -> str | Non
     if hit is None:
         hi = min([span[1], end + after] + [i for i in (text.find(c, end, span[1]) for c in _COMMAS) if i >= 0])
         hit = _find(doc.language, "negated_after", text, end, hi)
-    return None if hit is None else doc.text[hit.start():hit.end()]
+    return None if hit is None else doc.text[hit.start() : hit.end()]
 
 
 def stance(
-    doc: Doc, start: int, end: int, *, negation: bool = True, hypothetical: bool = True,
-    other: bool = True, zone: tuple[int, int] | None = None,
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    negation: bool = True,
+    hypothetical: bool = True,
+    other: bool = True,
+    zone: tuple[int, int] | None = None,
 ) -> Stance:
     """The stance of the value at text[start:end]; the checks a field cannot use are turned
     off by its caller (kind cues are themselves negative: "could not access" is a block)."""
@@ -181,11 +187,11 @@ def stance(
     if other:
         hit = _find(doc.language, "other_incident", text, sentence[0], sentence[1])
         if hit is not None:
-            return Stance(OTHER_INCIDENT, f"about another incident ({doc.text[hit.start():hit.end()]!r})")
+            return Stance(OTHER_INCIDENT, f"about another incident ({doc.text[hit.start() : hit.end()]!r})")
     if hypothetical:
         # Only a marker before the value: "threatened to block X", "if X refuses, the law
         # could..." are conditional, while "X stays blocked unless users turn to a VPN" is not.
         hit = _find(doc.language, "hypothetical", text, span[0], start)
         if hit is not None:
-            return Stance(HYPOTHETICAL, f"hypothetical ({doc.text[hit.start():hit.end()]!r})")
+            return Stance(HYPOTHETICAL, f"hypothetical ({doc.text[hit.start() : hit.end()]!r})")
     return ASSERTED

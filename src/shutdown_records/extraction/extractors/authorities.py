@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from ...text import quoted_words
 from .. import cues as C
 from .. import langdata
 from ..spans import in_related_line
-from ...text import quoted_words
 from ..types import Doc, Mention
 from ._stance import stance
 
@@ -89,8 +89,13 @@ def _named() -> tuple[_Named, ...]:
                 source = str(alias)
                 case = not any(ch.islower() for ch in source)
             out.append(
-                _Named(str(item["name"]), str(item.get("type", "unknown")), bool(item.get("supranational", False)),
-                       C.compile_pattern(source, case), C.fold(source))
+                _Named(
+                    str(item["name"]),
+                    str(item.get("type", "unknown")),
+                    bool(item.get("supranational", False)),
+                    C.compile_pattern(source, case),
+                    C.fold(source),
+                )
             )
     return tuple(out)
 
@@ -140,8 +145,13 @@ def _generics(language: str) -> tuple[_Generic, ...]:
 def _generic_set(language: str) -> C.CueSet:
     """The generic forms in one scan; a hit's value is the index into `_generics()`."""
     return C.CueSet(
-        C.Cue(str(i), g.pattern, g.weight, g.pattern.pattern[len("(?<!\\w)(?:"):-len(")(?!\\w)")],
-              not bool(g.pattern.flags & re.IGNORECASE))
+        C.Cue(
+            str(i),
+            g.pattern,
+            g.weight,
+            g.pattern.pattern[len("(?<!\\w)(?:") : -len(")(?!\\w)")],
+            not bool(g.pattern.flags & re.IGNORECASE),
+        )
         for i, g in enumerate(_generics(language))
         if not g.anchored
     )
@@ -163,7 +173,8 @@ def _word_map(language: str, key: str) -> tuple[tuple[re.Pattern[str], str], ...
     for lang in (C.COMMON, language):
         table.update({str(k): str(v or "") for k, v in (langdata.topic(lang, C.CUES_TOPIC).get(key) or {}).items()})
     return tuple(
-        (C.compile_pattern(C.strip_accents(k)), v) for k, v in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
+        (C.compile_pattern(C.strip_accents(k)), v)
+        for k, v in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
     )
 
 
@@ -194,7 +205,7 @@ def _calendar_words(language: str) -> frozenset[str]:
 
 
 def _trim_calendar_words(language: str, person: str) -> str:
-    """"Alexandre de Moraes Tuesday" -> "Alexandre de Moraes"."""
+    """ "Alexandre de Moraes Tuesday" -> "Alexandre de Moraes"."""
     words = person.split()
     while len(words) > 1 and words[-1].casefold() in _calendar_words(language):
         words.pop()
@@ -286,12 +297,12 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
         # the country the document's own executive forms name most, before any country the
         # article merely mentions ("Russia").
         resolved = [None if gen.needs_country else _resolve_with_country(doc, gen, m) for gen, m in matches]
-        named: dict[str, int] = {}
-        for (gen, _), done in zip(matches, resolved):
+        executives: dict[str, int] = {}
+        for (gen, _), done in zip(matches, resolved, strict=False):
             if done is not None and done[1] and gen.type == "executive":
-                named[done[1]] = named.get(done[1], 0) + 1
-        home = max(sorted(named), key=lambda c: named[c]) if named else None
-        for (gen, m), done in zip(matches, resolved):
+                executives[done[1]] = executives.get(done[1], 0) + 1
+        home = max(sorted(executives), key=lambda c: executives[c]) if executives else None
+        for (gen, m), done in zip(matches, resolved, strict=False):
             name, code = done if done is not None else _resolve_with_country(doc, gen, m, home)
             if name:
                 # A body whose country this source never names is less certain (half weight).
@@ -340,13 +351,13 @@ def is_challenge_sentence(doc: Doc, span: tuple[int, int]) -> str | None:
 
 
 @lru_cache(maxsize=16)
-def ordering_candidates(doc: Doc) -> tuple[tuple[Authority, tuple[int, int], float, str], ...]:
+def ordering_candidates(doc: Doc) -> tuple[tuple[Authority, tuple[int, int], float, str | None], ...]:
     """(authority, quote span, weight, note) for each authority in a sentence with an ordering
     cue; found once per document (the ordered_by and court_challenges extractors both ask)."""
     return tuple(_ordering_candidates(doc))
 
 
-def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], float, str]]:
+def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], float, str | None]]:
     text = C.folded(doc)
     order = C.cue_set(doc.language, "gates", "order")
     restore = C.cue_set(doc.language, "gates", "restore")
@@ -375,7 +386,8 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         # "ordered by the ministry", "sur ordre du gouverneur": the agent word stands right
         # before the authority (not "suspended the operations of U.S. giant X, Minister Y said").
         by = any(
-            h.end <= auth.start and agent.search(text, max(h.end, auth.start - AGENT_NEAR), auth.start)
+            h.end <= auth.start
+            and agent.search(text, max(h.end, auth.start - AGENT_NEAR), auth.start)
             and auth.start - h.end <= 60
             for h in order_hits
         ) or any(
@@ -399,37 +411,54 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         if restriction.search(text, C.previous_sentence_start(doc, zone[0]), zone[1]) is None:
             weight *= UNRELATED  # "the president announced he would not sign the bill"
         if appeal and any(
-            h.end <= auth.start and not agent.search(text, h.end, auth.start)  # not "asked by the ministry"
+            h.end <= auth.start
+            and not agent.search(text, h.end, auth.start)  # not "asked by the ministry"
             # nor an order passed down a chain: "the ministry asked the regulator to order
             # operators to block X" (an authority asks; the regulator orders the operators)
-            and not (authorities_in(doc, (max(zone[0], h.start - near), h.start))
-                     and any(o.start >= auth.end for o in order_hits))
+            and not (
+                authorities_in(doc, (max(zone[0], h.start - near), h.start))
+                and any(o.start >= auth.end for o in order_hits)
+            )
             for h in appeal.finditer(text, max(zone[0], auth.start - APPEAL_NEAR), auth.start)
         ):
             weight *= ADDRESSED  # "called on the government to publish its instructions"
         if assembly and assembly.search(text, zone[0], zone[1]) and not medium.search(text, zone[0], zone[1]):
             weight *= UNRELATED  # "police banned all rallies": a ban on gatherings, not on the internet
-        told = implement.search(text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR))
+        told = implement.search(
+            text, max(zone[0], auth.start - IMPLEMENT_NEAR), min(zone[1], auth.end + IMPLEMENT_NEAR)
+        )
         if told is not None and told.start >= auth.end and any(auth.end <= h.start < told.start for h in order_hits):
             told = None  # "the regulator instructed operators to implement the block": it gave the order
-        elif told is not None and told.end <= auth.start and any(told.end <= h.start and h.end <= auth.start for h in order_hits):
+        elif (
+            told is not None
+            and told.end <= auth.start
+            and any(told.end <= h.start and h.end <= auth.start for h in order_hits)
+        ):
             told = None  # "complying with orders from the authorities": they gave the orders
         if told is not None:
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         elif received and received.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "the regulator said it had received the order": its recipient
-        if auth.judiciary and auth.name.startswith(("Justice ", "Judge ")) and any(
-            other.judiciary and not other.name.startswith(("Justice ", "Judge "))
-            for other in authorities_in(doc, zone)
+        if (
+            auth.judiciary
+            and auth.name.startswith(("Justice ", "Judge "))
+            and any(
+                other.judiciary and not other.name.startswith(("Justice ", "Judge "))
+                for other in authorities_in(doc, zone)
+            )
         ):
             continue  # "Supreme Federal Court Justice X ordered": the court is the orderer
         cue = (after or order_hits)[0]
         proceeding = C.cue_set(doc.language, "gates", "proceeding")
-        if auth.judiciary and restriction.search(text, cue.start, cue.end) is None and (
-            _hears_challenge(doc, auth.name)
-            # "directed the cabinet to take up the matter / to review its decision": what the
-            # court asks for right after its verb is a deliberation, not the block
-            or (proceeding and proceeding.search(text, cue.end, min(zone[1], cue.end + PROCEEDING_NEAR)))
+        if (
+            auth.judiciary
+            and restriction.search(text, cue.start, cue.end) is None
+            and (
+                _hears_challenge(doc, auth.name)
+                # "directed the cabinet to take up the matter / to review its decision": what the
+                # court asks for right after its verb is a deliberation, not the block
+                or (proceeding and proceeding.search(text, cue.end, min(zone[1], cue.end + PROCEEDING_NEAR)))
+            )
         ):
             # "The High Court directed the cabinet to take up the matter": a court that hears a
             # challenge in this document rules on it; it orders the block only in words
@@ -438,7 +467,12 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         # "the regulator did not order it", "threatened to order a block if...": the stance of
         # the ordering word, not of the authority's name.
         said = stance(doc, cue.start, cue.end, zone=zone)
-        yield auth, span, weight * auth.weight * said.factor, said.note(f"ordering cue: {quoted_words(doc.text[cue.start:cue.end])}")
+        yield (
+            auth,
+            span,
+            weight * auth.weight * said.factor,
+            said.note(f"ordering cue: {quoted_words(doc.text[cue.start : cue.end])}"),
+        )
 
 
 HEARING = 0.3  # a court that hears a challenge here, "directing" rather than blocking
@@ -456,13 +490,15 @@ def _hears_challenge(doc: Doc, name: str) -> bool:
 GENERIC_WHEN_SPECIFIC = 0.3  # "the authorities" matter less once a ministry/regulator is named
 
 
-def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, str]]) -> dict[str, str]:
-    """"Government of X" and "X authorities" in one document are one authority: the form the
+def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, str | None]]) -> dict[str, str]:
+    """ "Government of X" and "X authorities" in one document are one authority: the form the
     document leans on names both, so the merger does not count the executive twice."""
     by_country: dict[str | None, dict[str, float]] = {}
     for auth, _, weight, _ in candidates:
-        if auth.generic and auth.type == "executive" and (
-            auth.name.startswith("Government of ") or auth.name.endswith(" authorities")
+        if (
+            auth.generic
+            and auth.type == "executive"
+            and (auth.name.startswith("Government of ") or auth.name.endswith(" authorities"))
         ):  # a state's own government ("the Manipur government") is another authority
             support = by_country.setdefault(auth.country, {})
             support[auth.name] = support.get(auth.name, 0.0) + weight
@@ -503,8 +539,11 @@ def extract(doc: Doc) -> Iterable[Mention]:
     judges: dict[str, str] = {}  # court -> the judge this source places on it
     for person in find_authorities(doc):  # "judge X, of the Federal Court in Y"
         if _is_person(person):
-            beside = {o.name for o in authorities_in(doc, C.sentence(doc, person.start, person.end))
-                      if o.judiciary and not _is_person(o)}
+            beside = {
+                o.name
+                for o in authorities_in(doc, C.sentence(doc, person.start, person.end))
+                if o.judiciary and not _is_person(o)
+            }
             if len(beside) == 1 and beside <= courts:
                 judges[next(iter(beside))] = person.name
     for auth, span, weight, note in candidates:

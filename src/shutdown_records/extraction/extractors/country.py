@@ -20,8 +20,8 @@ from ..cues import scan
 from ..langdata import shared
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
-from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
+from ..wordtrie import trie_pattern
 
 MAX_CITATIONS = 3  # quotes per country per article: enough to check, not a wall of text
 MIN_SHARE = 0.15  # a country named less than this share of the time is not a candidate
@@ -181,7 +181,11 @@ def extract(doc: Doc) -> Iterator[Mention]:
                 break
         for s, e in sentences:
             yield Mention(
-                field="country", value=code, source=doc.id, start=s, end=e,
+                field="country",
+                value=code,
+                source=doc.id,
+                start=s,
+                end=e,
                 weight=round(share, 4),
                 extra={"share": round(share, 3), "mentions": len(spots[code])},
             )

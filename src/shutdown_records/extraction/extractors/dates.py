@@ -24,14 +24,14 @@ from functools import cache
 from ...text import fold
 from .. import cues as C
 from .. import regexcache
-from ..prefixes import matches
 from ..context import reference_date
 from ..langdata import topic
+from ..prefixes import matches
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
 from ..spans import line_start as line_start_of
-from ..wordtrie import trie_pattern
 from ..types import Doc, Mention
+from ..wordtrie import trie_pattern
 
 START, END, OTHER = "start_date", "end_date", "other_date"
 _NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: a role list the language lacks
@@ -58,14 +58,19 @@ _RANGE_JOINERS = ("-", "–", "to", "au", "a", "al", "ao", "até", "hasta", "thr
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
 # Digits the press writes besides 0-9: Arabic-Indic (Arabic), Extended Arabic-Indic (Persian,
 # Urdu), Devanagari (Hindi, Nepali), Bengali. Each maps to one ASCII digit, so offsets are kept.
-_NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩" "۰۱۲۳۴۵۶۷۸۹" "०१२३४५६७८९" "০১২৩৪৫৬৭৮৯"
+_NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯"
 _DIGITS = str.maketrans(_NATIVE_DIGITS, "0123456789" * 4)
 _HAS_NATIVE_DIGIT = re.compile(f"[{_NATIVE_DIGITS}]")
 # Timeline events a date can carry (extraction/timeline.py chooses start and end from them) and
 # the record field each one speaks for.
 EVENT_FIELD = {
-    "effect": START, "order": START, "announcement": OTHER,
-    "restoration": END, "lifting": END, "revocation": END, "partial_restoration": END,
+    "effect": START,
+    "order": START,
+    "announcement": OTHER,
+    "restoration": END,
+    "lifting": END,
+    "revocation": END,
+    "partial_restoration": END,
 }
 
 
@@ -91,9 +96,24 @@ def _alt(words: list[str]) -> str:
 # Role word lists a dates.yaml may hold (docs/timeline.md): where they stand tells which
 # timeline event a date belongs to.
 ROLE_KEYS = (
-    "start_strong", "end_strong", "start_strong_after", "end_strong_after", "start", "end",
-    "order", "order_after", "lift", "revoke", "extend", "not_effective", "other_events", "future", "statement",
-    "partial", "line_start", "line_end",
+    "start_strong",
+    "end_strong",
+    "start_strong_after",
+    "end_strong_after",
+    "start",
+    "end",
+    "order",
+    "order_after",
+    "lift",
+    "revoke",
+    "extend",
+    "not_effective",
+    "other_events",
+    "future",
+    "statement",
+    "partial",
+    "line_start",
+    "line_end",
 )
 
 
@@ -128,7 +148,7 @@ def _in_body(pattern: re.Pattern[str] | None, folded: str, lo: int, hi: int) -> 
         return False
     positions = C.opening_positions(pattern, folded)
     if positions is not None:
-        found = matches(pattern, folded, positions[bisect_left(positions, lo):bisect_left(positions, hi)], hi)
+        found = matches(pattern, folded, positions[bisect_left(positions, lo) : bisect_left(positions, hi)], hi)
         if found is not None:
             return bool(found)
     return pattern.search(folded, lo, hi) is not None
@@ -239,11 +259,28 @@ def _lang(code: str) -> _Lang | None:
     if labels and m_all:
         # "End14 August 2021" / "Start: 12 August": a tracker's table cell, the label glued on.
         lab = f"(?m)^[ \\t]*(?P<label>{labels})[ \\t]*:?[ \\t]*"
-        pats.append(("absolute", f"{lab}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}"))
-        pats.append(("absolute", f"{lab}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}"))
+        pats.append(
+            (
+                "absolute",
+                f"{lab}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}",
+            )
+        )
+        pats.append(
+            ("absolute", f"{lab}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}")
+        )
     if m_all:
-        pats.append(("absolute", f"{B}{wd_prefix}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}"))
-        pats.append(("absolute", f"{B}{wd_prefix}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}"))
+        pats.append(
+            (
+                "absolute",
+                f"{B}{wd_prefix}(?P<day>[0-3]?\\d){suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?P<month>{m_all})\\.?{E}{year_re}",
+            )
+        )
+        pats.append(
+            (
+                "absolute",
+                f"{B}{wd_prefix}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}",
+            )
+        )
     if m_wide:
         part_re = f"(?:(?P<part>{part_alt})\\s*)?" if part_alt else ""
         pats.append(("month", f"{B}{part_re}(?P<month>{m_wide}){E}\\s+(?:de\\s+|of\\s+)?(?P<year>\\d{{4}})(?!\\d)"))
@@ -261,7 +298,12 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
     if m_all:
         # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
-        pats.append(("range_day", f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:{range_alt})\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))"))
+        pats.append(
+            (
+                "range_day",
+                f"{B}(?P<day>[0-3]?\\d){suffix_re}(?=\\s*(?:{range_alt})\\s*[0-3]?\\d{suffix_re}\\.?{join_re}\\s+(?:de\\s+)?(?:{m_all}))",
+            )
+        )
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
     if calendar_months:
         c_alt = _alt(list(calendar_months))
@@ -272,28 +314,61 @@ def _lang(code: str) -> _Lang | None:
         # "۱۰ دی ماه ۱۳۹۶", "۱۰ اردیبهشت‌ماه ۱۳۹۷" (a zero-width non-joiner before ماه), "१५ वैशाख २०८०"
         c_year = r"(?:[\s\u200c]+(?:\w{1,4}\s+)?(?P<year>1[34]\d\d|20\d\d)(?!\d))?"
         pats.append(("calendar", f"{B}(?P<day>[0-3]?\\d)\\s*(?P<month>{c_alt}){E}{c_year}"))
-        pats.append(("calendar", f"{B}(?P<year>1[34]\\d\\d|20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)(?!\\d)"))
+        pats.append(
+            (
+                "calendar",
+                f"{B}(?P<year>1[34]\\d\\d|20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)(?!\\d)",
+            )
+        )
         day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
         if day_words:  # "वैशाख १५ गते": the month, then the day and the word for "day of the month"
-            pats.append(("calendar", f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words}){E}"))
-        pats.append(("calendar_month", f"{B}(?P<month>{c_alt}){E}[\\s\\u200c]+(?:\\w{{1,4}}\\s+)?(?P<year>1[34]\\d\\d|20\\d\\d)(?!\\d)"))
+            pats.append(
+                (
+                    "calendar",
+                    f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words}){E}",
+                )
+            )
+        pats.append(
+            (
+                "calendar_month",
+                f"{B}(?P<month>{c_alt}){E}[\\s\\u200c]+(?:\\w{{1,4}}\\s+)?(?P<year>1[34]\\d\\d|20\\d\\d)(?!\\d)",
+            )
+        )
 
     compiled = tuple((kind, regexcache.compile(p, flags)) for kind, p in pats)
     # Every date phrase contains one of these words (or an ISO date): the full patterns only
     # run in windows around them, which keeps the extractor fast on long articles.
-    triggers = list(months) + list(weekdays) + list(calendar_months) + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+    triggers = (
+        list(months)
+        + list(weekdays)
+        + list(calendar_months)
+        + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+    )
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
     never_words = [fold(str(w)) for w in role_words.get("not_effective") or []]
     never = regexcache.compile(r"(?<!\w)(?:" + _alt(never_words) + ")", re.IGNORECASE) if never_words else None
     inside = bool(data.get("roles_inside_words", False))
-    roles = {key: _cue_regex(role_words.get(key), inside and key not in ("start_strong", "end_strong")) for key in ROLE_KEYS}
+    roles = {
+        key: _cue_regex(role_words.get(key), inside and key not in ("start_strong", "end_strong")) for key in ROLE_KEYS
+    }
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
     enriched["_code"] = code
-    return _Lang(compiled, months, weekdays, enriched, roles, trigger_re, regexcache.compile(words_re, flags),
-                 regexcache.compile(r"\d", flags), calendar_months, never, range_re)
+    return _Lang(
+        compiled,
+        months,
+        weekdays,
+        enriched,
+        roles,
+        trigger_re,
+        regexcache.compile(words_re, flags),
+        regexcache.compile(r"\d", flags),
+        calendar_months,
+        never,
+        range_re,
+    )
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -303,7 +378,7 @@ def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[s
     words = C.opening_positions(lang.trigger_words, folded)
     if words is not None:
         digits = [m.start() for m in lang.digit.finditer(folded, lo, hi)]
-        positions = sorted(set(words[bisect_left(words, lo):bisect_left(words, hi)]).union(digits))
+        positions = sorted(set(words[bisect_left(words, lo) : bisect_left(words, hi)]).union(digits))
         found = matches(lang.trigger, folded, positions, hi)
         if found is not None:
             return found
@@ -326,18 +401,30 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         for _, pattern in lang.patterns
     ]
     for a, b in windows:
-        for (kind, pattern), positions in zip(lang.patterns, starts):
+        for (kind, pattern), positions in zip(lang.patterns, starts, strict=False):
             found = None
             if positions is not None:
-                found = matches(pattern, folded, positions[bisect_left(positions, a):bisect_left(positions, b)], b)
+                found = matches(pattern, folded, positions[bisect_left(positions, a) : bisect_left(positions, b)], b)
             for m in pattern.finditer(folded, a, b) if found is None else found:
                 key = (m.start(), m.end(), kind)
                 if m.end() > m.start() and key not in seen:
                     seen.add(key)
-                    hits.append(_Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None}))
+                    hits.append(
+                        _Hit(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None})
+                    )
     # Where matches overlap, a stated date beats a relative one ("on Wednesday April 17" is
     # April 17), then the longer match wins.
-    priority = {"absolute": 0, "iso": 0, "range_day": 0, "calendar": 0, "calendar_month": 1, "month": 1, "relative_month": 2, "relative_day": 2, "weekday": 3}
+    priority = {
+        "absolute": 0,
+        "iso": 0,
+        "range_day": 0,
+        "calendar": 0,
+        "calendar_month": 1,
+        "month": 1,
+        "relative_month": 2,
+        "relative_day": 2,
+        "weekday": 3,
+    }
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
     taken_starts: list[int] = []  # the chosen hits never overlap: kept in order, only neighbours can
@@ -352,10 +439,13 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
     chosen.sort(key=lambda h: h.start)
     # "On Monday (January 18)": the weekday only restates the date that follows it.
     return [
-        h for i, h in enumerate(chosen)
+        h
+        for i, h in enumerate(chosen)
         if not (
-            h.kind == "weekday" and i + 1 < len(chosen) and chosen[i + 1].kind in ("absolute", "calendar")
-            and re.fullmatch(r"[\s,(]*", folded[h.end:chosen[i + 1].start])
+            h.kind == "weekday"
+            and i + 1 < len(chosen)
+            and chosen[i + 1].kind in ("absolute", "calendar")
+            and re.fullmatch(r"[\s,(]*", folded[h.end : chosen[i + 1].start])
         )
     ]
 
@@ -550,7 +640,13 @@ def _near(pattern: re.Pattern[str] | None, text: str) -> list[int]:
 # case suffix after an apostrophe ("5 Mayıs'tan itibaren").
 _AFTER_SKIP = re.compile(r"(?:\s*\([^()\n]{0,25}\)|'\w{1,5})?\s*")
 # Verb lists that place a date on the timeline, and the event each one names.
-_VERB_EVENTS = (("start", "effect"), ("order", "order"), ("end", "restoration"), ("lift", "lifting"), ("revoke", "revocation"))
+_VERB_EVENTS = (
+    ("start", "effect"),
+    ("order", "order"),
+    ("end", "restoration"),
+    ("lift", "lifting"),
+    ("revoke", "revocation"),
+)
 
 
 def _postposition(pattern: re.Pattern[str] | None, low: str, pos: int, end: int) -> bool:
@@ -569,8 +665,8 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     that is no step of the restriction (an election, a dateline, a speech).
     """
     r = lang.roles
-    before = low[max(s, hit.start - 40):hit.start]
-    after = low[hit.end:min(e, hit.end + 25)]
+    before = low[max(s, hit.start - 40) : hit.start]
+    after = low[hit.end : min(e, hit.end + 25)]
     close_before = before[-24:]
     label = hit.groups.get("label")
     if label is not None:  # "End: 14 August 2021" in a tracker's table
@@ -580,8 +676,11 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
     event_before = before[-32:]
     if _near(r["other_events"], event_before):
-        if _postposition(r["order_after"], low, hit.end, e) and _near(r["start"], low[s:e]) and not any(
-                _near(r[key], low[hit.end:e]) for key in ("end", "lift", "revoke")):
+        if (
+            _postposition(r["order_after"], low, hit.end, e)
+            and _near(r["start"], low[s:e])
+            and not any(_near(r[key], low[hit.end : e]) for key in ("end", "lift", "revoke"))
+        ):
             # "Mahkemesi'nin 5 Mayıs 2008 tarihli kararıyla ... erişim yasağı": a court's
             # decision dated this day, in a sentence about the restriction, is its order.
             return START, 0.7, "verb", "order"
@@ -593,7 +692,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
         return OTHER, 0.0, "event", None
     begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
-    line_start = folded[begins:hit.start] if hit.start - begins <= 200 else "-"
+    line_start = folded[begins : hit.start] if hit.start - begins <= 200 else "-"
     if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
         return OTHER, 0.0, "dateline", None  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
     # Postpositions (hi, ur, tr, fa): "18 मार्च से" (from), "19 मार्च तक" (until).
@@ -614,9 +713,12 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         statement = not verb_before
     if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
         sentence = low[s:e]
-        ends = sorted((p, ev) for key, ev in (("lift", "lifting"), ("revoke", "revocation"), ("end", "restoration"))
-                      for p in _near(r[key], low[hit.end:e]))
-        if ends and ends[0][0] <= 60 and not _near(r["start"], low[hit.end:hit.end + ends[0][0]]):
+        ends = sorted(
+            (p, ev)
+            for key, ev in (("lift", "lifting"), ("revoke", "revocation"), ("end", "restoration"))
+            for p in _near(r[key], low[hit.end : e])
+        )
+        if ends and ends[0][0] <= 60 and not _near(r["start"], low[hit.end : hit.end + ends[0][0]]):
             # "said Saturday that it was lifting the ban", "announced on Monday that access had
             # been restored": the return is what was said that day.
             return END, 0.6, "statement", ends[0][1]
@@ -628,7 +730,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     if _near(r["start_strong"], close_before):
         # "has lifted its ban ... as of Wednesday": the state that begins is the end of it.
         # ("lifted the ban imposed since Sunday": "imposed" right before the date owns it.)
-        ended = [(key, ev) for key, ev in _VERB_EVENTS[2:] if _near(r[key], low[s:hit.start])]
+        ended = [(key, ev) for key, ev in _VERB_EVENTS[2:] if _near(r[key], low[s : hit.start])]
         if ended and not _near(r["start"], close_before):
             return END, 1.0, "end", ended[0][1]
         return START, 1.0, "start", "effect"
@@ -641,8 +743,12 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     # Where matches of two lists overlap, the longer phrase names the step: "suspendió el
     # bloqueo" (a revocation) over "suspend" and "bloqueo" (a restriction) inside it.
     found = sorted(
-        ((m.start(), m.end(), event) for key, event in _VERB_EVENTS if r[key] is not None
-         for m in (r[key] or _NEVER).finditer(low, s, e)),
+        (
+            (m.start(), m.end(), event)
+            for key, event in _VERB_EVENTS
+            if r[key] is not None
+            for m in (r[key] or _NEVER).finditer(low, s, e)
+        ),
         key=lambda x: (x[0] - x[1], x[0]),
     )
     kept: list[tuple[int, int, str]] = []
@@ -689,7 +795,7 @@ def _named_day(code: str, text: str, hit: _Hit) -> bool:
     after, before = _named_day_res(code)
     if after is not None and after.match(text, hit.end):
         return True
-    return before is not None and before.search(text[max(0, hit.start - 20):hit.start]) is not None
+    return before is not None and before.search(text[max(0, hit.start - 20) : hit.start]) is not None
 
 
 def extract(doc: Doc) -> Iterator[Mention]:
@@ -704,12 +810,17 @@ def extract(doc: Doc) -> Iterator[Mention]:
     ref, how = reference_date(doc)
     hits = _find(lang, folded, lo, hi)
     # "du 11 juin au 15 juin 2023": the first date of a range takes the year of the second.
-    for a, b in zip(hits, hits[1:]):
-        if a.kind == "range_day" and b.kind == "absolute" and lang.range_re.fullmatch(low[a.end:b.start]):
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.kind == "range_day" and b.kind == "absolute" and lang.range_re.fullmatch(low[a.end : b.start]):
             a.groups["month"] = b.groups["month"]
             if b.groups.get("year"):
                 a.groups["year"] = b.groups["year"]
-        elif a.kind == "absolute" and not a.groups.get("year") and b.groups.get("year") and lang.range_re.fullmatch(low[a.end:b.start]):
+        elif (
+            a.kind == "absolute"
+            and not a.groups.get("year")
+            and b.groups.get("year")
+            and lang.range_re.fullmatch(low[a.end : b.start])
+        ):
             a.groups["year"] = b.groups["year"]
     future = lang.roles["future"]
     partial = lang.roles["partial"]
@@ -723,7 +834,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue  # "Also read: ..." names another story
         if hit.kind == "weekday" and _named_day(doc.language, doc.text, hit):
             continue  # "domingo de Páscoa", "Easter Sunday": a feast, not last Sunday
-        quote = doc.text[hit.start:hit.end]
+        quote = doc.text[hit.start : hit.end]
         resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
         if resolved is None:
             continue
@@ -746,9 +857,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if tweet and event is not None:
             weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and lang.range_re.fullmatch(low[hit.end:hits[i + 1].start]):
+        if i + 1 < len(hits) and lang.range_re.fullmatch(low[hit.end : hits[i + 1].start]):
             field, weight, cue, event = START, 1.0, "range", "effect"
-        elif i > 0 and lang.range_re.fullmatch(low[hits[i - 1].end:hit.start]):
+        elif i > 0 and lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]):
             field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
         if extend is not None and field in (START, END) and extend.search(low, s, e):
@@ -756,7 +867,13 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # start (it began earlier) nor a return (the end it names is a new plan).
             weight *= EXTENSION
             event = "extension"
-        if field == END and (doc.published is not None or cue != "verb") and ref is not None and precision == "day" and resolved.value > ref.isoformat():
+        if (
+            field == END
+            and (doc.published is not None or cue != "verb")
+            and ref is not None
+            and precision == "day"
+            and resolved.value > ref.isoformat()
+        ):
             # (A restoration verb is checked only against the article's own date: one without
             # it may be published after the other sources, so "restored on 15 July" past
             # theirs can have happened; "until 15 May" stays a plan.)
@@ -777,10 +894,20 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if doc.published is None and hit.kind in ("weekday", "relative_day", "relative_month"):
             weight *= 0.5  # "Wednesday" read against another article's date may be a week off
         yield Mention(
-            field=field, value=resolved.value, source=doc.id, start=s, end=e,
-            weight=round(weight, 3), note=resolved.note,
-            extra={"precision": precision, "cue": cue, "match": (hit.start, hit.end), "event": event,
-                   "not_effective": not_effective},
+            field=field,
+            value=resolved.value,
+            source=doc.id,
+            start=s,
+            end=e,
+            weight=round(weight, 3),
+            note=resolved.note,
+            extra={
+                "precision": precision,
+                "cue": cue,
+                "match": (hit.start, hit.end),
+                "event": event,
+                "not_effective": not_effective,
+            },
         )
     yield from _durations(doc, folded, low, lang)
 
@@ -790,7 +917,7 @@ DURATION_FIELD = "end_after_days"  # not a record field: the assembler turns it 
 
 @cache
 def _duration_re(code: str) -> re.Pattern[str] | None:
-    """"after eight days", "après huit jours de coupure", "tras tres días", "após cinco dias"."""
+    """ "after eight days", "après huit jours de coupure", "tras tres días", "após cinco dias"."""
     data = topic(code, "dates") or {}
     before = [str(w) for w in data.get("duration_before") or []]
     units = [str(w) for w in data.get("day_units") or []]
@@ -799,12 +926,18 @@ def _duration_re(code: str) -> re.Pattern[str] | None:
         return None
     num = "|".join([r"\d{1,2}"] + [re.escape(n) for n in sorted(numbers, key=len, reverse=True)])
     return re.compile(
-        r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?P<n>" + num + r")\s+(?:" + "|".join(map(re.escape, units)) + r")(?!\w)"
+        r"(?<!\w)(?:"
+        + "|".join(map(re.escape, before))
+        + r")\s+(?P<n>"
+        + num
+        + r")\s+(?:"
+        + "|".join(map(re.escape, units))
+        + r")(?!\w)"
     )
 
 
 def _duration_spans(lang: _Lang, low: str, s: int, e: int) -> list[re.Match[str]]:
-    """"after three days", "après trois jours" in low[s:e] (the language's duration phrase)."""
+    """ "after three days", "après trois jours" in low[s:e] (the language's duration phrase)."""
     pattern = _duration_re(lang.data.get("_code", ""))
     return list(pattern.finditer(low, s, e)) if pattern is not None else []
 
@@ -816,7 +949,9 @@ def _durations(doc: Doc, folded: str, low: str, lang: _Lang) -> Iterator[Mention
     end_words = lang.roles.get("end")
     if pattern is None or end_words is None:
         return
-    numbers = {str(k).casefold(): int(v) for k, v in ((topic(doc.language, "dates") or {}).get("number_words") or {}).items()}
+    numbers = {
+        str(k).casefold(): int(v) for k, v in ((topic(doc.language, "dates") or {}).get("number_words") or {}).items()
+    }
     lo, hi = doc.body
     for m in pattern.finditer(low, lo, hi):
         s, e = quote_span(doc, m.start(), m.end())
@@ -826,8 +961,16 @@ def _durations(doc: Doc, folded: str, low: str, lang: _Lang) -> Iterator[Mention
         days = int(n) if n.isdigit() else numbers.get(n.casefold())
         if not days:
             continue
-        yield Mention(field=DURATION_FIELD, value=days, source=doc.id, start=s, end=e, weight=0.7,
-                      note=f"restored after {days} days", extra={"match": (m.start(), m.end())})
+        yield Mention(
+            field=DURATION_FIELD,
+            value=days,
+            source=doc.id,
+            start=s,
+            end=e,
+            weight=0.7,
+            note=f"restored after {days} days",
+            extra={"match": (m.start(), m.end())},
+        )
 
 
 @cache

@@ -40,13 +40,20 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
         if restore and C.in_sentence(doc, restore, zone):
             weight *= RESTORED_WHERE  # "access came back in several provinces": where it returned first
         said = stance(doc, hit.start, hit.end, negation=False, zone=zone)
-        sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start) * said.factor, said.note(C.cue_note(hit, doc)))
+        sink.add(
+            "scope",
+            hit.value,
+            span,
+            weight * C.lead_factor(doc, hit.start) * said.factor,
+            said.note(C.cue_note(hit, doc)),
+        )
     regional = C.cue_set(doc.language, "scope")
     # A region or city named as where the restriction applies is more specific than "in
     # <country>" elsewhere in the article (a headline "Internet cut in Ecuador" over "cut in
     # the province of Esmeraldas").
     narrower = any(
-        h.value != "national" and h.weight >= 0.5
+        h.value != "national"
+        and h.weight >= 0.5
         and C.in_sentence(doc, restriction, C.sentence(doc, h.start, h.end))
         and not (restore and C.in_sentence(doc, restore, C.sentence(doc, h.start, h.end)))
         for h in C.hits(doc, "scope")
@@ -100,7 +107,8 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
         named = {h.value for h in found if h.end <= hit.start or h.start >= hit.end or h.weight >= 0.8}
         platform = platforms.search(text, zone[0], zone[1]) is not None
         cut = C.in_sentence(doc, restriction, zone) is not None or (
-            bool(impact) and C.in_sentence(doc, impact, zone) is not None)
+            bool(impact) and C.in_sentence(doc, impact, zone) is not None
+        )
         if kinds & {"full_network", "throttling"}:
             factor = 1.0
         elif main in ("full_network", "throttling") and cut:
@@ -123,19 +131,35 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             shutdown *= 0.4
         if "throttling" in kinds:
             block = 1.0
-        elif "full_network" not in named and cut and not earlier and (
-            "service_block" in named or platform
-            # "the messenger is unavailable on most mobile operators", in a story about a block:
-            # the operators are where the block applies (a network "shut down" is a cut)
-            or (main == "service_block" and operator and operator.search(text, hit.start, hit.end) is not None)
+        elif (
+            "full_network" not in named
+            and cut
+            and not earlier
+            and (
+                "service_block" in named
+                or platform
+                # "the messenger is unavailable on most mobile operators", in a story about a block:
+                # the operators are where the block applies (a network "shut down" is a cut)
+                or (main == "service_block" and operator and operator.search(text, hit.start, hit.end) is not None)
+            )
         ):
             block = 1.0
         else:
             block = min(weight, 0.2 * OTHER_RESTRICTION)
         said = stance(doc, hit.start, hit.end, negation=False, zone=zone)
-        by_kind = {"full_network": hit.weight * shutdown * said.factor, "throttling": hit.weight * shutdown * said.factor,
-                   "service_block": hit.weight * block * said.factor}
-        sink.add("networks", hit.value, span, weight * said.factor, said.note(C.cue_note(hit, doc)), extra={"by_kind": by_kind})
+        by_kind = {
+            "full_network": hit.weight * shutdown * said.factor,
+            "throttling": hit.weight * shutdown * said.factor,
+            "service_block": hit.weight * block * said.factor,
+        }
+        sink.add(
+            "networks",
+            hit.value,
+            span,
+            weight * said.factor,
+            said.note(C.cue_note(hit, doc)),
+            extra={"by_kind": by_kind},
+        )
 
 
 def _status(doc: Doc, sink: C.MentionSink) -> None:
@@ -173,9 +197,15 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
         if hit.value == "yes":
             subject = [a for a in named if a.end <= hit.start]
             # (up to the cue's end: "the department said" carries its subject inside the cue)
-            before = bool(subject) or authority.search(text, zone[0], hit.end) is not None or any(
-                # "Turkey said Saturday that it was lifting a ban": the state, named as the country
-                zone[0] <= c.start() and 0 <= hit.start - c.end() <= 2 for c in C.country_mentions(doc))
+            before = (
+                bool(subject)
+                or authority.search(text, zone[0], hit.end) is not None
+                or any(
+                    # "Turkey said Saturday that it was lifting a ban": the state, named as the country
+                    zone[0] <= c.start() and 0 <= hit.start - c.end() <= 2
+                    for c in C.country_mentions(doc)
+                )
+            )
             after = bool(named) or authority.search(text, hit.end, zone[1]) is not None
             if not (before or after) or not C.in_sentence(doc, restriction, zone):
                 continue
@@ -199,7 +229,8 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
         # An authority that itself denies it ("the ministry denied blocking") is as explicit
         # as one that confirms it; silence or a denial reported without its author weighs less.
         official = hit.value == "denied" and (
-            any(a.end <= hit.start for a in named) or authority.search(text, zone[0], hit.start) is not None)
+            any(a.end <= hit.start for a in named) or authority.search(text, zone[0], hit.start) is not None
+        )
         sink.add("acknowledged", False, span, hit.weight * (1.0 if official else 0.7), C.cue_note(hit, doc))
 
 

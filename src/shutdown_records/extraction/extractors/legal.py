@@ -48,11 +48,11 @@ def _legal_cues(language: str) -> tuple[_LegalCue, ...]:
 
 
 def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | None:
-    groups = {k: doc.text[m.start(k):m.end(k)].strip() for k, v in m.groupdict().items() if v}
+    groups = {k: doc.text[m.start(k) : m.end(k)].strip() for k, v in m.groupdict().items() if v}
     if cue.template:
         name = cue.template
-        for key, value in groups.items():
-            name = name.replace("{" + key + "}", value)
+        for key, part in groups.items():
+            name = name.replace("{" + key + "}", part)
         if "{" in name:
             return None
     elif "instrument" in groups:
@@ -95,8 +95,13 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
         about = restriction.search(text, zone[0], zone[1]) is not None
         factor = 1.0 if gate else 0.6 if about else 0.3
         said = stance(doc, start, end, zone=zone)
-        sink.add("legal_basis", value, span, weight * factor * said.factor,
-                 said.note(f"instrument named: {doc.text[start:end]!r}"))
+        sink.add(
+            "legal_basis",
+            value,
+            span,
+            weight * factor * said.factor,
+            said.note(f"instrument named: {doc.text[start:end]!r}"),
+        )
 
 
 _GLOSS = re.compile(r"\s*\(\s*")  # "Marco Civil da Internet (Law 12.965/2014)": a bracket only
@@ -151,14 +156,16 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             if hit:
                 value[key] = hit.value
         said = stance(doc, court.start, court.end, zone=zone)
-        sink.add("court_challenges", value, span, weight * court.weight * said.factor, said.note("court hearing a challenge"))
+        sink.add(
+            "court_challenges", value, span, weight * court.weight * said.factor, said.note("court hearing a challenge")
+        )
 
 
 NEXT_SENTENCE = 0.8  # a court whose ruling the next sentence ties to a petition or challenge
 BY_AUTHORITY = 0.3  # "the regulator filed a suit in the district court to block X": asking for the block
 
 
-def _filed_by_authority(doc: Doc, court, zone: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+def _filed_by_authority(doc: Doc, court, zone: tuple[int, int]) -> bool:
     """Whether a named executive body (a regulator, a ministry) stands before the challenge
     word in the court's sentence: an authority suing to obtain the block is not a challenge
     to it ("Roskomnadzor filed a lawsuit with the Tagansky court")."""
@@ -167,12 +174,11 @@ def _filed_by_authority(doc: Doc, court, zone: tuple[int, int]) -> bool:  # type
     if first is None:
         return False
     return any(
-        not a.generic and not a.judiciary and a.end <= first.start
-        for a in authorities_in(doc, (zone[0], first.start))
+        not a.generic and not a.judiciary and a.end <= first.start for a in authorities_in(doc, (zone[0], first.start))
     )
 
 
-def _next_is_challenge(doc: Doc, court) -> bool:  # type: ignore[no-untyped-def]
+def _next_is_challenge(doc: Doc, court) -> bool:
     """Whether the sentence right after the court's speaks of a petition or challenge."""
     zone = C.sentence(doc, court.start, court.end)
     if zone[1] >= doc.body[1]:

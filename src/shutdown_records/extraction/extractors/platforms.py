@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from ...text import fold
-from ..langdata import shared, supported_languages, topic
+from .. import cues as C
 from ..cues import scan
+from ..langdata import shared, supported_languages, topic
 from ..spans import folded as fold_text
 from ..spans import in_related_line, quote_span
-from ..wordtrie import trie_pattern
-from .. import cues as C
-from ._stance import stance
 from ..types import Doc, Mention
+from ..wordtrie import trie_pattern
+from ._stance import stance
 
 STRONG, WEAK, UNKNOWN_LANGUAGE = 1.0, 0.3, 0.6
 
@@ -54,16 +55,27 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patt
     alias_re = re.compile(r"(?<![\w@#/.-])(?:" + "|".join(branches) + r")(?![\w-])")
     cue_parts = []
     for cue in data.get("x_cues") or []:
-        before, _, after = fold(str(cue)).partition("{X}")
+        head, _, tail = fold(str(cue)).partition("{X}")
         cue_parts.append(
-            "(?i:" + re.escape(before).replace(r"\ ", r"\s+") + ")" + "(?-i:X)"
-            + "(?i:" + re.escape(after).replace(r"\ ", r"\s+") + ")"
+            "(?i:"
+            + re.escape(head).replace(r"\ ", r"\s+")
+            + ")"
+            + "(?-i:X)"
+            + "(?i:"
+            + re.escape(tail).replace(r"\ ", r"\s+")
+            + ")"
         )
     cue_re = re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")")
     markers = [fold(m) for m in data.get("renamed_markers") or []]
     mediums = [fold(str(m)).casefold() for m in data.get("medium_markers") or []]
-    medium_re = re.compile(r"(?<!\w)(?:" + trie_pattern(mediums) + r")\s*(?:its\s+|son\s+|su\s+|seu\s+|sua\s+|the\s+)?$") if mediums else None
-    marker_re = re.compile(r"(?i)(?:" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) + r")\s*(?:known\s+as\s+)?$")
+    medium_re = (
+        re.compile(r"(?<!\w)(?:" + trie_pattern(mediums) + r")\s*(?:its\s+|son\s+|su\s+|seu\s+|sua\s+|the\s+)?$")
+        if mediums
+        else None
+    )
+    marker_re = re.compile(
+        r"(?i)(?:" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) + r")\s*(?:known\s+as\s+)?$"
+    )
     return alias_re, lookup, cue_re, marker_re, medium_re
 
 
@@ -95,7 +107,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
     restriction = _restriction_re(doc.language) if doc.language in supported_languages() else None
     hits: list[tuple[int, int, str]] = []
     x_confirmed = False
-    cue_matches = []
+    cue_matches: list[Any] = []
     for bare in _BARE_X.finditer(folded, lo, hi):  # cues only matter around a capital X
         cue_matches.extend(cue_re.finditer(folded, max(lo, bare.start() - 48), min(hi, bare.end() + 48)))
     for m in cue_matches:
@@ -112,7 +124,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
         name = lookup.get(re.sub(r"\s+", " ", m.group(0)).casefold())
         if name is None:
             continue
-        if name == "Twitter" and marker_re.search(folded[max(lo, m.start() - 30):m.start()].rstrip(" (,")):
+        if name == "Twitter" and marker_re.search(folded[max(lo, m.start() - 30) : m.start()].rstrip(" (,")):
             x_confirmed = True
             continue  # "X (formerly Twitter)": the same platform, already counted as X
         if m.group(0) in ("Twitter/X", "X/Twitter"):
@@ -124,8 +136,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
         named = [(a, b) for a, b, name in hits if name != "X"]
         for m in _BARE_X.finditer(folded, lo, hi):
             if any(
-                _LIST_JOIN.fullmatch(folded[m.end():a]) or _LIST_JOIN.fullmatch(folded[b:m.start()])
-                for a, b in named if abs(a - m.end()) <= 6 or abs(m.start() - b) <= 6
+                _LIST_JOIN.fullmatch(folded[m.end() : a]) or _LIST_JOIN.fullmatch(folded[b : m.start()])
+                for a, b in named
+                if abs(a - m.end()) <= 6 or abs(m.start() - b) <= 6
             ):
                 x_confirmed = True
                 break
@@ -146,12 +159,13 @@ def extract(doc: Doc) -> Iterator[Mention]:
             weight = UNKNOWN_LANGUAGE
         else:
             weight = STRONG if restriction.search(sentence) else WEAK
-        if medium_re is not None and medium_re.search(folded[max(s, start - 30):start].casefold()):
+        if medium_re is not None and medium_re.search(folded[max(s, start - 30) : start].casefold()):
             weight = min(weight, WEAK)  # "said in a post on Twitter": the medium, not the target
         if weight > WEAK and _elsewhere(doc, start, end):
             weight = WEAK  # "in a separate case, X was blocked", "threatened to block X if"
-        yield Mention(field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight,
-                      extra={"match": (start, end)})
+        yield Mention(
+            field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight, extra={"match": (start, end)}
+        )
 
 
 def _elsewhere(doc: Doc, start: int, end: int) -> bool:

@@ -52,8 +52,11 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         speaker = C.in_sentence(doc, authority, around) is not None or bool(authorities_in(doc, around))
         about = C.in_sentence(doc, restriction, around) is not None or C.in_sentence(doc, restore, around) is not None
         tied = about or speaker
-        if not attributed and speaker and about and (
-            (speech and C.in_sentence(doc, speech, zone) is not None) or _quoted(doc, hit.start, zone)
+        if (
+            not attributed
+            and speaker
+            and about
+            and ((speech and C.in_sentence(doc, speech, zone) is not None) or _quoted(doc, hit.start, zone))
         ):
             # Reported speech: "the ministry said the shutdown was meant to...", "the
             # government describes as the platform's failure to comply", or the reason in
@@ -77,10 +80,15 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         said = stance(doc, hit.start, hit.end, zone=zone)
         sink.add("justification", hit.value, span, hit.weight * factor * said.factor, said.note(C.cue_note(hit, doc)))
-        if (factor == 1.0 and said.factor == 1.0 and speaker and hit.weight >= 1.0
-                and hit.value not in NOT_AN_ORDER
-                and not (anonymous and C.in_sentence(doc, anonymous, zone))
-                and not (denial and C.in_sentence(doc, denial, zone))):
+        if (
+            factor == 1.0
+            and said.factor == 1.0
+            and speaker
+            and hit.weight >= 1.0
+            and hit.value not in NOT_AN_ORDER
+            and not (anonymous and C.in_sentence(doc, anonymous, zone))
+            and not (denial and C.in_sentence(doc, denial, zone))
+        ):
             # An authority that gives the restriction its reason ("« a temporary measure taken
             # by the government for national security », the minister said") has acknowledged
             # it, though no word says "confirmed". (Blaming a technical fault denies an order.)
@@ -90,10 +98,12 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
 
 
-LIFTED_OBJECT = 25  # "lifted the ban", "снял требования об ограничении": a restriction word this close after a lifting word
+LIFTED_OBJECT = (
+    25  # "lifted the ban", "снял требования об ограничении": a restriction word this close after a lifting word
+)
 
 
-def _about_lifting(doc: Doc, zone: tuple[int, int], around: tuple[int, int], restriction, restore) -> bool:  # type: ignore[no-untyped-def]
+def _about_lifting(doc: Doc, zone: tuple[int, int], around: tuple[int, int], restriction, restore) -> bool:
     """Whether a sentence is about lifting the restriction: a lifting word, and every
     restriction word it names is the lifted object. (The sentence before is not asked: "We
     apologise, but it was for the security of our country", after "access was restored",
@@ -122,7 +132,7 @@ def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
     return True
 
 
-def _next_word_is(cues, text: str, end: int, limit: int) -> bool:  # type: ignore[no-untyped-def]
+def _next_word_is(cues, text: str, end: int, limit: int) -> bool:
     """Whether a cue of `cues` begins at the word right after `end` (a space or two away)."""
     found = cues.search(text, end, min(limit, end + AMID_AFTER))
     return found is not None and found.start - end <= 2
@@ -148,10 +158,14 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         tied = C.in_sentence(doc, restriction, zone) is not None
-        if not tied and amid and (
-            amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start)
-            # a postposition right after the event: "seçimler öncesinde", "انتخابات در آستانه"
-            or (amid_after and _next_word_is(amid_after, C.folded(doc), hit.end, zone[1]))
+        if (
+            not tied
+            and amid
+            and (
+                amid.search(C.folded(doc), max(zone[0], hit.start - AMID_NEAR), hit.start)
+                # a postposition right after the event: "seçimler öncesinde", "انتخابات در آستانه"
+                or (amid_after and _next_word_is(amid_after, C.folded(doc), hit.end, zone[1]))
+            )
         ):
             # "au lendemain de manifestations", "en medio de las protestas": the sentence
             # places the story's event amid this one, whatever words it uses for the event.

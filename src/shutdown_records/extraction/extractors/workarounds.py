@@ -12,7 +12,6 @@ from .. import cues as C
 from ..types import Doc, Mention
 from ._stance import clause, stance
 
-
 WITHOUT_USE = 0.5  # "Starlink" named without anyone using it to get around the block
 FAILED = 0.2  # "changing DNS servers no longer works", "even VPNs did not work"
 TARGET = 0.2  # "VPN services were also blocked": the tool is what was hit, not a way around
