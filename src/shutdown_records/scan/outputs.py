@@ -14,29 +14,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .. import fields as registry
 from ..atomic import atomic_open, write_atomic
 from ..yamlio import dump_yaml
 
 FEED_ID = "urn:shutdown-records:scan"
 SCAN_NAMES = frozenset({"articles.jsonl", "drafts", "updates", "summary.md", "feed.xml", ".scan-work"})
-COMPARED = (
-    "title",
-    "country",
-    "platforms",
-    "kind",
-    "networks",
-    "scope",
-    "start_date",
-    "end_date",
-    "status",
-    "ordered_by",
-    "justification",
-    "context",
-    "legal_basis",
-    "court_challenges",
-    "workarounds",
-    "acknowledged",
-)
+# the fields a reviewer judges an update by: the title, the scored core fields and the status
+COMPARED = ("title", *(f for f in registry.names(evidenced=True) if f in registry.scored() or f == "status"))
 
 
 @dataclass
