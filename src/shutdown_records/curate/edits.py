@@ -38,6 +38,7 @@ TEXT_FIELDS = ("title", "summary")  # the editor's own words: no citation
 ACTIONS = ("cite", "remove", "accept", "choose", "text", "reviewed")
 _FIELD_RE = re.compile(r"^(?P<field>[a-z_]+)(?:\[(?P<item>[^\]]+)\]\.(?P<sub>[a-z_]+))?$")
 _ORDER = list(Incident.model_fields)
+_COURT_ORDER = list(CourtChallenge.model_fields)
 
 
 @dataclass
@@ -135,16 +136,7 @@ class RecordEditor:
     # -- document helpers ---------------------------------------------------------------------
 
     def _insert_top(self, key: str, value: Any) -> None:
-        if key in self.doc:
-            self.doc[key] = value
-            return
-        rank = _ORDER.index(key) if key in _ORDER else len(_ORDER)
-        position = len(self.doc)
-        for i, existing in enumerate(self.doc):
-            if existing in _ORDER and _ORDER.index(existing) > rank:
-                position = i
-                break
-        self.doc.insert(position, key, value)
+        insert_in_order(self.doc, key, value, _ORDER)
 
     def _mapping(self, key: str) -> CommentedMap:
         current = self.doc.get(key)
@@ -204,16 +196,7 @@ class RecordEditor:
     @staticmethod
     def _set_in_order(mapping: CommentedMap, key: str, value: Any) -> None:
         """Curation keys in field order, as the build writes them, so a rebuild moves nothing."""
-        if key in mapping:
-            mapping[key] = value
-            return
-        rank = _ORDER.index(key) if key in _ORDER else len(_ORDER)
-        position = len(mapping)
-        for i, existing in enumerate(mapping):
-            if existing in _ORDER and _ORDER.index(existing) > rank:
-                position = i
-                break
-        mapping.insert(position, key, value)
+        insert_in_order(mapping, key, value, _ORDER)
 
     def check_shapes(self, target: Target) -> None:
         """Refuse, before any change, a record whose containers are not what the model says
@@ -585,17 +568,22 @@ def _vocabulary(target: Target) -> str:
 
 
 def _insert_sub(item: CommentedMap, key: str, value: Any) -> None:
-    if key in item:
-        item[key] = value
+    insert_in_order(item, key, value, _COURT_ORDER)
+
+
+def insert_in_order(mapping: CommentedMap, key: str, value: Any, order: list[str]) -> None:
+    """Set `key`, or insert it before the first key that comes after it in `order` (keys not in
+    `order` last), so an edited file keeps the order the build writes and a rebuild moves nothing."""
+    if key in mapping:
+        mapping[key] = value
         return
-    order = list(CourtChallenge.model_fields)
     rank = order.index(key) if key in order else len(order)
-    position = len(item)
-    for i, existing in enumerate(item):
+    position = len(mapping)
+    for i, existing in enumerate(mapping):
         if existing in order and order.index(existing) > rank:
             position = i
             break
-    item.insert(position, key, value)
+    mapping.insert(position, key, value)
 
 
 def _evidence_rank(key: str, order: list[str]) -> float:

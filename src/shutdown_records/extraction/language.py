@@ -22,7 +22,8 @@ MIN_WORDS_FOR_MODEL = 8  # below this py3langid guesses wildly ("Hello world." -
 
 
 @cache
-def _stopword_table() -> dict[str, frozenset[str]]:
+def stopword_table() -> dict[str, frozenset[str]]:
+    """Language code -> its meta.yaml stop words, case-folded (detection here and scan's quick guess)."""
     table = {}
     for code in sorted(supported_languages()):
         words = topic(code, "meta").get("stopwords") or []
@@ -85,7 +86,7 @@ def _script_language(sample: str) -> str | None:
         # Urdu has Persian's letters too: when several languages' letters qualify, their
         # stop words decide (then the letter count)
         words = [w.casefold() for w in _WORD.findall(sample)]
-        table = _stopword_table()
+        table = stopword_table()
         return max(candidates, key=lambda c: (sum(1 for w in words if w in table.get(c[1], ())), c[0], c[1]))[1]
     return candidates[0][1] if candidates else default  # None: other scripts are left to the model
 
@@ -98,7 +99,7 @@ def detect_language(text: str) -> tuple[str | None, str]:
         return by_script, "writing system"
     words = [w.casefold() for w in _WORD.findall(sample)]
     if words:
-        scores = {code: sum(1 for w in words if w in stop) for code, stop in _stopword_table().items()}
+        scores = {code: sum(1 for w in words if w in stop) for code, stop in stopword_table().items()}
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         if ranked:
             best, best_n = ranked[0]

@@ -22,16 +22,10 @@ def _scripts() -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-@cache
 def _stopwords() -> dict[str, frozenset[str]]:
-    from ..extraction.langdata import supported_languages, topic  # noqa: PLC0415
+    from ..extraction.language import stopword_table  # noqa: PLC0415 - the builder's own table, cached
 
-    table = {}
-    for code in sorted(supported_languages()):
-        words = topic(code, "meta").get("stopwords") or []
-        if words:
-            table[code] = frozenset(str(w).casefold() for w in words)
-    return table
+    return stopword_table()
 
 
 def _by_script(sample: str) -> str | None:
