@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from .. import cues as C
 from ..types import Doc, Mention
+from ._attribution import attribution
 from ._stance import stance
 from .authorities import authorities_in, find_authorities
 
@@ -79,10 +80,15 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         said = stance(doc, hit.start, hit.end, zone=zone)
-        sink.add("justification", hit.value, span, hit.weight * factor * said.factor, said.note(C.cue_note(hit, doc)))
+        who = attribution(doc, hit.start, hit.end, zone)
+        note = said.note(C.cue_note(hit, doc))
+        if who.why is not None:
+            note = f"{note}; {who.why}" if note else who.why
+        sink.add("justification", hit.value, span, hit.weight * factor * said.factor * who.factor, note)
         if (
             factor == 1.0
             and said.factor == 1.0
+            and who.official
             and speaker
             and hit.weight >= 1.0
             and hit.value not in NOT_AN_ORDER
