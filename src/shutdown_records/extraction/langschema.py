@@ -209,6 +209,7 @@ class Attribution(Section):
     critic: Entries = None  # critics, analysts, activists, opposition: their reason is not the official one
     belief: Entries = None  # "believe", "suspect", "accuse": makes a critic a speaker, beside gates.speech
     speculation: Entries = None  # "likely", "apparently", "believed to": a guessed reason
+    purpose: Entries = None  # purpose and reported-reason constructions, read like gates.official
     stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
 
 

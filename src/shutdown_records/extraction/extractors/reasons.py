@@ -31,6 +31,10 @@ AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain d
 
 def _justification(doc: Doc, sink: C.MentionSink) -> None:
     official = C.cue_set(doc.language, "gates", "official")
+    # purpose clauses and reported reasons ("aimed to", "alegando", "dengan alasan"), and
+    # phrases that name the authorities' stated reason ("citing", "بحجة"): attribute too
+    purpose = C.cue_set(doc.language, "attribution", "purpose")
+    stated = C.cue_set(doc.language, "attribution", "stated")
     restriction = C.cue_set(doc.language, "gates", "restriction")
     authority = C.cue_set(doc.language, "gates", "authority")
     restore = C.cue_set(doc.language, "gates", "restore")
@@ -46,7 +50,9 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         zone = C.sentence(doc, hit.start, hit.end)
         if hit.value == "illegal_content" and any(0 <= hit.start - o.end <= 40 for o in objects):
             continue  # "failed to remove illegal content": the reason is the failure to comply
-        attributed = C.in_sentence(doc, official, zone) is not None
+        attributed = C.in_sentence(doc, official, zone) is not None or (
+            any(cues and C.in_sentence(doc, cues, zone) is not None for cues in (purpose, stated))
+        )
         # The restriction or the authority may be named in the sentence before ("X was
         # blocked on Friday. The ministry said it was needed to protect national security.")
         around = (C.previous_sentence_start(doc, zone[0]), zone[1])
