@@ -228,3 +228,149 @@ def test_a_court_case_against_this_block_is_a_challenge(tmp_path):
         "the TikTok ban at the High Court of Malawi on Wednesday."
     )
     assert _names(_build(tmp_path, "en", body), "court_challenges") == ["High Court of Malawi"]
+
+
+# ------------------------------------------------------------------ acknowledged: denials
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            'Internet outage in Malawi\nUsers in Malawi lost internet access on Friday. "No shutdown was ordered," '
+            "Information Minister Tavo Renk said.",
+        ),
+        (
+            "fr",
+            "Perturbations au Tchad\nL'internet était inaccessible samedi au Tchad. « Aucune coupure n'a été "
+            "ordonnée », a assuré le ministre Tavo Renk.",
+        ),
+        (
+            "es",
+            'Caída en Honduras\nUsuarios de Honduras se quedaron sin internet el domingo. "No se ordenó ningún '
+            'corte", dijo el ministro Tavo Renk.',
+        ),
+        (
+            "pt",
+            'Queda em Moçambique\nA internet caiu em Moçambique no domingo. "Não houve nenhuma ordem de corte", '
+            "disse o ministro Tavo Renk.",
+        ),
+        (
+            "ru",
+            "Сбои в Киргизии\nВ понедельник жители Киргизии остались без интернета. В министерстве заявили, что "
+            "никаких блокировок не вводилось.",
+        ),
+        (
+            "ar",
+            "انقطاع في السودان\nانقطع الإنترنت في السودان يوم الأحد. وقال وزير الاتصالات إن الحكومة لم تصدر أي قرار "
+            "بقطع الإنترنت.",
+        ),
+        (
+            "fa",
+            "اختلال در ایران\nاینترنت در ایران روز دوشنبه قطع شد. وزیر ارتباطات گفت هیچ دستوری برای قطع اینترنت صادر "
+            "نشده است.",
+        ),
+        (
+            "tr",
+            "Türkiye'de kesinti\nPazartesi günü Türkiye'de internet kesildi. Bakan, herhangi bir erişim engeli kararı "
+            "verilmediğini söyledi.",
+        ),
+        (
+            "id",
+            "Gangguan di Papua\nInternet di Papua terputus pada hari Senin. Menteri mengatakan tidak ada perintah "
+            "pemblokiran internet.",
+        ),
+        (
+            "hi",
+            "भारत में इंटरनेट ठप\nसोमवार को मणिपुर में इंटरनेट बंद रहा। मंत्री ने कहा कि इंटरनेट बंद करने का कोई आदेश नहीं दिया गया।",
+        ),
+    ],
+)
+def test_an_official_saying_no_restriction_was_ordered_is_a_denial(tmp_path, lang, body):
+    assert _build(tmp_path, lang, body)["acknowledged"] is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (  # a promise about the future, then the announcement
+            "en",
+            "Internet cut in Malawi during exams\nThe ministry had said there would be no internet cut during the "
+            "exams. On Monday the Ministry of Education announced that mobile data was suspended during the exams.",
+        ),
+        (  # "did not say why it blocked": the saying is negated, not the block
+            "en",
+            "TikTok blocked in Malawi\nThe regulator announced on Monday that it had blocked TikTok. The regulator "
+            "did not say why it blocked the platform.",
+        ),
+        (
+            "fr",
+            "Coupure au Tchad\nLe ministre avait assuré qu'il n'y aurait pas de coupure pendant le bac. Lundi, le "
+            "ministère de l'Éducation a annoncé la suspension de l'internet mobile pendant les épreuves.",
+        ),
+        (
+            "ru",
+            "Блокировка в Киргизии\nДоступ к TikTok ограничен с понедельника. В министерстве подтвердили блокировку.",
+        ),
+        (
+            "ar",
+            "حجب في الأردن\nتعذر الوصول إلى تيك توك منذ الاثنين. وأكدت هيئة تنظيم قطاع الاتصالات حجب التطبيق.",
+        ),
+        (
+            "tr",
+            "Türkiye'de erişim engeli\nPazartesiden beri TikTok'a erişilemiyor. BTK, erişim engelini doğruladı.",
+        ),
+    ],
+)
+def test_a_confirmation_or_a_promise_is_no_denial(tmp_path, lang, body):
+    assert _build(tmp_path, lang, body)["acknowledged"] is True
+
+
+# ------------------------------------------------------------------ laws named in the local language
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "instrument"),
+    [
+        (
+            "ar",
+            "حجب المواقع في مصر\nحجبت السلطات المصرية الموقع بموجب القانون رقم 175 لسنة 2018 بشأن مكافحة جرائم تقنية "
+            "المعلومات.",
+            "Law No. 175/2018",
+        ),
+        (
+            "fa",
+            "فیلتر در ایران\nدادستانی دسترسی به سایت را بر اساس قانون جرایم رایانه‌ای مسدود کرد.",
+            "قانون جرایم رایانه‌ای",
+        ),
+        (
+            "hi",
+            "भारत में ऐप पर प्रतिबंध\nसरकार ने सूचना प्रौद्योगिकी अधिनियम की धारा 69ए के तहत ऐप को ब्लॉक कर दिया।",
+            "सूचना प्रौद्योगिकी अधिनियम",
+        ),
+        (
+            "sw",
+            "Tanzania yazuia X\nSerikali ilizuia mtandao wa X chini ya Sheria ya Makosa ya Mtandao ya 2015.",
+            "Sheria ya Makosa ya Mtandao ya 2015",
+        ),
+        (
+            "es",
+            "Bloqueo en Honduras\nEl gobierno bloqueó las redes sociales mediante el Decreto Ejecutivo PCM-045-2024.",
+            "Decree PCM-045-2024",
+        ),
+        (
+            "en",
+            "Internet cut in Malawi\nThe government suspended mobile internet on Monday, invoking a 2016 "
+            "telecommunications law that allows it to suspend networks in an emergency.",
+            "2016 telecommunications Law",
+        ),
+        (
+            "id",
+            "Pemblokiran di Indonesia\nKementerian memblokir situs itu berdasarkan Pasal 156 KUHP.",
+            "Criminal Code (KUHP)",
+        ),
+    ],
+)
+def test_a_law_named_or_described_in_the_local_language_is_the_legal_basis(tmp_path, lang, body, instrument):
+    assert _names(_build(tmp_path, lang, body), "legal_basis") == [instrument]

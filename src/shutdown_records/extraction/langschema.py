@@ -128,6 +128,7 @@ class Gates(Section):
     )
     order_of_after: Entries = None  # "के आदेश पर", "talimatıyla": the authority right before gave the order
     relay: Entries = None  # "relayed", "a transmis": an authority passing on another's order, not giving it
+    future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
 
 
 class Kind(Section):
