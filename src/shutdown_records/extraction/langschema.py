@@ -120,6 +120,15 @@ class Gates(Section):
     legal: Entries = None  # "under", "in compliance with": introduces a legal basis
     operator: Entries = None  # telecom operators (the end of an ordering chain, not its source)
     proceeding: Entries = None  # a court directs someone to review/decide the matter: a hearing, not an order
+    other_matter: Entries = (
+        None  # a case about another dispute ("the results of the election"): no challenge to this block
+    )
+    order_of: Entries = (
+        None  # "on the orders of", "à la demande de", "به دستور": the authority right after gave the order
+    )
+    order_of_after: Entries = None  # "के आदेश पर", "talimatıyla": the authority right before gave the order
+    relay: Entries = None  # "relayed", "a transmis": an authority passing on another's order, not giving it
+    future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
 
 
 class Kind(Section):
