@@ -29,10 +29,16 @@ def _kind(doc: Doc, sink: C.MentionSink) -> None:
 def _scope(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     restore = C.cue_set(doc.language, "gates", "restore")
-    for hit in C.hits(doc, "scope"):
+    hits = list(C.hits(doc, "scope"))
+    for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         weight = hit.weight
+        if hit.value == "national" and any(
+            h.value != "national" and h.weight >= 0.5 and zone[0] <= h.start < zone[1] for h in hits
+        ):
+            # "a total blackout hit the region of Karsh": total there, but in that region
+            weight *= NATIONAL_BESIDE_REGION
         if hit.value != "national" and not C.in_sentence(doc, restriction, zone):
             continue  # "in the region" without a restriction is geography, not extent
         if not C.in_sentence(doc, restriction, zone):
@@ -170,6 +176,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 
 AUTHORITY_AFTER = 0.6
 AUTHORITY_BEFORE = 0.8  # a generic authority word ("the department said") before the cue
+NATIONAL_BESIDE_REGION = 0.3  # a "total"/"nationwide" cue in a sentence that names a region as the extent
 NARROWER = 0.5  # "in <country>" in a document that names a region or city as the extent
 RESTORED_WHERE = 0.5  # a place named where access was restored says where it came back, not the extent
 OTHER_RESTRICTION = 0.3
