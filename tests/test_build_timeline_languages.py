@@ -304,3 +304,20 @@ def test_a_whole_country_cut_in_arabic_with_the_authority_between_verb_and_inter
     )
     assert (record["kind"], record["networks"]) == ("full_network", ["mobile"])
     assert (record["start_date"], record["end_date"]) == ("2024-03-03", "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        ("tr", "Velorya'da 4 Mart'ta internet hızı düşürüldü ve bağlantılar yavaşladı, kullanıcılar söyledi."),
+        ("ar", "اشتكى مستخدمون في فيلوريا من بطء الإنترنت منذ ٤ مارس، بعد أن خفضت السلطات سرعة الاتصال."),
+        ("fa", "سرعت اینترنت در فیلوریا از ۱۴ اسفند به شدت کند شد و کاربران از کندی اینترنت شکایت کردند."),
+        ("id", "Kecepatan internet di Veloria diturunkan sejak 4 Maret 2024 sehingga video sulit diputar."),
+        ("sw", "Kasi ya intaneti ilipungua nchini Veloria tangu tarehe 4 Machi 2024, watumiaji walisema."),
+        ("hi", "कारश में ४ मार्च से इंटरनेट की स्पीड धीमी कर दी गई है।"),
+    ],
+)
+def test_a_slowdown_in_local_words_is_throttling(tmp_path: Path, language: str, body: str) -> None:
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert record["kind"] == "throttling"
+    assert record["start_date"] == "2024-03-04"

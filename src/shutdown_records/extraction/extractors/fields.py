@@ -34,10 +34,13 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         weight = hit.weight
-        if hit.value == "national" and any(
-            h.value != "national" and h.weight >= 0.5 and zone[0] <= h.start < zone[1] for h in hits
+        if (
+            hit.value == "national"
+            and not (restore and C.in_sentence(doc, restore, zone))
+            and any(h.value != "national" and h.weight >= 0.5 and zone[0] <= h.start < zone[1] for h in hits)
         ):
             # "a total blackout hit the region of Karsh": total there, but in that region
+            # (not where access came back: "restored in several provinces after the total blackout")
             weight *= NATIONAL_BESIDE_REGION
         if hit.value != "national" and not C.in_sentence(doc, restriction, zone):
             continue  # "in the region" without a restriction is geography, not extent
