@@ -321,3 +321,26 @@ def test_a_slowdown_in_local_words_is_throttling(tmp_path: Path, language: str, 
     record = _build(tmp_path, [(language, FRIDAY, body)])
     assert record["kind"] == "throttling"
     assert record["start_date"] == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        (
+            "fr",
+            "Les autorités de Velorie ont ordonné lundi 4 mars la réduction du débit des réseaux sociaux. "
+            "Facebook et WhatsApp étaient presque inutilisables, selon des habitants de Karsh.",
+        ),
+        (
+            "es",
+            "El regulador de Veloria ordenó el 4 de marzo la reducción de la velocidad de las redes sociales. "
+            "Facebook y WhatsApp funcionaban muy lentos, según usuarios de Karsh.",
+        ),
+    ],
+)
+def test_social_networks_named_as_what_was_slowed_make_a_throttling_of_them(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert record["kind"] == "throttling"
+    assert sorted(record["platforms"]) == ["Facebook", "WhatsApp"]

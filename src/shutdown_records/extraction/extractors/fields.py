@@ -8,6 +8,7 @@ background in a platform-block story must not win `kind`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .. import cues as C
 from ..types import Doc, Mention
@@ -17,13 +18,34 @@ from .platforms import platform_names_re
 
 
 def _kind(doc: Doc, sink: C.MentionSink) -> None:
-    for hit in C.hits(doc, "kind"):
+    hits = list(C.hits(doc, "kind"))
+    restriction = C.cue_set(doc.language, "gates", "restriction")
+    text = C.folded(doc)
+    for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
         # A kind cue is often negative itself ("could not access"): only hypotheticals and
         # other incidents are discounted here; a denied restriction is `gates.negation`'s.
         said = stance(doc, hit.start, hit.end, negation=False)
         weight = hit.weight * C.lead_factor(doc, hit.start) * said.factor
-        sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)))
+        slowed = hit.value == "service_block" and _object_of_slowdown(doc, hit, hits, restriction, text)
+        if slowed:
+            weight *= SLOWED_OBJECT
+            said = replace(said, why=(said.why + "; " if said.why else "") + "what a slowdown in its sentence slowed")
+        # (`slowed_services`: the assembler keeps the platform list of a slowdown of services)
+        sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)), extra={"slowed_services": slowed})
+
+
+SLOWED_OBJECT = 0.3  # "la diminution du débit des réseaux sociaux": the platforms are what was slowed
+
+
+def _object_of_slowdown(doc: Doc, hit: C.Hit, hits: list[C.Hit], restriction: C.CueSet, text: str) -> bool:
+    """Whether a block cue is only a noun for the services ("réseaux sociaux", "redes sociales":
+    no restriction word of its own) in a sentence that names a slowdown: the services are
+    what was slowed, not blocked."""
+    if restriction and restriction.search(text, hit.start, hit.end) is not None:
+        return False
+    zone = C.sentence(doc, hit.start, hit.end)
+    return any(h.value == "throttling" and h.weight >= 0.6 and zone[0] <= h.start < zone[1] for h in hits)
 
 
 def _scope(doc: Doc, sink: C.MentionSink) -> None:
