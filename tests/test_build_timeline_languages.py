@@ -344,3 +344,68 @@ def test_social_networks_named_as_what_was_slowed_make_a_throttling_of_them(
     record = _build(tmp_path, [(language, FRIDAY, body)])
     assert record["kind"] == "throttling"
     assert sorted(record["platforms"]) == ["Facebook", "WhatsApp"]
+
+
+MONDAY = "2024-03-18"  # "since Friday" is 2024-03-15
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        ("fr", "TikTok est bloqué en Velorie depuis vendredi, selon des utilisateurs de Karsh."),
+        ("es", "TikTok está bloqueado en Veloria desde el viernes, según usuarios de Karsh."),
+        ("ru", "С пятницы TikTok в Велории заблокирован, сообщают пользователи."),
+        ("tr", "Velorya'da TikTok'a cuma gününden bu yana erişilemiyor."),
+        ("id", "TikTok diblokir di Veloria sejak Jumat, kata pengguna."),
+        ("sw", "TikTok imezuiwa nchini Veloria tangu Ijumaa, watumiaji walisema."),
+        ("hi", "कारश में शुक्रवार से इंटरनेट सेवाएं बंद हैं।"),
+    ],
+)
+def test_since_friday_is_counted_from_the_articles_day(tmp_path: Path, language: str, body: str) -> None:
+    record = _build(tmp_path, [(language, MONDAY, body)])
+    assert (record["start_date"], record["end_date"]) == ("2024-03-15", None)
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        (
+            "pt",
+            "O ministro Tavo Renk anunciou no dia 4 de março que o TikTok seria bloqueado. "
+            "O bloqueio começou no dia 7 de março.",
+        ),
+        (
+            "es",
+            "El ministro Tavo Renk anunció el 4 de marzo que TikTok sería bloqueado. El bloqueo entró en vigor el 7 de marzo.",
+        ),
+        ("ru", "Министр Таво Ренк объявил 4 марта, что TikTok будет заблокирован. Блокировка вступила в силу 7 марта."),
+        ("ar", "أعلن الوزير تافو رينك في ٤ مارس أن تيك توك سيحجب. وبدأ الحجب في ٧ مارس."),
+        (
+            "id",
+            "Menteri Tavo Renk mengumumkan pada 4 Maret bahwa TikTok akan diblokir. Pemblokiran mulai berlaku pada 7 Maret.",
+        ),
+    ],
+)
+def test_the_announcement_is_not_the_start_in_other_languages(tmp_path: Path, language: str, body: str) -> None:
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert record["start_date"] == "2024-03-07"
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        ("tr", "Velorya'da 4 Mart'ta internet tamamen kesildi. Kullanıcılar WhatsApp ve Facebook'a erişemedi."),
+        ("ar", "انقطع الإنترنت بالكامل في فيلوريا يوم ٤ مارس، ولم يتمكن السكان من استخدام واتساب وفيسبوك."),
+        (
+            "sw",
+            "Serikali ya Veloria ilizima intaneti nchi nzima tarehe 4 Machi 2024. "
+            "Wananchi hawakuweza kutumia WhatsApp wala Facebook.",
+        ),
+        ("hi", "पूरे देश में ४ मार्च से इंटरनेट सेवाएं बंद हैं। लोग व्हाट्सऐप और फेसबुक का इस्तेमाल नहीं कर पा रहे हैं।"),
+    ],
+)
+def test_apps_people_could_not_use_in_a_shutdown_are_no_platform_block(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert (record["kind"], record["platforms"], record["start_date"]) == ("full_network", [], "2024-03-04")

@@ -273,6 +273,7 @@ class Roles(Section):
     # what else comes back ("electricity was restored", "calm returned"): that return is not the end
     other_returns: Words | None = None
     access: Words | None = None  # ...unless access or the network is named beside it
+    in_force: Words | None = None  # "took effect", "entró en vigor": the sentence dates when it began
 
 
 Month = Annotated[int, Field(ge=1, le=12)]

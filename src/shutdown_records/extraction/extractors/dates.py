@@ -117,6 +117,7 @@ ROLE_KEYS = (
     "line_end",
     "other_returns",
     "access",
+    "in_force",
 )
 
 
@@ -868,6 +869,10 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
             event = ordered[0]
     if EVENT_FIELD[event] == END and _returned_other(r, low, where, s, e):
         return OTHER, 0.0, "another service returned", None
+    if event == "effect" and dist <= 80 and _near(r["in_force"], low[s:e]):
+        # "the block took effect on 7 March", "yürürlüğe girdi": the sentence says this is
+        # when it began, which outweighs a date where it was only announced or ordered.
+        return START, 1.0, "verb", "effect"
     return EVENT_FIELD[event], (0.7 if dist <= 80 else 0.45), "verb", event
 
 
