@@ -141,6 +141,27 @@ def test_days_later_count_from_the_date_stated_before(tmp_path: Path, language: 
     assert record["end_date"] == end
 
 
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        (
+            "es",
+            "Veloria bloqueó TikTok el 5 de marzo. Tres días después de las protestas del 1 de marzo, "
+            "el acceso fue restablecido.",
+        ),
+        (
+            "fr",
+            "La Velorie a bloqué TikTok le 5 mars. Trois jours après le scrutin du 1er mars, l'accès a été rétabli.",
+        ),
+    ],
+)
+def test_days_after_an_event_are_not_counted_from_the_date_before(tmp_path: Path, language: str, body: str) -> None:
+    # "three days after the protests of 1 March" counts from the protests, not from 5 March.
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert record["start_date"] == "2024-03-05"
+    assert record["end_date"] != "2024-03-08"
+
+
 def test_days_later_with_no_date_before_gives_nothing(tmp_path: Path) -> None:
     record = _build(tmp_path, [("en", FRIDAY, "Two days later, access to TikTok was restored in Veloria.")])
     assert record["end_date"] is None

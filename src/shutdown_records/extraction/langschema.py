@@ -308,6 +308,7 @@ class DatesFile(Section):
     range_joiners: Words | None = None
     later_after: Words | None = None  # "two days later": after a number of `day_units`
     later_before: Words | None = None  # "через два дня": before a number of `day_units`
+    later_not_followed_by: Words | None = None  # "trois jours après le vote": counted from the event, not read
     next_days: dict[StrictStr, StrictInt] | None = None  # "the next day": days after the date stated before it
     proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
     verb_final: StrictBool | None = None  # the verb after a date (not a noun before it) says which step it is

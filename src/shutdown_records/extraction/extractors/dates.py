@@ -397,47 +397,57 @@ def _number_key(word: str) -> str:
     return word.replace("İ", "i").casefold()
 
 
-def _numbers(data: dict) -> str:
-    """Digits or a number word of the language (`number_words`), as a named group `n`."""
+def _numbers(data: dict, group: str) -> str:
+    """Digits or a number word of the language (`number_words`), as a named group."""
     words = _dotted([fold(str(w)) for w in data.get("number_words") or {}])
-    return r"(?P<n>\d{1,2}" + (f"|{_alt(words)}" if words else "") + ")"
+    return f"(?P<{group}>\\d{{1,2}}" + (f"|{_alt(words)}" if words else "") + ")"
 
 
 def _later_patterns(data: dict) -> list[str]:
     """ "two days later", "deux jours plus tard", "через два дня", "siku mbili baadaye", "the
     next day": a day counted from the date the text stated before it (`later_after`,
-    `later_before`, `day_units`, `number_words`, `next_days` in dates.yaml). Any case: the
-    phrase often opens a sentence."""
+    `later_before`, `day_units`, `number_words`, `next_days` in dates.yaml), as one pattern
+    (each extra pattern costs a pass over every date window). Any case: the phrase often
+    opens a sentence."""
     units = _alt([fold(str(w)) for w in data.get("day_units") or []])
     after = _alt([fold(str(w)) for w in data.get("later_after") or []])
     before = _alt([fold(str(w)) for w in data.get("later_before") or []])
     phrases = _alt(_dotted([fold(str(w)) for w in data.get("next_days") or {}]))
-    num = _numbers(data)
     out = []
     if units and after:
-        out.append(f"{num}\\s+(?:{units})\\s+(?:{after})")
-        out.append(f"(?:{units})\\s+{num}\\s+(?:{after})")  # Swahili: "siku mbili baadaye"
+        out.append(f"{_numbers(data, 'n')}\\s+(?:{units})\\s+(?:{after})")
+        out.append(f"(?:{units})\\s+{_numbers(data, 'n2')}\\s+(?:{after})")  # Swahili: "siku mbili baadaye"
     if units and before:
-        out.append(f"(?:{before})\\s+{num}\\s+(?:{units})")
+        out.append(f"(?:{before})\\s+{_numbers(data, 'n3')}\\s+(?:{units})")
     if phrases:
         out.append(f"(?P<rel>{phrases})")
-    return [f"(?<![\\w-]){_proclitics(data)}(?i:{p})(?!\\w)" for p in out]
+    if not out:
+        return []
+    return [f"(?<![\\w-]){_proclitics(data)}(?i:{'|'.join(out)})(?!\\w)"]
 
 
 def _later_triggers(data: dict) -> list[str]:
     """Words every "days later" phrase holds, so the date finder looks around them."""
     words = [str(w) for w in data.get("day_units") or []] + [str(w) for w in data.get("later_before") or []]
-    words += [str(w).split(" ")[0] for w in data.get("next_days") or {}]
+    # the phrase's longest word: "lendemain", not "le" (a trigger on "the" would open a window
+    # around every other word of an article)
+    words += [max(str(w).split(), key=len) for w in data.get("next_days") or {}]
     return words + [w[:1].upper() + w[1:] for w in words]  # opening a sentence, in a case-sensitive language
 
 
 ANCHOR_REACH = 600  # characters back to the date that "two days later" counts from
 
 
-def _after_days(lang: _Lang, hit: _Hit, quote: str, anchor: tuple[int, date] | None) -> _Resolved | None:
+def _after_days(lang: _Lang, hit: _Hit, quote: str, anchor: tuple[int, date] | None, low: str) -> _Resolved | None:
     """The day "two days later" / "the next day" names, counted from the last date stated
-    before it (at most ANCHOR_REACH characters back); None without such a date."""
+    before it (at most ANCHOR_REACH characters back); None without such a date, or when the
+    phrase takes an object ("trois jours après le vote", "dos días después de las elecciones":
+    `later_not_followed_by`), since it then counts from that event, not from a stated date."""
     if anchor is None or hit.start - anchor[0] > ANCHOR_REACH:
+        return None
+    objects = [fold(str(w)).casefold() for w in lang.data.get("later_not_followed_by") or []]
+    following = low[hit.end : hit.end + 16].lstrip()
+    if any(following.startswith(w) and not following[len(w) : len(w) + 1].isalnum() for w in objects):
         return None
     g = hit.groups
     if g.get("rel"):
@@ -445,7 +455,7 @@ def _after_days(lang: _Lang, hit: _Hit, quote: str, anchor: tuple[int, date] | N
         table = {_number_key(fold(str(k))): int(v) for k, v in (lang.data.get("next_days") or {}).items()}
         days = table.get(wanted)
     else:
-        n = g.get("n", "")
+        n = g.get("n") or g.get("n2") or g.get("n3") or ""
         numbers = {_number_key(fold(str(k))): int(v) for k, v in (lang.data.get("number_words") or {}).items()}
         days = int(n) if n.isdigit() else numbers.get(_number_key(n))
     if not days:
@@ -970,7 +980,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue  # "domingo de Páscoa", "Easter Sunday": a feast, not last Sunday
         quote = doc.text[hit.start : hit.end]
         if hit.kind == "after_days":
-            resolved = _after_days(lang, hit, re.sub(r"\s+", " ", quote.strip()), anchor)
+            resolved = _after_days(lang, hit, re.sub(r"\s+", " ", quote.strip()), anchor, low)
         else:
             resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
         if resolved is not None and len(resolved.value) == 10:
