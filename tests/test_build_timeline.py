@@ -111,8 +111,9 @@ def test_order_revoked_before_it_took_effect_keeps_order_and_revocation_dates(tm
 
 
 def test_the_restoration_date_is_never_taken_as_the_start(tmp_path: Path) -> None:
-    # Two sources word the return so that a start verb stands nearest the date ("the
-    # blackout ended"); two others say it was restored that day.
+    # Two sources word the return so that only a restriction word stands near the date ("the
+    # blackout ... came to an end": no return verb of the list takes it); two others say
+    # it was restored that day.
     result = _build(
         tmp_path,
         [
@@ -121,8 +122,8 @@ def test_the_restoration_date_is_never_taken_as_the_start(tmp_path: Path) -> Non
                 "2023-03-22",
                 "Mobile internet in the Karvan province of Veldoria was cut on 18 March 2023 during protests.",
             ),
-            ("en", "2023-03-22", "On 21 March 2023, the blackout ended in most districts of Karvan."),
-            ("en", "2023-03-22", "On 21 March 2023, the blackout ended in the city of Marrowby."),
+            ("en", "2023-03-22", "On 21 March 2023, the blackout in most districts of Karvan came to an end."),
+            ("en", "2023-03-22", "On 21 March 2023, the blackout in the city of Marrowby came to an end."),
             ("en", "2023-03-23", "Internet access in Karvan was restored on 21 March after three days of suspension."),
             ("en", "2023-03-23", "Mobile internet was restored on 21 March 2023 in Karvan, officials said."),
         ],

@@ -223,6 +223,8 @@ def _platform_throttled(by_field: dict[str, list[Mention]], chosen: set[str]) ->
     "Russia slows down Twitter" throttles a platform; "internet speeds dropped... live streams
     on X were cut off" slows the whole connection, and X is only where people noticed it.
     """
+    if any(m.extra.get("slowed_services") for m in by_field.get("kind") or []):
+        return True  # "la diminution du débit des réseaux sociaux": the services were slowed
     slow = [m for m in by_field.get("kind") or [] if m.value == "throttling"]
     for p in by_field.get("platforms") or []:
         if str(p.value) not in chosen and platform_name(str(p.value), None) not in chosen:

@@ -290,6 +290,10 @@ class Roles(Section):
     not_effective: Words | None = None
     line_start: Words | None = None
     line_end: Words | None = None
+    # what else comes back ("electricity was restored", "calm returned"): that return is not the end
+    other_returns: Words | None = None
+    access: Words | None = None  # ...unless access or the network is named beside it
+    in_force: Words | None = None  # "took effect", "entró en vigor": the sentence dates when it began
 
 
 Month = Annotated[int, Field(ge=1, le=12)]
@@ -322,6 +326,12 @@ class DatesFile(Section):
     calendar_month_suffixes: Words | None = None
     roles_inside_words: StrictBool | None = None  # role cues may sit inside longer words (no word boundary)
     range_joiners: Words | None = None
+    later_after: Words | None = None  # "two days later": after a number of `day_units`
+    later_before: Words | None = None  # "через два дня": before a number of `day_units`
+    later_not_followed_by: Words | None = None  # "trois jours après le vote": counted from the event, not read
+    next_days: dict[StrictStr, StrictInt] | None = None  # "the next day": days after the date stated before it
+    proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
+    verb_final: StrictBool | None = None  # the verb after a date (not a noun before it) says which step it is
 
 
 # ---------------------------------------------------------------- meta.yaml

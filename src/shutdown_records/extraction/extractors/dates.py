@@ -44,6 +44,7 @@ FUTURE_RANGE_END = 0.5
 DURATION_OF = 8  # "after three days of blackout": a restriction word this close after a duration
 ORDERED_OBJECT = 40  # characters after an ordering verb where what it orders is named
 EXTENSION = 0.3  # "extended the ban until Friday": neither when it began nor when it ended
+VERB_FINAL_REACH = 60  # characters after a date where a verb-final language's verb governs it
 PARTIAL_END = 0.3  # "came back intermittently", "back, but chatting still needs a VPN": not the end
 _NOT_IN_WORD = ("(?<![\\w-])", "(?<!\\w)")  # pattern openings that `C.opening_positions` serves
 _WINDOW = 48  # characters around a month/weekday word that a date phrase can span
@@ -114,6 +115,9 @@ ROLE_KEYS = (
     "partial",
     "line_start",
     "line_end",
+    "other_returns",
+    "access",
+    "in_force",
 )
 
 
@@ -161,12 +165,13 @@ def _borrowed(code: str) -> list[dict]:
     return [topic(str(other), "dates") | {"_code": str(other)} for other in own.get("borrow") or [] if other != code]
 
 
-def _cue_regex(words: list[str] | None, inside_words: bool = False) -> re.Pattern[str] | None:
+def _cue_regex(words: list[str] | None, inside_words: bool = False, clitics: str = "") -> re.Pattern[str] | None:
     """Role words as one pattern, matched at the start of a word, or anywhere in one for a
-    language whose verbs take prefixes (`roles_inside_words`: Swahili "ilirejeshwa")."""
+    language whose verbs take prefixes (`roles_inside_words`: Swahili "ilirejeshwa"), or
+    after a proclitic written as part of the word (`proclitics`: Arabic "وأعيدت")."""
     if not words:
         return None
-    opening = "" if inside_words else r"(?<!\w)"
+    opening = "" if inside_words else r"(?<!\w)" + clitics
     return regexcache.compile(rf"{opening}(?:{_alt([fold(str(w)).casefold() for w in words])})")
 
 
@@ -296,6 +301,8 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("relative_day", f"{B}(?P<rel>{_alt(list(rel_days))}){E}"))
     if rel_months:
         pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
+    later = _later_patterns(data)
+    pats.extend(("after_days", p) for p in later)
     if m_all:
         # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
         pats.append(
@@ -343,6 +350,7 @@ def _lang(code: str) -> _Lang | None:
         + list(weekdays)
         + list(calendar_months)
         + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+        + (_later_triggers(data) if later else [])
     )
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
@@ -350,7 +358,8 @@ def _lang(code: str) -> _Lang | None:
     never = regexcache.compile(r"(?<!\w)(?:" + _alt(never_words) + ")", re.IGNORECASE) if never_words else None
     inside = bool(data.get("roles_inside_words", False))
     roles = {
-        key: _cue_regex(role_words.get(key), inside and key not in ("start_strong", "end_strong")) for key in ROLE_KEYS
+        key: _cue_regex(role_words.get(key), inside and key not in ("start_strong", "end_strong"), _proclitics(data))
+        for key in ROLE_KEYS
     }
     enriched = dict(data)
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
@@ -369,6 +378,90 @@ def _lang(code: str) -> _Lang | None:
         never,
         range_re,
     )
+
+
+def _proclitics(data: dict) -> str:
+    """An optional proclitic joined to the next word (`proclitics`: Arabic "و", "ف"), as a
+    pattern to put after a word boundary; "" for a language without them."""
+    clitics = _alt([fold(str(w)) for w in data.get("proclitics") or []])
+    return f"(?:{clitics})?" if clitics else ""
+
+
+def _dotted(words: list[str]) -> list[str]:
+    """Words with a dotted capital İ where they open with i: Turkish "İki gün sonra" opens a
+    sentence, and İ does not match i in a case-insensitive pattern."""
+    return words + ["İ" + w[1:] for w in words if w.startswith("i")]
+
+
+def _number_key(word: str) -> str:
+    return word.replace("İ", "i").casefold()
+
+
+def _numbers(data: dict, group: str) -> str:
+    """Digits or a number word of the language (`number_words`), as a named group."""
+    words = _dotted([fold(str(w)) for w in data.get("number_words") or {}])
+    return f"(?P<{group}>\\d{{1,2}}" + (f"|{_alt(words)}" if words else "") + ")"
+
+
+def _later_patterns(data: dict) -> list[str]:
+    """ "two days later", "deux jours plus tard", "через два дня", "siku mbili baadaye", "the
+    next day": a day counted from the date the text stated before it (`later_after`,
+    `later_before`, `day_units`, `number_words`, `next_days` in dates.yaml), as one pattern
+    (each extra pattern costs a pass over every date window). Any case: the phrase often
+    opens a sentence."""
+    units = _alt([fold(str(w)) for w in data.get("day_units") or []])
+    after = _alt([fold(str(w)) for w in data.get("later_after") or []])
+    before = _alt([fold(str(w)) for w in data.get("later_before") or []])
+    phrases = _alt(_dotted([fold(str(w)) for w in data.get("next_days") or {}]))
+    out = []
+    if units and after:
+        out.append(f"{_numbers(data, 'n')}\\s+(?:{units})\\s+(?:{after})")
+        out.append(f"(?:{units})\\s+{_numbers(data, 'n2')}\\s+(?:{after})")  # Swahili: "siku mbili baadaye"
+    if units and before:
+        out.append(f"(?:{before})\\s+{_numbers(data, 'n3')}\\s+(?:{units})")
+    if phrases:
+        out.append(f"(?P<rel>{phrases})")
+    if not out:
+        return []
+    return [f"(?<![\\w-]){_proclitics(data)}(?i:{'|'.join(out)})(?!\\w)"]
+
+
+def _later_triggers(data: dict) -> list[str]:
+    """Words every "days later" phrase holds, so the date finder looks around them."""
+    words = [str(w) for w in data.get("day_units") or []] + [str(w) for w in data.get("later_before") or []]
+    # the phrase's longest word: "lendemain", not "le" (a trigger on "the" would open a window
+    # around every other word of an article)
+    words += [max(str(w).split(), key=len) for w in data.get("next_days") or {}]
+    return words + [w[:1].upper() + w[1:] for w in words]  # opening a sentence, in a case-sensitive language
+
+
+ANCHOR_REACH = 600  # characters back to the date that "two days later" counts from
+
+
+def _after_days(lang: _Lang, hit: _Hit, quote: str, anchor: tuple[int, date] | None, low: str) -> _Resolved | None:
+    """The day "two days later" / "the next day" names, counted from the last date stated
+    before it (at most ANCHOR_REACH characters back); None without such a date, or when the
+    phrase takes an object ("trois jours après le vote", "dos días después de las elecciones":
+    `later_not_followed_by`), since it then counts from that event, not from a stated date."""
+    if anchor is None or hit.start - anchor[0] > ANCHOR_REACH:
+        return None
+    objects = [fold(str(w)).casefold() for w in lang.data.get("later_not_followed_by") or []]
+    following = low[hit.end : hit.end + 16].lstrip()
+    if any(following.startswith(w) and not following[len(w) : len(w) + 1].isalnum() for w in objects):
+        return None
+    g = hit.groups
+    if g.get("rel"):
+        wanted = _number_key(re.sub(r"\s+", " ", g["rel"]))
+        table = {_number_key(fold(str(k))): int(v) for k, v in (lang.data.get("next_days") or {}).items()}
+        days = table.get(wanted)
+    else:
+        n = g.get("n") or g.get("n2") or g.get("n3") or ""
+        numbers = {_number_key(fold(str(k))): int(v) for k, v in (lang.data.get("number_words") or {}).items()}
+        days = int(n) if n.isdigit() else numbers.get(_number_key(n))
+    if not days:
+        return None
+    value = anchor[1] + timedelta(days=days)
+    return _Resolved(value.isoformat(), f"'{quote}' counted from {anchor[1].isoformat()}, the date stated before it")
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -424,6 +517,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         "relative_month": 2,
         "relative_day": 2,
         "weekday": 3,
+        "after_days": 2,
     }
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
@@ -758,6 +852,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
             continue  # "after three days of blackout": how long it lasted, not what the date did
         if all(b <= ka or a >= kb for ka, kb, _ in kept):
             kept.append((a, b, event))
+    kept = _absorbed(kept, low)
     for pos, _, event in sorted((a - s, b, ev) for a, b, ev in kept):
         if EVENT_FIELD[event] == END:
             ending.append((s + pos, event))
@@ -768,6 +863,11 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     best = min(before_cues) if before_cues else None
     if best is None or (best[0] > 80 and after_cues and min(after_cues)[0] < best[0]):
         best = min(after_cues) if after_cues else best
+    elif lang.data.get("verb_final") and after_cues and min(after_cues)[0] <= VERB_FINAL_REACH:
+        # Verb-final languages (tr, fa, hi, ur, ne): the verb after the date says what the
+        # date did; a noun before it names the restriction ("Erişim engeli 10 Mart'ta
+        # kaldırıldı": the block was lifted on 10 March).
+        best = min(after_cues)
     if best is None:
         return OTHER, 0.0, "none", None
     dist, event, where = best
@@ -777,7 +877,50 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         ordered = [ev for pos, ev in ending if where < pos <= where + ORDERED_OBJECT]
         if ordered:
             event = ordered[0]
+    if EVENT_FIELD[event] == END and _returned_other(r, low, where, s, e):
+        return OTHER, 0.0, "another service returned", None
+    if event == "effect" and dist <= 80 and _near(r["in_force"], low[s:e]):
+        # "the block took effect on 7 March", "yürürlüğe girdi": the sentence says this is
+        # when it began, which outweighs a date where it was only announced or ordered.
+        return START, 1.0, "verb", "effect"
     return EVENT_FIELD[event], (0.7 if dist <= 80 else 0.45), "verb", event
+
+
+OTHER_RETURN_NEAR = 30  # characters around a return verb where what came back is named
+
+
+def _returned_other(r: dict[str, re.Pattern[str] | None], low: str, where: int, s: int, e: int) -> bool:
+    """Whether the return verb at `where` speaks of something else coming back
+    (`other_returns`: "electricity was restored", "calm returned", "rétablir l'ordre"), with
+    no word for access or the network (`access`) beside it ("internet and power were restored")."""
+    lo, hi = max(s, where - OTHER_RETURN_NEAR), min(e, where + OTHER_RETURN_NEAR + 12)
+    window = low[lo:hi]
+    return bool(_near(r["other_returns"], window)) and not _near(r["access"], window)
+
+
+ABSORB = 20  # characters between a restriction noun and the ending verb that takes it
+
+
+def _absorbed(cues: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
+    """Cues without the restriction words that an ending verb takes as subject or object:
+    in "the ban was lifted", "lifted the ban", "erişim engeli kaldırıldı" the step is the
+    lifting, and "ban" must not make the date a start because it stands nearer to it."""
+    ends = [(a, b) for a, b, ev in cues if EVENT_FIELD[ev] == END]
+    if not ends:
+        return cues
+    out = []
+    for a, b, ev in cues:
+        if ev == "effect" and any(
+            (0 <= ea - b <= ABSORB and not _CLAUSE_MARK.search(low, b, ea))
+            or (0 <= a - eb <= ABSORB and not _CLAUSE_MARK.search(low, eb, a))
+            for ea, eb in ends
+        ):
+            continue
+        out.append((a, b, ev))
+    return out
+
+
+_CLAUSE_MARK = re.compile(r"[,;:.!?\u060c\u061b]")
 
 
 @cache
@@ -829,13 +972,19 @@ def extract(doc: Doc) -> Iterator[Mention]:
     # its order and revocation dates bound the incident (extraction/timeline.py).
     not_effective = _in_body(lang.never, folded, lo, hi)
     workaround = _workaround_cues(doc.language)
+    anchor: tuple[int, date] | None = None  # the last day the text stated: "two days later" counts from it
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
             continue  # "Also read: ..." names another story
         if hit.kind == "weekday" and _named_day(doc.language, doc.text, hit):
             continue  # "domingo de Páscoa", "Easter Sunday": a feast, not last Sunday
         quote = doc.text[hit.start : hit.end]
-        resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
+        if hit.kind == "after_days":
+            resolved = _after_days(lang, hit, re.sub(r"\s+", " ", quote.strip()), anchor, low)
+        else:
+            resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
+        if resolved is not None and len(resolved.value) == 10:
+            anchor = (hit.start, date.fromisoformat(resolved.value))
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
@@ -891,7 +1040,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue
         if field in (START, END) and precision == "month":
             weight *= 0.8
-        if doc.published is None and hit.kind in ("weekday", "relative_day", "relative_month"):
+        if doc.published is None and hit.kind in ("weekday", "relative_day", "relative_month", "after_days"):
             weight *= 0.5  # "Wednesday" read against another article's date may be a week off
         yield Mention(
             field=field,

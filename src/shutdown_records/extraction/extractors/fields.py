@@ -8,6 +8,7 @@ background in a platform-block story must not win `kind`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .. import cues as C
 from ..types import Doc, Mention
@@ -17,22 +18,52 @@ from .platforms import platform_names_re
 
 
 def _kind(doc: Doc, sink: C.MentionSink) -> None:
-    for hit in C.hits(doc, "kind"):
+    hits = list(C.hits(doc, "kind"))
+    restriction = C.cue_set(doc.language, "gates", "restriction")
+    text = C.folded(doc)
+    for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
         # A kind cue is often negative itself ("could not access"): only hypotheticals and
         # other incidents are discounted here; a denied restriction is `gates.negation`'s.
         said = stance(doc, hit.start, hit.end, negation=False)
         weight = hit.weight * C.lead_factor(doc, hit.start) * said.factor
-        sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)))
+        slowed = hit.value == "service_block" and _object_of_slowdown(doc, hit, hits, restriction, text)
+        if slowed:
+            weight *= SLOWED_OBJECT
+            said = replace(said, why=(said.why + "; " if said.why else "") + "what a slowdown in its sentence slowed")
+        # (`slowed_services`: the assembler keeps the platform list of a slowdown of services)
+        sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)), extra={"slowed_services": slowed})
+
+
+SLOWED_OBJECT = 0.3  # "la diminution du débit des réseaux sociaux": the platforms are what was slowed
+
+
+def _object_of_slowdown(doc: Doc, hit: C.Hit, hits: list[C.Hit], restriction: C.CueSet, text: str) -> bool:
+    """Whether a block cue is only a noun for the services ("réseaux sociaux", "redes sociales":
+    no restriction word of its own) in a sentence that names a slowdown: the services are
+    what was slowed, not blocked."""
+    if restriction and restriction.search(text, hit.start, hit.end) is not None:
+        return False
+    zone = C.sentence(doc, hit.start, hit.end)
+    return any(h.value == "throttling" and h.weight >= 0.6 and zone[0] <= h.start < zone[1] for h in hits)
 
 
 def _scope(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     restore = C.cue_set(doc.language, "gates", "restore")
-    for hit in C.hits(doc, "scope"):
+    hits = list(C.hits(doc, "scope"))
+    for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         weight = hit.weight
+        if (
+            hit.value == "national"
+            and not (restore and C.in_sentence(doc, restore, zone))
+            and any(h.value != "national" and h.weight >= 0.5 and zone[0] <= h.start < zone[1] for h in hits)
+        ):
+            # "a total blackout hit the region of Karsh": total there, but in that region
+            # (not where access came back: "restored in several provinces after the total blackout")
+            weight *= NATIONAL_BESIDE_REGION
         if hit.value != "national" and not C.in_sentence(doc, restriction, zone):
             continue  # "in the region" without a restriction is geography, not extent
         if not C.in_sentence(doc, restriction, zone):
@@ -170,6 +201,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 
 AUTHORITY_AFTER = 0.6
 AUTHORITY_BEFORE = 0.8  # a generic authority word ("the department said") before the cue
+NATIONAL_BESIDE_REGION = 0.3  # a "total"/"nationwide" cue in a sentence that names a region as the extent
 NARROWER = 0.5  # "in <country>" in a document that names a region or city as the extent
 RESTORED_WHERE = 0.5  # a place named where access was restored says where it came back, not the extent
 OTHER_RESTRICTION = 0.3
