@@ -20,6 +20,7 @@ from shutdown_records.errors import EXIT_OK
 from shutdown_records.extraction import build_record
 from shutdown_records.scan.country import country_shares, is_clear
 from shutdown_records.scan.grouping import Item, group_items
+from shutdown_records.scan.matching import KnownRecord, match
 
 pytest.importorskip("ahocorasick_rs", reason="the scan extra is part of .[test]")
 
@@ -246,3 +247,44 @@ def test_two_congos_scan_into_two_incidents_and_a_rescan_after_accepting_propose
     assert not list(again.glob("drafts/*.yaml")) and not list(again.glob("updates/*.yaml"))
     assert _incidents(again) == found
     assert "nothing new: 2" in (again / "summary.md").read_text(encoding="utf-8")
+
+
+TAJIK_RU = """---
+url: https://novosti.example.org/tavresh-internet
+published: 2025-02-11
+language: ru
+---
+В Таврешской области отключили интернет
+
+Таджикские власти отключили мобильный интернет в Таврешской области после протестов в городе
+Зарешт, сообщили местные жители. Таджикские операторы связи подтвердили отключение.
+
+Один из жителей, работающий в России, рассказал, что уже неделю не может связаться с родными.
+"""
+
+
+def test_a_countrys_adjective_outweighs_where_a_resident_works(tmp_path: Path) -> None:
+    shares = _shares(tmp_path, TAJIK_RU)
+    assert shares[0][0] == "TJ" and is_clear(shares), shares
+
+
+def test_the_builders_record_names_the_right_congo(tmp_path: Path) -> None:
+    for text, code in [(KINSHASA_FR, "CD"), (BRAZZAVILLE_FR, "CG")]:
+        path = tmp_path / f"{code}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert build_record([path], record_path=tmp_path / f"{code}.yaml").record["country"] == code
+
+
+def test_an_incident_that_may_be_either_congo_matches_the_known_record_of_either(tmp_path: Path) -> None:
+    either = (("CD", 0.5), ("CG", 0.5))
+    (group,) = group_items([item(1, "CD", countries=either, published="2025-06-22", kind="full_network")])
+    known = KnownRecord(
+        path=tmp_path / "cg-2025-election.yaml",
+        data={"id": "cg-2025-election", "country": "CG", "start_date": "2025-06-20"},
+    )
+    other = KnownRecord(
+        path=tmp_path / "ke-2025.yaml", data={"id": "ke-2025", "country": "KE", "start_date": "2025-06-20"}
+    )
+    assert match(group, [other, known], set()) is known
+    (settled,) = group_items([item(1, "CD", published="2025-06-22", kind="full_network")])
+    assert match(settled, [known], set()) is None
