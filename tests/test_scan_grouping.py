@@ -78,6 +78,24 @@ representante legal.
 """
 
 
+# Kenya's block, with Russia's regulator recalled in passing (in a sentence that says "blocked").
+KENYA_EN = """---
+url: https://news.example.org/kenya-telegram
+published: 2025-07-02
+language: en
+---
+Kenya blocks Telegram during the Marundu exams
+
+The Communications Authority of Kenya ordered operators to block Telegram on Monday during the
+national exams, after leaked papers spread on the app in Marundu county, officials said.
+
+Kenyan students said the app was unreachable in Nairobi and Kisuru. Russia's regulator Roskomnadzor
+blocked Telegram in 2018 in a similar move, which failed to stop the app.
+
+The block will be lifted when the exams end, the authority said.
+"""
+
+
 def _shares(tmp_path: Path, text: str) -> list[tuple[str, float]]:
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
@@ -164,10 +182,27 @@ def test_the_same_language_decides_between_two_undated_candidates() -> None:
         [
             item(1, "BR", platforms=frozenset({"Telegram"}), published="2025-03-18", language="pt"),
             item(2, "RU", platforms=frozenset({"Telegram"}), published="2021-04-16", language="ru"),
-            item(3, "BR", countries=(("BR", 0.6), ("RU", 0.4)), platforms=frozenset({"Telegram"}), language="pt"),
+            item(3, "BR", countries=(("BR", 0.5), ("RU", 0.5)), platforms=frozenset({"Telegram"}), language="pt"),
         ]
     )
     assert members(groups) == [[1, 3], [2]]
+
+
+def test_an_unclear_article_prefers_its_leading_country_to_a_closer_incident_of_the_other() -> None:
+    leaning = (("KE", 0.57), ("RU", 0.43))
+    groups = group_items(
+        [
+            item(1, "KE", platforms=frozenset({"Telegram"}), published="2025-06-01"),
+            item(2, "RU", platforms=frozenset({"Telegram"}), published="2025-07-01"),
+            item(3, "KE", countries=leaning, platforms=frozenset({"Telegram"}), published="2025-07-02"),
+        ]
+    )
+    assert members(groups) == [[1, 3], [2]]
+    # With no incident of its leading country, the other one's may take it.
+    alone = group_items(
+        [item(2, "RU", published="2025-07-01"), item(3, "KE", countries=leaning, published="2025-07-02")]
+    )
+    assert members(alone) == [[2, 3]]
 
 
 def test_an_undated_article_naming_another_platform_joins_the_only_incident_of_its_country() -> None:
@@ -261,6 +296,11 @@ language: ru
 
 Один из жителей, работающий в России, рассказал, что уже неделю не может связаться с родными.
 """
+
+
+def test_a_foreign_country_and_its_regulator_recalled_in_passing_do_not_take_the_article(tmp_path: Path) -> None:
+    shares = _shares(tmp_path, KENYA_EN)
+    assert shares[0][0] == "KE" and is_clear(shares), shares
 
 
 def test_a_countrys_adjective_outweighs_where_a_resident_works(tmp_path: Path) -> None:

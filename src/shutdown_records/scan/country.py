@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 AUTHORITY_WEIGHT = 1.5  # the ordering body's country against the names' vote (which sums to 1)
-CLEAR_RATIO = 2.0  # the leading country is the reading when it has this many times the next one's share
+CLEAR_RATIO = 1.5  # a lead of this many times the next country's share (60:40) is a clear reading
 CANDIDATE_SHARE = 0.25  # a country with less than this share is never a candidate
 GENERIC_PREFIXES = ("Government of ", "Authorities of ")
 GENERIC_SUFFIX = " authorities"
@@ -83,4 +83,4 @@ def country_shares(mentions: Iterable[Any]) -> list[tuple[str, float]]:
 
 def is_clear(shares: list[tuple[str, float]]) -> bool:
     """One country leads by a wide margin (or is the only one named)."""
-    return len(shares) == 1 or (bool(shares) and shares[0][1] >= CLEAR_RATIO * shares[1][1])
+    return len(shares) == 1 or (bool(shares) and shares[0][1] >= CLEAR_RATIO * shares[1][1] - 1e-9)

@@ -146,10 +146,21 @@ def make_item(seq: int, row: dict[str, Any]) -> Item:
     )
 
 
-def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[int, bool, int, int]:
-    """Closer in time, then the same language, then the likelier country, then the older."""
+def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[bool, int, bool, int, int]:
+    """An incident of the country the article leads with (all of them when shares tie, as for
+    "Congo" alone), then closer in time, then the same language, then the likelier country,
+    then the older. An unclear article goes to its second country only when no incident of
+    its first fits."""
+    top = item.countries[0][1] if item.countries else None
+    leaders = {c for c, share in item.countries if share == top} or set(item.candidates)
     order = item.candidates.index(group.country) if group.country in item.candidates else len(item.candidates)
-    return (group.distance(item), item.language not in group.languages, order, groups.index(group))
+    return (
+        bool(leaders) and not (group.countries & leaders),
+        group.distance(item),
+        item.language not in group.languages,
+        order,
+        groups.index(group),
+    )
 
 
 def _only_incident_of_its_country(groups: list[Group], item: Item) -> Group | None:
@@ -184,7 +195,7 @@ def group_items(items: list[Item]) -> list[Group]:
             # An article naming no country joins an incident only when one fits best:
             # closer in time, or (equally close) written in the same language.
             first, second = ranked[0], ranked[1]
-            if _rank(first, item, groups)[:2] == _rank(second, item, groups)[:2]:
+            if _rank(first, item, groups)[1:3] == _rank(second, item, groups)[1:3]:
                 chosen = None
         if chosen is not None:
             chosen.add(item)
