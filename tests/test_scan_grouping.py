@@ -99,7 +99,8 @@ The block will be lifted when the exams end, the authority said.
 def _shares(tmp_path: Path, text: str) -> list[tuple[str, float]]:
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
-    return country_shares(build_record([path], record_path=tmp_path / "r.yaml").mentions)
+    built = build_record([path], record_path=tmp_path / "r.yaml")
+    return country_shares(built.mentions, built.docs)
 
 
 def test_the_two_congos_are_told_apart_by_full_names_and_capitals(tmp_path: Path) -> None:
@@ -301,6 +302,23 @@ language: ru
 def test_a_foreign_country_and_its_regulator_recalled_in_passing_do_not_take_the_article(tmp_path: Path) -> None:
     shares = _shares(tmp_path, KENYA_EN)
     assert shares[0][0] == "KE" and is_clear(shares), shares
+
+
+REGULATOR_ONLY_RU = """---
+url: https://novosti.example.org/messenger
+published: 2025-03-03
+language: ru
+---
+Telegram заблокирован по решению суда
+
+Доступ к мессенджеру Telegram ограничен по решению суда, сообщают пользователи в Северограде.
+
+В Роскомнадзоре от комментариев отказались.
+"""
+
+
+def test_an_article_naming_no_country_is_read_by_the_national_body_it_names(tmp_path: Path) -> None:
+    assert _shares(tmp_path, REGULATOR_ONLY_RU) == [("RU", 1.0)]
 
 
 def test_a_countrys_adjective_outweighs_where_a_resident_works(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ over names, capitals and adjectives, shared names such as "Congo" already split)
 country of the body the builder read as ordering the restriction ("Roskomnadzor", "the Tajik
 authorities": `country` in data/vocab/authorities.yaml, or the country a generic name was
 built for). The ordering body counts more than a country merely named: an article about a
-Brazilian court blocking "the Russian app" is about Brazil. A generic name ("the Tajik
+Brazilian court blocking "the Russian app" is about Brazil. An article that names no country
+but names a national body ("Роскомнадзор" said...) is read as that body's country. A generic name ("the Tajik
 authorities") only repeats the article's own country words: it strengthens the country the
 names already lead with, and brings in none (nor settles a tie such as "Congo").
 
@@ -54,13 +55,31 @@ def _generic_country(name: str) -> str | None:
     return None
 
 
-def country_shares(mentions: Iterable[Any]) -> list[tuple[str, float]]:
-    """(country, share) best first, shares summing to 1; empty when nothing names a country."""
+def _bodies_named(docs: Iterable[Any]) -> dict[str, float]:
+    """Country -> share of the national bodies the articles name anywhere ("Роскомнадзор")."""
+    from ..extraction.extractors.authorities import find_authorities  # noqa: PLC0415
+
+    counts: dict[str, float] = {}
+    for doc in docs:
+        for body in find_authorities(doc):
+            code = None if body.generic else _named_bodies().get(body.name)
+            if code:
+                counts[code] = counts.get(code, 0.0) + 1.0
+    total = sum(counts.values())
+    return {code: n / total for code, n in counts.items()}
+
+
+def country_shares(mentions: Iterable[Any], docs: Iterable[Any] = ()) -> list[tuple[str, float]]:
+    """(country, share) best first, shares summing to 1; empty when nothing names a country.
+    `docs` (the articles read) let a national body named anywhere stand for the country when
+    the article names none."""
     mentions = list(mentions)
     named: dict[str, float] = {}
     for m in mentions:
         if m.field == "country" and isinstance(m.value, str):
             named[m.value] = max(named.get(m.value, 0.0), float(m.weight))  # one mention per cited sentence
+    if not named:
+        named = _bodies_named(docs)
     top = sorted(named.values(), reverse=True)
     leader = max(named, key=lambda c: named[c]) if top and (len(top) == 1 or top[0] > top[1]) else None
     ordering: dict[str, float] = {}

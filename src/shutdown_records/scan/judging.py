@@ -50,7 +50,7 @@ def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
         path.write_text(stored, encoding="utf-8")
         result = build_record([path], record_path=Path(tmp) / "record.yaml", language=language)
     record = result.record if result.docs else {}
-    shares = country_shares(result.mentions) if result.docs else []
+    shares = country_shares(result.mentions, result.docs) if result.docs else []
     return {
         "id": record.get("id"),
         "country": shares[0][0] if shares else record.get("country"),
