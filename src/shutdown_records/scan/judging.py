@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .country import country_shares
 from .inputs import Article, Skipped, Unit, read_unit, source_name
 from .language import quick_language
 from .relevance import judge
@@ -41,7 +41,8 @@ def article_language(article: Article, relevant: bool) -> str | None:
 
 
 def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
-    """What the builder reads in one article: the fields that say which incident it reports."""
+    """What the builder reads in one article: the fields that say which incident it reports,
+    and the countries it may be about, ranked (`country.country_shares`)."""
     from ..extraction import build_record  # noqa: PLC0415 - heavy, only for relevant articles
 
     with tempfile.TemporaryDirectory(prefix="scan-") as tmp:
@@ -49,9 +50,11 @@ def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
         path.write_text(stored, encoding="utf-8")
         result = build_record([path], record_path=Path(tmp) / "record.yaml", language=language)
     record = result.record if result.docs else {}
+    shares = country_shares(result.mentions, result.docs) if result.docs else []
     return {
         "id": record.get("id"),
-        "country": record.get("country") or named_country(stored, language),
+        "country": shares[0][0] if shares else record.get("country"),
+        "countries": [[code, share] for code, share in shares],
         "kind": record.get("kind"),
         "platforms": list(record.get("platforms") or []),
         "start_date": record.get("start_date"),
@@ -60,39 +63,6 @@ def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
         "scope": record.get("scope"),
         "regions": [str(r.get("name") if isinstance(r, dict) else r) for r in record.get("regions") or []],
     }
-
-
-@cache
-def _territory_names(language: str | None) -> tuple[tuple[str, str], ...]:
-    """(name, ISO code) of every country in the article's language (CLDR, via babel), longest first."""
-    from babel import Locale, UnknownLocaleError  # noqa: PLC0415
-
-    names: dict[str, str] = {}
-    for code in dict.fromkeys([language or "en", "en"]):
-        try:
-            territories = Locale.parse(code).territories
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
-        for iso, name in territories.items():
-            if len(iso) == 2 and iso.isalpha() and iso not in ("EU", "UN", "EZ", "QO", "ZZ") and len(name) >= 4:
-                names.setdefault(name, iso)
-    return tuple(sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0])))
-
-
-def named_country(text: str, language: str | None) -> str | None:
-    """The one country an article names most often, when the builder found none (languages it
-    holds no vocabulary for). Ties and no name give None."""
-    counts: dict[str, int] = {}
-    for name, iso in _territory_names(language):
-        n = text.count(name)
-        if n:
-            counts[iso] = counts.get(iso, 0) + n
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    return ranked[0][0]
 
 
 def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
