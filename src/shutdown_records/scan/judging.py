@@ -2,13 +2,17 @@
 articles, the builder's reading of country, kind, platforms and dates (for grouping).
 
 `process_unit` is a plain function of its arguments, so a local process pool, a Dask
-`LocalCluster` and a remote Dask cluster all produce the same rows for the same unit.
+`LocalCluster` and a remote Dask cluster all produce the same rows for the same unit. It
+returns the unit's articles.jsonl lines already serialised: the scanning process (one, however
+many workers there are) only copies text, so it never becomes the bottleneck of a cluster.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -81,20 +85,47 @@ def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
     if verdict.relevant:
         stored = article.stored()
         name = source_name(article, stored)
-        row["_source"] = {"name": name, "text": stored, "published": article.published}
+        sha = hashlib.sha256(stored.encode("utf-8")).hexdigest()
+        row["_source"] = {"name": name, "text": stored, "published": article.published, "sha256": sha}
         row["_features"] = features(stored, name, language)
     return row
 
 
-def process_unit(unit: Unit, config: JudgeConfig) -> list[dict[str, Any]]:
-    """Rows for every article of the unit, and `{"skipped": place, "reason": ...}` entries."""
-    rows: list[dict[str, Any]] = []
-    for item in read_unit(unit):
+PUBLIC = ("input", "url", "language", "relevant", "why")  # an articles.jsonl row, before "incident"
+
+
+def public_line(row: dict[str, Any]) -> str:
+    """The row's articles.jsonl line with `"incident": null` (the scanning process fills in the
+    incident of relevant rows once incidents are known)."""
+    return json.dumps({**{k: row[k] for k in PUBLIC}, "incident": None}, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class UnitResult:
+    """What a worker sends back for one unit: small, whatever the unit's size."""
+
+    lines: str = ""  # the unit's articles.jsonl lines, in input order
+    articles: int = 0
+    relevant: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (position, row with _source)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (place, reason), in input order
+
+
+def process_unit(unit: Unit, config: JudgeConfig) -> UnitResult:
+    """Every article of the unit judged; unreadable ones listed as skipped."""
+    result = UnitResult()
+    lines: list[str] = []
+    for position, item in enumerate(read_unit(unit)):
         if isinstance(item, Skipped):
-            rows.append({"skipped": item.input, "reason": item.reason})
+            result.skipped.append((item.input, item.reason))
             continue
         try:
-            rows.append(judge_article(item, config))
+            row = judge_article(item, config)
         except Exception as err:  # noqa: BLE001 - one article must not stop a stream
-            rows.append({"skipped": item.input, "reason": f"article could not be judged: {type(err).__name__}: {err}"})
-    return rows
+            result.skipped.append((item.input, f"article could not be judged: {type(err).__name__}: {err}"))
+            continue
+        lines.append(public_line(row))
+        result.articles += 1
+        if row["relevant"]:
+            result.relevant.append((position, row))
+    result.lines = "".join(lines)
+    return result
