@@ -206,6 +206,17 @@ def test_an_unclear_article_prefers_its_leading_country_to_a_closer_incident_of_
     assert members(alone) == [[2, 3]]
 
 
+def test_an_undated_article_goes_to_the_incident_of_its_kind_when_time_cannot_tell() -> None:
+    groups = group_items(
+        [
+            item(1, "ET", published="2024-02-01", kind="full_network"),
+            item(2, "ET", published="2025-06-01", kind="throttling"),
+            item(3, "ET", kind="throttling"),
+        ]
+    )
+    assert members(groups) == [[1], [2, 3]]
+
+
 def test_an_undated_article_naming_another_platform_joins_the_only_incident_of_its_country() -> None:
     groups = group_items(
         [

@@ -146,11 +146,11 @@ def make_item(seq: int, row: dict[str, Any]) -> Item:
     )
 
 
-def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[bool, int, bool, int, int]:
+def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[bool, int, bool, bool, int, int]:
     """An incident of the country the article leads with (all of them when shares tie, as for
-    "Congo" alone), then closer in time, then the same language, then the likelier country,
-    then the older. An unclear article goes to its second country only when no incident of
-    its first fits."""
+    "Congo" alone), then closer in time, then the same language, then the same kind (a
+    throttling is not a full shutdown), then the likelier country, then the older. An unclear
+    article goes to its second country only when no incident of its first fits."""
     top = item.countries[0][1] if item.countries else None
     leaders = {c for c, share in item.countries if share == top} or set(item.candidates)
     order = item.candidates.index(group.country) if group.country in item.candidates else len(item.candidates)
@@ -158,6 +158,7 @@ def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[bool, int, boo
         bool(leaders) and not (group.countries & leaders),
         group.distance(item),
         item.language not in group.languages,
+        bool(item.kind and group.kinds and item.kind not in group.kinds),
         order,
         groups.index(group),
     )
