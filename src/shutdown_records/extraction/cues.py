@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from ..text import fold, quoted_words
 from . import langdata, prefixes, regexcache, spans
 from .types import Doc, Mention, sentence_span, separators
+from .wordtrie import items_pattern
 
 COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
 CUES_TOPIC = "cues"
@@ -56,7 +57,7 @@ class CueSet:
     """Compiled cues for one field (or one gate) in one language.
 
     All cues are joined into one regex per case mode, factored by their literal prefixes
-    (`trie_pattern`), so a document is scanned once per set and most positions are rejected
+    (`wordtrie.items_pattern`), so a document is scanned once per set and most positions are rejected
     after a character; the cue behind a match is then found by re-matching that span only.
     """
 
@@ -69,7 +70,7 @@ class CueSet:
             members = tuple(c for c in self.cues if c.case == case and c.source)
             if members:
                 items = [item for c in members for item in _trie_items(c.source)]
-                body = _NAMED_GROUP.sub("(?:", trie_pattern(items, ignore_case=not case))
+                body = _NAMED_GROUP.sub("(?:", items_pattern(items, lower=not case))
                 flags = 0 if case else re.IGNORECASE
                 heads = tuple((c, _heads(c.source)) for c in members)
                 passes.append((regexcache.compile(rf"(?<!\w)(?:{body})(?!\w)", flags), heads))
@@ -567,7 +568,7 @@ def countries(language: str) -> CountryMatcher:
             demonyms.append((str(code), regexcache.compile(fold(p), re.IGNORECASE)))
             parts.append(fold(p))
     inflected = language in set(langdata.shared("vocab/countries").get("inflected_languages") or [])
-    body = trie_pattern(_name_items(names, inflected) + [_literal_prefix(p) for p in parts])
+    body = items_pattern(_name_items(names, inflected) + [_literal_prefix(p) for p in parts], lower=True)
     pattern = regexcache.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) if body else None
     return CountryMatcher(pattern, names, tuple(demonyms), inflected=inflected)
 
@@ -670,8 +671,8 @@ def _alternation(language: str, what: str) -> str:
     position after a character or two instead of trying hundreds of names there."""
     matcher = countries(language)
     if what == "country":
-        return trie_pattern(_name_items(matcher.by_text, matcher.inflected)) or "(?!)"
-    return trie_pattern([_literal_prefix(p.pattern) for _, p in matcher.demonym_patterns]) or "(?!)"
+        return items_pattern(_name_items(matcher.by_text, matcher.inflected), lower=True) or "(?!)"
+    return items_pattern([_literal_prefix(p.pattern) for _, p in matcher.demonym_patterns], lower=True) or "(?!)"
 
 
 _PLAIN = re.compile(r"[^\\.^$*+?{}\[\]|()]*")
@@ -703,39 +704,3 @@ def _literal_prefix(pattern: str) -> tuple[str, str]:
     if tail[:1] in ("?", "*", "{") and head:  # a quantifier binds the last literal character
         head, tail = head[:-1], head[-1] + tail
     return head, tail
-
-
-def trie_pattern(items: Iterable[tuple[str, str]], ignore_case: bool = True) -> str:
-    """A regex matching any of (literal, regex tail), factored by common literal prefixes.
-
-    With `ignore_case` the literals are lower-cased (the regex is compiled case-insensitive);
-    without it they are kept as written, so "PTA" does not become "pta". Kept between runs
-    (`regexcache`): a language's tries are rebuilt at every start otherwise.
-    """
-    items = list(items)
-    key = f"{ignore_case}\x00" + "\x00".join(f"{literal}\x01{tail}" for literal, tail in items)
-    return regexcache.remembered_text("cues.trie", key, lambda: _trie_pattern(items, ignore_case))
-
-
-def _trie_pattern(items: list[tuple[str, str]], ignore_case: bool) -> str:
-    root: dict[str, Any] = {}
-    for literal, tail in items:
-        node = root
-        for ch in literal.lower() if ignore_case else literal:
-            node = node.setdefault(ch, {})
-        node.setdefault("", set()).add(tail)
-
-    def emit(node: dict[str, Any]) -> str:
-        options = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
-        tails = sorted(node.get("", ()), key=len, reverse=True)
-        options += [t for t in tails if t]
-        optional = "" in tails
-        if not options:
-            return ""
-        body = options[0] if len(options) == 1 and not optional else "(?:" + "|".join(options) + ")"
-        if optional:
-            body = body if body.startswith("(?:") else "(?:" + body + ")"
-            return body + "?"
-        return body
-
-    return emit(root)
