@@ -25,6 +25,8 @@ LAYERS: dict[str, int] = {
     "shutdown_records.fieldspec": 0,
     "shutdown_records.model": 0,
     "shutdown_records.datafiles": 0,
+    "shutdown_records.dataschema": 0,
+    "shutdown_records.vocabschema": 0,
     "shutdown_records.codebook": 0,
     "shutdown_records.schema_gen": 0,
     "shutdown_records.source_ids": 0,
