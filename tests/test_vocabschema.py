@@ -51,3 +51,36 @@ def test_a_bare_no_read_as_false_is_named(tmp_path: Path) -> None:
 def test_demonyms_are_lists_of_words(tmp_path: Path) -> None:
     err = _error(tmp_path, "vocab/demonyms", "en:\n  VL: Velorian\n")
     assert err.place.endswith("demonyms.yaml:2") and "en.VL" in str(err)
+
+
+def test_a_build_stops_on_a_vocabulary_that_does_not_fit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Not a warning per extractor and a record without countries: an error naming the file and line."""
+    from click.testing import CliRunner
+    from pydantic import create_model
+
+    from shutdown_records import datafiles, vocabschema
+    from shutdown_records.cli import cli
+
+    # A schema that no longer knows `capitals:` stands for a file whose key is misspelt.
+    narrower = create_model(
+        "CountriesFile",
+        __base__=vocabschema.Section,
+        **{
+            name: (info.annotation, info.default)
+            for name, info in vocabschema.CountriesFile.model_fields.items()
+            if name != "capitals"
+        },
+    )
+    monkeypatch.setitem(vocabschema.SCHEMAS, "vocab/countries", narrower)
+    datafiles.shared.cache_clear()
+    try:
+        article = tmp_path / "a.txt"
+        article.write_text("Veloria blocked Zubnet on Monday, the minister said.\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["build", "-q", "--language", "en", str(article)])
+    finally:
+        monkeypatch.undo()
+        datafiles.shared.cache_clear()
+    # cli.main prints it as `error: FILE:LINE: ...` with DataFileError's exit code (1).
+    assert isinstance(result.exception, DataFileError) and result.exception.exit_code == 1
+    assert result.exception.place.split("/")[-1].startswith("countries.yaml:")
+    assert "capitals: unknown key" in str(result.exception)

@@ -38,3 +38,11 @@ def shared(name: str) -> dict[str, Any]:
     model = SCHEMAS.get(name)
     # Checked against its schema (vocabschema.py), when it has one: a misspelt key is an error.
     return check(model, data, str(path), text, "vocabschema.py") if model else data or {}
+
+
+def check_all() -> None:
+    """Read every vocabulary that has a schema now, so a file that does not fit it stops a build
+    with its file and line before any extractor runs (an extractor's own failure is only
+    reported as a problem)."""
+    for name in SCHEMAS:
+        shared(name)
