@@ -1,9 +1,11 @@
-"""Adding a field is one attribute in `model.Incident` (docs/architecture.md, "Adding a field").
+"""Adding a field is one attribute in `model.Incident` plus its extractor (docs/architecture.md,
+"Adding a field").
 
-The test does what a contributor would: it copies the package, adds one annotated attribute to
-the copy's model.py and nothing else, and runs the copy's CLI in a fresh interpreter. The new
-field must then be required to have a quote by `validate`, be a CSV column and an OONI fact
-line, and be a scored `eval` column. A stage that keeps a hand list of fields fails here.
+The tests do what a contributor would: copy the package, add one annotated attribute to the
+copy's model.py (and, for the build, one extractor module) and nothing else, and run the
+copy's CLI in a fresh interpreter. The new field must then be required to have a quote by
+`validate`, be a CSV column and an OONI fact line, be a scored `eval` column, and be built,
+cited and scored once an extractor finds it. A stage that keeps a hand list of fields fails here.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 import shutdown_records
 
 ANCHOR = "\n    operators: Annotated[\n"
@@ -25,6 +29,22 @@ NEW_FIELD = """
     ] = Field(None, ge=0, description="How many services were blocked.")
 """
 
+# A toy extractor (its cue in code, for the test only; a real one reads data/lang/<code>/cues.yaml).
+EXTRACTOR = """
+import re
+
+from ..types import Mention
+
+NUMBERS = {"twelve": 12}
+CUE = re.compile(r"block (\\w+) online services")
+
+
+def extract(doc):
+    for m in CUE.finditer(doc.text):
+        if m.group(1) in NUMBERS:
+            yield Mention("affected_services_count", NUMBERS[m.group(1)], doc.id, m.start(), m.end(), 0.9)
+"""
+
 ARTICLE = """Veloria blocks twelve services
 
 Veloria's regulator ordered operators on Monday 3 March 2031 to block twelve online services,
@@ -32,8 +52,9 @@ Minister Tavo Renk said in Port Aster. Users in Veloria reported that the servic
 """
 
 
-def _package_with_the_field(tmp_path: Path) -> Path:
-    """A copy of the package whose model.py has one attribute more; its folder for PYTHONPATH."""
+def _package_with_the_field(tmp_path: Path, extractor: bool = False) -> Path:
+    """A copy of the package whose model.py has one attribute more (and, with `extractor`, an
+    extractor module for it); its folder for PYTHONPATH."""
     package = Path(shutdown_records.__file__).parent
     copy = tmp_path / "src" / "shutdown_records"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
@@ -41,6 +62,8 @@ def _package_with_the_field(tmp_path: Path) -> Path:
     text = model.read_text(encoding="utf-8")
     assert text.count(ANCHOR) == 1
     model.write_text(text.replace(ANCHOR, NEW_FIELD + ANCHOR), encoding="utf-8")
+    if extractor:
+        (copy / "extraction" / "extractors" / "services.py").write_text(EXTRACTOR, encoding="utf-8")
     return copy.parent
 
 
@@ -87,3 +110,24 @@ def test_one_attribute_in_the_model_reaches_validate_exports_and_eval(tmp_path: 
     assert figures["incidents"][0]["fields"]["affected_services_count"] == 0.0
     table = _run(src, tmp_path, "eval", "-q", "corpus")
     assert "svcs" in table.stdout.splitlines()[0]
+
+
+def test_with_an_extractor_the_field_is_built_cited_and_scored(tmp_path: Path) -> None:
+    src = _package_with_the_field(tmp_path, extractor=True)
+    incident = tmp_path / "corpus" / "vl-2031-services"
+    (incident / "sources").mkdir(parents=True)
+    (incident / "sources" / "01.txt").write_text(ARTICLE, encoding="utf-8")
+    (incident / "gold.yaml").write_text("incident: vl-2031-services\naffected_services_count: 12\n", encoding="utf-8")
+
+    built = _run(src, tmp_path, "build", "-q", "-o", "records/vl.yaml", "corpus/vl-2031-services/sources")
+    assert built.returncode == 0, built.stderr
+    record = yaml.safe_load((tmp_path / "records" / "vl.yaml").read_text(encoding="utf-8"))
+    assert record["affected_services_count"] == 12
+    (citation,) = record["evidence"]["affected_services_count"]
+    assert citation["quote"] == "block twelve online services"
+
+    checked = _run(src, tmp_path, "validate", "records")
+    assert "affected_services_count" not in checked.stdout, checked.stdout
+
+    scored = _run(src, tmp_path, "eval", "-q", "--json", "corpus")
+    assert json.loads(scored.stdout)["incidents"][0]["fields"]["affected_services_count"] == 1.0
