@@ -4,7 +4,8 @@ Why: "behaviour unchanged" is a claim about files, so check the files. In a temp
 this builds every incident of every corpus (../shared/corpus, tests/*_corpus) and the seeds,
 imports the STOP sheets (../shared/stop), validates the built, imported and committed
 records (records/), exports each set in every export format, writes the report site, runs
-`eval` on each corpus and writes the JSON Schema. Then it prints one line per output file,
+`eval` on each corpus, scans the news stream (../shared/stream) against records/ and writes
+the JSON Schema. Then it prints one line per output file,
 `sha256  path`, and a last line with the digest of those lines. Run it before and after a
 change and compare:
 
@@ -129,6 +130,20 @@ def pin(tmp: Path, shared: Path) -> None:
             imported,
         )
         shutil.copytree(imported, p.out / "imported" / sheet.stem)
+
+    if (shared / "stream").is_dir():
+        p.run(
+            "scan",
+            "scan",
+            "-q",
+            "-j",
+            "1",
+            "--records",
+            work / "repo" / "records",
+            "-o",
+            p.out / "scan",
+            shared / "stream",
+        )
 
     p.run("schema", "schema", "-o", p.out / "incident.schema.json")
 
