@@ -4,8 +4,8 @@ Why: "behaviour unchanged" is a claim about files, so check the files. In a temp
 this builds every incident of every corpus (../shared/corpus, tests/*_corpus) and the seeds,
 imports the STOP sheets (../shared/stop), validates the built, imported and committed
 records (records/), exports each set in every export format, writes the report site, runs
-`eval` on each corpus, scans the news stream (../shared/stream) against records/ and writes
-the JSON Schema. Then it prints one line per output file,
+`eval` on each corpus, scans the news stream (../shared/stream) against records/, renders
+the review app's pages for the committed and built records and writes the JSON Schema. Then it prints one line per output file,
 `sha256  path`, and a last line with the digest of those lines. Run it before and after a
 change and compare:
 
@@ -34,6 +34,7 @@ from click.testing import CliRunner
 
 from shutdown_records.cli import cli
 from shutdown_records.export import WRITERS
+from shutdown_records.review import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +64,17 @@ class Pinner:
         target = self.out / "commands" / f"{name}.out"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+    def review(self, label: str, root: Path, records: Path) -> None:
+        """The review app (served from `root`): its index and each record's page, GET only."""
+        client = create_app(root, token="pin").test_client()
+        pages = ["/", *(f"/record/{p.relative_to(root).as_posix()}" for p in sorted(records.glob("*.yaml")))]
+        for page in pages:
+            response = client.get(page)
+            name = page.rsplit("/", 1)[-1] or "index"
+            target = self.out / label / "review" / f"{name}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(f"{response.status_code}\n".encode() + response.get_data())
 
     def stages(self, label: str, records: Path, root: Path) -> None:
         """validate, every export format and the report for one folder of records."""
@@ -94,6 +106,7 @@ def pin(tmp: Path, shared: Path) -> None:
     p.run("seeds/build", "build", "-q", "-o", work / "repo" / "built" / "pk-2024-x.yaml", work / "repo" / "seeds")
     p.stages("repo-records", work / "repo" / "records", work / "repo")
     p.stages("seeds-built", work / "repo" / "built", work / "repo")
+    p.review("repo-records", work / "repo", work / "repo" / "records")
     shutil.copytree(work / "repo", p.out / "repo")
 
     for name, folder in corpora(shared).items():
@@ -110,6 +123,7 @@ def pin(tmp: Path, shared: Path) -> None:
                 incident / "sources",
             )
         p.stages(f"{name}-built", built, work)
+        p.review(f"{name}-built", work, built)
         p.run(f"{name}/eval", "eval", "-q", copy)
         p.run(f"{name}/eval-json", "eval", "-q", "--json", "--show-diff", copy)
         shutil.copytree(built, p.out / "built" / name)
