@@ -15,6 +15,7 @@ import pytest
 
 from shutdown_records.extraction import cues as C
 from shutdown_records.extraction import langdata, prefixes
+from shutdown_records.extraction.cueset import _trie_items
 from shutdown_records.extraction.extractors import authorities as A
 from shutdown_records.extraction.extractors import legal as L
 
@@ -69,7 +70,7 @@ def _words(cue_set: C.CueSet) -> list[str]:
     """Texts that open like the set's cues: their literal heads, whole and cut short."""
     words = []
     for cue in cue_set.cues:
-        for head, _ in C._trie_items(cue.source):
+        for head, _ in _trie_items(cue.source):
             if head:
                 words += [head, head[: max(1, len(head) - 2)]]
     return words or ["internet"]

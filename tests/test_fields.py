@@ -20,10 +20,24 @@ from shutdown_records.export.csv_rows import COLUMNS
 from shutdown_records.export.ooni import OONI_FACTS
 from shutdown_records.export.vocab import stop_columns
 
+# The record's own name and bookkeeping: every other attribute of the model is a core field.
+NOT_CORE = {"id", "title", "summary", "review_status", "sources", "evidence", "conflicts", "curation"}
+NOT_CORE |= {"extra_columns", "imported_rows"}
 
-def test_registry_lists_the_model_fields_in_model_order() -> None:
-    in_model = [name for name in model.Incident.model_fields if name in fields.BY_NAME]
-    assert in_model == [f.name for f in fields.FIELDS]
+
+def test_every_core_attribute_of_the_model_carries_its_registry_entry() -> None:
+    """An attribute added without its `FieldSpec` would be left out of every stage: name it."""
+    assert [f.name for f in fields.FIELDS] == [n for n in model.Incident.model_fields if n not in NOT_CORE]
+    assert all(
+        sum(isinstance(m, fields.FieldSpec) for m in info.metadata) <= 1
+        for info in model.Incident.model_fields.values()
+    )
+
+
+def test_unique_comes_from_the_type_that_refuses_duplicates() -> None:
+    assert {f.name for f in fields.FIELDS if f.unique} == {"platforms", "kinds", "regions"}
+    with pytest.raises(ValueError, match="duplicate entries"):
+        model.Incident.model_validate({"id": "vl-2031-x", "title": "t", "regions": ["Aster", "aster"]})
 
 
 def test_registry_kind_matches_the_model_type() -> None:

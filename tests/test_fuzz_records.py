@@ -19,6 +19,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from shutdown_records.errors import ShutdownRecordsError  # noqa: E402
 from shutdown_records.export import WRITERS, write_records  # noqa: E402
+from shutdown_records.export.ooni import RecordError  # noqa: E402
 from shutdown_records.records import load_record  # noqa: E402
 from shutdown_records.validate import REPORTERS, validate_paths  # noqa: E402
 
@@ -138,6 +139,11 @@ def test_validate_and_every_export_survive_any_mutation_of_the_seed_record(repo:
         return
     for fmt in WRITERS:
         out = io.StringIO()
+        if fmt == "ooni" and not record.start_date:
+            # A finding needs a start time: the record is refused by name (`export` skips it, exit 3).
+            with pytest.raises(RecordError, match="no start_date"):
+                write_records([record], fmt, out)
+            continue
         assert write_records([record], fmt, out) == 1
         written = out.getvalue()
         assert "root:x:0:0" not in written

@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import typing
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
 from . import model
 
-# Vocabulary name in the codebook -> the model's enum that holds the values.
+
+def _enum_of(annotation: Any) -> type[StrEnum]:
+    """The enum a vocabulary field's values come from (`Kind | None`, `list[Network]`...)."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, StrEnum):
+            return arg
+    raise TypeError(f"no vocabulary enum in {annotation!r}")
+
+
+def _field_vocabularies() -> dict[str, type[StrEnum]]:
+    """Each registry field marked `vocabulary`, by its name, once per enum (`kinds` shares `kind`'s)."""
+    found: dict[str, type[StrEnum]] = {}
+    for spec in model.FIELDS:
+        enum = _enum_of(model.Incident.model_fields[spec.name].annotation) if spec.vocabulary else None
+        if enum is not None and enum not in found.values():
+            found[spec.name] = enum
+    return found
+
+
+# Vocabulary name in the codebook -> the model's enum that holds the values: the registry's
+# vocabulary fields, then the vocabularies of sub-fields and bookkeeping.
 VOCABULARIES: dict[str, type[StrEnum]] = {
-    "kind": model.Kind,
-    "networks": model.Network,
-    "scope": model.Scope,
-    "status": model.Status,
+    **_field_vocabularies(),
     "authority_type": model.AuthorityType,
-    "justification": model.Justification,
-    "context": model.Context,
-    "workarounds": model.Workaround,
     "review_status": model.ReviewStatus,
     "curation": model.Curation,
 }

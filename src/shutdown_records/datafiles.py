@@ -13,6 +13,9 @@ from typing import Any
 
 import yaml
 
+from .dataschema import DataFileError, check
+from .vocabschema import SCHEMAS
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -25,4 +28,21 @@ def shared(name: str) -> dict[str, Any]:
     path = resources.files("shutdown_records").joinpath("data", *f"{name}.yaml".split("/"))
     if not path.is_file():
         return {}
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise DataFileError(f"not valid YAML: {getattr(err, 'problem', err)}", place=f"{path}:{line}") from None
+    model = SCHEMAS.get(name)
+    # Checked against its schema (vocabschema.py), when it has one: a misspelt key is an error.
+    return check(model, data, str(path), text, "vocabschema.py") if model else data or {}
+
+
+def check_all() -> None:
+    """Read every vocabulary that has a schema now, so a file that does not fit it stops a build
+    with its file and line before any extractor runs (an extractor's own failure is only
+    reported as a problem)."""
+    for name in SCHEMAS:
+        shared(name)

@@ -12,9 +12,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from . import fields
+from .fieldspec import FieldSpec, OoniFact, Scoring, collect
 
 SCHEMA_ID = "https://github.com/shutdown-records/shutdown-records/schema/incident.schema.json"
 
@@ -36,6 +36,27 @@ def _real_date(value: str) -> str:
         raise ValueError(f"{value} is not a real date") from None
     return value
 
+
+def _no_duplicates(values: list[str]) -> list[str]:
+    seen = {v.casefold() for v in values}
+    if len(seen) != len(values):
+        raise ValueError("list has duplicate entries")
+    return values
+
+
+# On a list field's type: a case-insensitive duplicate entry is an error (its FieldSpec is `unique`).
+NO_DUPLICATES = AfterValidator(_no_duplicates)
+
+# The STOP (2020-2022) columns that hold `platforms`.
+_PLATFORM_COLUMNS = (
+    "facebook_affected",
+    "twitter_affected",
+    "whatsapp_affected",
+    "instagram_affected",
+    "telegram_affected",
+    "other_affected",
+    "service_details",
+)
 
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
@@ -243,37 +264,211 @@ class Incident(_Strict):
     summary: str | None = None
     review_status: ReviewStatus = ReviewStatus.draft
 
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
-        None, description="ISO 3166-1 alpha-2."
-    )
-    platforms: list[NonEmptyStr] = Field(
+    # The core fields: claims about the incident, each declared once here, its type annotated
+    # with its registry entry (`FieldSpec`: kind, merge rule, scoring, CSV/STOP/OONI mapping;
+    # fields.py's views are what the stages read). Adding a field: docs/architecture.md.
+    country: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None,
+        FieldSpec(
+            "scalar",
+            "scalar",
+            always_written=True,
+            score=Scoring("exact", "ctry"),
+            stop=("country",),
+            ooni=OoniFact("Country", 0),
+        ),
+    ] = Field(None, description="ISO 3166-1 alpha-2.")
+    platforms: Annotated[
+        list[NonEmptyStr],
+        NO_DUPLICATES,
+        FieldSpec(
+            "set",
+            "set",
+            always_written=True,
+            score=Scoring("set", "plat"),
+            stop=_PLATFORM_COLUMNS,
+            ooni=OoniFact("Platforms", 4),
+        ),
+    ] = Field(
         default_factory=list,
         description="Canonical service names; a whole-network shutdown names them only when a source does.",
     )
-    kind: Kind | None = None
-    kinds: list[Kind] = Field(
+    kind: Annotated[
+        Kind | None,
+        FieldSpec(
+            "scalar",
+            "scalar",
+            always_written=True,
+            vocabulary=True,
+            score=Scoring("exact", "kind"),
+            stop=("shutdown_type", "shutdown_extent"),
+            ooni=OoniFact("Kind", 3),
+        ),
+    ] = None
+    # Written by the STOP import and by people; shown on kind's OONI line; no CSV column. A
+    # rebuild does not keep it (it is not among the `extracted=False` fields): today's behaviour.
+    kinds: Annotated[
+        list[Kind],
+        NO_DUPLICATES,
+        FieldSpec("set", "none", vocabulary=True, csv=False, stop=("shutdown_type", "shutdown_extent")),
+    ] = Field(
         default_factory=list,
         description="Every kind, when the incident was more than one (STOP's 'Shutdown, Throttle', "
         "'Full network, Service-based'); `kind` is the main one and is among them. [] when one.",
     )
-    networks: list[Network] = Field(default_factory=list)
-    scope: Scope | None = None
-    regions: list[NonEmptyStr] = Field(default_factory=list)
-    start_date: PartialDate | None = None
-    end_date: PartialDate | None = Field(None, description="null while ongoing or unknown.")
-    status: Status = Status.unknown
-    ordered_by: list[Authority] = Field(default_factory=list)
-    justification: list[Justification] = Field(default_factory=list, description="Official reason.")
-    context: list[Context] = Field(default_factory=list, description="What surrounded it.")
-    legal_basis: list[LegalInstrument] = Field(default_factory=list)
-    court_challenges: list[CourtChallenge] = Field(default_factory=list)
-    workarounds: list[Workaround] = Field(default_factory=list)
-    acknowledged: bool | None = Field(None, description="Did an authority officially confirm it?")
+    networks: Annotated[
+        list[Network],
+        FieldSpec(
+            "set",
+            "set",
+            always_written=True,
+            vocabulary=True,
+            score=Scoring("set", "netw"),
+            stop=("affected_network",),
+            ooni=OoniFact("Networks", 5),
+        ),
+    ] = Field(default_factory=list)
+    scope: Annotated[
+        Scope | None,
+        FieldSpec(
+            "scalar",
+            "scalar",
+            always_written=True,
+            vocabulary=True,
+            score=Scoring("exact", "scop"),
+            stop=("geo_scope", "area_name"),
+            ooni=OoniFact("Scope", 6),
+        ),
+    ] = None
+    # Shown on scope's OONI line.
+    regions: Annotated[
+        list[NonEmptyStr],
+        NO_DUPLICATES,
+        FieldSpec("set", "set", extracted=False, stop=("geo_scope", "area_name")),
+    ] = Field(default_factory=list)
+    start_date: Annotated[
+        PartialDate | None,
+        FieldSpec(
+            "date",
+            "scalar",
+            always_written=True,
+            score=Scoring("date", "strt"),
+            stop=("start_date", "duration"),
+            ooni=OoniFact("Dates", 1),
+        ),
+    ] = None
+    # Shown on start_date's OONI line ("Dates").
+    end_date: Annotated[
+        PartialDate | None,
+        FieldSpec("date", "scalar", always_written=True, score=Scoring("date", "end"), stop=("end_date", "duration")),
+    ] = Field(None, description="null while ongoing or unknown.")
+    status: Annotated[
+        Status,
+        FieldSpec(
+            "scalar",
+            "derived",
+            always_written=True,
+            vocabulary=True,
+            stop=("shutdown_status",),
+            ooni=OoniFact("Status", 2),
+        ),
+    ] = Status.unknown
+    ordered_by: Annotated[
+        list[Authority],
+        FieldSpec(
+            "named_list",
+            "object",
+            item_key="name",
+            always_written=True,
+            score=Scoring("names", "ordr"),
+            stop=("ordered_by", "decision_maker"),
+            ooni=OoniFact("Ordered by", 7),
+        ),
+    ] = Field(default_factory=list)
+    justification: Annotated[
+        list[Justification],
+        FieldSpec(
+            "set",
+            "set",
+            always_written=True,
+            vocabulary=True,
+            score=Scoring("set", "just"),
+            stop=("gov_justification",),
+            ooni=OoniFact("Official justification", 8),
+        ),
+    ] = Field(default_factory=list, description="Official reason.")
+    context: Annotated[
+        list[Context],
+        FieldSpec(
+            "set",
+            "set",
+            always_written=True,
+            vocabulary=True,
+            score=Scoring("set", "ctxt"),
+            stop=("actual_cause", "election"),
+            ooni=OoniFact("Context", 9),
+        ),
+    ] = Field(default_factory=list, description="What surrounded it.")
+    legal_basis: Annotated[
+        list[LegalInstrument],
+        FieldSpec(
+            "named_list",
+            "object",
+            item_key="instrument",
+            always_written=True,
+            score=Scoring("names", "legl"),
+            stop=("legal_just", "legal_method"),
+            ooni=OoniFact("Legal basis", 10),
+        ),
+    ] = Field(default_factory=list)
+    court_challenges: Annotated[
+        list[CourtChallenge],
+        FieldSpec(
+            "named_list",
+            "object",
+            item_key="court",
+            always_written=True,
+            score=Scoring("names", "crt"),
+            ooni=OoniFact("Court challenges", 11),
+        ),
+    ] = Field(default_factory=list)
+    workarounds: Annotated[
+        list[Workaround],
+        FieldSpec("set", "set", always_written=True, vocabulary=True, score=Scoring("set", "work")),
+    ] = Field(default_factory=list)
+    acknowledged: Annotated[
+        bool | None,
+        FieldSpec(
+            "scalar",
+            "scalar",
+            always_written=True,
+            score=Scoring("exact", "ackn"),
+            stop=("gov_ack",),
+            ooni=OoniFact("Officially acknowledged", 12),
+        ),
+    ] = Field(None, description="Did an authority officially confirm it?")
 
-    operators: list[Operator] = Field(default_factory=list, description="Affected operators/ISPs.")
-    technical_reports: list[TechnicalReport] = Field(default_factory=list)
-    official_statements: list[Statement] = Field(default_factory=list)
-    platform_response: str | None = Field(None, description="What the platform said or did.")
+    operators: Annotated[
+        list[Operator],
+        FieldSpec(
+            "named_list",
+            "object",
+            item_key="name",
+            extracted=False,
+            stop=("telcos_involved",),
+            ooni=OoniFact("Operators", 13),
+        ),
+    ] = Field(default_factory=list, description="Affected operators/ISPs.")
+    # A finding's own "Technical reports" section and its links.
+    technical_reports: Annotated[
+        list[TechnicalReport], FieldSpec("named_list", "object", item_key="publisher", extracted=False)
+    ] = Field(default_factory=list)
+    official_statements: Annotated[
+        list[Statement], FieldSpec("named_list", "object", item_key="by", extracted=False)
+    ] = Field(default_factory=list)
+    platform_response: Annotated[str | None, FieldSpec("scalar", "scalar", extracted=False)] = Field(
+        None, description="What the platform said or did."
+    )
 
     sources: list[Source] = Field(default_factory=list)
     evidence: dict[str, list[Citation]] = Field(
@@ -296,22 +491,17 @@ class Incident(_Strict):
         default_factory=list, description="The dataset rows this record was imported from (provenance)."
     )
 
-    @field_validator(*(f.name for f in fields.FIELDS if f.unique))
-    @classmethod
-    def _no_duplicates(cls, values: list[str]) -> list[str]:
-        seen = {v.casefold() for v in values}
-        if len(seen) != len(values):
-            raise ValueError("list has duplicate entries")
-        return values
 
+# The field registry: each core field's `FieldSpec`, in model order (read through fields.py).
+FIELDS: tuple[FieldSpec, ...] = collect(Incident, NO_DUPLICATES)
 
 # Fields whose every value must be cited in `evidence`. Free text a person writes about the
 # record (id, title, summary) and the bookkeeping fields are not claims about the incident.
 # These lists are read from the field registry (fields.py), which describes each field once.
-EVIDENCED_FIELDS: tuple[str, ...] = fields.names(evidenced=True)
+EVIDENCED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.evidenced)
 
 # Which key of a list item names it in a citation's `value`.
-ITEM_KEYS: dict[str, str] = {f.name: f.item_key for f in fields.FIELDS if f.item_key}
+ITEM_KEYS: dict[str, str] = {f.name: f.item_key for f in FIELDS if f.item_key}
 
 # Sub-fields of list items that are claims too: cited under `evidence["court_challenges.date"]`
 # with `item` naming the court and `value` the date (one citation per petitioner).
@@ -319,7 +509,7 @@ CITED_SUBFIELDS: dict[str, tuple[str, ...]] = {"court_challenges": ("date", "pet
 # Sub-fields that may be cited but need not be (a few words a person may write themselves).
 OPTIONAL_CITED_SUBFIELDS: dict[str, tuple[str, ...]] = {"court_challenges": ("outcome", "status")}
 
-LIST_FIELDS: frozenset[str] = frozenset(fields.names(lists=True))
+LIST_FIELDS: frozenset[str] = frozenset(f.name for f in FIELDS if f.is_list)
 
 
 def item_label(field: str, item: Any) -> str:

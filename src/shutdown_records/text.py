@@ -11,6 +11,7 @@ one character for one character, so folded offsets are the original offsets.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
 from .errors import InputError
@@ -59,6 +60,11 @@ def fold(text: str) -> str:
         if src in text:
             text = text.replace(src, dst)
     return text
+
+
+def strip_accents(text: str) -> str:
+    """The text without its combining marks ("Côte" -> "Cote"); the length may change."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def quoted_words(text: str) -> str:

@@ -24,6 +24,7 @@ __all__ = [
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 COMMON = "_common"  # data that holds in every language (cues), or for languages without a folder (meta)
+CUES_TOPIC = "cues"  # data/lang/<code>/cues.yaml: the cue lists (cuedata) and the words cues name (gazetteer)
 
 
 def _lang_root():  # noqa: ANN202 - a resources Traversable

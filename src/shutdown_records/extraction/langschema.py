@@ -20,21 +20,15 @@ import difflib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic import Field, PlainValidator, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from ..errors import ShutdownRecordsError
+from .. import dataschema
+from ..dataschema import DataFileError, Section, data_path, line_of, read, section_of
 
 
-class LanguageDataError(ShutdownRecordsError):
+class LanguageDataError(DataFileError):
     """A per-language data file does not fit the schema; `place` is `file:line`."""
-
-
-class Section(BaseModel):
-    """A mapping whose keys are all known: anything else is an error, not ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # ---------------------------------------------------------------- cue entries
@@ -387,111 +381,25 @@ def _explain(
     """The first error as `file:line: key: what is wrong (what would be right)`."""
     # An unknown key first; otherwise the deepest error (a union reports every branch).
     first = min(
-        err.errors(), key=lambda e: (e["type"] not in ("extra_forbidden", "cue_key"), -len(_data_path(data, e["loc"])))
+        err.errors(), key=lambda e: (e["type"] not in ("extra_forbidden", "cue_key"), -len(data_path(data, e["loc"])))
     )
-    keys = _data_path(data, first["loc"])
+    keys = data_path(data, first["loc"])
     ctx = first.get("ctx") or {}
     if first["type"] in ("cue", "cue_key") and ctx.get("index") is not None:
         keys.append(ctx["index"])  # the list item at fault, for its line
     if first["type"] == "cue_key":
         keys.append(ctx["key"])
     dotted = ".".join(str(k) for k in keys) or "(top)"
-    line = _line_of(text if text is not None else _read(path), keys)
-    bare = next((k for k in keys if isinstance(k, bool)), None)
-    if bare is not None:
-        word = "yes" if bare else "no"
-        message = f"{dotted}: a key read as {bare} (quote it: '{word}'; YAML reads a bare yes/no as true/false)"
-    elif first["type"] == "cue_key":
+    line = line_of(text if text is not None else read(path), keys)
+    if first["type"] == "cue_key" and not any(isinstance(k, bool) for k in keys):
         hint = difflib.get_close_matches(str(ctx["key"]), CUE_KEYS, n=1)
         fix = f"did you mean '{hint[0]}'?" if hint else f"a cue mapping has {ctx['known']}"
         message = f"{dotted}: unknown key ({fix})"
-    elif first["type"] == "extra_forbidden":
-        known = _known_keys(model, keys[:-1])
-        bad = str(keys[-1])
-        hint = difflib.get_close_matches(bad, known, n=1)
-        if hint:
-            fix = f"did you mean '{hint[0]}'?"
-        else:
-            fix = f"known keys: {', '.join(known)}; a new key is one line in extraction/langschema.py"
-        message = f"{dotted}: unknown key ({fix})"
-    elif first["type"] == "cue":
+    elif first["type"] == "cue" and not any(isinstance(k, bool) for k in keys):
         message = f"{dotted}: {first['msg']}"
     else:
-        message = f"{dotted}: {first['msg']} (got {first.get('input')!r})"
+        message = dataschema.message(first, model, keys, "extraction/langschema.py")
     return LanguageDataError(message, place=f"{path}:{line}")
-
-
-def _data_path(data: Any, loc: tuple[Any, ...]) -> list[Any]:
-    """The keys and indexes of `loc` that exist in the data (pydantic adds union branch names)."""
-    out: list[Any] = []
-    node = data
-    for step in loc:
-        if isinstance(node, dict):
-            match = next((k for k in node if k == step or str(k) == str(step)), None)
-            if match is None:
-                continue
-            out.append(match)
-            node = node[match]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            out.append(step)
-            node = node[step]
-    if loc and loc[-1] not in out and isinstance(node, dict):
-        out.append(loc[-1])  # an extra key not found by equality (e.g. `True` from a bare yes)
-    return out
-
-
-def _known_keys(model: type[Section], keys: list[Any]) -> list[str]:
-    current: Any = model
-    for key in keys:
-        if isinstance(key, int) or not (isinstance(current, type) and issubclass(current, Section)):
-            return []
-        field = current.model_fields.get(str(key))
-        if field is None:
-            return []
-        current = _section_of(field.annotation)
-    if isinstance(current, type) and issubclass(current, Section):
-        return list(current.model_fields)
-    return []
-
-
-def _section_of(annotation: Any) -> Any:
-    for arg in getattr(annotation, "__args__", ()) or ():
-        if isinstance(arg, type) and issubclass(arg, Section):
-            return arg
-    return annotation
-
-
-def _read(path: Path | str) -> str:
-    try:
-        return Path(str(path)).read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
-def _line_of(text: str, keys: list[Any]) -> int:
-    """1-based line of the node at `keys` in the YAML text (the deepest one found)."""
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return 1
-    line = 1
-    for key in keys:
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == str(key) or (
-                    isinstance(key, bool)
-                    and k.value.lower() in (("yes", "true", "on") if key else ("no", "false", "off"))
-                ):
-                    line, node = k.start_mark.line + 1, v
-                    break
-            else:
-                return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
 
 
 def has_path(name: str, path: tuple[str, ...]) -> bool:
@@ -503,5 +411,5 @@ def has_path(name: str, path: tuple[str, ...]) -> bool:
         field = current.model_fields.get(key)
         if field is None:
             return False
-        current = _section_of(field.annotation)
+        current = section_of(field.annotation)
     return True

@@ -38,6 +38,7 @@ from typing import Any
 
 from ..fields import FIELDS
 from ..model import ITEM_KEYS, item_label
+from .gazetteer import country_code_of
 from .langdata import shared
 from .types import Doc, Mention
 
@@ -460,7 +461,6 @@ def _generic_government(name: str) -> str | None:
     "Government of Ethiopia" in one article and "Ethiopian authorities" in another are one
     authority, not two; the country is read with the same tables as the country field.
     """
-    from .extractors.country import country_code_of  # noqa: PLC0415
 
     for pattern in _GENERIC:
         m = pattern.match(name.strip())
@@ -555,7 +555,6 @@ _SEAT_AFTER = re.compile(r"^(?:the )?(?P<kind>.+?) (?:in|at) (?P<place>.+)$", re
 
 def _court_kind(name: str) -> tuple[str, str] | None:
     """("High Court", "ZM") for "High Court of Zambia": the kind and country of a country's court."""
-    from .extractors.country import country_code_of  # noqa: PLC0415
 
     m = _NATIONAL_COURT.match(name.strip())
     code = country_code_of(m.group("place")) if m else None
@@ -571,7 +570,6 @@ def _seat_of(name: str, kind: str, code: str) -> str | None:
     (A capital is read as its country by the country tables, so a seat may be read as the
     court's own country; one read as another country is that country's court.)
     """
-    from .extractors.country import country_code_of  # noqa: PLC0415
 
     text = name.strip()
     place = None

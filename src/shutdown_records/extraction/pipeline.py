@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import datafiles
 from ..model import Incident
 from ..source_ids import rename_old_form_ids
 from . import langdata
@@ -108,6 +109,7 @@ def build_record(
     loaded = load_sources([Path(p) for p in source_paths], language=language, store_dir=store)
     docs = loaded.docs
     langdata.check({doc.language for doc in docs if doc.language})  # a broken data file: file:line, stop
+    datafiles.check_all()
     problems = list(loaded.unreadable) + list(loaded.problems)
     problems.extend(import_problems())
     mentions: list[Mention] = []

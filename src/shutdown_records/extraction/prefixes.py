@@ -244,7 +244,7 @@ def trie_openings(items: list[tuple[str, str]], flags: int, joined: str) -> froz
     """`openings` of a cue set's joined regex, read off its (literal, regex) trie items:
     a literal of DEPTH characters or more needs no parsing, which keeps start-up short.
 
-    The joined regex (`cues.trie_pattern`) matches what one of its items `literal(?:regex)`
+    The joined regex (`wordtrie.items_pattern`) matches what one of its items `literal(?:regex)`
     matches, literals lower-cased when ignoring case, unless an item's regex has a `|`
     outside any group: then the joined regex itself is parsed.
     """

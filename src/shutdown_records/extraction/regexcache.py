@@ -3,7 +3,7 @@
 Only public APIs: `re.compile`, and plain values computed in this process. Nothing is stored
 on disk (an earlier version kept CPython's compiled regex code between runs; that tied the
 project to one CPython's private internals). Start-up stays short because the work is
-avoided instead: cue regexes are compiled when first used (`cues.LazyPattern`) and their
+avoided instead: cue regexes are compiled when first used (`cueset.LazyPattern`) and their
 openings are read off the pattern text (`regexsyntax`).
 
 The names (`compile`, `remembered`, `remembered_text`) are kept so callers need not change.

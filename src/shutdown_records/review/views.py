@@ -19,7 +19,9 @@ from ..model import (
     EVIDENCED_FIELDS,
     LIST_FIELDS,
     OPTIONAL_CITED_SUBFIELDS,
+    Incident,
     item_label,
+    values_needing_evidence,
 )
 
 
@@ -56,6 +58,11 @@ class ValueView:
     citations: list[CitationView] = field(default_factory=list)
     curation: str | None = None
     subfields: list[SubView] = field(default_factory=list)
+    # No quote, and the value claims something (`status: unknown` or `ended` need none: the
+    # model's `values_needing_evidence`).
+    needs_quote: bool = False
+    # Not the field's default (`status: unknown` is what removing it would leave).
+    removable: bool = True
 
 
 @dataclass
@@ -158,6 +165,8 @@ def field_views(data: dict[str, Any], texts: dict[str, str | None]) -> list[Fiel
                 mine = [cv for c, cv in cites if c.get("value") is None or _norm(c.get("value")) == _norm(label)]
             item_how = how.get(label) if isinstance(how, dict) else (how if isinstance(how, str) else None)
             view = ValueView(label, mine, item_how)
+            view.needs_quote = not mine and bool(values_needing_evidence(name, [item] if is_list else item))
+            view.removable = item != Incident.model_fields[name].default
             if is_list and isinstance(item, dict):
                 view.subfields = _subviews(data, name, item, label, texts)
             values.append(view)

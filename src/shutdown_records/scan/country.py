@@ -45,7 +45,7 @@ def authority_country(name: str) -> tuple[str | None, bool]:
 
 
 def _generic_country(name: str) -> str | None:
-    from ..extraction.extractors.country import country_code_of  # noqa: PLC0415
+    from ..extraction.gazetteer import country_code_of  # noqa: PLC0415
 
     for prefix in GENERIC_PREFIXES:
         if name.startswith(prefix):

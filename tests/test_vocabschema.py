@@ -1,0 +1,86 @@
+"""The gazetteer's vocabularies (data/vocab/countries.yaml, demonyms.yaml) have a schema
+(vocabschema.py): a misspelt key or a malformed code is an error with the file and line, not
+an empty list that quietly drops every capital or demonym."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from shutdown_records.dataschema import DataFileError, check
+from shutdown_records.vocabschema import SCHEMAS
+
+
+def _error(tmp_path: Path, name: str, text: str) -> DataFileError:
+    path = tmp_path / f"{name.split('/')[-1]}.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        check(SCHEMAS[name], yaml.safe_load(text), path, text, "vocabschema.py")
+    return caught.value
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_shipped_vocabularies_fit_their_schema(name: str) -> None:
+    path = resources.files("shutdown_records").joinpath("data", f"{name}.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert check(SCHEMAS[name], yaml.safe_load(text), str(path), text, "vocabschema.py")
+
+
+def test_a_misspelt_key_names_the_file_the_line_and_the_likely_key(tmp_path: Path) -> None:
+    err = _error(tmp_path, "vocab/countries", "exclude: [EU]\ncapitols:\n  VL: [Port Aster]\n")
+    assert err.place == f"{tmp_path / 'countries.yaml'}:2"
+    assert "capitols: unknown key (did you mean 'capitals'?)" in str(err)
+
+
+def test_a_country_code_must_be_two_capitals(tmp_path: Path) -> None:
+    err = _error(tmp_path, "vocab/countries", "aliases:\n  VL: [Veloria]\n  Zub: [Zubrowka]\n")
+    assert err.place.endswith("countries.yaml:3")
+    assert "aliases.Zub" in str(err)
+
+
+def test_a_bare_no_read_as_false_is_named(tmp_path: Path) -> None:
+    """Norwegian's code `no` unquoted is YAML's false: say so, with the line."""
+    err = _error(tmp_path, "vocab/demonyms", "en:\n  VL: [Velorian*]\nno:\n  VL: [veloriansk*]\n")
+    assert err.place.endswith("demonyms.yaml:3")
+    assert "quote it: 'no'" in str(err)
+
+
+def test_demonyms_are_lists_of_words(tmp_path: Path) -> None:
+    err = _error(tmp_path, "vocab/demonyms", "en:\n  VL: Velorian\n")
+    assert err.place.endswith("demonyms.yaml:2") and "en.VL" in str(err)
+
+
+def test_a_build_stops_on_a_vocabulary_that_does_not_fit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Not a warning per extractor and a record without countries: an error naming the file and line."""
+    from click.testing import CliRunner
+    from pydantic import create_model
+
+    from shutdown_records import datafiles, vocabschema
+    from shutdown_records.cli import cli
+
+    # A schema that no longer knows `capitals:` stands for a file whose key is misspelt.
+    narrower = create_model(
+        "CountriesFile",
+        __base__=vocabschema.Section,
+        **{
+            name: (info.annotation, info.default)
+            for name, info in vocabschema.CountriesFile.model_fields.items()
+            if name != "capitals"
+        },
+    )
+    monkeypatch.setitem(vocabschema.SCHEMAS, "vocab/countries", narrower)
+    datafiles.shared.cache_clear()
+    try:
+        article = tmp_path / "a.txt"
+        article.write_text("Veloria blocked Zubnet on Monday, the minister said.\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["build", "-q", "--language", "en", str(article)])
+    finally:
+        monkeypatch.undo()
+        datafiles.shared.cache_clear()
+    # cli.main prints it as `error: FILE:LINE: ...` with DataFileError's exit code (1).
+    assert isinstance(result.exception, DataFileError) and result.exception.exit_code == 1
+    assert result.exception.place.split("/")[-1].startswith("countries.yaml:")
+    assert "capitals: unknown key" in str(result.exception)
