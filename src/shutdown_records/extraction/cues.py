@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from ..text import fold, quoted_words
-from . import langdata, prefixes, regexcache, spans
+from ..text import fold, quoted_words, unfold_marks
+from . import langdata, prefixes, regexcache, spans, wordtrie
 from .types import Doc, Mention, sentence_span, separators
 
 COMMON = "_common"  # folder of cues that hold in every language (VPN, Starlink, 4G...)
@@ -291,7 +291,8 @@ def compile_pattern(source: str, case: bool = False) -> re.Pattern[str]:
     return LazyPattern(rf"(?<!\w)(?:{fold(source)})(?!\w)", flags)  # type: ignore[return-value]
 
 
-def _entries(raw: Any) -> list[tuple[str, float, bool]]:
+def _entries(raw: Any) -> list[tuple[str, float, bool, bool]]:
+    """(regex, weight, case-sensitive, stem) for each cue of an entry list."""
     if raw is None:
         return []
     if isinstance(raw, (str, dict)):
@@ -299,10 +300,39 @@ def _entries(raw: Any) -> list[tuple[str, float, bool]]:
     out = []
     for item in raw:
         if isinstance(item, str):
-            out.append((item, 1.0, False))
+            out.append((item, 1.0, False, False))
         elif isinstance(item, dict) and "re" in item:
-            out.append((str(item["re"]), float(item.get("weight", 1.0)), bool(item.get("case", False))))
+            out.append(
+                (
+                    str(item["re"]),
+                    float(item.get("weight", 1.0)),
+                    bool(item.get("case", False)),
+                    bool(item.get("stem", False)),
+                )
+            )
     return out
+
+
+@cache
+def _inflection(language: str) -> tuple[str, str]:
+    """(regex for the endings any cue may take, regex after a `stem: true` cue) from the
+    language's meta.yaml `inflection:`; empty strings when it has none."""
+    data = langdata.topic(language, "meta").get("inflection") or {}
+    endings = sorted({fold(str(e)) for e in data.get("endings") or [] if e})
+    ending = f"(?:{wordtrie.trie_pattern(endings)})?" if endings else ""
+    return ending, fold(str(data.get("stem") or ""))
+
+
+def inflect(language: str, source: str, stem: bool = False) -> str:
+    """A (folded, expanded) cue with what the language lets it carry after it: a stem's
+    continuation (`inflection.stem`, for a cue marked `stem: true`), then one of the
+    endings any cue may take (`inflection.endings`: Hindi "अफवाह" also matches "अफवाहों").
+    Appended, not wrapped, so the cue's literal head still opens the set's trie."""
+    ending, stem_re = _inflection(language)
+    suffix = (stem_re if stem else "") + ending
+    if not suffix:
+        return source
+    return f"(?:{source}){suffix}" if _top_level_alternation(source) else source + suffix
 
 
 def _lookup(data: dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -336,8 +366,8 @@ def cue_set(language: str, *path: str) -> CueSet:
         else:
             groups = [(path[-1], node)]
         for value, entries in groups:
-            for pattern, weight, case in _entries(entries):
-                source = fold(expand(language, pattern))
+            for pattern, weight, case, stem in _entries(entries):
+                source = inflect(language, fold(expand(language, pattern)), stem)
                 cues.append(Cue(str(value), compile_pattern(source, case), weight, source, case))
     return CueSet(cues)
 
@@ -470,7 +500,8 @@ def cue_note(hit: Hit, doc: Doc) -> str:
 
 
 def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    """`text` without combining accents (folded Indic vowel signs count as marks again)."""
+    return "".join(c for c in unicodedata.normalize("NFD", unfold_marks(text)) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -495,8 +526,9 @@ class CountryMatcher:
         key = fold(text).lower()
         if key in self.by_text:
             return self.by_text[key]
+        folded_text = fold(text)  # the patterns are folded (letter variants as one)
         for code, pat in self.demonym_patterns:
-            if pat.fullmatch(text):
+            if pat.fullmatch(folded_text):
                 return code
         if self.inflected:  # the longest name whose stem the word starts with
             stems = [(n, c) for n, c in self.by_text.items() if _inflects(n) and key.startswith(n[:-1])]
