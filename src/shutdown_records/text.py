@@ -4,8 +4,10 @@ Offsets are Python string indices (Unicode code points, end exclusive) into the 
 bytes decoded as UTF-8 exactly as stored: no newline translation, no normalisation, so
 `text[start:end] == quote` holds byte for byte. Where a quote must be *found* (re-anchoring a
 hand-typed quote, matching a cue phrase), both sides are first folded with `fold()`, which
-maps no-break and other spaces to a plain space and curly quotes/apostrophes to straight ones
-one character for one character, so folded offsets are the original offsets.
+maps no-break and other spaces to a plain space, curly quotes/apostrophes to straight ones,
+letter variants (Arabic-script yeh/kaf/heh/alef forms, ё, İ) to one letter, native digits to
+ASCII and Indic vowel signs to word characters, one character for one character, so folded
+offsets are the original offsets.
 """
 
 from __future__ import annotations
