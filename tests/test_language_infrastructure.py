@@ -123,6 +123,7 @@ ARTICLES = {
     "ne": "सरकारले वेलोरिया जिल्लामा मोबाइल इन्टरनेट सेवा बन्द गर्ने निर्णय गरेको छ। अधिकारीहरूले यो निर्णय सुरक्षाका लागि गरिएको बताए।",
     "sw": "Serikali ya Veloria imezima huduma za intaneti kwa simu za mkononi tangu Jumatatu. Waziri wa Mawasiliano Tavo Renk alisema hatua hiyo ni kwa sababu za usalama.",
     "id": "Pemerintah Veloria memblokir akses ke layanan Chirper sejak Senin. Menteri Komunikasi Tavo Renk mengatakan pemblokiran dilakukan untuk mencegah penyebaran hoaks.",
+    "sq": "Qeveria e Velorias bllokoi aksesin në platformën Chirper që prej të hënës. Ministri i Komunikimit Tavo Renk deklaroi se vendimi u mor për arsye sigurie.",
     "ru": "Власти Велории заблокировали доступ к мессенджеру Chirper. Министр связи Таво Ренк заявил, что решение принято по соображениям безопасности.",
 }
 
