@@ -205,6 +205,16 @@ class Stance(Section):
     clause_break: Entries = None  # where a negation's reach ends
 
 
+class Attribution(Section):
+    """Who gives a reason: an authority, or critics guessing (docs/cues.md "Attribution")."""
+
+    critic: Entries = None  # critics, analysts, activists, opposition: their reason is not the official one
+    belief: Entries = None  # "believe", "suspect", "accuse": makes a critic a speaker, beside gates.speech
+    speculation: Entries = None  # "likely", "apparently", "believed to": a guessed reason
+    purpose: Entries = None  # purpose and reported-reason constructions, read like gates.official
+    stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
+
+
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 Patterns = StrictStr | list[StrictStr]
 
@@ -236,6 +246,7 @@ class CuesFile(Section):
     country_names: dict[CountryCode, list[StrictStr]] | None = None
     settings: CueSettings | None = None
     stance: Stance | None = None
+    attribution: Attribution | None = None
     name_forms: list[tuple[StrictStr, StrictStr]] | None = None  # (regex, replacement): oblique cases to one name form
 
 
