@@ -1,18 +1,43 @@
-"""Which record fields each language folder (`data/lang/<code>/`) can read, by its own data.
+"""Which record fields each language folder (`data/lang/<code>/`) really reads.
 
-Prints one row per language: how many cue entries of its own (not the `_common` ones every
-language shares) feed each field, the date role words, stance words, and whether it has the
-meta.yaml facts detection and matching use (stop words, script, inflection). A "-" is a field
-the language's articles are read for only through language-neutral data (country names,
-platforms, workarounds such as "VPN"), so users can see which languages are really supported.
-Run: .venv/bin/python bench/bench_languages.py
+Two tables. Conformance: each language's invented articles (`tests/fixtures/languages/<code>.yaml`,
+a shutdown during exams and a platform block taken to court) are built, and each field they
+state is shown as read ("ok"), not read ("--"), or not stated ("."); a field read although the
+file lists it under `known_gaps` is flagged ("ok!": take it off the list). Data: how many cue
+entries of its own (not the `_common` ones every language shares) feed each field, the date
+role words, and the meta.yaml facts detection and matching use (stop words, script,
+inflection). Together they tell users which languages are supported for which fields.
+Run: .venv/bin/python bench/bench_languages.py [--data-only]
 """
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
 from shutdown_records.extraction.langdata import supported_languages, topic
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import language_conformance  # noqa: E402 - the tests' helper: one definition of "read right"
+
+SHORT = {
+    "country": "ctry",
+    "platforms": "plat",
+    "kind": "kind",
+    "networks": "netw",
+    "scope": "scop",
+    "start_date": "strt",
+    "end_date": "end",
+    "ordered_by": "ordr",
+    "justification": "just",
+    "context": "ctxt",
+    "legal_basis": "legl",
+    "court_challenges": "crt",
+    "workarounds": "work",
+    "acknowledged": "ackn",
+}
 
 # field column -> cue paths in cues.yaml that feed it (docs/cues.md)
 FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -64,7 +89,27 @@ def row(code: str) -> list[str]:
     return cells
 
 
-def main() -> None:
+def conformance() -> None:
+    print("invented articles per language (tests/fixtures/languages): ok = read, -- = not read, . = not stated")
+    fields = language_conformance.FIELDS
+    print(f"{'lang':<5}" + "".join(f"{SHORT[f]:>5}" for f in fields) + "  read")
+    for code in language_conformance.languages():
+        results = language_conformance.check(code)
+        gaps = set(language_conformance.fixture(code).get("known_gaps") or [])
+        cells = []
+        for field in fields:
+            if field not in results:
+                cells.append(".")
+            elif results[field]:
+                cells.append("ok!" if field in gaps else "ok")
+            else:
+                cells.append("--")
+        read = sum(results.values())
+        print(f"{code:<5}" + "".join(f"{c:>5}" for c in cells) + f"  {read}/{len(results)}")
+    print("ok! = read although listed in known_gaps: take it off the list")
+
+
+def data_table() -> None:
     heads = [*FIELDS, "date", "stop", "script", "inflection"]
     print("cue entries of each language's own per field (docs/cues.md); date = role words in dates.yaml")
     print(f"{'lang':<5}" + "".join(f"{h:>6}" for h in heads[:-3]) + f"{'stop':>6} {'script':<7}{'inflection'}")
@@ -72,6 +117,16 @@ def main() -> None:
         cells = row(code)
         print(f"{code:<5}" + "".join(f"{c:>6}" for c in cells[:-3]) + f"{cells[-3]:>6} {cells[-2]:<7}{cells[-1]}")
     print("stop = stop words for detection (meta.yaml); '-' = no entries of its own")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-only", action="store_true", help="only the data table (no builds)")
+    args = parser.parse_args()
+    if not args.data_only:
+        conformance()
+        print()
+    data_table()
 
 
 if __name__ == "__main__":

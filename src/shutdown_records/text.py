@@ -104,7 +104,6 @@ LETTER_MARKS = _letter_marks()
 _VARIANTS = str.maketrans({**_LETTERS, **LETTER_MARKS, **dict(zip(NATIVE_DIGITS, "0123456789" * 4, strict=True))})
 # Where any of those may stand (a few wide ranges: cheap to compile, and a false alarm only costs a translate).
 _HAS_VARIANT = re.compile("[\u0130\u0401\u0451\u0622-\u06f9\u0900-\u0dff\ua8e0-\ua8ff\u200c\u200d]")
-_UNMARK = str.maketrans({v: k for k, v in LETTER_MARKS.items()})
 
 
 def native_digits(text: str) -> str:
@@ -132,12 +131,6 @@ def fold(text: str) -> str:
     if _HAS_VARIANT.search(text) is not None:
         text = text.translate(_VARIANTS)
     return text
-
-
-def unfold_marks(text: str) -> str:
-    """Folded text with the Indic combining marks back as themselves (for Unicode
-    normalisation, which must see them as marks)."""
-    return text.translate(_UNMARK) if not text.isascii() else text
 
 
 def quoted_words(text: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from ..text import fold, quoted_words, unfold_marks
+from ..text import fold, quoted_words
 from . import langdata, prefixes, regexcache, spans, wordtrie
 from .types import Doc, Mention, sentence_span, separators
 
@@ -500,8 +500,9 @@ def cue_note(hit: Hit, doc: Doc) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """`text` without combining accents (folded Indic vowel signs count as marks again)."""
-    return "".join(c for c in unicodedata.normalize("NFD", unfold_marks(text)) if not unicodedata.combining(c))
+    """`text` folded and without combining accents ("éducation" = "Education"). Folding
+    first keeps Indic vowel signs and viramas: they are letters of their words, not accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", fold(text)) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
