@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from shutdown_records.extraction import cues as C
-from shutdown_records.extraction.extractors import dates
+from shutdown_records.extraction.extractors import dates, platforms
 from shutdown_records.extraction.langschema import LanguageDataError, validate
 from shutdown_records.extraction.language import detect_language
 from shutdown_records.extraction.pipeline import build_record
@@ -102,6 +102,24 @@ def test_quotes_stay_verbatim_at_their_offsets_after_normalisation(tmp_path):
     assert quotes
     for citation in quotes:
         assert source[citation["start"] : citation["end"]] == citation["quote"]
+
+
+# ------------------------------------------------------------------ platform names in other scripts
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("hi", "वेलोरिया प्रशासन ने टेलीग्राम पर रोक लगा दी।"),
+        ("ur", "ویلوریا میں ٹیلی گرام تک رسائی بند کر دی گئی۔"),
+        ("ar", "حجبت السلطات في ولوريا تطبيق تلغرام."),
+        ("fa", "دسترسي به تلگرام در ولوريا مسدود شد."),  # Persian typed with Arabic yeh: folded
+        ("pl", "Władze Velorii zablokowały dostęp do Telegramu."),
+    ],
+)
+def test_a_platform_written_in_the_local_script_or_case_is_named(language, text):
+    found = {m.value for m in platforms.extract(make_doc(text, language)) if m.field == "platforms"}
+    assert found == {"Telegram"}
 
 
 # ------------------------------------------------------------------ digits: one rule
