@@ -157,12 +157,38 @@ def test_the_language_of_an_invented_article_is_told(language):
         ("सरकारले टिकटक बन्द गरेको छ र सेवा अझै बन्द छ।", "ne"),  # short Nepali: its own stop words
         ("सरकार ने टिकटॉक पर रोक लगा दी है और सेवा अब भी बंद है।", "hi"),
         (ARTICLES["ne"][:80], "ne"),  # a headline-sized piece, not taken for Hindi
+        # Malay is not Indonesian (no folder for it: the model tells it, stop words do not claim it)
+        (
+            "Kerajaan Veloria menyekat akses kepada perkhidmatan Telegram sejak Isnin. Menteri Komunikasi Tavo Renk "
+            "berkata sekatan itu dibuat kerana penyebaran berita palsu.",
+            "ms",
+        ),
         # Persian typed on an Arabic keyboard (no Persian letters): its stop words tell it
         (ARTICLES["fa"].replace("ی", "ي").replace("ک", "ك"), "fa"),
     ],
 )
 def test_short_or_oddly_typed_articles_are_told(text, language):
     assert detect_language(text)[0] == language
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Тоолуу аймакта интернет байланышы өчүрүлдү. Тургундар эки жумадан бери байланышсыз калышты.", "ky"),
+        ("Үкімет елдегі мобильді интернетті өшірді. Тұрғындар екі апта бойы байланыссыз қалды.", "kk"),
+        (
+            "Ҳукумат интернетро дар Вилояти Мухтори Кӯҳистони Бадахшон қатъ кард. Сокинони маҳаллӣ ду ҳафта бе алоқа монданд.",
+            "tg",
+        ),
+        ("Ҳукумат вилоятда мобил интернетни ўчириб қўйди. Аҳоли икки ҳафта алоқасиз қолди.", "uz"),
+        ("Улады адключылі мабільны інтэрнэт ва ўсёй краіне. Жыхары два тыдні заставаліся без сувязі.", "be"),
+        ("Влада відключила мобільний інтернет по всій країні. Мешканці два тижні залишалися без зв'язку.", "uk"),
+        ("Власти отключили мобильный интернет по всей стране. Жители две недели оставались без связи.", "ru"),
+    ],
+)
+def test_cyrillic_alphabets_other_than_russian_are_told_by_their_letters(text, language):
+    # A Kyrgyz or Tajik article is not read (nor labelled) as Russian: _common/meta.yaml other_languages.
+    assert detect_language(text) == (language, "writing system")
 
 
 # ------------------------------------------------------------------ the schema
