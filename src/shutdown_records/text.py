@@ -4,13 +4,16 @@ Offsets are Python string indices (Unicode code points, end exclusive) into the 
 bytes decoded as UTF-8 exactly as stored: no newline translation, no normalisation, so
 `text[start:end] == quote` holds byte for byte. Where a quote must be *found* (re-anchoring a
 hand-typed quote, matching a cue phrase), both sides are first folded with `fold()`, which
-maps no-break and other spaces to a plain space and curly quotes/apostrophes to straight ones
-one character for one character, so folded offsets are the original offsets.
+maps no-break and other spaces to a plain space, curly quotes/apostrophes to straight ones,
+letter variants (Arabic-script yeh/kaf/heh/alef forms, ё, İ) to one letter, native digits to
+ASCII and Indic vowel signs to word characters, one character for one character, so folded
+offsets are the original offsets.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from pathlib import Path
 
@@ -47,24 +50,93 @@ _FOLD = str.maketrans(
 
 _FOLD_PAIRS = tuple((chr(k), v if isinstance(v, str) else chr(v)) for k, v in _FOLD.items())
 
+# Digits the press writes besides 0-9: Arabic-Indic (Arabic), Extended Arabic-Indic (Persian,
+# Urdu), Devanagari (Hindi, Nepali), Bengali. One for one, so offsets are kept.
+NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯"
+_DIGITS = str.maketrans(NATIVE_DIGITS, "0123456789" * 4)
+_HAS_NATIVE_DIGIT = re.compile(f"[{NATIVE_DIGITS}]")
+
+# Spellings of one letter that writers (and keyboards) use interchangeably, brought to one
+# form before matching, one character for one: Persian/Urdu yeh and keheh and the Arabic ones,
+# alef maksura, alef with hamza or madda, teh marbuta and the Urdu/Persian heh forms; Cyrillic
+# ё (mostly written е); Turkish dotted capital İ (its lower case is two characters; "I"
+# lower-cases to "i" as the regex engine's case folding does); the zero-width non-joiner of
+# Persian compounds ("می‌شود") read as the space writers also put there.
+_LETTERS = {
+    "ی": "ي",  # ی Persian yeh -> ي
+    "ى": "ي",  # ى alef maksura -> ي
+    "ک": "ك",  # ک keheh -> ك
+    "ة": "ه",  # ة teh marbuta -> ه
+    "ۀ": "ه",  # ۀ heh with yeh above -> ه
+    "ہ": "ه",  # ہ heh goal (Urdu) -> ه
+    "ۃ": "ه",  # ۃ teh marbuta goal (Urdu) -> ه
+    "أ": "ا",  # أ -> ا
+    "إ": "ا",  # إ -> ا
+    "آ": "ا",  # آ -> ا
+    "ٱ": "ا",  # ٱ alef wasla -> ا
+    "ё": "е",  # ё -> е
+    "Ё": "Е",  # Ё -> Е
+    "İ": "I",  # İ -> I
+    "‌": " ",  # zero-width non-joiner -> space
+}
+
+
+def _letter_marks() -> dict[str, str]:
+    """Vowel signs, viramas and other combining marks of the Indic scripts (Devanagari to
+    Sinhala, Devanagari Extended), each as a distinct letter of the Yi syllabary (U+A000...).
+
+    The regex engine's `\\w` holds letters and digits but not combining marks, so in "रोका"
+    the vowel sign after "रोक" looked like a word's end and a cue matched inside longer words
+    (`\\b`, `(?!\\w)` and `\\w*` all broke inside Devanagari words). As letters of a script no
+    article here is written in, the marks are word characters for every pattern, and cue
+    patterns (folded the same way) still say exactly which mark they mean. Internal to
+    matching: values and quotes are read from the original text at the same offsets."""
+    marks: dict[str, str] = {}
+    for cp in [*range(0x0900, 0x0E00), *range(0xA8E0, 0xA900)]:
+        ch = chr(cp)
+        if unicodedata.category(ch) in ("Mn", "Mc"):
+            marks[ch] = chr(0xA000 + len(marks))
+    marks["\u200d"] = chr(0xA000 + len(marks))  # zero-width joiner: inside Indic words ("गर्‍यो")
+    return marks
+
+
+LETTER_MARKS = _letter_marks()
+_VARIANTS = str.maketrans({**_LETTERS, **LETTER_MARKS, **dict(zip(NATIVE_DIGITS, "0123456789" * 4, strict=True))})
+# Where any of those may stand (a few wide ranges: cheap to compile, and a false alarm only costs a translate).
+_HAS_VARIANT = re.compile("[\u0130\u0401\u0451\u0622-\u06f9\u0900-\u0dff\ua8e0-\ua8ff\u200c\u200d]")
+
+
+def native_digits(text: str) -> str:
+    """`text` with Arabic-Indic, Persian, Devanagari and Bengali digits as ASCII digits (same
+    length, so offsets still index the source). The one digit rule: `fold` applies it too,
+    and the date readers (Gregorian, Persian and Nepali calendars) call it directly."""
+    if text.isascii() or _HAS_NATIVE_DIGIT.search(text) is None:
+        return text
+    return text.translate(_DIGITS)
+
 
 def fold(text: str) -> str:
-    """Typographic folding that keeps length, so an index in the result is an index in `text`.
+    """Folding for matching that keeps length, so an index in the result is an index in `text`.
 
-    Same result as `text.translate(_FOLD)`; a replace per character present is several
-    times faster on an article (translate looks every character up in the table).
+    Typographic characters (spaces, quotes, dashes: `_FOLD`), letter variants (`_LETTERS`),
+    Indic combining marks as word characters (`LETTER_MARKS`) and native digits
+    (`native_digits`). A replace per typographic character present is several times faster
+    on an article than `translate`; the rarer script folding runs only on texts that need it.
     """
     if text.isascii():
         return text
     for src, dst in _FOLD_PAIRS:
         if src in text:
             text = text.replace(src, dst)
+    if _HAS_VARIANT.search(text) is not None:
+        text = text.translate(_VARIANTS)
     return text
 
 
 def strip_accents(text: str) -> str:
-    """The text without its combining marks ("Côte" -> "Cote"); the length may change."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    """`text` folded and without combining accents ("éducation" = "Education"); the length may
+    change. Folding first keeps Indic vowel signs and viramas: they are letters of their words."""
+    return "".join(c for c in unicodedata.normalize("NFD", fold(text)) if not unicodedata.combining(c))
 
 
 def quoted_words(text: str) -> str:

@@ -17,14 +17,15 @@ from functools import cache
 from typing import Any
 
 from ..text import fold
-from . import gazetteer, langdata, prefixes
-from .cueset import _NAME_GROUPS, Cue, CueSet, Hit, compile_pattern
+from . import gazetteer, langdata, prefixes, wordtrie
+from .cueset import _NAME_GROUPS, Cue, CueSet, Hit, _top_level_alternation, compile_pattern
 from .langdata import COMMON, CUES_TOPIC
 from .sentences import folded
 from .types import Doc
 
 
-def _entries(raw: Any) -> list[tuple[str, float, bool]]:
+def _entries(raw: Any) -> list[tuple[str, float, bool, bool]]:
+    """(regex, weight, case-sensitive, stem) for each cue of an entry list."""
     if raw is None:
         return []
     if isinstance(raw, (str, dict)):
@@ -32,10 +33,39 @@ def _entries(raw: Any) -> list[tuple[str, float, bool]]:
     out = []
     for item in raw:
         if isinstance(item, str):
-            out.append((item, 1.0, False))
+            out.append((item, 1.0, False, False))
         elif isinstance(item, dict) and "re" in item:
-            out.append((str(item["re"]), float(item.get("weight", 1.0)), bool(item.get("case", False))))
+            out.append(
+                (
+                    str(item["re"]),
+                    float(item.get("weight", 1.0)),
+                    bool(item.get("case", False)),
+                    bool(item.get("stem", False)),
+                )
+            )
     return out
+
+
+@cache
+def _inflection(language: str) -> tuple[str, str]:
+    """(regex for the endings any cue may take, regex after a `stem: true` cue) from the
+    language's meta.yaml `inflection:`; empty strings when it has none."""
+    data = langdata.topic(language, "meta").get("inflection") or {}
+    endings = sorted({fold(str(e)) for e in data.get("endings") or [] if e})
+    ending = f"(?:{wordtrie.trie_pattern(endings)})?" if endings else ""
+    return ending, fold(str(data.get("stem") or ""))
+
+
+def inflect(language: str, source: str, stem: bool = False) -> str:
+    """A (folded, expanded) cue with what the language lets it carry after it: a stem's
+    continuation (`inflection.stem`, for a cue marked `stem: true`), then one of the
+    endings any cue may take (`inflection.endings`: Hindi "अफवाह" also matches "अफवाहों").
+    Appended, not wrapped, so the cue's literal head still opens the set's trie."""
+    ending, stem_re = _inflection(language)
+    suffix = (stem_re if stem else "") + ending
+    if not suffix:
+        return source
+    return f"(?:{source}){suffix}" if _top_level_alternation(source) else source + suffix
 
 
 def _lookup(data: dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -69,8 +99,8 @@ def cue_set(language: str, *path: str) -> CueSet:
         else:
             groups = [(path[-1], node)]
         for value, entries in groups:
-            for pattern, weight, case in _entries(entries):
-                source = fold(expand(language, pattern))
+            for pattern, weight, case, stem in _entries(entries):
+                source = inflect(language, fold(expand(language, pattern)), stem)
                 cues.append(Cue(str(value), compile_pattern(source, case), weight, source, case))
     return CueSet(cues)
 

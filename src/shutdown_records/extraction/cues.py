@@ -11,7 +11,7 @@ modules that each do one job.
 from __future__ import annotations
 
 from ..text import fold, strip_accents
-from .cuedata import COMMON, CUES_TOPIC, PORTFOLIO, cue_set, expand, has_cues, hits, raw
+from .cuedata import COMMON, CUES_TOPIC, PORTFOLIO, cue_set, expand, has_cues, hits, inflect, raw
 from .cueset import Cue, CueSet, Hit, LazyPattern, compile_pattern, opening_positions, scan
 from .gazetteer import CountryMatcher, countries, country_mentions, english_country_name, guess_country
 from .sentences import (
@@ -50,6 +50,7 @@ __all__ = [
     "guess_country",
     "has_cues",
     "hits",
+    "inflect",
     "in_sentence",
     "lead_factor",
     "opening_positions",

@@ -221,8 +221,9 @@ class CountryMatcher:
         key = fold(text).lower()
         if key in self.by_text:
             return self.by_text[key]
+        folded_text = fold(text)  # the patterns are folded (letter variants as one)
         for code, pat in self.demonym_patterns:
-            if pat.fullmatch(text):
+            if pat.fullmatch(folded_text):
                 return code
         if self.inflected:  # the longest name whose stem the word starts with
             stems = [(n, c) for n, c in self.by_text.items() if _inflects(n) and key.startswith(n[:-1])]

@@ -33,7 +33,7 @@ class LanguageDataError(DataFileError):
 
 # ---------------------------------------------------------------- cue entries
 
-CUE_KEYS = ("re", "weight", "case")  # a cue as a mapping: {re: ..., weight: 0.5, case: true}
+CUE_KEYS = ("re", "weight", "case", "stem")  # a cue as a mapping: {re: ..., weight: 0.5, case: true, stem: true}
 
 
 def _check_cues(value: Any) -> Any:
@@ -65,6 +65,8 @@ def _check_cues(value: Any) -> Any:
             raise PydanticCustomError("cue", "weight must be a number in (0, 1], got {got!r}", {**where, "got": weight})
         if not isinstance(item.get("case", False), bool):
             raise PydanticCustomError("cue", "case must be true or false", where)
+        if not isinstance(item.get("stem", False), bool):
+            raise PydanticCustomError("cue", "stem must be true or false", where)
     return value
 
 
@@ -340,6 +342,14 @@ class Script(Section):
     without: StrictStr | None = None  # letters it never uses
 
 
+class Inflection(Section):
+    """What a cue may carry after it in a language that inflects by endings
+    (`cues.inflect`; docs/adding-a-language.md "Inflection")."""
+
+    endings: Words | None = None  # endings any cue may take: Hindi "ों", "ें"; Nepali "ले", "मा", "को"
+    stem: StrictStr | None = None  # regex after a cue marked `stem: true`: Turkish r"\w{0,12}"
+
+
 class MetaFile(Section):
     """`meta.yaml`: facts about the language itself."""
 
@@ -348,6 +358,7 @@ class MetaFile(Section):
     restriction_words: Words | None = None  # word stems that say a service is restricted
     script: Script | None = None
     other_languages: dict[StrictStr, Script] | None = None  # languages without a folder, told by script
+    inflection: Inflection | None = None  # endings a cue may take (suffixing languages)
 
 
 TOPICS: dict[str, type[Section]] = {"cues": CuesFile, "dates": DatesFile, "meta": MetaFile}

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
+from ..text import fold
 from .langdata import COMMON, supported_languages, topic
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -28,7 +29,7 @@ def stopword_table() -> dict[str, frozenset[str]]:
     for code in sorted(supported_languages()):
         words = topic(code, "meta").get("stopwords") or []
         if words:
-            table[code] = frozenset(w.casefold() for w in words)
+            table[code] = frozenset(fold(w).casefold() for w in words)  # compared with folded text
     return table
 
 
@@ -71,24 +72,47 @@ def _script_language(sample: str) -> str | None:
     if script == "latin" or n < 20:
         return None
     candidates: list[tuple[int, str]] = []
-    default = None
+    defaults: list[str] = []
     for code, entry in _script_table().get(script, []):
         own = str(entry.get("letters") or "")
         if not own:
-            default = default or code
+            defaults.append(code)
             continue
         hits = sum(letters[c] for c in set(own))
         if hits > float(str(entry.get("min_share") or 0.0)) * n and not any(
             c in sample for c in str(entry.get("without") or "")
         ):
             candidates.append((hits, code))
+    table = stopword_table()
     if len(candidates) > 1:
         # Urdu has Persian's letters too: when several languages' letters qualify, their
         # stop words decide (then the letter count)
-        words = [w.casefold() for w in _WORD.findall(sample)]
-        table = stopword_table()
+        words = _words(sample)
         return max(candidates, key=lambda c: (sum(1 for w in words if w in table.get(c[1], ())), c[0], c[1]))[1]
-    return candidates[0][1] if candidates else default  # None: other scripts are left to the model
+    if candidates:
+        return candidates[0][1]
+    if not defaults:
+        return None  # other scripts are left to the model
+    rivals = [code for code, _ in _script_table().get(script, []) if code in table]
+    if len(rivals) > 1:
+        # Languages sharing the script without letters of their own (Hindi, Nepali), or one
+        # written without them (Persian typed with Arabic yeh and kaf): the stop words decide
+        # when they clearly do; otherwise the script's language without letters.
+        words = _words(sample)
+        tally = sorted(((sum(1 for w in words if w in table[c]), c) for c in rivals), reverse=True)
+        if tally[0][0] >= 2 and tally[0][0] >= 1.5 * tally[1][0]:
+            return tally[0][1]
+        if len(words) >= MIN_WORDS_FOR_MODEL:  # too close to call: the model, if it names one of them
+            guess = _langid(sample)
+            if guess in rivals:
+                return guess
+    return defaults[0]
+
+
+def _words(sample: str) -> list[str]:
+    """The sample's words, folded as the stop words are (letter variants as one; an Indic
+    vowel sign part of its word, not a break in it)."""
+    return [w.casefold() for w in _WORD.findall(fold(sample))]
 
 
 def detect_language(text: str) -> tuple[str | None, str]:
@@ -97,7 +121,7 @@ def detect_language(text: str) -> tuple[str | None, str]:
     by_script = _script_language(sample)
     if by_script:
         return by_script, "writing system"
-    words = [w.casefold() for w in _WORD.findall(sample)]
+    words = _words(sample)
     if words:
         scores = {code: sum(1 for w in words if w in stop) for code, stop in stopword_table().items()}
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -212,7 +212,7 @@ def tail_markers(language: str) -> frozenset[str]:
     markers = set(topic(language, "meta").get("tail_markers") or [])
     if language != "en":
         markers |= set(topic("en", "meta").get("tail_markers") or [])  # pages mix languages
-    return frozenset(m.casefold() for m in markers)
+    return frozenset(fold(m).casefold() for m in markers)  # compared with folded lines
 
 
 _LINE = re.compile(r"^[ \t]*(.+?)[ \t:»›>]*$", re.M)

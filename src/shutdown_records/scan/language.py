@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from ..text import fold
+
 SAMPLE_CHARS = 600
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -57,7 +59,7 @@ def quick_language(text: str) -> str | None:
     script = _by_script(sample)
     if script:
         return script
-    words = [w.casefold() for w in _WORD.findall(sample)]
+    words = [w.casefold() for w in _WORD.findall(fold(sample))]  # as the stop words are: folded
     if len(words) < 5:
         return None
     scores = sorted(

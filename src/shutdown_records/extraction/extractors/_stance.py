@@ -74,7 +74,8 @@ def _words(language: str, key: str) -> re.Pattern[str] | None:
     for entry in C.raw(language, "stance", key):
         source = entry.get("re") if isinstance(entry, dict) else entry
         if source:
-            parts.append(f"(?:{fold(C.expand(language, str(source)))})")
+            stem = bool(entry.get("stem")) if isinstance(entry, dict) else False
+            parts.append(f"(?:{C.inflect(language, fold(C.expand(language, str(source))), stem)})")
     if not parts:
         return None
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)

@@ -217,7 +217,10 @@ def _resolve_with_country(
 ) -> tuple[str | None, str | None]:
     """The display name of a generic form and the country it was named after; a form that
     names no country ("the authorities") takes `home`, else the document's main country."""
-    groups = {k: v for k, v in m.groupdict().items() if v}
+    # Names as written (the match ran on folded text, same offsets): folding brings letter
+    # variants to one form for matching only.
+    text = doc.text if len(m.string) == len(doc.text) else m.string
+    groups = {k: text[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v}
     matcher = C.countries(doc.language)
     code = None
     if "country" in groups:

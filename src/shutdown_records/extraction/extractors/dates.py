@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from ...text import fold
+from ...text import fold, native_digits  # native_digits: the one digit rule (text.py)
 from .. import cues as C
 from .. import regexcache
 from ..context import reference_date
@@ -57,11 +57,6 @@ _TWEET_BYLINE = re.compile(r"[ \t]*[-—–][ \t]*[^\n]{0,60}\(@\w{1,30}\)[ \t]*
 # What joins the two ends of a date range, in the languages we hold data for.
 _RANGE_JOINERS = ("-", "–", "to", "au", "a", "al", "ao", "até", "hasta", "through", "until")
 _PART_NAMES = {"mid": "mid-month", "early": "early in the month", "late": "late in the month"}
-# Digits the press writes besides 0-9: Arabic-Indic (Arabic), Extended Arabic-Indic (Persian,
-# Urdu), Devanagari (Hindi, Nepali), Bengali. Each maps to one ASCII digit, so offsets are kept.
-_NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯"
-_DIGITS = str.maketrans(_NATIVE_DIGITS, "0123456789" * 4)
-_HAS_NATIVE_DIGIT = re.compile(f"[{_NATIVE_DIGITS}]")
 # Timeline events a date can carry (extraction/timeline.py chooses start and end from them) and
 # the record field each one speaks for.
 EVENT_FIELD = {
@@ -134,14 +129,6 @@ class _Lang:
     calendar_months: dict[str, tuple[str, int]]  # "دی" -> ("persian", 10): a non-Gregorian month
     never: re.Pattern[str] | None  # roles.not_effective on folded text, any case (`_in_body`)
     range_re: re.Pattern[str]  # what may stand between the two dates of a range
-
-
-def native_digits(text: str) -> str:
-    """`text` with Arabic-Indic, Persian, Devanagari and Bengali digits as ASCII digits (same
-    length, so offsets still index the source)."""
-    if text.isascii() or _HAS_NATIVE_DIGIT.search(text) is None:
-        return text
-    return text.translate(_DIGITS)
 
 
 def _in_body(pattern: re.Pattern[str] | None, folded: str, lo: int, hi: int) -> bool:

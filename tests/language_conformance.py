@@ -1,0 +1,71 @@
+"""Build each language folder's invented articles (`tests/fixtures/languages/<code>.yaml`) and
+say, per field, whether the record holds what the article states.
+
+Shared by `tests/test_language_conformance.py` (which holds every folder to its file's
+`known_gaps`) and `bench/bench_languages.py` (which prints the table)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from shutdown_records.extraction.pipeline import build_record
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languages"
+FIELDS = (
+    "country",
+    "platforms",
+    "kind",
+    "networks",
+    "scope",
+    "start_date",
+    "end_date",
+    "ordered_by",
+    "justification",
+    "context",
+    "legal_basis",
+    "court_challenges",
+    "workarounds",
+    "acknowledged",
+)
+NAMED = {"ordered_by": "name", "legal_basis": "instrument", "court_challenges": "court"}
+
+
+def languages() -> list[str]:
+    return sorted(p.stem for p in FIXTURES.glob("*.yaml"))
+
+
+def fixture(code: str) -> dict[str, Any]:
+    return yaml.safe_load((FIXTURES / f"{code}.yaml").read_text(encoding="utf-8"))
+
+
+def holds(field: str, expected: Any, record: dict[str, Any]) -> bool:
+    """Whether the record's value of `field` says what the article states."""
+    got = record.get(field)
+    if field in NAMED:
+        names = [str(item.get(NAMED[field]) or item.get("name") or "") for item in got or []]
+        return any(str(expected).casefold() in n.casefold() for n in names)
+    if isinstance(expected, list):
+        return set(map(str, expected)) <= set(map(str, got or []))
+    return str(got) == str(expected)
+
+
+def check(code: str) -> dict[str, bool]:
+    """Field -> whether every article of the language that states it is read right."""
+    data = fixture(code)
+    out: dict[str, bool] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, article in enumerate(data["articles"]):
+            path = Path(tmp) / f"{code}-{i}.txt"
+            path.write_text(
+                f"---\nurl: https://example.org/{code}/{i}\npublished: {article['published']}\n"
+                f"language: {code}\n---\n{article['text']}",
+                encoding="utf-8",
+            )
+            record = build_record([path]).record
+            for field, expected in article["expect"].items():
+                out[field] = out.get(field, True) and holds(field, expected, record)
+    return out
