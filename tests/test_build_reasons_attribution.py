@@ -241,3 +241,71 @@ def test_a_context_mentioned_once_in_passing_does_not_frame_it(tmp_path):
         "election.",
     )
     assert "elections" not in (record.get("context") or [])
+
+
+# The other languages with cues: an official reason and, where the language's critics are
+# listed, the same reason in a critic's mouth.
+MORE = [
+    (
+        "pt",
+        "Valdória bloqueia Chatterly\n\nO governo de Valdória bloqueou na terça-feira o aplicativo Chatterly. Segundo o "
+        "ministro da Justiça, a medida visa impedir a difusão de notícias falsas.",
+        "Valdória bloqueia Chatterly\n\nO governo de Valdória bloqueou na terça-feira o aplicativo Chatterly. Para "
+        "analistas, o bloqueio busca conter a desinformação.",
+        "misinformation",
+    ),
+    (
+        "it",
+        "Velonia blocca Chatterly\n\nIl governo di Velonia ha bloccato martedì l'app Chatterly per motivi di sicurezza "
+        "nazionale, ha dichiarato il ministro.",
+        "Velonia blocca Chatterly\n\nIl governo di Velonia ha bloccato martedì l'app Chatterly. Secondo gli analisti, il "
+        "blocco mira a tutelare la sicurezza nazionale.",
+        "national_security",
+    ),
+    (
+        "pl",
+        "Welonia blokuje Chatterly\n\nRząd Welonii zablokował we wtorek aplikację Chatterly ze względu na bezpieczeństwo "
+        "narodowe, poinformował minister.",
+        "Welonia blokuje Chatterly\n\nRząd Welonii zablokował we wtorek aplikację Chatterly. Zdaniem ekspertów blokada "
+        "ma na celu ochronę bezpieczeństwa narodowego.",
+        "national_security",
+    ),
+    (
+        "hi",
+        "वेलोरिया में इंटरनेट बंद\n\nप्रशासन ने कहा कि अफवाहों को रोकने के लिए इंटरनेट बंद किया गया है।",
+        "वेलोरिया में इंटरनेट बंद\n\nवेलोरिया में मंगलवार को इंटरनेट बंद कर दिया गया। विपक्ष का आरोप है कि अफवाहों के नाम पर "
+        "इंटरनेट बंद किया गया।",
+        "misinformation",
+    ),
+    (
+        "sw",
+        "Velora yazima mtandao\n\nSerikali ya Velora imezima mtandao wa intaneti Jumanne kwa sababu za usalama wa taifa, "
+        "msemaji wa serikali alisema.",
+        "Velora yazima mtandao\n\nSerikali ya Velora imezima mtandao wa intaneti Jumanne. Wanaharakati wanaamini hatua "
+        "hiyo inalenga kulinda usalama wa taifa.",
+        "national_security",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "official", "critic", "reason"), MORE, ids=[c[0] for c in MORE])
+def test_official_and_critics_reasons_in_more_languages(tmp_path, lang, official, critic, reason):
+    assert reason in _build(tmp_path, lang, official)["justification"]
+    (tmp_path / "c").mkdir()
+    assert reason not in _build(tmp_path / "c", lang, critic)["justification"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "reason"),
+    [
+        ("ne", "भेलोरियामा टिकटक बन्द\n\nसरकारले सामाजिक सद्भाव बिगारेको भन्दै टिकटकमा प्रतिबन्ध लगाएको छ।", "public_order"),
+        (
+            "sq",
+            "Velora mbyll TikTok\n\nQeveria e Velorës mbylli TikTok për një vit, me arsyetimin se platforma nxit dhunën "
+            "tek të rinjtë, tha kryeministri.",
+            "public_order",
+        ),
+    ],
+)
+def test_nepali_and_albanian_official_reasons_are_read(tmp_path, lang, body, reason):
+    assert _build(tmp_path, lang, body)["justification"] == [reason]
