@@ -207,6 +207,34 @@ def test_electoral_fraud_is_not_exam_cheating(tmp_path):
     assert "elections" in record["context"]
 
 
+def test_fraud_in_a_story_about_a_vote_is_electoral_and_in_a_story_about_exams_is_cheating(tmp_path):
+    vote = _build(
+        tmp_path,
+        "fr",
+        "Présidentielle au Montalbe : internet coupé\n\nLes électeurs du Montalbe ont voté dimanche dans le calme.\n\n"
+        "Les autorités ont coupé internet dimanche soir pour éviter la fraude, a indiqué le porte-parole du gouvernement.",
+    )
+    assert vote["justification"] == ["other"]
+    (tmp_path / "exams").mkdir()
+    exams = _build(
+        tmp_path / "exams",
+        "fr",
+        "Bac au Montalbe : internet coupé\n\nLes épreuves du baccalauréat ont commencé lundi.\n\n"
+        "Les autorités ont coupé internet pour éviter la fraude, a indiqué le ministre.",
+    )
+    assert exams["justification"] == ["exam_cheating"]
+
+
+def test_a_reason_the_move_appears_to_have_is_a_guess(tmp_path):
+    record = _build(
+        tmp_path,
+        "en",
+        "Veloria blocks Chatterly\n\nChatterly was blocked in Veloria on Tuesday. The ban appears aimed at curbing "
+        "misinformation ahead of the vote.",
+    )
+    assert record["justification"] == ["none_given"]
+
+
 def test_no_stated_reason_gives_none_given_with_a_note(tmp_path):
     record = _build(
         tmp_path,
