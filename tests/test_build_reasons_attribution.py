@@ -337,3 +337,14 @@ def test_official_and_critics_reasons_in_more_languages(tmp_path, lang, official
 )
 def test_nepali_and_albanian_official_reasons_are_read(tmp_path, lang, body, reason):
     assert _build(tmp_path, lang, body)["justification"] == [reason]
+
+
+def test_content_listed_after_failing_to_remove_it_is_the_object_not_a_reason(tmp_path):
+    record = _build(
+        tmp_path,
+        "en",
+        "Veloria slows Chatterly\n\nThe Veloria media regulator said on Monday it had slowed down Chatterly. The regulator "
+        "accused Chatterly of failing to remove posts that encourage teenagers to harm themselves; pornography; and "
+        "adverts for drugs.",
+    )
+    assert record["justification"] == ["non_compliance"]

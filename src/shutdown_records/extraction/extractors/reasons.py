@@ -17,6 +17,7 @@ from ._attribution import attribution
 from ._stance import OTHER_INCIDENT, Stance, stance
 from .authorities import authorities_in, find_authorities
 
+FAILED_OBJECT = 150  # characters after "failed to remove" in its sentence where the content listed is its object
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
@@ -50,8 +51,12 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     for hit in all_hits:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
-        if hit.value == "illegal_content" and any(0 <= hit.start - o.end <= 40 for o in objects):
-            continue  # "failed to remove illegal content": the reason is the failure to comply
+        if hit.value == "illegal_content" and any(
+            zone[0] <= o.start and 0 <= hit.start - o.end <= FAILED_OBJECT for o in objects
+        ):
+            # "failed to remove illegal content", "failing to remove content inciting suicide;
+            # child pornography; ...": what was not removed, the reason is the failure to comply
+            continue
         attributed = C.in_sentence(doc, official, zone) is not None or (
             any(cues and C.in_sentence(doc, cues, zone) is not None for cues in (purpose, stated))
         )
