@@ -491,3 +491,33 @@ def test_bikram_sambat_start_and_end(tmp_path: Path) -> None:
     body = "सरकारले २०८० वैशाख १५ गते देखि कार्शमा टिकटक बन्द गरेको छ। २०८० जेठ ५ गते टिकटक खुला गरियो।"
     record = _build(tmp_path, [("ne", "2023-06-03", body)])
     assert (record["start_date"], record["end_date"]) == ("2023-04-28", "2023-05-19")
+
+
+def test_a_platform_every_source_only_names_in_passing_is_not_listed(tmp_path: Path) -> None:
+    passing = "Other platforms, including YouTube, have also had content blocked, the minister said."
+    record = _build(
+        tmp_path,
+        [
+            ("en", "2024-03-06", "Veloria blocked Telegram on 4 March 2024, citing public order. " + passing),
+            (
+                "en",
+                "2024-03-07",
+                "Telegram has been inaccessible in Veloria since 4 March. The YouTube account of the tax office was hacked.",
+            ),
+            (
+                "en",
+                "2024-03-08",
+                "Users in Veloria cannot open Telegram since 4 March. Some watched YouTube to follow the news.",
+            ),
+        ],
+    )
+    assert record["platforms"] == ["Telegram"]
+
+
+def test_services_said_to_be_hit_are_blocked_platforms(tmp_path: Path) -> None:
+    body = (
+        "O WhatsApp foi bloqueado em Velória no dia 4 de março. Outras redes sociais, como Facebook e "
+        "Instagram, também foram atingidas, segundo usuários de Karsh."
+    )
+    record = _build(tmp_path, [("pt", FRIDAY, body)])
+    assert sorted(record["platforms"]) == ["Facebook", "Instagram", "WhatsApp"]
