@@ -15,6 +15,7 @@ Run: /work/venv/bin/python bench/bench_build.py [N_ARTICLES]   (default 300)
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import statistics
@@ -151,4 +152,6 @@ def main(n: int = 300) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 300)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("n_articles", nargs="?", type=int, default=300, help="articles to generate (default 300)")
+    main(parser.parse_args().n_articles)

@@ -7,6 +7,7 @@ Run: /work/venv/bin/python bench/bench_cues.py
 
 from __future__ import annotations
 
+import argparse
 import time
 from pathlib import Path
 
@@ -44,4 +45,6 @@ def main(rounds: int = 20) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=20, help="passes over the seed articles (default 20)")
+    main(parser.parse_args().rounds)

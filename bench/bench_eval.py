@@ -8,7 +8,7 @@ Run: /work/venv/bin/python bench/bench_eval.py [CORPUS_DIR]   (default ../shared
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from pathlib import Path
 
@@ -34,4 +34,6 @@ def main(corpus: Path, rounds: int = 200) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    main(parser.parse_args().corpus)

@@ -115,27 +115,13 @@ def make_records(folder: Path, sources: list[tuple[str, str, str]], count: int, 
 
 def time_index_in_chromium(index: Path, profile: Path) -> None:
     """Open the index from disk, sort by start date and filter by a country; print the seconds."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        "--window-size=1280,900",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from browser import start_chromium  # the tests' one place for the offline, quiet flags
+
+    driver = start_chromium(profile, "--window-size=1280,900")
     try:
         began = time.perf_counter()
         driver.get(index.as_uri())

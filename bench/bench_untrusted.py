@@ -10,6 +10,7 @@ Run: .venv/bin/python bench/bench_untrusted.py [MAX_SENTENCES]   (default 32000)
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import shutil
@@ -57,7 +58,9 @@ def run(argv: list[str]) -> tuple[float, int, int]:
 
 
 def main() -> None:
-    top = int(sys.argv[1]) if len(sys.argv) > 1 else 32000
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("max_sentences", nargs="?", type=int, default=32000, help="largest paragraph (default 32000)")
+    top = parser.parse_args().max_sentences
     exe = str(Path(sys.executable).with_name("shutdown-records"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

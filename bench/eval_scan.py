@@ -115,7 +115,7 @@ def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict
                 truth[row["input"]] = incident
                 if row["incident"]:
                     found[row["input"]] = row["incident"]
-        drafts = draft_quality(out, truth, found, Path(tmp) / "built")
+        drafts = draft_quality(out, truth, found, Path(tmp) / "built", verbose)
         if verbose:
             groups: dict[str, list[str]] = {}
             for a, g in found.items():
@@ -126,9 +126,12 @@ def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict
     return {"bcubed_precision": p, "bcubed_recall": r, "bcubed_f1": f1, "scan_seconds": round(seconds, 1), **drafts}
 
 
-def draft_quality(out: Path, truth: dict[str, str], found: dict[str, str], work: Path) -> dict[str, float]:
+def draft_quality(
+    out: Path, truth: dict[str, str], found: dict[str, str], work: Path, verbose: bool = False
+) -> dict[str, float]:
     """Mean gold score (the eval's scoring) of each incident's scan draft (the draft holding most
-    of its articles) against `build` on all of the incident's articles."""
+    of its articles) against `build` on all of the incident's articles; `verbose` lists the
+    incidents whose two scores differ."""
     from collections import Counter
 
     from shutdown_records.evaluate.corpus import load_gold
@@ -147,6 +150,8 @@ def draft_quality(out: Path, truth: dict[str, str], found: dict[str, str], work:
         draft = out / "drafts" / f"{ids.most_common(1)[0][0]}.yaml" if ids else None
         record = read_record_file(draft) if draft is not None and draft.is_file() else {}
         scan_scores.append(score_record(gold, record).score or 0.0)
+        if verbose and abs(scan_scores[-1] - build_scores[-1]) >= 0.005:
+            print(f"  draft {incident}: scan {scan_scores[-1]:.3f}, build {build_scores[-1]:.3f}")
     return {
         "draft_score_scan": round(sum(scan_scores) / len(scan_scores), 3),
         "draft_score_build": round(sum(build_scores) / len(build_scores), 3),

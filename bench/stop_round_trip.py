@@ -12,6 +12,7 @@ of them into one folder (where rows of the same incident in two sheets merge).
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import sys
@@ -101,4 +102,6 @@ def main(paths: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("sheets", nargs="+", help="STOP sheets (.csv), e.g. ../shared/stop/*.csv")
+    raise SystemExit(main(parser.parse_args().sheets))

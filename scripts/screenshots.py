@@ -10,37 +10,25 @@ the pk-2024-x record page with one value's quote highlighted.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from shutdown_records.report import write_site
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import start_chromium  # noqa: E402
 
 
 def chromium(profile: Path, width: int, height: int) -> webdriver.Chrome:
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-        f"--window-size={width},{height}",
-    ):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    """The tests' headless Chromium (tests/browser.py holds the flags), at a desktop size."""
+    return start_chromium(profile, "--hide-scrollbars", f"--window-size={width},{height}")
 
 
 def set_viewport(driver: webdriver.Chrome, width: int, height: int, mobile: bool = False) -> None:

@@ -124,7 +124,8 @@ def test_report_shows_quote_not_found_at_offsets_instead_of_a_wrong_highlight(si
     row = doc.xpath('//tr[@id="field-scope"]')[0]
     text = " ".join(row.text_content().split())
     assert "quote not found at offsets" in text
-    assert "no evidence" in text
+    # a cited quote that fails the check is "not verified", not "no evidence"
+    assert "evidence not verified" in text and "no evidence" not in text
     assert "The quote appears at characters 88–107; fix the offsets." in text
     assert not row.xpath('.//a[contains(@class, "cite")]')
     assert not doc.xpath('//span[@id="q1-102-121"]')
@@ -263,8 +264,8 @@ def test_report_command_writes_the_site_and_counts_ungrounded_values(tmp_path: P
     result = CliRunner().invoke(cli, ["report", str(FIXTURES / "records"), "-o", str(tmp_path / "site")])
     assert result.exit_code == 0, result.output
     assert (
-        "3 record pages; 4 value(s) without evidence, 1 quote(s) not verified, 1 changed source file(s)"
-        in result.output
+        "3 record pages; 3 value(s) without evidence, 1 value(s) whose quotes were not found, "
+        "1 quote(s) not verified, 1 changed source file(s)" in result.output
     )
     assert (tmp_path / "site" / "records" / "sd-2021-network.html").is_file()
 

@@ -165,6 +165,7 @@ def test_validate_text_output_escapes_newlines_and_terminal_escapes_from_a_recor
     assert [line for line in out.splitlines() if line.startswith("::")] == [
         line for line in out.splitlines() if line.startswith("::error file=") and str(repo) in line
     ]
+    assert "\x1b" not in out and "forged\\x1b[2Jy.txt" in out
 
 
 def test_export_neutralises_spreadsheet_formulas_unless_raw_cells(

@@ -23,8 +23,13 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def escape_controls(text: str) -> str:
+    """`text` with every control character shown as a visible escape (`\\n`, `\\x1b`)."""
+    return _UNSAFE.sub(_escape, text)
+
+
 def printable(text: str) -> str:
     """`text` on one line with control characters escaped; a leading `::` is made inert."""
-    text = _UNSAFE.sub(_escape, text)
+    text = escape_controls(text)
     # GitHub's runner reads a workflow command from a line that starts with `::` once trimmed
     return "\\" + text if text.lstrip().startswith("::") else text

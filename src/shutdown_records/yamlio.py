@@ -11,6 +11,7 @@ and an atomic replace so a failed write never leaves half a file over a user's r
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -218,6 +219,12 @@ def load_yaml(text: str, place: str) -> Any:
 
 def read_record_file(path: Path) -> Any:
     """Read a record file: size cap, UTF-8, then strict YAML."""
+    return read_record_file_with_sha(path)[0]
+
+
+def read_record_file_with_sha(path: Path) -> tuple[Any, str]:
+    """The parsed record and the SHA-256 of the very bytes parsed (one read, no window in
+    which a save could slip between hashing and parsing)."""
     from .safeio import SourcePathError, read_regular_file  # noqa: PLC0415 - safeio imports errors only
 
     try:
@@ -241,7 +248,7 @@ def read_record_file(path: Path) -> Any:
             f"not UTF-8: byte 0x{data[err.start]:02x}; re-save the file as UTF-8",
             place=f"{path}:{line}:{col}",
         ) from None
-    return load_yaml(text, str(path))
+    return load_yaml(text, str(path)), hashlib.sha256(data).hexdigest()
 
 
 class _RecordDumper(_BaseDumper):  # type: ignore[misc, valid-type]

@@ -30,16 +30,14 @@ def _existing(path: Path, sources: tuple[Path, ...], force: bool) -> tuple[dict 
     An input, a symlink or a special file is never written (safeio.check_output); a file that
     is not a record (no `id` and `title`) is replaced only with --force.
     """
-    from ..atomic import file_sha256  # noqa: PLC0415
-    from ..yamlio import read_record_file  # noqa: PLC0415
+    from ..yamlio import read_record_file_with_sha  # noqa: PLC0415
 
     check_output(path, inputs=list(sources), force=force, expected="the record")
     if not path.exists():
         return None, None, False
-    read_sha = file_sha256(path) if path.is_file() else None
     if force and not path.is_file():
-        return None, read_sha, False
-    existing = read_record_file(path)
+        return None, None, False
+    existing, read_sha = read_record_file_with_sha(path)  # one read: the hash is of the bytes parsed
     if not isinstance(existing, dict) or not {"id", "title"} <= set(existing):
         return None, read_sha, not force  # refused after the build, which may find nothing to write anyway
     return existing, read_sha, False

@@ -47,5 +47,6 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, root: Path 
         f"wrote {summary.output}/index.html and {summary.records} record page"
         f"{'' if summary.records == 1 else 's'}; "
         f"{summary.values_without_evidence} value(s) without evidence, "
+        f"{summary.values_unverified} value(s) whose quotes were not found, "
         f"{summary.bad_quotes} quote(s) not verified, {summary.changed_sources} changed source file(s)"
     )

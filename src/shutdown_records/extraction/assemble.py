@@ -99,6 +99,7 @@ def merge_all(
         merged[fname] = merge_field(fname, ms, citer) if ms else Merged(None)
     merged["status"] = _status(merged, by_field.get("status", []), citer)
     merged["scope"] = _scope_default(merged, by_field.get("scope", []), citer)
+    merged["justification"] = _justification_default(merged)
     for result in merged.values():  # conflicts name sources by their ids in the record
         for cand in (result.conflict or {}).get("candidates", []):
             cand["sources"] = [rename.get(sid, sid) for sid in cand["sources"]]
@@ -296,6 +297,32 @@ def _scope_default(merged: dict[str, Merged], mentions: list[Mention], citer: Ci
     for c in cites:
         c.pop("value", None)
     return Merged("national", cites, None, [f"scope: {SCOPE_DEFAULT_NOTE}"])
+
+
+JUSTIFICATION_DEFAULT_NOTE = "no source states an official reason: none_given by default"
+
+
+def _justification_default(merged: dict[str, Merged]) -> Merged:
+    """justification when no reason reached the floor: `none_given`.
+
+    The codebook's `none_given` is what the sources show when no authority gives a reason
+    (critics' guesses and denied reasons do not count, extractors/_attribution.py), so a
+    record of a restriction with no stated reason says so instead of leaving the field
+    empty. Like the national scope default it cites the sentences that describe the
+    restriction, with a note saying it is a default, so a reviewer can overrule it."""
+    current = merged.get("justification")
+    if current is not None and current.value:
+        return current
+    kind = merged.get("kind")
+    if kind is None or not kind.value or not kind.citations:
+        return current if current is not None else Merged(None)
+    acknowledged = merged.get("acknowledged")
+    if acknowledged is not None and acknowledged.value is False:
+        # A denied restriction is recorded by `acknowledged: false`; the sources' own
+        # "gave no reason" still gives none_given through its cues.
+        return current if current is not None else Merged(None)
+    cites = [dict(c, value="none_given", note=JUSTIFICATION_DEFAULT_NOTE) for c in kind.citations[:2]]
+    return Merged(["none_given"], cites, None, [f"justification: {JUSTIFICATION_DEFAULT_NOTE}"])
 
 
 def _status(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> Merged:

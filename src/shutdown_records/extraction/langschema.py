@@ -121,6 +121,15 @@ class Gates(Section):
     legal: Entries = None  # "under", "in compliance with": introduces a legal basis
     operator: Entries = None  # telecom operators (the end of an ordering chain, not its source)
     proceeding: Entries = None  # a court directs someone to review/decide the matter: a hearing, not an order
+    other_matter: Entries = (
+        None  # a case about another dispute ("the results of the election"): no challenge to this block
+    )
+    order_of: Entries = (
+        None  # "on the orders of", "à la demande de", "به دستور": the authority right after gave the order
+    )
+    order_of_after: Entries = None  # "के आदेश पर", "talimatıyla": the authority right before gave the order
+    relay: Entries = None  # "relayed", "a transmis": an authority passing on another's order, not giving it
+    future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
 
 
 class Kind(Section):
@@ -204,6 +213,16 @@ class Stance(Section):
     clause_break: Entries = None  # where a negation's reach ends
 
 
+class Attribution(Section):
+    """Who gives a reason: an authority, or critics guessing (docs/cues.md "Attribution")."""
+
+    critic: Entries = None  # critics, analysts, activists, opposition: their reason is not the official one
+    belief: Entries = None  # "believe", "suspect", "accuse": makes a critic a speaker, beside gates.speech
+    speculation: Entries = None  # "likely", "apparently", "believed to": a guessed reason
+    purpose: Entries = None  # purpose and reported-reason constructions, read like gates.official
+    stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
+
+
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 Patterns = StrictStr | list[StrictStr]
 
@@ -235,6 +254,7 @@ class CuesFile(Section):
     country_names: dict[CountryCode, list[StrictStr]] | None = None
     settings: CueSettings | None = None
     stance: Stance | None = None
+    attribution: Attribution | None = None
     name_forms: list[tuple[StrictStr, StrictStr]] | None = None  # (regex, replacement): oblique cases to one name form
 
 

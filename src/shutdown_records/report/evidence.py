@@ -135,6 +135,16 @@ class RecordView:
         return sum(1 for f in self.fields if f.evidenced for v in f.values if v.needs_evidence)
 
     @property
+    def unquoted(self) -> int:
+        """Values that need a quote and cite none (a cited quote that fails the check is not this)."""
+        return sum(1 for f in self.fields if f.evidenced for v in f.values if v.needs_evidence and not v.quotes)
+
+    @property
+    def unverified(self) -> int:
+        """Values whose every cited quote failed the check (not at its offsets, source unreadable)."""
+        return self.needed - self.covered - self.unquoted
+
+    @property
     def covered(self) -> int:
         return sum(1 for f in self.fields if f.evidenced for v in f.values if v.needs_evidence and v.grounded)
 

@@ -47,6 +47,7 @@ class IndexRow:
     sources: int
     covered: int
     needed: int
+    unquoted: int
     bad_quotes: int
     changed_sources: int
     latest: date | None  # the latest date the record mentions, for the data horizon
@@ -69,7 +70,8 @@ class SiteSummary:
 
     output: Path
     records: int
-    values_without_evidence: int
+    values_without_evidence: int  # no quote cited at all
+    values_unverified: int  # quotes cited, none found in its source
     bad_quotes: int
     changed_sources: int
 
@@ -148,7 +150,8 @@ def write_site(
             SiteSummary(
                 output,
                 len(rows),
-                sum(r.needed - r.covered for r in rows),
+                sum(r.unquoted for r in rows),
+                sum(r.needed - r.covered - r.unquoted for r in rows),
                 sum(r.bad_quotes for r in rows),
                 sum(r.changed_sources for r in rows),
             )
@@ -233,6 +236,7 @@ def _row(view: RecordView) -> IndexRow:
         sources=len(incident.sources),
         covered=view.covered,
         needed=view.needed,
+        unquoted=view.unquoted,
         bad_quotes=view.bad_quotes,
         changed_sources=sum(1 for s in view.sources if s.hash_matches is False),
         latest=latest_date(incident),

@@ -17,7 +17,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
 from ..errors import UsageError
+from ..yamlio import dump_yaml
 from .engines import Engine, default_workers, open_engine
 from .grouping import Group, Item, group_items, make_item
 from .incidents import BuildTask, build_incident
@@ -32,7 +34,6 @@ from .outputs import (
     is_scan_output,
     write_articles,
     write_feed,
-    write_record,
     write_summary,
 )
 
@@ -110,8 +111,9 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
     work = out / ".scan-work"
     (work / "parts").mkdir(parents=True)
     (work / "sources").mkdir()
+    shas: dict[str, str] = {}  # work/sources file name -> SHA-256 of its bytes
     with open_engine(options.dask, workers) as engine:
-        items = _read_stream(engine, plan.units, options, work, result)
+        items = _read_stream(engine, plan.units, options, work, result, shas)
         groups = group_items(items)
         if options.progress:
             print(
@@ -119,7 +121,7 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
                 file=sys.stderr,
                 flush=True,
             )
-        incident_of = _build_incidents(engine, groups, known, options, work, result)
+        incident_of = _build_incidents(engine, groups, known, options, work, result, shas)
     write_articles(out, sorted((work / "parts").glob("*.jsonl")), incident_of)
     write_summary(out, result.counts, result.outcomes, result.skipped, result.unchanged)
     write_feed(out, result.outcomes)
@@ -127,32 +129,31 @@ def run_scan(inputs: list[Path], options: ScanOptions) -> ScanResult:
     return result
 
 
-def _read_stream(engine: Engine, units: list[Unit], options: ScanOptions, work: Path, result: ScanResult) -> list[Item]:
-    """Phase 1: every unit judged; rows to part files, relevant articles' texts to work/sources."""
+def _read_stream(
+    engine: Engine, units: list[Unit], options: ScanOptions, work: Path, result: ScanResult, shas: dict[str, str]
+) -> list[Item]:
+    """Phase 1: every unit judged; its lines to a part file, relevant articles' texts to
+    work/sources (their SHA-256, computed by the worker, in `shas` by file name)."""
     progress = Progress(options.progress, len(units))
     items: list[Item] = []
     skipped_by_unit: dict[int, list[tuple[str, str]]] = {}
     done = 0
-    for index, rows in engine.map(partial(process_unit, config=JudgeConfig(since=options.since)), units):
-        part = work / "parts" / f"{index:08d}.jsonl"
-        with part.open("w", encoding="utf-8") as handle:
-            for n, row in enumerate(rows):
-                if "skipped" in row:
-                    skipped_by_unit.setdefault(index, []).append((row["skipped"], row["reason"]))
-                    result.counts["skipped"] += 1
-                    continue
-                result.counts["articles"] += 1
-                if row["relevant"]:
-                    result.counts["relevant"] += 1
-                    source = row["_source"]
-                    target = work / "sources" / source["name"]
-                    if not target.exists():
-                        with target.open("w", encoding="utf-8", newline="") as saved:
-                            saved.write(source["text"])
-                    row["_source"] = {k: v for k, v in source.items() if k != "text"}
-                    items.append(make_item(index * 10_000_000 + n, row))
-                public = {k: row[k] for k in ("input", "url", "language", "relevant", "why")}
-                handle.write(json.dumps(public, ensure_ascii=False) + "\n")
+    for index, answer in engine.map(partial(process_unit, config=JudgeConfig(since=options.since)), units):
+        (work / "parts" / f"{index:08d}.jsonl").write_text(answer.lines, encoding="utf-8")
+        result.counts["articles"] += answer.articles
+        result.counts["relevant"] += len(answer.relevant)
+        result.counts["skipped"] += len(answer.skipped)
+        if answer.skipped:
+            skipped_by_unit[index] = answer.skipped
+        for position, row in answer.relevant:
+            source = row["_source"]
+            target = work / "sources" / source["name"]
+            if not target.exists():
+                with target.open("w", encoding="utf-8", newline="") as saved:
+                    saved.write(source["text"])
+            row["_source"] = {k: v for k, v in source.items() if k != "text"}
+            items.append(make_item(index * 10_000_000 + position, row))
+            shas[source["name"]] = source["sha256"]
         done += 1
         progress.show(result.counts, done)
     progress.show(result.counts, done, final=True)
@@ -175,9 +176,23 @@ class _Job:
 
 
 def _build_incidents(
-    engine: Engine, groups: list[Group], known: list[KnownRecord], options: ScanOptions, work: Path, result: ScanResult
+    engine: Engine,
+    groups: list[Group],
+    known: list[KnownRecord],
+    options: ScanOptions,
+    work: Path,
+    result: ScanResult,
+    shas: dict[str, str],
 ) -> dict[str, str]:
-    """Phase 2: a draft or an update for each incident, built on the engine; returns input -> id."""
+    """Phase 2: a draft or an update for each incident, built on the engine; returns input -> id.
+
+    The biggest builds start first, so no big one is left to run alone at the end; each
+    record is written as soon as it and all before it are built (ids are given in job order),
+    so writing overlaps the builds still running."""
+
+    def sha(path: Path) -> str:
+        return shas.get(path.name) or _sha(path)
+
     incident_of: dict[str, str] = {}
     taken: set[str] = {k.id for k in known}
     root = _repository_root(options.records) if options.records else None
@@ -185,13 +200,13 @@ def _build_incidents(
     updates: dict[str, _Job] = {}
     for group in groups:
         sources = _unique([work / "sources" / item.source for item in group.items])
-        record = match(group, known, {_sha(p) for p in sources})
+        record = match(group, known, {sha(p) for p in sources})
         if record is None:
             jobs.append(_Job([group], None, sources))
             continue
         for item in group.items:
             incident_of[item.input] = record.id
-        new = [p for p in sources if _sha(p) not in record.shas]
+        new = [p for p in sources if sha(p) not in record.shas]
         if record.id in updates:
             job = updates[record.id]
             job.groups.append(group)
@@ -206,9 +221,14 @@ def _build_incidents(
     for start in range(0, len(jobs), BUILD_BATCH):
         batch = jobs[start : start + BUILD_BATCH]
         tasks = [_task(job, root) for job in batch]
-        built = dict(engine.map(build_incident, tasks))
-        for index, job in enumerate(batch):
-            _record_outcome(job, tasks[index], built[index], taken, incident_of, options, result)
+        costs = [sum(len(data) for _name, data in task.sources) for task in tasks]
+        built: dict[int, dict[str, Any]] = {}
+        written = 0
+        for index, answer in engine.map(build_incident, tasks, costs=costs):
+            built[index] = answer
+            while written in built:
+                _record_outcome(batch[written], tasks[written], built.pop(written), taken, incident_of, options, result)
+                written += 1
     return incident_of
 
 
@@ -249,9 +269,12 @@ def _record_outcome(
     folder = options.out / task.folder
     for name, data in task.sources:
         copy_source(data, folder / "sources", name)
+    text = answer["yaml"]  # dumped by the worker
     if record is None:
         rid = _free_id(str(rec["id"]), taken)
-        rec["id"] = rid
+        if rid != rec["id"]:
+            rec["id"] = rid
+            text = dump_yaml(rec)
         for i in inputs:
             incident_of[i] = rid
         outcome = Outcome(id=rid, kind="new", record=rec, inputs=inputs, new_sources=len(job.new), last_published=last)
@@ -266,7 +289,7 @@ def _record_outcome(
             last_published=last,
             record_path=str(record.path),
         )
-    write_record(folder / f"{outcome.id}.yaml", rec)
+    write_atomic(folder / f"{outcome.id}.yaml", text)
     result.outcomes.append(outcome)
 
 

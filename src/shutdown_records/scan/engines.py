@@ -4,12 +4,16 @@ An engine maps a picklable function over a list of items and yields `(index, res
 items finish, in any order; the caller puts results back in input order, so the output never
 depends on the engine or the number of workers. One engine serves both phases of a scan
 (reading and judging the stream, then building the incidents), so a cluster starts once.
+
+Items start in input order or, when the caller knows what each costs, the costliest first
+(longest processing time first: a big task started last leaves the other workers idle while
+it runs alone). The start order changes when results arrive, never what they are.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
@@ -20,15 +24,21 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def apply_indexed(batch: Any, func: Callable[[Any], Any]) -> list[tuple[int, Any]]:
-    """A Dask bag partition of (index, item) pairs -> (index, result) pairs."""
-    return [(index, func(item)) for index, item in batch]
+def start_order(count: int, costs: Sequence[float] | None = None) -> list[int]:
+    """Indices in the order to start them: input order, or the costliest first (ties in input order)."""
+    if costs is None:
+        return list(range(count))
+    return sorted(range(count), key=lambda i: (-costs[i], i))
 
 
 class Engine:
     """This process, one item after another (`-j 1`)."""
 
-    def map(self, func: Callable[[Any], Any], items: list[Any]) -> Iterator[tuple[int, Any]]:
+    def map(
+        self, func: Callable[[Any], Any], items: list[Any], costs: Sequence[float] | None = None
+    ) -> Iterator[tuple[int, Any]]:
+        """(index, func(item)) for every item, in any order. `costs` (one number per item) only
+        decides which start first; here, with nothing to balance, items run in input order."""
         for index, item in enumerate(items):
             yield index, func(item)
 
@@ -49,16 +59,18 @@ class ProcessEngine(Engine):
         self.workers = workers
         self.pool = ProcessPoolExecutor(max_workers=workers)
 
-    def map(self, func: Callable[[Any], Any], items: list[Any]) -> Iterator[tuple[int, Any]]:
+    def map(
+        self, func: Callable[[Any], Any], items: list[Any], costs: Sequence[float] | None = None
+    ) -> Iterator[tuple[int, Any]]:
         if len(items) <= 1:
             yield from super().map(func, items)
             return
         pending: dict[Future, int] = {}
-        queue = iter(enumerate(items))
+        queue = iter(start_order(len(items), costs))
 
         def top_up() -> None:
-            for index, item in queue:
-                pending[self.pool.submit(func, item)] = index
+            for index in queue:
+                pending[self.pool.submit(func, items[index])] = index
                 if len(pending) >= 2 * self.workers:
                     break
 
@@ -75,7 +87,12 @@ class ProcessEngine(Engine):
 
 
 class DaskEngine(Engine):
-    """A dask.bag of items, one partition each, on a LocalCluster ("local") or a running scheduler."""
+    """One task per item (`Client.submit`) on a LocalCluster ("local") or a running scheduler.
+
+    Each task carries a priority from `start_order`, so the scheduler hands tasks to free
+    workers in that order (tasks of one `Client.map` call would run in the order of their
+    keys' hashes). Results are gathered as they finish and released at once.
+    """
 
     def __init__(self, address: str, workers: int) -> None:
         try:
@@ -99,16 +116,21 @@ class DaskEngine(Engine):
                 "give tcp://HOST:PORT of a running scheduler, or 'local'"
             ) from None
 
-    def map(self, func: Callable[[Any], Any], items: list[Any]) -> Iterator[tuple[int, Any]]:
-        import dask.bag as db  # noqa: PLC0415
+    def map(
+        self, func: Callable[[Any], Any], items: list[Any], costs: Sequence[float] | None = None
+    ) -> Iterator[tuple[int, Any]]:
         from distributed import as_completed  # noqa: PLC0415
 
-        if not items:
-            return
-        bag = db.from_sequence(list(enumerate(items)), npartitions=len(items))
-        futures = self.client.compute(bag.map_partitions(apply_indexed, func).to_delayed())
+        order = start_order(len(items), costs)
+        index_of: dict[Any, int] = {}  # task key -> item index
+        futures = []
+        for rank, index in enumerate(order):
+            # pure=False: two equal items are still two tasks; higher priority starts first
+            future = self.client.submit(func, items[index], pure=False, priority=len(order) - rank)
+            index_of[future.key] = index
+            futures.append(future)
         for future in as_completed(futures):
-            yield from future.result()
+            yield index_of[future.key], future.result()
             future.release()
 
     def close(self) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..yamlio import dump_yaml
+
 
 @dataclass(frozen=True)
 class BuildTask:
@@ -22,7 +24,7 @@ class BuildTask:
 
 
 def build_incident(task: BuildTask) -> dict[str, Any]:
-    """{"record": ...} or {"error": one line}: laid out as OUT/<folder>/ will be, so the source
+    """{"record": ..., "yaml": its text} or {"error": one line}: laid out as OUT/<folder>/ will be, so the source
     paths the builder writes ("sources/NAME") are the final ones."""
     from ..extraction import build_record  # noqa: PLC0415
 
@@ -36,7 +38,8 @@ def build_incident(task: BuildTask) -> dict[str, Any]:
                 path.write_bytes(data)
                 paths.append(path)
             built = build_record(paths, record_path=folder / f"{task.name}.yaml", existing=task.existing)
-            return {"record": built.record}
+            # dumped here, on the worker: the scanning process only writes the text
+            return {"record": built.record, "yaml": dump_yaml(built.record)}
     except Exception as err:  # noqa: BLE001 - pydantic's ValidationError for a bad known record, etc.
         lines = str(err).strip().splitlines()
         return {"error": f"{type(err).__name__}: {lines[0] if lines else ''}"}

@@ -30,8 +30,10 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FILES_PER_UNIT = 64
-JSONL_CHUNK_BYTES = 4 << 20
+JSONL_CHUNK_BYTES = 1 << 20  # about 250 articles of 4 KB: a task of a fraction of a second
 MIN_JSONL_CHUNK_BYTES = 256 << 10
+MAX_GZIP_RANGES = 16  # each range of a .jsonl.gz decompresses everything before it: keep them few
+GZIP_RATIO_GUESS = 4  # JSON Lines text over its gzip size, when the gzip trailer cannot tell
 MAX_LINE_BYTES = 20 << 20  # one JSON Lines article
 MAX_FILE_BYTES = 20 << 20  # one article file (txt, html, feed); WARC and JSONL are streamed
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -83,9 +85,9 @@ class Unit:
 
     kind: str  # files | jsonl | warc | feed
     paths: tuple[str, ...]
-    start: int = 0
+    start: int = 0  # JSON Lines: the lines that start in [start, end), offsets in the (decompressed) text
     end: int | None = None
-    first_line: int = 1
+    first_line: int | None = 1  # None: start may fall inside a line; the reader finds its line numbers
 
 
 @dataclass
@@ -111,7 +113,9 @@ def plan_units(paths: list[Path], workers: int = 1) -> Plan:
     """Units in input order: arguments as given, a folder's files sorted by path.
 
     A JSON Lines file is cut into ranges of up to JSONL_CHUNK_BYTES, smaller when the file is
-    small, so every worker gets several ranges even from a single file.
+    small, so every worker gets several ranges even from a single file. A `.jsonl.gz` is cut
+    into a few ranges of its decompressed text that the workers find themselves (see
+    `_gzip_ranges`): its text never passes through this process.
     """
     plan = Plan()
     batch: list[str] = []
@@ -146,7 +150,9 @@ def plan_units(paths: list[Path], workers: int = 1) -> Plan:
                     flush()
                 continue
             flush()
-            if kind == "jsonl" and not path.name.lower().endswith(".gz"):
+            if kind == "jsonl" and path.name.lower().endswith(".gz"):
+                plan.units.extend(_gzip_ranges(path, workers))
+            elif kind == "jsonl":
                 try:
                     size = path.stat().st_size
                 except OSError:
@@ -188,6 +194,36 @@ def _jsonl_ranges(path: Path, chunk: int = JSONL_CHUNK_BYTES) -> list[Unit]:
     except OSError:
         units = [Unit("jsonl", (str(path),))]  # the error is reported when the unit is read
     return units
+
+
+def _gzip_ranges(path: Path, workers: int) -> list[Unit]:
+    """A `.jsonl.gz` as ranges of its decompressed text, without decompressing it here.
+
+    gzip cannot be entered in the middle, so the worker of range k decompresses what comes
+    before it, counting line ends (hence `first_line=None`), and reads the lines that start
+    inside its range. That costs each range the decompression of the ranges before it, so
+    there are at most 2 per worker (and MAX_GZIP_RANGES); one worker reads the file whole.
+    Where the ranges fall only balances the work: the last one reads on to the end, so the
+    rows are the same whatever the size guess (the gzip trailer's, else GZIP_RATIO_GUESS).
+    """
+    whole = [Unit("jsonl", (str(path),))]
+    if workers <= 1:
+        return whole
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            handle.seek(max(size - 4, 0))
+            trailer = int.from_bytes(handle.read(4), "little")  # ISIZE: the last member's length mod 2**32
+    except OSError:
+        return whole  # the error is reported when the unit is read
+    text = trailer if trailer >= size else size * GZIP_RATIO_GUESS
+    count = min(2 * workers, MAX_GZIP_RANGES, text // MIN_JSONL_CHUNK_BYTES)
+    if count <= 1:
+        return whole
+    step = -(-text // count)
+    return [
+        Unit("jsonl", (str(path),), k * step, (k + 1) * step if k < count - 1 else None, None) for k in range(count)
+    ]
 
 
 def read_unit(unit: Unit) -> Iterator[Article | Skipped]:
@@ -313,20 +349,54 @@ def page_date(html: str) -> str | None:
     return published_day(found)
 
 
+def _skip_to_line(handle: gzip.GzipFile | io.BufferedReader, start: int) -> tuple[int, int] | None:
+    """Read up to the first line that starts at or after `start`; (its offset, lines before it),
+    or None when the text ends (or breaks: the range holding that place reports it) first."""
+    lines, pos = 0, 0
+    try:
+        while pos < start - 1:
+            block = handle.read(min(start - 1 - pos, 1 << 20))
+            if not block:
+                return None
+            lines += block.count(b"\n")
+            pos += len(block)
+        if start > 0:
+            last = handle.read(1)
+            if not last:
+                return None
+            pos += 1
+            while last != b"\n":  # `start` falls inside a line: it belongs to the range before
+                last = handle.readline(1 << 20)
+                if not last:
+                    return None
+                pos += len(last)
+                last = last[-1:]
+            lines += 1
+    except (EOFError, OSError, zlib.error):
+        return None
+    return pos, lines
+
+
 def _read_jsonl(unit: Unit) -> Iterator[Article | Skipped]:
     path = unit.paths[0]
-    line_no = unit.first_line - 1
     handle: gzip.GzipFile | io.BufferedReader
     try:
         if path.lower().endswith(".gz"):
             handle = gzip.open(path, "rb")
         else:
             handle = open(path, "rb")  # noqa: SIM115 - closed below
-            handle.seek(unit.start)
     except OSError as err:
         yield Skipped(path, f"cannot read: {err.strerror}")
         return
-    pos = unit.start
+    pos, line_no = unit.start, (unit.first_line or 1) - 1
+    if unit.first_line is None:
+        found = _skip_to_line(handle, unit.start)
+        if found is None:
+            handle.close()
+            return
+        pos, line_no = found
+    elif unit.start:
+        handle.seek(unit.start)
     try:
         with handle:
             while unit.end is None or pos < unit.end:

@@ -2,17 +2,21 @@
 articles, the builder's reading of country, kind, platforms and dates (for grouping).
 
 `process_unit` is a plain function of its arguments, so a local process pool, a Dask
-`LocalCluster` and a remote Dask cluster all produce the same rows for the same unit.
+`LocalCluster` and a remote Dask cluster all produce the same rows for the same unit. It
+returns the unit's articles.jsonl lines already serialised: the scanning process (one, however
+many workers there are) only copies text, so it never becomes the bottleneck of a cluster.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .country import country_shares
 from .inputs import Article, Skipped, Unit, read_unit, source_name
 from .language import quick_language
 from .relevance import judge
@@ -41,7 +45,8 @@ def article_language(article: Article, relevant: bool) -> str | None:
 
 
 def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
-    """What the builder reads in one article: the fields that say which incident it reports."""
+    """What the builder reads in one article: the fields that say which incident it reports,
+    and the countries it may be about, ranked (`country.country_shares`)."""
     from ..extraction import build_record  # noqa: PLC0415 - heavy, only for relevant articles
 
     with tempfile.TemporaryDirectory(prefix="scan-") as tmp:
@@ -49,9 +54,11 @@ def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
         path.write_text(stored, encoding="utf-8")
         result = build_record([path], record_path=Path(tmp) / "record.yaml", language=language)
     record = result.record if result.docs else {}
+    shares = country_shares(result.mentions, result.docs) if result.docs else []
     return {
         "id": record.get("id"),
-        "country": record.get("country") or named_country(stored, language),
+        "country": shares[0][0] if shares else record.get("country"),
+        "countries": [[code, share] for code, share in shares],
         "kind": record.get("kind"),
         "platforms": list(record.get("platforms") or []),
         "start_date": record.get("start_date"),
@@ -60,39 +67,6 @@ def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
         "scope": record.get("scope"),
         "regions": [str(r.get("name") if isinstance(r, dict) else r) for r in record.get("regions") or []],
     }
-
-
-@cache
-def _territory_names(language: str | None) -> tuple[tuple[str, str], ...]:
-    """(name, ISO code) of every country in the article's language (CLDR, via babel), longest first."""
-    from babel import Locale, UnknownLocaleError  # noqa: PLC0415
-
-    names: dict[str, str] = {}
-    for code in dict.fromkeys([language or "en", "en"]):
-        try:
-            territories = Locale.parse(code).territories
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
-        for iso, name in territories.items():
-            if len(iso) == 2 and iso.isalpha() and iso not in ("EU", "UN", "EZ", "QO", "ZZ") and len(name) >= 4:
-                names.setdefault(name, iso)
-    return tuple(sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0])))
-
-
-def named_country(text: str, language: str | None) -> str | None:
-    """The one country an article names most often, when the builder found none (languages it
-    holds no vocabulary for). Ties and no name give None."""
-    counts: dict[str, int] = {}
-    for name, iso in _territory_names(language):
-        n = text.count(name)
-        if n:
-            counts[iso] = counts.get(iso, 0) + n
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    return ranked[0][0]
 
 
 def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
@@ -111,20 +85,47 @@ def judge_article(article: Article, config: JudgeConfig) -> dict[str, Any]:
     if verdict.relevant:
         stored = article.stored()
         name = source_name(article, stored)
-        row["_source"] = {"name": name, "text": stored, "published": article.published}
+        sha = hashlib.sha256(stored.encode("utf-8")).hexdigest()
+        row["_source"] = {"name": name, "text": stored, "published": article.published, "sha256": sha}
         row["_features"] = features(stored, name, language)
     return row
 
 
-def process_unit(unit: Unit, config: JudgeConfig) -> list[dict[str, Any]]:
-    """Rows for every article of the unit, and `{"skipped": place, "reason": ...}` entries."""
-    rows: list[dict[str, Any]] = []
-    for item in read_unit(unit):
+PUBLIC = ("input", "url", "language", "relevant", "why")  # an articles.jsonl row, before "incident"
+
+
+def public_line(row: dict[str, Any]) -> str:
+    """The row's articles.jsonl line with `"incident": null` (the scanning process fills in the
+    incident of relevant rows once incidents are known)."""
+    return json.dumps({**{k: row[k] for k in PUBLIC}, "incident": None}, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class UnitResult:
+    """What a worker sends back for one unit: small, whatever the unit's size."""
+
+    lines: str = ""  # the unit's articles.jsonl lines, in input order
+    articles: int = 0
+    relevant: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (position, row with _source)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (place, reason), in input order
+
+
+def process_unit(unit: Unit, config: JudgeConfig) -> UnitResult:
+    """Every article of the unit judged; unreadable ones listed as skipped."""
+    result = UnitResult()
+    lines: list[str] = []
+    for position, item in enumerate(read_unit(unit)):
         if isinstance(item, Skipped):
-            rows.append({"skipped": item.input, "reason": item.reason})
+            result.skipped.append((item.input, item.reason))
             continue
         try:
-            rows.append(judge_article(item, config))
+            row = judge_article(item, config)
         except Exception as err:  # noqa: BLE001 - one article must not stop a stream
-            rows.append({"skipped": item.input, "reason": f"article could not be judged: {type(err).__name__}: {err}"})
-    return rows
+            result.skipped.append((item.input, f"article could not be judged: {type(err).__name__}: {err}"))
+            continue
+        lines.append(public_line(row))
+        result.articles += 1
+        if row["relevant"]:
+            result.relevant.append((position, row))
+    result.lines = "".join(lines)
+    return result

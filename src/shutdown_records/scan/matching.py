@@ -67,15 +67,16 @@ def _window(record: dict[str, Any]) -> tuple[date | None, date | None]:
 
 def match(group: Group, records: list[KnownRecord], shas: set[str]) -> KnownRecord | None:
     """The record this incident is: one already citing one of its articles, else the same
-    country with shared platforms (or both network-wide) and dates that overlap."""
+    country (one the incident may be in) with shared platforms (or both network-wide) and
+    dates that overlap."""
     for record in records:
         if record.shas & shas:
             return record
     best: KnownRecord | None = None
     for record in records:
         data = record.data
-        if data.get("country") != group.country or group.country is None:
-            continue
+        if group.country is None or data.get("country") not in (group.countries or {group.country}):
+            continue  # an incident whose articles say only "Congo" may be either Congo's record
         platforms = set(data.get("platforms") or [])
         if platforms and group.platforms and not (platforms & group.platforms):
             continue
@@ -89,8 +90,8 @@ def match(group: Group, records: list[KnownRecord], shas: set[str]) -> KnownReco
                 continue
             if upper and group.first > upper:
                 continue
-        if best is None:
-            best = record
+        if best is None or (best.data.get("country") != group.country and data.get("country") == group.country):
+            best = record  # the first that fits, the incident's likelier country first
     return best
 
 

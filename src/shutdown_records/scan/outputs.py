@@ -16,11 +16,11 @@ from xml.sax.saxutils import escape
 
 from .. import fields as registry
 from ..atomic import atomic_open, write_atomic
-from ..yamlio import dump_yaml
 
 FEED_ID = "urn:shutdown-records:scan"
 SCAN_NAMES = frozenset({"articles.jsonl", "drafts", "updates", "summary.md", "feed.xml", ".scan-work"})
 # the fields a reviewer judges an update by: the title, the scored core fields and the status
+RELEVANT_KEY = '"relevant": true'
 COMPARED = ("title", *(f for f in registry.names(evidenced=True) if f in registry.scored() or f == "status"))
 
 
@@ -46,10 +46,6 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str)) if value is not None else None
 
 
-def write_record(path: Path, record: dict[str, Any]) -> None:
-    write_atomic(path, dump_yaml(record))
-
-
 def copy_source(data: bytes, folder: Path, name: str) -> Path:
     """Save a source's exact bytes as `folder/name` (atomically; a symlink there is replaced)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -63,14 +59,18 @@ def copy_source(data: bytes, folder: Path, name: str) -> Path:
 
 
 def write_articles(out: Path, parts: list[Path], incident_of: dict[str, str]) -> None:
-    """articles.jsonl in input order from the per-unit part files, with incident ids filled in."""
+    """articles.jsonl in input order from the per-unit part files (lines the workers wrote with
+    `"incident": null`); only relevant rows are parsed, to fill in their incident."""
     with atomic_open(out / "articles.jsonl") as handle:
         for part in parts:
             with part.open(encoding="utf-8") as rows:
                 for line in rows:
-                    row = json.loads(line)
-                    row["incident"] = incident_of.get(row["input"]) if row["relevant"] else None
-                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    # a key: inside a JSON string every quote is escaped, so this cannot be text
+                    if RELEVANT_KEY in line:
+                        row = json.loads(line)
+                        row["incident"] = incident_of.get(row["input"])
+                        line = json.dumps(row, ensure_ascii=False) + "\n"
+                    handle.write(line)
 
 
 def _platforms(record: dict[str, Any]) -> str:

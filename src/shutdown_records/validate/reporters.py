@@ -9,7 +9,7 @@ import json
 from abc import ABC, abstractmethod
 from typing import TextIO
 
-from ..safetext import printable
+from ..safetext import escape_controls, printable
 from .codes import title
 from .result import Problem, Severity, ValidationResult
 
@@ -84,7 +84,11 @@ def format_problem(problem: Problem) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's own escapes for `%`, CR and LF, then any other control character made visible.
+
+    A raw ESC would reach the log viewer and the terminal of whoever reads the raw log.
+    """
+    return escape_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -163,6 +163,31 @@ def _negated(doc: Doc, start: int, end: int, span: tuple[int, int]) -> str | Non
     return None if hit is None else doc.text[hit.start() : hit.end()]
 
 
+_WORD = re.compile(r"\w+")
+
+
+def denier(doc: Doc, start: int, end: int, zone: tuple[int, int] | None = None, words: int = 1) -> str | None:
+    """The word that denies the value at text[start:end] when it governs it closely: a
+    `stance.negator` at most `words` words before it in its clause ("no shutdown was
+    ordered", "did not order any block", "никаких блокировок") or a `stance.negated_after`
+    phrase right after it ("erişim engeli kararı verilmedi"), else None. Closer than
+    `stance`'s window, so "did not say why it blocked X" denies the saying, not the block."""
+    if not C.has_cues(doc.language):
+        return None
+    text = C.folded(doc)
+    span = clause(doc, start, end, zone)
+    before, after = _windows(doc.language)
+    lo = max(span[0], start - before, *(text.rfind(c, span[0], start) + 1 for c in (*_COMMAS, ":")))
+    hit = _last(doc.language, "negator", text, lo, start)
+    if hit is not None and len(_WORD.findall(text, hit.end(), start)) <= words:
+        return doc.text[hit.start() : hit.end()]
+    hi = min([span[1], end + after] + [i for i in (text.find(c, end, span[1]) for c in _COMMAS) if i >= 0])
+    hit = _find(doc.language, "negated_after", text, end, hi)
+    if hit is not None and len(_WORD.findall(text, end, hit.start())) <= words:
+        return doc.text[hit.start() : hit.end()]
+    return None
+
+
 def stance(
     doc: Doc,
     start: int,

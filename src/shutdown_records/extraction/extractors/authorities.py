@@ -372,12 +372,17 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
     speech = C.cue_set(doc.language, "gates", "speech")
     near = _subject_window(doc.language)
     verb_first = _verb_first_window(doc.language)
+    relay = C.cue_set(doc.language, "gates", "relay")
+    sources = _order_sources(doc)
     for auth in find_authorities(doc):
         if in_related_line(doc, auth.start):
             continue  # "Read also: Government decrees a state of emergency" is another story
         span = C.quote(doc, auth.start, auth.end)
         zone = C.sentence(doc, auth.start, auth.end)
         order_hits = list(order.finditer(text, zone[0], zone[1]))
+        source = sources.get(auth.start)
+        if source is not None and not any(h.start == source.start for h in order_hits):
+            order_hits = sorted([*order_hits, source], key=lambda h: h.start)
         if not order_hits:
             continue
         if auth.judiciary and (auth.supranational or is_challenge_sentence(doc, zone)):
@@ -395,6 +400,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             a.end >= auth.start - AGENT_NEAR and any(a.start <= h.start and h.end <= a.end for h in order_hits)
             for a in agent.finditer(text, max(zone[0], auth.start - AGENT_NEAR - 40), auth.start)
         )
+        if source is not None:
+            # "on the orders of the ministry", "به دستور شورا", "गृह मंत्रालय के आदेश पर": the
+            # body the order came from, whoever carried it out.
+            by, after = True, [source]
         if not (after or by) and verb_first:
             # Verb-subject order (Arabic "وحجبت السلطات ...": "blocked the authorities ..."):
             # the ordering verb right before the authority has it as its subject.
@@ -435,6 +444,15 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             and any(told.end <= h.start and h.end <= auth.start for h in order_hits)
         ):
             told = None  # "complying with orders from the authorities": they gave the orders
+        if told is None and relay and relay.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
+            # "the regulator relayed the order to operators": it passed on another's order
+            told = relay.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR))
+        if (
+            told is None
+            and source is None
+            and _ordered_to_act(doc, auth, zone, [h for h in order_hits if not _in_source_phrase(h, sources)], near)
+        ):
+            told = order_hits[0]  # "the government ordered the regulator to block X": the regulator is told
         if told is not None:
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         elif received and received.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
@@ -473,6 +491,74 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             weight * auth.weight * said.factor,
             said.note(f"ordering cue: {quoted_words(doc.text[cue.start : cue.end])}"),
         )
+
+
+OBJECT_GAP = 8  # "ordered the regulator", "a ordonné à l'": characters between a verb and its object
+
+
+@lru_cache(maxsize=16)
+def _order_sources(doc: Doc) -> dict[int, C.Hit]:
+    """Authorities named as where an order came from, by start offset, with the phrase that
+    says so: right after `gates.order_of` ("on the orders of", "à la demande du", "por orden
+    del", "по требованию", "بأمر من", "atas perintah", "kwa agizo la") or right before
+    `gates.order_of_after` ("के आदेश पर", "کے حکم پر", "talimatıyla")."""
+    before = C.cue_set(doc.language, "gates", "order_of")
+    after = C.cue_set(doc.language, "gates", "order_of_after")
+    if not (before or after):
+        return {}
+    text = C.folded(doc)
+    restore = C.cue_set(doc.language, "gates", "restore")
+    found: dict[int, C.Hit] = {}
+    for auth in find_authorities(doc):
+        zone = C.sentence(doc, auth.start, auth.end)
+        if restore.search(text, zone[0], zone[1]) or (
+            auth.judiciary and (auth.supranational or is_challenge_sentence(doc, zone))
+        ):
+            continue  # "access was restored by order of the court": the lifting's order, not the block's
+        lo = max(doc.body[0], auth.start - AGENT_NEAR - 40)
+        hit: C.Hit | None = None
+        for h in before.finditer(text, lo, auth.start) if before else ():
+            if auth.start - h.end <= AGENT_NEAR and _only_small_words(text[h.end : auth.start]):
+                hit = h
+        if hit is None and after:
+            then = after.search(text, auth.end, min(doc.body[1], auth.end + AGENT_NEAR + 40))
+            if (
+                then is not None
+                and then.start - auth.end <= AGENT_NEAR
+                and _only_small_words(text[auth.end : then.start])
+            ):
+                hit = then
+        if hit is not None:
+            found[auth.start] = hit
+    return found
+
+
+_SMALL_GAP = re.compile(r"[\s,'\"«»()-]*(?:\w{1,3}[\s'\"«»()-]+){0,2}", re.UNICODE)
+
+
+def _only_small_words(gap: str) -> bool:
+    """Whether the text between a phrase and an authority holds at most two short words
+    (articles, "of", "the", "de la", "ya") and punctuation: the phrase governs the name."""
+    return _SMALL_GAP.fullmatch(gap) is not None
+
+
+def _in_source_phrase(hit: C.Hit, sources: dict[int, C.Hit]) -> bool:
+    """Whether an ordering word is part of an "on the orders of" phrase (not a verb)."""
+    return any(s.start <= hit.start and hit.end <= s.end for s in sources.values())
+
+
+def _ordered_to_act(doc: Doc, auth: Authority, zone: tuple[int, int], order_hits: list[C.Hit], near: int) -> bool:
+    """ "The government ordered the regulator to block X": an authority right after an
+    ordering verb whose subject is another authority is the one told, not the one telling."""
+    text = C.folded(doc)
+    for h in order_hits:
+        if h.end <= auth.start and auth.start - h.end <= OBJECT_GAP and _only_small_words(text[h.end : auth.start]):
+            if any(
+                o.end <= h.start and h.start - o.end <= near and o.start != auth.start
+                for o in authorities_in(doc, (max(zone[0], h.start - near), h.start))
+            ):
+                return True
+    return False
 
 
 HEARING = 0.3  # a court that hears a challenge here, "directing" rather than blocking

@@ -4,7 +4,10 @@ Names come from CLDR (babel) in the article's language plus English, pycountry's
 names, and `data/vocab/countries.yaml`; demonyms ("Pakistani", "pakistanais") from
 `data/vocab/demonyms.yaml`. Only the body counts (a "related news" tail is cut off by the loader).
 Each article casts one vote split across the countries it names, in proportion to how often
-it names them (the headline counts double), so a stray mention weighs little.
+it names them (the headline counts double), so a stray mention weighs little. A name or
+adjective two countries share ("Congo", "congolais": `shared` in countries.yaml, or an
+adjective listed under both in demonyms.yaml) counts for whichever of them the article also
+names unambiguously ("RDC", "Kinshasa"), split evenly when it names neither.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ..spans import in_related_line, quote_span
 from ..types import Doc, Mention
 from ..wordtrie import trie_pattern
 
+SHARED_SEP = " "  # "CD CG": the codes of a name two countries share
 MAX_CITATIONS = 3  # quotes per country per article: enough to check, not a wall of text
 MIN_SHARE = 0.15  # a country named less than this share of the time is not a candidate
 
@@ -74,6 +78,8 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
     names = {n: c for n, c in names.items() if c not in exclude and len(n) >= 2}
     for name in data.get("ambiguous") or []:
         names.pop(fold(name), None)
+    for name, codes in (data.get("shared") or {}).items():
+        names[fold(str(name))] = SHARED_SEP.join(sorted(str(c) for c in codes))
     inflected = language in set(data.get("inflected_languages") or [])
 
     literals: list[str] = []
@@ -95,7 +101,8 @@ def _gazetteer(language: str) -> tuple[re.Pattern[str] | None, dict[str, str], r
         for word in words or []:
             word = fold(str(word))
             stem = word.rstrip("*")
-            dem[stem.casefold()] = code
+            known = dem.get(stem.casefold())  # listed under two countries: shared
+            dem[stem.casefold()] = code if known in (None, code) else SHARED_SEP.join(sorted({*known.split(), code}))
             dem_words.append(stem)
             if word.endswith("*"):
                 dem_endings[stem] = r"\w{0,4}"
@@ -140,6 +147,26 @@ def _demonym_code(found: str, dem: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
+def _share_out(
+    two_way: list[tuple[int, int, list[str], float]],
+    scores: dict[str, float],
+    spots: dict[str, list[tuple[int, int]]],
+) -> None:
+    """Give each shared name's weight to the countries it may be, in proportion to what the
+    article says of them unambiguously (all of it to "CD" when only "RDC" is named besides
+    "Congo"), evenly when it says nothing."""
+    base = {code: scores.get(code, 0.0) for _s, _e, codes, _w in two_way for code in codes}
+    for start, end, codes, w in two_way:
+        total = sum(base[c] for c in codes)
+        for code in codes:
+            part = w * (base[code] / total if total else 1.0 / len(codes))
+            if part:
+                scores[code] += part
+                spots[code].append((start, end))
+    for code in spots:
+        spots[code].sort()
+
+
 def extract(doc: Doc) -> Iterator[Mention]:
     pattern, lookup, dem_pattern, dem = _gazetteer(doc.language)
     lo, hi = doc.body
@@ -162,9 +189,15 @@ def extract(doc: Doc) -> Iterator[Mention]:
             if code:
                 found.append((m.start(), m.end(), code, 0.6))
     found = [f for f in found if not in_related_line(doc, f[0])]
+    two_way: list[tuple[int, int, list[str], float]] = []
     for start, end, code, w in sorted(found):
-        scores[code] += w * (2.0 if start < title_end else 1.0)
+        w *= 2.0 if start < title_end else 1.0
+        if SHARED_SEP in code:
+            two_way.append((start, end, code.split(SHARED_SEP), w))
+            continue
+        scores[code] += w
         spots[code].append((start, end))
+    _share_out(two_way, scores, spots)
     total = sum(scores.values())
     if not total:
         return
@@ -196,8 +229,6 @@ def country_code_of(place: str) -> str | None:
     _pattern, lookup, dem_pattern, dem = _gazetteer("en")
     key = fold(place).strip()
     code = lookup.get(re.sub(r"\s+", " ", key).casefold())
-    if code:
-        return code
-    if dem_pattern is not None and dem_pattern.fullmatch(key):
-        return _demonym_code(key, dem)
-    return None
+    if code is None and dem_pattern is not None and dem_pattern.fullmatch(key):
+        code = _demonym_code(key, dem)
+    return None if code is None or SHARED_SEP in code else code  # "Congo" alone names no one country

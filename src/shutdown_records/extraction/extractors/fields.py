@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .. import cues as C
 from ..types import Doc, Mention
-from ._stance import stance
+from ._stance import clause, denier, stance
 from .authorities import authorities_in
 from .platforms import platform_names_re
 
@@ -222,11 +222,14 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     denial = C.cue_set(doc.language, "acknowledged", "denied")
     anonymous = C.cue_set(doc.language, "gates", "anonymous")
     text = C.folded(doc)
+    denials = _negated_restrictions(doc, sink)
     for hit in C.hits(doc, "acknowledged"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
         named = authorities_in(doc, zone)
         if hit.value == "yes":
+            if zone in denials:
+                continue  # "'No shutdown was ordered,' the minister said": the saying is the denial
             subject = [a for a in named if a.end <= hit.start]
             # (up to the cue's end: "the department said" carries its subject inside the cue)
             before = (
@@ -264,6 +267,51 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
             any(a.end <= hit.start for a in named) or authority.search(text, zone[0], hit.start) is not None
         )
         sink.add("acknowledged", False, span, hit.weight * (1.0 if official else 0.7), C.cue_note(hit, doc))
+
+
+OFFICIAL_DENIAL = 0.8  # an authority's sentence that closely negates the restriction or its order
+
+
+def _negated_restrictions(doc: Doc, sink: C.MentionSink) -> set[tuple[int, int]]:
+    """Sentences where an authority closely negates the restriction or an order of it ("'No
+    shutdown was ordered,' the minister said", "Aucune coupure n'a été ordonnée", "никаких
+    блокировок не вводилось", "لم تصدر أي قرار بقطع"): a denial, in any language that has
+    `stance.negator`, without a cue of its own. Not when the clause speaks of the future or
+    of what might be ("there will be no cut during the exams": `gates.future`), nor
+    from an anonymous source. Adds the False mentions; returns the sentences."""
+    text = C.folded(doc)
+    lo, hi = doc.body
+    authority = C.cue_set(doc.language, "gates", "authority")
+    future = C.cue_set(doc.language, "gates", "future")
+    anonymous = C.cue_set(doc.language, "gates", "anonymous")
+    done: set[tuple[int, int]] = set()
+    for gate in ("restriction", "order"):
+        for hit in C.cue_set(doc.language, "gates", gate).finditer(text, lo, hi):
+            zone = C.sentence(doc, hit.start, hit.end)
+            if zone in done:
+                continue
+            # "did not issue any order", "لم تصدر أي قرار": an order may stand two words off
+            word = denier(doc, hit.start, hit.end, zone, words=2 if gate == "order" else 1)
+            if word is None:
+                continue
+            if not (authorities_in(doc, zone) or C.in_sentence(doc, authority, zone)):
+                continue
+            part = clause(doc, hit.start, hit.end, zone)
+            if (future and future.search(text, part[0], part[1])) or (
+                anonymous and C.in_sentence(doc, anonymous, zone)
+            ):
+                continue
+            if stance(doc, hit.start, hit.end, negation=False, zone=zone).factor < 1.0:
+                continue  # hypothetical or another incident
+            done.add(zone)
+            sink.add(
+                "acknowledged",
+                False,
+                C.quote(doc, hit.start, hit.end),
+                OFFICIAL_DENIAL,
+                f"denied: {word!r} negates {doc.text[hit.start : hit.end]!r}",
+            )
+    return done
 
 
 def extract(doc: Doc) -> Iterable[Mention]:

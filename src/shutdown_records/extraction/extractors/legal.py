@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import cues as C
 from ..types import Doc, Mention
+from . import platforms
 from ._stance import stance
 from .authorities import authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
 
@@ -148,6 +149,9 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         zone = C.sentence(doc, court.start, court.end)
         if strength == "strong" and _filed_by_authority(doc, court, zone):
             weight *= BY_AUTHORITY
+        other = _another_matter(doc, zone)
+        if other is not None:
+            weight *= OTHER_MATTER
         value: dict[str, str] = {"court": court.name}
         # What the court did and where the case stands, when this sentence says it; the
         # values are English phrases from cues.yaml (`court_outcome`, `court_status`).
@@ -156,9 +160,67 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             if hit:
                 value[key] = hit.value
         said = stance(doc, court.start, court.end, zone=zone)
-        sink.add(
-            "court_challenges", value, span, weight * court.weight * said.factor, said.note("court hearing a challenge")
-        )
+        note = "court hearing a challenge" + (f"; {other}" if other else "")
+        sink.add("court_challenges", value, span, weight * court.weight * said.factor, said.note(note))
+
+
+OTHER_MATTER = 0.3  # a case about something else: an election's results, another platform's ban
+
+
+def _another_matter(doc: Doc, zone: tuple[int, int]) -> str | None:
+    """Why the case in this sentence is not a challenge to this restriction, or None.
+
+    Two signs, in any language: the case's object is another dispute (`gates.other_matter`:
+    "the results of the presidential election", "contentieux électoral") and the sentence
+    names no restriction or medium; or the sentence names platforms and none of them is one
+    this document is about ("a petition against last year's ban on X" in a story about a
+    TikTok block).
+    """
+    text = C.folded(doc)
+    names = _platforms_in(doc, zone)
+    other = C.in_sentence(doc, C.cue_set(doc.language, "gates", "other_matter"), zone)
+    if other is not None and not names and not _names_restriction(doc, zone):
+        return f"a case about another matter ({text[other.start : other.end]!r})"
+    main = _main_platforms(doc, zone)
+    if names and main and not names & main:
+        return f"a case about another platform ({', '.join(sorted(names))})"
+    return None
+
+
+def _names_restriction(doc: Doc, zone: tuple[int, int]) -> bool:
+    """Whether the sentence names a restriction or a medium outside an authority's name
+    (the "Corte" of "Corte Suprema" is no cut)."""
+    text = C.folded(doc)
+    names = authorities_in(doc, zone)
+    return any(
+        not any(a.start <= h.start < a.end for a in names)
+        for gate in ("restriction", "medium")
+        for h in C.cue_set(doc.language, "gates", gate).finditer(text, zone[0], zone[1])
+    )
+
+
+@lru_cache(maxsize=16)
+def _platform_hits(doc: Doc) -> tuple[tuple[int, str, float], ...]:
+    """(position, platform, weight) of every platform the document names."""
+    return tuple((int(m.extra["match"][0]), str(m.value), m.weight) for m in platforms.extract(doc) if m.extra)
+
+
+def _platforms_in(doc: Doc, zone: tuple[int, int]) -> set[str]:
+    return {name for pos, name, _ in _platform_hits(doc) if zone[0] <= pos < zone[1]}
+
+
+def _main_platforms(doc: Doc, zone: tuple[int, int]) -> frozenset[str]:
+    """The platforms the rest of the document (outside the court's sentence) says are
+    restricted: named in a sentence with a restriction word, with at least half the support
+    of the most-supported one."""
+    support: dict[str, float] = {}
+    for pos, name, weight in _platform_hits(doc):
+        if weight >= platforms.STRONG and not zone[0] <= pos < zone[1]:
+            support[name] = support.get(name, 0.0) + weight
+    if not support:
+        return frozenset()
+    top = max(support.values())
+    return frozenset(name for name, total in support.items() if total >= top / 2)
 
 
 NEXT_SENTENCE = 0.8  # a court whose ruling the next sentence ties to a petition or challenge

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from .. import cues as C
 from ..types import Doc, Mention
-from ._stance import stance
+from ._attribution import attribution
+from ._stance import OTHER_INCIDENT, Stance, stance
 from .authorities import authorities_in, find_authorities
 
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
@@ -30,6 +31,10 @@ AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain d
 
 def _justification(doc: Doc, sink: C.MentionSink) -> None:
     official = C.cue_set(doc.language, "gates", "official")
+    # purpose clauses and reported reasons ("aimed to", "alegando", "dengan alasan"), and
+    # phrases that name the authorities' stated reason ("citing", "بحجة"): attribute too
+    purpose = C.cue_set(doc.language, "attribution", "purpose")
+    stated = C.cue_set(doc.language, "attribution", "stated")
     restriction = C.cue_set(doc.language, "gates", "restriction")
     authority = C.cue_set(doc.language, "gates", "authority")
     restore = C.cue_set(doc.language, "gates", "restore")
@@ -38,6 +43,8 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     speech = C.cue_set(doc.language, "gates", "speech")
     anonymous = C.cue_set(doc.language, "gates", "anonymous")
     denial = C.cue_set(doc.language, "acknowledged", "denied")
+    elections = C.cue_set(doc.language, "context", "elections")
+    exams = C.cue_set(doc.language, "context", "exams")
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
@@ -45,7 +52,9 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         zone = C.sentence(doc, hit.start, hit.end)
         if hit.value == "illegal_content" and any(0 <= hit.start - o.end <= 40 for o in objects):
             continue  # "failed to remove illegal content": the reason is the failure to comply
-        attributed = C.in_sentence(doc, official, zone) is not None
+        attributed = C.in_sentence(doc, official, zone) is not None or (
+            any(cues and C.in_sentence(doc, cues, zone) is not None for cues in (purpose, stated))
+        )
         # The restriction or the authority may be named in the sentence before ("X was
         # blocked on Friday. The ministry said it was needed to protect national security.")
         around = (C.previous_sentence_start(doc, zone[0]), zone[1])
@@ -78,11 +87,26 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor *= LIFTING
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
+        value = hit.value
+        if (
+            value == "exam_cheating"
+            and elections
+            and C.in_sentence(doc, elections, zone) is not None
+            and not (exams and C.in_sentence(doc, exams, zone) is not None)
+        ):
+            value = "other"  # "pour éviter la fraude" during a vote: electoral fraud, not exams
         said = stance(doc, hit.start, hit.end, zone=zone)
-        sink.add("justification", hit.value, span, hit.weight * factor * said.factor, said.note(C.cue_note(hit, doc)))
+        if said.factor == 1.0 and (elsewhere := _other_country(doc, zone)) is not None:
+            said = Stance(OTHER_INCIDENT, f"about another country ({elsewhere!r})")
+        who = attribution(doc, hit.start, hit.end, zone)
+        note = said.note(C.cue_note(hit, doc))
+        if who.why is not None:
+            note = f"{note}; {who.why}" if note else who.why
+        sink.add("justification", value, span, hit.weight * factor * said.factor * who.factor, note)
         if (
             factor == 1.0
             and said.factor == 1.0
+            and who.official
             and speaker
             and hit.weight >= 1.0
             and hit.value not in NOT_AN_ORDER
@@ -132,6 +156,26 @@ def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
     return True
 
 
+def _other_country(doc: Doc, zone: tuple[int, int]) -> str | None:
+    """The country of an earlier restriction elsewhere, when a sentence tells one: it names
+    a time in the past (`gates.past`: "last year", "in 2019") and one or more countries, not
+    the one the document talks about most ("Neighbouring Chad blocked the app last year to
+    stop exam cheating" in a story about Niger). None otherwise. (A country named as a
+    topic, "articles about the Syrian war", says nothing about whose reason it is.)"""
+    past = C.cue_set(doc.language, "gates", "past")
+    if not past or C.in_sentence(doc, past, zone) is None:
+        return None
+    main = C.guess_country(doc)
+    if main is None:
+        return None
+    matcher = C.countries(doc.language)
+    named = [m for m in C.country_mentions(doc) if zone[0] <= m.start() and m.end() <= zone[1]]
+    codes = {matcher.code(m.group(0)) for m in named} - {None}
+    if not codes or main in codes:
+        return None
+    return doc.text[named[0].start() : named[0].end()]
+
+
 def _next_word_is(cues, text: str, end: int, limit: int) -> bool:
     """Whether a cue of `cues` begins at the word right after `end` (a space or two away)."""
     found = cues.search(text, end, min(limit, end + AMID_AFTER))
@@ -150,6 +194,7 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
     # "Tribunal Superior Eleitoral", "Electoral Commission": a context word inside the name
     # of an authority or court names that body, not an event around the restriction.
     names = [(a.start, a.end) for a in find_authorities(doc)]
+    found = []
     for hit in C.hits(doc, "context"):
         if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in reasons):
             continue
@@ -170,11 +215,49 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
             # "au lendemain de manifestations", "en medio de las protestas": the sentence
             # places the story's event amid this one, whatever words it uses for the event.
             tied = True
-        weight = hit.weight * (1.0 if tied else 0.5) * C.lead_factor(doc, hit.start)
-        if C.in_sentence(doc, past, zone):
-            weight *= PAST  # "previously, during periods of unrest": an earlier episode
+        earlier = bool(past and C.in_sentence(doc, past, zone))
         said = stance(doc, hit.start, hit.end, zone=zone)
-        sink.add("context", hit.value, span, weight * said.factor, said.note(C.cue_note(hit, doc)))
+        if said.factor == 1.0 and (elsewhere := _other_country(doc, zone)) is not None:
+            said = Stance(OTHER_INCIDENT, f"about another country ({elsewhere!r})")
+        found.append((hit, span, zone, tied, earlier, said))
+    frame = _frame(
+        doc, [(h, z) for h, _, z, _, earlier, said in found if not earlier and said.factor == 1.0], restriction
+    )
+    for hit, span, _zone, tied, earlier, said in found:
+        note = C.cue_note(hit, doc)
+        factor = 1.0 if tied else 0.5
+        if not tied and hit.value in frame:
+            factor = FRAME  # the article's frame: "Veloria election: ..." above "mobile internet was cut"
+            note = f"{note}; {FRAME_NOTE}"
+        weight = hit.weight * factor * C.lead_factor(doc, hit.start)
+        if earlier:
+            weight *= PAST  # "previously, during periods of unrest": an earlier episode
+        sink.add("context", hit.value, span, weight * said.factor, said.note(note))
+
+
+FRAME = 0.8  # a context that frames the article, though no sentence ties it to the restriction
+FRAME_SENTENCES = 3  # sentences naming one context that make it the article's frame
+FRAME_NOTE = "the article's frame (its headline, or named throughout)"
+
+
+def _frame(doc: Doc, hits: list[tuple[C.Hit, tuple[int, int]]], restriction) -> set[str]:
+    """Context values that frame the whole article: named in its headline, or in
+    FRAME_SENTENCES sentences or more, in an article that names a restriction. Such an event
+    surrounds the restriction though no sentence puts the two together ("Veloria election:
+    opposition rejects results" above "On Tuesday, mobile internet was cut")."""
+    lo, hi = doc.body
+    if not restriction or restriction.search(C.folded(doc), lo, hi) is None:
+        return set()
+    line_end = doc.text.find("\n", lo, hi)
+    headline = (lo, line_end) if doc.title is not None and line_end > lo else None
+    sentences: dict[str, set[int]] = {}
+    framed: set[str] = set()
+    for hit, zone in hits:
+        sentences.setdefault(hit.value, set()).add(zone[0])
+        if headline is not None and headline[0] <= hit.start and hit.end <= headline[1]:
+            framed.add(hit.value)
+    framed.update(v for v, starts in sentences.items() if len(starts) >= FRAME_SENTENCES)
+    return framed
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
