@@ -521,3 +521,28 @@ def test_services_said_to_be_hit_are_blocked_platforms(tmp_path: Path) -> None:
     )
     record = _build(tmp_path, [("pt", FRIDAY, body)])
     assert sorted(record["platforms"]) == ["Facebook", "Instagram", "WhatsApp"]
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        (
+            "en",
+            "Veloria restores internet after week-long blackout\n\nInternet access was restored across Veloria on "
+            "Monday, a week after authorities cut it on 4 March amid protests.",
+        ),
+        (
+            "tr",
+            "Velorya'da internet yeniden açıldı\n\nVelorya'da 4 Mart'ta kesilen internet pazartesi günü yeniden açıldı.",
+        ),
+        (
+            "sw",
+            "Intaneti imerejeshwa Veloria\n\nHuduma za intaneti zilirejeshwa Jumatatu, wiki moja baada ya kukatika tarehe 4 Machi.",
+        ),
+    ],
+)
+def test_a_report_of_the_internet_coming_back_names_a_network_shutdown(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert (record["kind"], record["start_date"], record["end_date"]) == ("full_network", "2024-03-04", "2024-03-11")
