@@ -374,3 +374,60 @@ def test_a_confirmation_or_a_promise_is_no_denial(tmp_path, lang, body):
 )
 def test_a_law_named_or_described_in_the_local_language_is_the_legal_basis(tmp_path, lang, body, instrument):
     assert _names(_build(tmp_path, lang, body), "legal_basis") == [instrument]
+
+
+# ------------------------------------------------------------------ regulators and ministries as articles name them
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer"),
+    [
+        (
+            "en",
+            "TikTok blocked\nThe regulator in Malawi ordered operators to block TikTok on Monday, citing national "
+            "security.",
+            "Malawian telecommunications regulator",
+        ),
+        (
+            "pl",
+            "Blokada Telegrama\nRegulator telekomunikacyjny w Polsce nakazał operatorom zablokowanie Telegrama w "
+            "poniedziałek.",
+            "Telecommunications regulator of Poland",
+        ),
+        (
+            "es",
+            "Bloqueo de TikTok\nEl regulador de telecomunicaciones de Honduras ordenó a las operadoras bloquear TikTok "
+            "el lunes.",
+            "Telecommunications regulator of Honduras",
+        ),
+        (
+            "fr",
+            "Facebook bloqué au Tchad\nLe régulateur des télécommunications du Tchad a ordonné aux opérateurs de "
+            "bloquer Facebook dimanche.",
+            "Chadian telecommunications regulator",
+        ),
+        (
+            "ar",
+            "حجب تيك توك في الأردن\nأمرت وزارة الاقتصاد الرقمي والريادة شركات الاتصالات بحجب تطبيق تيك توك في الأردن.",
+            "Ministry of Digital Economy and Entrepreneurship",
+        ),
+        (
+            "hi",
+            "भारत में ऐप पर प्रतिबंध\nसूचना एवं प्रसारण मंत्रालय ने भारत में ऐप को ब्लॉक करने का आदेश दिया।",
+            "Ministry of Information and Broadcasting",
+        ),
+        (
+            "tr",
+            "Türkiye'de X'e erişim engeli\nİçişleri Bakanlığı, operatörlere X'e erişimi engellemesi talimatını verdi.",
+            "Ministry of Interior",
+        ),
+        (
+            "ru",
+            "В Киргизии заблокировали TikTok\nМинистерство связи Киргизии приказало операторам заблокировать TikTok в "
+            "понедельник.",
+            "Ministry of Communications",
+        ),
+    ],
+)
+def test_a_regulator_named_by_its_country_or_a_ministry_by_its_portfolio(tmp_path, lang, body, orderer):
+    assert _names(_build(tmp_path, lang, body), "ordered_by") == [orderer]

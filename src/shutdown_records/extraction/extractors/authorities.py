@@ -188,6 +188,40 @@ def _translate(language: str, key: str, text: str) -> str:
     return out
 
 
+_UNTRANSLATED = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a letter of a script other than Latin
+_LINKS = {"and", "of", "the", "for"}
+
+
+def _translated_run(portfolio: str) -> str | None:
+    """The longest run of words put into English in a portfolio read from a non-Latin text
+    ("केंद्रीय Home Affairs" -> "Home Affairs", "Interior السلطات" -> "Interior"): the
+    portfolio pattern of such a language may take a neighbouring word. None when no word is
+    in English; the text unchanged when every word is."""
+    words = portfolio.split()
+    if not any(_UNTRANSLATED.search(w) for w in words):
+        return portfolio
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if _UNTRANSLATED.search(word):
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    best: list[str] = []
+    for run in runs:
+        while run and run[-1].casefold() in _LINKS:
+            run.pop()
+        while run and run[0].casefold() in _LINKS:
+            run.pop(0)
+        if len(run) > len(best):
+            best = run
+    return " ".join(best) or None
+
+
+def _own_name(text: str) -> str:
+    """A ministry named as the text names it (no portfolio word we can translate)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 @cache
 def _calendar_words(language: str) -> frozenset[str]:
     """Weekday and month names (CLDR via babel) that may follow a capitalised name."""
@@ -237,12 +271,11 @@ def _resolve_with_country(
         name = name.replace("{country}", C.english_country_name(code))
         demonym = _english_demonym(code)
         if "{demonym_en}" in name:
-            if demonym is None:
-                name = "Authorities of {country}".replace("{country}", C.english_country_name(code))
-            else:
-                name = name.replace("{demonym_en}", demonym)
+            name = _without_demonym(name, code) if demonym is None else name.replace("{demonym_en}", demonym)
     if "portfolio" in groups:
-        portfolio = _translate(doc.language, "ministry_words", groups["portfolio"])
+        portfolio = _translated_run(_translate(doc.language, "ministry_words", groups["portfolio"]))
+        if portfolio is None:
+            return _own_name(m.group(0)), code  # no portfolio word we can put in English
         if not portfolio:
             return None, None
         portfolio = portfolio[0].upper() + portfolio[1:]
@@ -606,8 +639,16 @@ def fill_country(name: str, code: str) -> str:
     """A name built without its country ("Government of {country}") for the record's country."""
     if "{demonym_en}" in name:
         demonym = _english_demonym(code)
-        name = name.replace("{demonym_en}", demonym) if demonym else "Authorities of {country}"
+        name = name.replace("{demonym_en}", demonym) if demonym else _without_demonym(name, code)
     return name.replace("{country}", C.english_country_name(code))
+
+
+def _without_demonym(name: str, code: str) -> str:
+    """A "{demonym_en} X" name for a country without an English adjective in our data:
+    "X of <country>" ("Telecommunications regulator of Poland", "Authorities of Honduras"),
+    so a regulator is not renamed the country's authorities."""
+    rest = name.replace("{demonym_en}", "").strip()
+    return f"{rest[:1].upper()}{rest[1:]} of {C.english_country_name(code)}"
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
