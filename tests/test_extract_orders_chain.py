@@ -366,6 +366,17 @@ def test_a_confirmation_or_a_promise_is_no_denial(tmp_path, lang, body):
             "2016 telecommunications Law",
         ),
         (
+            "pl",
+            "Blokada w Polsce\nNa mocy ustawy regulującej publikacje internetowe Sąd Rejonowy w Kelvie zablokował "
+            "dostęp do serwisu.",
+            "ustawa regulująca publikacje internetowe",
+        ),
+        (
+            "ru",
+            "Блокировка в Киргизии\nСуд заблокировал сайт на основании статьи 280 Уголовного кодекса.",
+            "Уголовный кодекс",
+        ),
+        (
             "id",
             "Pemblokiran di Indonesia\nKementerian memblokir situs itu berdasarkan Pasal 156 KUHP.",
             "Criminal Code (KUHP)",

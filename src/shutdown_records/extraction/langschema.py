@@ -244,6 +244,9 @@ class CuesFile(Section):
     settings: CueSettings | None = None
     stance: Stance | None = None
     name_forms: list[tuple[StrictStr, StrictStr]] | None = None  # (regex, replacement): oblique cases to one name form
+    legal_name_forms: list[tuple[StrictStr, StrictStr]] | None = (
+        None  # the same for a law's name ("ustawy" -> "ustawa")
+    )
 
 
 # ---------------------------------------------------------------- dates.yaml

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import cues as C
+from .. import langdata
 from ..types import Doc, Mention
 from . import platforms
 from ._stance import stance
@@ -48,6 +49,18 @@ def _legal_cues(language: str) -> tuple[_LegalCue, ...]:
     return tuple(out)
 
 
+@cache
+def _legal_name_forms(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`legal_name_forms` of cues.yaml: [pattern, replacement] pairs that bring a law's name
+    read in an oblique case to the form a reader looks up ("na mocy ustawy regulującej..." ->
+    "ustawa regulująca...", "статьи 280 Уголовного кодекса" -> "Уголовный кодекс")."""
+    return tuple(
+        (re.compile(str(pair[0])), str(pair[1]))
+        for pair in langdata.topic(language, C.CUES_TOPIC).get("legal_name_forms") or []
+        if isinstance(pair, list) and len(pair) == 2
+    )
+
+
 def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | None:
     groups = {k: doc.text[m.start(k) : m.end(k)].strip() for k, v in m.groupdict().items() if v}
     if cue.template:
@@ -66,6 +79,8 @@ def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | 
             name = " ".join(words[:-1] + [words[-1][:1].upper() + words[-1][1:]])
     else:
         return None
+    for pattern, replacement in _legal_name_forms(doc.language):
+        name = pattern.sub(replacement, name)
     value = {"instrument": name}
     if groups.get("provision"):
         provision = groups["provision"]
