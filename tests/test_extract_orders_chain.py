@@ -442,3 +442,71 @@ def test_a_law_named_or_described_in_the_local_language_is_the_legal_basis(tmp_p
 )
 def test_a_regulator_named_by_its_country_or_a_ministry_by_its_portfolio(tmp_path, lang, body, orderer):
     assert _names(_build(tmp_path, lang, body), "ordered_by") == [orderer]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "fr",
+            "Coupure au Tchad\nLa présidence de la République a décidé de couper l'internet au Tchad dimanche, "
+            "jour du scrutin à Kelvo.",
+        ),
+        (
+            "en",
+            "Internet cut in Malawi\nThe Presidency ordered operators to cut the internet in Malawi on Sunday, "
+            "residents of Kelvo said.",
+        ),
+        (
+            "es",
+            "Corte en Honduras\nLa Presidencia de la República ordenó cortar internet en Honduras el domingo.",
+        ),
+    ],
+)
+def test_the_presidency_as_an_organ_is_the_orderer(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert _names(record, "ordered_by") == [f"Presidency of {record_country(record)}"]
+
+
+def record_country(record: dict) -> str:
+    return {"TD": "Chad", "MW": "Malawi", "HN": "Honduras"}[record["country"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer"),
+    [
+        (
+            "fr",
+            "Blocage au Sénégal\nLe gouvernement sénégalais a ordonné à l'ARTP de bloquer TikTok mercredi.",
+            "Government of Senegal",
+        ),
+        (
+            "pt",
+            "Bloqueio no Brasil\nO Ministério da Justiça determinou à Anatel que bloqueasse o aplicativo na "
+            "quarta-feira.",
+            "Ministry of Justice",
+        ),
+        (
+            "ru",
+            "Блокировка в России\nГенпрокуратура поручила Роскомнадзору заблокировать сайт в понедельник.",
+            "Prosecutor General's Office",
+        ),
+        (
+            "tr",
+            "Türkiye'de erişim engeli\nİçişleri Bakanlığı, BTK'ya TikTok'a erişimin engellenmesi talimatını verdi.",
+            "Ministry of Interior",
+        ),
+        (
+            "hi",
+            "भारत में ऐप पर प्रतिबंध\nगृह मंत्रालय ने दूरसंचार विभाग को भारत में ऐप को ब्लॉक करने का आदेश दिया।",
+            "Ministry of Home Affairs",
+        ),
+        (
+            "fa",
+            "فیلتر در ایران\nشورای عالی امنیت ملی به وزارت ارتباطات دستور داد اینستاگرام را در ایران مسدود کند.",
+            "Supreme National Security Council",
+        ),
+    ],
+)
+def test_the_body_an_order_is_addressed_to_is_not_its_author(tmp_path, lang, body, orderer):
+    assert _names(_build(tmp_path, lang, body), "ordered_by") == [orderer]

@@ -129,6 +129,8 @@ class Gates(Section):
     order_of_after: Entries = None  # "के आदेश पर", "talimatıyla": the authority right before gave the order
     relay: Entries = None  # "relayed", "a transmis": an authority passing on another's order, not giving it
     future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
+    addressee: Entries = None  # right before an authority, marks it as the one told ("به", "إلى")
+    addressee_after: Entries = None  # right after an authority, marks it as the one told ("'ya", "को", "کو")
 
 
 class Kind(Section):

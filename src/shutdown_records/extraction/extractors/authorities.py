@@ -480,13 +480,15 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         if told is None and relay and relay.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
             # "the regulator relayed the order to operators": it passed on another's order
             told = relay.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR))
+        addressed = told is None and source is None and _addressed(doc, auth, zone) is not None
+        # ("BTK'ya ... talimat verdi", "TRAI को निर्देश दिया": the order's addressee)
         if (
             told is None
             and source is None
             and _ordered_to_act(doc, auth, zone, [h for h in order_hits if not _in_source_phrase(h, sources)], near)
         ):
             told = order_hits[0]  # "the government ordered the regulator to block X": the regulator is told
-        if told is not None:
+        if told is not None or addressed:
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         elif received and received.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "the regulator said it had received the order": its recipient
@@ -573,6 +575,39 @@ def _only_small_words(gap: str) -> bool:
     """Whether the text between a phrase and an authority holds at most two short words
     (articles, "of", "the", "de la", "ya") and punctuation: the phrase governs the name."""
     return _SMALL_GAP.fullmatch(gap) is not None
+
+
+ADDRESSEE_GAP = 2  # characters between an authority and its case marker ("BTK'ya", "TRAI को")
+
+
+@cache
+def _suffixes(language: str) -> re.Pattern[str] | None:
+    """`gates.addressee_after` as one regex matched right where an authority's name ends: a
+    case ending may be glued to the name ("BTK'ya"), so no word boundary is asked before it."""
+    parts = [str(e.get("re") if isinstance(e, dict) else e) for e in C.raw(language, "gates", "addressee_after") if e]
+    if not parts:
+        return None
+    return re.compile(rf"\s{{0,{ADDRESSEE_GAP}}}(?:{'|'.join(C.fold(p) for p in parts)})(?!\w)", re.IGNORECASE)
+
+
+def _addressed(doc: Doc, auth: Authority, zone: tuple[int, int]) -> C.Hit | re.Match[str] | None:
+    """The case marker that makes an authority the one an order is addressed to, when another
+    authority in its sentence can be the one giving it: `gates.addressee_after` right after
+    it (Turkish dative "BTK'ya", Hindi "को", Urdu "کو") or `gates.addressee` right before it
+    (Persian "به", Arabic "إلى")."""
+    text = C.folded(doc)
+    after = _suffixes(doc.language)
+    before = C.cue_set(doc.language, "gates", "addressee")
+    hit: C.Hit | re.Match[str] | None = None
+    if after is not None:
+        hit = after.match(text, auth.end, min(zone[1], auth.end + ADDRESSEE_GAP + 12))
+    if hit is None and before:
+        for h in before.finditer(text, max(zone[0], auth.start - ADDRESSEE_GAP - 12), auth.start):
+            if auth.start - h.end <= ADDRESSEE_GAP:
+                hit = h
+    if hit is None or not any(o.start != auth.start and not o.judiciary for o in authorities_in(doc, zone)):
+        return None
+    return hit
 
 
 def _in_source_phrase(hit: C.Hit, sources: dict[int, C.Hit]) -> bool:
