@@ -510,3 +510,39 @@ def record_country(record: dict) -> str:
 )
 def test_the_body_an_order_is_addressed_to_is_not_its_author(tmp_path, lang, body, orderer):
     assert _names(_build(tmp_path, lang, body), "ordered_by") == [orderer]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "acknowledged"),
+    [
+        (
+            "ur",
+            "پاکستان میں ایکس بند\nپیر سے ایکس تک رسائی ممکن نہیں۔ پی ٹی اے نے ایکس کی بندش کی تصدیق کی۔",
+            True,
+        ),
+        (
+            "it",
+            "Blocco in Italia\nTelegram non funziona da lunedì. L'Agcom ha confermato il blocco.",
+            True,
+        ),
+        (
+            "sw",
+            "Intaneti yakatika Tanzania\nIntaneti ilikatika Jumatatu. Waziri alisema serikali haikuagiza kuzimwa kwa "
+            "intaneti.",
+            False,
+        ),
+        (
+            "pl",
+            "Awaria w Polsce\nInternet nie działał w poniedziałek. Minister powiedział, że rząd nie nakazał żadnej "
+            "blokady.",
+            False,
+        ),
+        (
+            "ur",
+            "پاکستان میں انٹرنیٹ بند\nپیر کو انٹرنیٹ بند رہا۔ وزیر نے کہا کہ انٹرنیٹ بند کرنے کا کوئی حکم نہیں دیا گیا۔",
+            False,
+        ),
+    ],
+)
+def test_confirmations_and_denials_in_more_languages(tmp_path, lang, body, acknowledged):
+    assert _build(tmp_path, lang, body)["acknowledged"] is acknowledged
