@@ -222,6 +222,26 @@ def test_a_court_case_about_another_matter_is_no_challenge(tmp_path, lang, body)
     assert _build(tmp_path, lang, body)["court_challenges"] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Internet cut in Pakistan\nThe government of Pakistan shut down mobile internet in the city of Kelvo on "
+            "Friday. In neighbouring India, the Supreme Court of India had ruled in a 2020 petition that indefinite "
+            "internet shutdowns are unlawful.",
+        ),
+        (
+            "fr",
+            "Coupure au Tchad\nLe gouvernement tchadien a coupé l'internet samedi. Au Sénégal voisin, la Cour suprême "
+            "du Sénégal avait été saisie d'un recours contre une coupure similaire en 2023.",
+        ),
+    ],
+)
+def test_a_court_of_another_country_hears_another_countrys_case(tmp_path, lang, body):
+    assert _build(tmp_path, lang, body)["court_challenges"] == []
+
+
 def test_a_court_case_against_this_block_is_a_challenge(tmp_path):
     body = (
         "TikTok blocked in Malawi\nThe regulator blocked TikTok on Monday. A rights group filed a petition against "

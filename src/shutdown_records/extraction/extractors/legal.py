@@ -20,7 +20,7 @@ from .. import langdata
 from ..types import Doc, Mention
 from . import platforms
 from ._stance import stance
-from .authorities import authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
+from .authorities import Authority, authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
 
 _TITLE_WORDS = {"act", "law", "code", "rules", "regulations", "ordinance", "decree", "proclamation"}
 _SMALL_LEAD = re.compile(r"^(the|a|an|this|that|its|their)\s+", re.IGNORECASE)
@@ -164,7 +164,7 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         zone = C.sentence(doc, court.start, court.end)
         if strength == "strong" and _filed_by_authority(doc, court, zone):
             weight *= BY_AUTHORITY
-        other = _another_matter(doc, zone)
+        other = _another_matter(doc, zone) or _another_country(doc, court)
         if other is not None:
             weight *= OTHER_MATTER
         value: dict[str, str] = {"court": court.name}
@@ -199,6 +199,16 @@ def _another_matter(doc: Doc, zone: tuple[int, int]) -> str | None:
     main = _main_platforms(doc, zone)
     if names and main and not names & main:
         return f"a case about another platform ({', '.join(sorted(names))})"
+    return None
+
+
+def _another_country(doc: Doc, court: Authority) -> str | None:
+    """A court of another country than the one the document is about ("In neighbouring
+    India, the Supreme Court of India had ruled..." in a story about Pakistan) hears
+    another country's case."""
+    home = C.guess_country(doc)
+    if court.country and home and court.country != home:
+        return f"a court of another country ({court.country}, the article is about {home})"
     return None
 
 
