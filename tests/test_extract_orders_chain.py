@@ -222,6 +222,26 @@ def test_a_court_case_about_another_matter_is_no_challenge(tmp_path, lang, body)
     assert _build(tmp_path, lang, body)["court_challenges"] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Internet cut in Pakistan\nThe government of Pakistan shut down mobile internet in the city of Kelvo on "
+            "Friday. In neighbouring India, the Supreme Court of India had ruled in a 2020 petition that indefinite "
+            "internet shutdowns are unlawful.",
+        ),
+        (
+            "fr",
+            "Coupure au Tchad\nLe gouvernement tchadien a coupé l'internet samedi. Au Sénégal voisin, la Cour suprême "
+            "du Sénégal avait été saisie d'un recours contre une coupure similaire en 2023.",
+        ),
+    ],
+)
+def test_a_court_of_another_country_hears_another_countrys_case(tmp_path, lang, body):
+    assert _build(tmp_path, lang, body)["court_challenges"] == []
+
+
 def test_a_court_case_against_this_block_is_a_challenge(tmp_path):
     body = (
         "TikTok blocked in Malawi\nThe regulator blocked TikTok on Monday. A rights group filed a petition against "
@@ -366,6 +386,17 @@ def test_a_confirmation_or_a_promise_is_no_denial(tmp_path, lang, body):
             "2016 telecommunications Law",
         ),
         (
+            "pl",
+            "Blokada w Polsce\nNa mocy ustawy regulującej publikacje internetowe Sąd Rejonowy w Kelvie zablokował "
+            "dostęp do serwisu.",
+            "ustawa regulująca publikacje internetowe",
+        ),
+        (
+            "ru",
+            "Блокировка в Киргизии\nСуд заблокировал сайт на основании статьи 280 Уголовного кодекса.",
+            "Уголовный кодекс",
+        ),
+        (
             "id",
             "Pemblokiran di Indonesia\nKementerian memblokir situs itu berdasarkan Pasal 156 KUHP.",
             "Criminal Code (KUHP)",
@@ -374,3 +405,164 @@ def test_a_confirmation_or_a_promise_is_no_denial(tmp_path, lang, body):
 )
 def test_a_law_named_or_described_in_the_local_language_is_the_legal_basis(tmp_path, lang, body, instrument):
     assert _names(_build(tmp_path, lang, body), "legal_basis") == [instrument]
+
+
+# ------------------------------------------------------------------ regulators and ministries as articles name them
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer"),
+    [
+        (
+            "en",
+            "TikTok blocked\nThe regulator in Malawi ordered operators to block TikTok on Monday, citing national "
+            "security.",
+            "Malawian telecommunications regulator",
+        ),
+        (
+            "pl",
+            "Blokada Telegrama\nRegulator telekomunikacyjny w Polsce nakazał operatorom zablokowanie Telegrama w "
+            "poniedziałek.",
+            "Telecommunications regulator of Poland",
+        ),
+        (
+            "es",
+            "Bloqueo de TikTok\nEl regulador de telecomunicaciones de Honduras ordenó a las operadoras bloquear TikTok "
+            "el lunes.",
+            "Telecommunications regulator of Honduras",
+        ),
+        (
+            "fr",
+            "Facebook bloqué au Tchad\nLe régulateur des télécommunications du Tchad a ordonné aux opérateurs de "
+            "bloquer Facebook dimanche.",
+            "Chadian telecommunications regulator",
+        ),
+        (
+            "ar",
+            "حجب تيك توك في الأردن\nأمرت وزارة الاقتصاد الرقمي والريادة شركات الاتصالات بحجب تطبيق تيك توك في الأردن.",
+            "Ministry of Digital Economy and Entrepreneurship",
+        ),
+        (
+            "hi",
+            "भारत में ऐप पर प्रतिबंध\nसूचना एवं प्रसारण मंत्रालय ने भारत में ऐप को ब्लॉक करने का आदेश दिया।",
+            "Ministry of Information and Broadcasting",
+        ),
+        (
+            "tr",
+            "Türkiye'de X'e erişim engeli\nİçişleri Bakanlığı, operatörlere X'e erişimi engellemesi talimatını verdi.",
+            "Ministry of Interior",
+        ),
+        (
+            "ru",
+            "В Киргизии заблокировали TikTok\nМинистерство связи Киргизии приказало операторам заблокировать TikTok в "
+            "понедельник.",
+            "Ministry of Communications",
+        ),
+    ],
+)
+def test_a_regulator_named_by_its_country_or_a_ministry_by_its_portfolio(tmp_path, lang, body, orderer):
+    assert _names(_build(tmp_path, lang, body), "ordered_by") == [orderer]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "fr",
+            "Coupure au Tchad\nLa présidence de la République a décidé de couper l'internet au Tchad dimanche, "
+            "jour du scrutin à Kelvo.",
+        ),
+        (
+            "en",
+            "Internet cut in Malawi\nThe Presidency ordered operators to cut the internet in Malawi on Sunday, "
+            "residents of Kelvo said.",
+        ),
+        (
+            "es",
+            "Corte en Honduras\nLa Presidencia de la República ordenó cortar internet en Honduras el domingo.",
+        ),
+    ],
+)
+def test_the_presidency_as_an_organ_is_the_orderer(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert _names(record, "ordered_by") == [f"Presidency of {record_country(record)}"]
+
+
+def record_country(record: dict) -> str:
+    return {"TD": "Chad", "MW": "Malawi", "HN": "Honduras"}[record["country"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer"),
+    [
+        (
+            "fr",
+            "Blocage au Sénégal\nLe gouvernement sénégalais a ordonné à l'ARTP de bloquer TikTok mercredi.",
+            "Government of Senegal",
+        ),
+        (
+            "pt",
+            "Bloqueio no Brasil\nO Ministério da Justiça determinou à Anatel que bloqueasse o aplicativo na "
+            "quarta-feira.",
+            "Ministry of Justice",
+        ),
+        (
+            "ru",
+            "Блокировка в России\nГенпрокуратура поручила Роскомнадзору заблокировать сайт в понедельник.",
+            "Prosecutor General's Office",
+        ),
+        (
+            "tr",
+            "Türkiye'de erişim engeli\nİçişleri Bakanlığı, BTK'ya TikTok'a erişimin engellenmesi talimatını verdi.",
+            "Ministry of Interior",
+        ),
+        (
+            "hi",
+            "भारत में ऐप पर प्रतिबंध\nगृह मंत्रालय ने दूरसंचार विभाग को भारत में ऐप को ब्लॉक करने का आदेश दिया।",
+            "Ministry of Home Affairs",
+        ),
+        (
+            "fa",
+            "فیلتر در ایران\nشورای عالی امنیت ملی به وزارت ارتباطات دستور داد اینستاگرام را در ایران مسدود کند.",
+            "Supreme National Security Council",
+        ),
+    ],
+)
+def test_the_body_an_order_is_addressed_to_is_not_its_author(tmp_path, lang, body, orderer):
+    assert _names(_build(tmp_path, lang, body), "ordered_by") == [orderer]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "acknowledged"),
+    [
+        (
+            "ur",
+            "پاکستان میں ایکس بند\nپیر سے ایکس تک رسائی ممکن نہیں۔ پی ٹی اے نے ایکس کی بندش کی تصدیق کی۔",
+            True,
+        ),
+        (
+            "it",
+            "Blocco in Italia\nTelegram non funziona da lunedì. L'Agcom ha confermato il blocco.",
+            True,
+        ),
+        (
+            "sw",
+            "Intaneti yakatika Tanzania\nIntaneti ilikatika Jumatatu. Waziri alisema serikali haikuagiza kuzimwa kwa "
+            "intaneti.",
+            False,
+        ),
+        (
+            "pl",
+            "Awaria w Polsce\nInternet nie działał w poniedziałek. Minister powiedział, że rząd nie nakazał żadnej "
+            "blokady.",
+            False,
+        ),
+        (
+            "ur",
+            "پاکستان میں انٹرنیٹ بند\nپیر کو انٹرنیٹ بند رہا۔ وزیر نے کہا کہ انٹرنیٹ بند کرنے کا کوئی حکم نہیں دیا گیا۔",
+            False,
+        ),
+    ],
+)
+def test_confirmations_and_denials_in_more_languages(tmp_path, lang, body, acknowledged):
+    assert _build(tmp_path, lang, body)["acknowledged"] is acknowledged

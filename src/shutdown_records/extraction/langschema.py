@@ -126,6 +126,8 @@ class Gates(Section):
     order_of_after: Entries = None  # "के आदेश पर", "talimatıyla": the authority right before gave the order
     relay: Entries = None  # "relayed", "a transmis": an authority passing on another's order, not giving it
     future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
+    addressee: Entries = None  # right before an authority, marks it as the one told ("به", "إلى")
+    addressee_after: Entries = None  # right after an authority, marks it as the one told ("'ya", "को", "کو")
 
 
 class Kind(Section):
@@ -252,6 +254,9 @@ class CuesFile(Section):
     stance: Stance | None = None
     attribution: Attribution | None = None
     name_forms: list[tuple[StrictStr, StrictStr]] | None = None  # (regex, replacement): oblique cases to one name form
+    legal_name_forms: list[tuple[StrictStr, StrictStr]] | None = (
+        None  # the same for a law's name ("ustawy" -> "ustawa")
+    )
 
 
 # ---------------------------------------------------------------- dates.yaml

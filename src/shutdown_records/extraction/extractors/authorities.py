@@ -188,6 +188,40 @@ def _translate(language: str, key: str, text: str) -> str:
     return out
 
 
+_UNTRANSLATED = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a letter of a script other than Latin
+_LINKS = {"and", "of", "the", "for"}
+
+
+def _translated_run(portfolio: str) -> str | None:
+    """The longest run of words put into English in a portfolio read from a non-Latin text
+    ("केंद्रीय Home Affairs" -> "Home Affairs", "Interior السلطات" -> "Interior"): the
+    portfolio pattern of such a language may take a neighbouring word. None when no word is
+    in English; the text unchanged when every word is."""
+    words = portfolio.split()
+    if not any(_UNTRANSLATED.search(w) for w in words):
+        return portfolio
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if _UNTRANSLATED.search(word):
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    best: list[str] = []
+    for run in runs:
+        while run and run[-1].casefold() in _LINKS:
+            run.pop()
+        while run and run[0].casefold() in _LINKS:
+            run.pop(0)
+        if len(run) > len(best):
+            best = run
+    return " ".join(best) or None
+
+
+def _own_name(text: str) -> str:
+    """A ministry named as the text names it (no portfolio word we can translate)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 @cache
 def _calendar_words(language: str) -> frozenset[str]:
     """Weekday and month names (CLDR via babel) that may follow a capitalised name."""
@@ -240,12 +274,11 @@ def _resolve_with_country(
         name = name.replace("{country}", C.english_country_name(code))
         demonym = _english_demonym(code)
         if "{demonym_en}" in name:
-            if demonym is None:
-                name = "Authorities of {country}".replace("{country}", C.english_country_name(code))
-            else:
-                name = name.replace("{demonym_en}", demonym)
+            name = _without_demonym(name, code) if demonym is None else name.replace("{demonym_en}", demonym)
     if "portfolio" in groups:
-        portfolio = _translate(doc.language, "ministry_words", groups["portfolio"])
+        portfolio = _translated_run(_translate(doc.language, "ministry_words", groups["portfolio"]))
+        if portfolio is None:
+            return _own_name(m.group(0)), code  # no portfolio word we can put in English
         if not portfolio:
             return None, None
         portfolio = portfolio[0].upper() + portfolio[1:]
@@ -450,13 +483,15 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         if told is None and relay and relay.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
             # "the regulator relayed the order to operators": it passed on another's order
             told = relay.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR))
+        addressed = told is None and source is None and _addressed(doc, auth, zone) is not None
+        # ("BTK'ya ... talimat verdi", "TRAI को निर्देश दिया": the order's addressee)
         if (
             told is None
             and source is None
             and _ordered_to_act(doc, auth, zone, [h for h in order_hits if not _in_source_phrase(h, sources)], near)
         ):
             told = order_hits[0]  # "the government ordered the regulator to block X": the regulator is told
-        if told is not None:
+        if told is not None or addressed:
             weight *= IMPLEMENTER  # "Anatel is to carry out the suspension": told, not telling
         elif received and received.search(text, auth.end, min(zone[1], auth.end + IMPLEMENT_NEAR)):
             weight *= IMPLEMENTER  # "the regulator said it had received the order": its recipient
@@ -545,6 +580,39 @@ def _only_small_words(gap: str) -> bool:
     return _SMALL_GAP.fullmatch(gap) is not None
 
 
+ADDRESSEE_GAP = 2  # characters between an authority and its case marker ("BTK'ya", "TRAI को")
+
+
+@cache
+def _suffixes(language: str) -> re.Pattern[str] | None:
+    """`gates.addressee_after` as one regex matched right where an authority's name ends: a
+    case ending may be glued to the name ("BTK'ya"), so no word boundary is asked before it."""
+    parts = [str(e.get("re") if isinstance(e, dict) else e) for e in C.raw(language, "gates", "addressee_after") if e]
+    if not parts:
+        return None
+    return re.compile(rf"\s{{0,{ADDRESSEE_GAP}}}(?:{'|'.join(C.fold(p) for p in parts)})(?!\w)", re.IGNORECASE)
+
+
+def _addressed(doc: Doc, auth: Authority, zone: tuple[int, int]) -> C.Hit | re.Match[str] | None:
+    """The case marker that makes an authority the one an order is addressed to, when another
+    authority in its sentence can be the one giving it: `gates.addressee_after` right after
+    it (Turkish dative "BTK'ya", Hindi "को", Urdu "کو") or `gates.addressee` right before it
+    (Persian "به", Arabic "إلى")."""
+    text = C.folded(doc)
+    after = _suffixes(doc.language)
+    before = C.cue_set(doc.language, "gates", "addressee")
+    hit: C.Hit | re.Match[str] | None = None
+    if after is not None:
+        hit = after.match(text, auth.end, min(zone[1], auth.end + ADDRESSEE_GAP + 12))
+    if hit is None and before:
+        for h in before.finditer(text, max(zone[0], auth.start - ADDRESSEE_GAP - 12), auth.start):
+            if auth.start - h.end <= ADDRESSEE_GAP:
+                hit = h
+    if hit is None or not any(o.start != auth.start and not o.judiciary for o in authorities_in(doc, zone)):
+        return None
+    return hit
+
+
 def _in_source_phrase(hit: C.Hit, sources: dict[int, C.Hit]) -> bool:
     """Whether an ordering word is part of an "on the orders of" phrase (not a verb)."""
     return any(s.start <= hit.start and hit.end <= s.end for s in sources.values())
@@ -609,8 +677,16 @@ def fill_country(name: str, code: str) -> str:
     """A name built without its country ("Government of {country}") for the record's country."""
     if "{demonym_en}" in name:
         demonym = _english_demonym(code)
-        name = name.replace("{demonym_en}", demonym) if demonym else "Authorities of {country}"
+        name = name.replace("{demonym_en}", demonym) if demonym else _without_demonym(name, code)
     return name.replace("{country}", C.english_country_name(code))
+
+
+def _without_demonym(name: str, code: str) -> str:
+    """A "{demonym_en} X" name for a country without an English adjective in our data:
+    "X of <country>" ("Telecommunications regulator of Poland", "Authorities of Honduras"),
+    so a regulator is not renamed the country's authorities."""
+    rest = name.replace("{demonym_en}", "").strip()
+    return f"{rest[:1].upper()}{rest[1:]} of {C.english_country_name(code)}"
 
 
 def extract(doc: Doc) -> Iterable[Mention]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import cues as C
+from .. import langdata
 from ..types import Doc, Mention
 from . import platforms
 from ._stance import stance
-from .authorities import authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
+from .authorities import Authority, authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
 
 _TITLE_WORDS = {"act", "law", "code", "rules", "regulations", "ordinance", "decree", "proclamation"}
 _SMALL_LEAD = re.compile(r"^(the|a|an|this|that|its|their)\s+", re.IGNORECASE)
@@ -48,6 +49,18 @@ def _legal_cues(language: str) -> tuple[_LegalCue, ...]:
     return tuple(out)
 
 
+@cache
+def _legal_name_forms(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`legal_name_forms` of cues.yaml: [pattern, replacement] pairs that bring a law's name
+    read in an oblique case to the form a reader looks up ("na mocy ustawy regulującej..." ->
+    "ustawa regulująca...", "статьи 280 Уголовного кодекса" -> "Уголовный кодекс")."""
+    return tuple(
+        (re.compile(str(pair[0])), str(pair[1]))
+        for pair in langdata.topic(language, C.CUES_TOPIC).get("legal_name_forms") or []
+        if isinstance(pair, list) and len(pair) == 2
+    )
+
+
 def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | None:
     groups = {k: doc.text[m.start(k) : m.end(k)].strip() for k, v in m.groupdict().items() if v}
     if cue.template:
@@ -66,6 +79,8 @@ def _instrument(doc: Doc, cue: _LegalCue, m: re.Match[str]) -> dict[str, str] | 
             name = " ".join(words[:-1] + [words[-1][:1].upper() + words[-1][1:]])
     else:
         return None
+    for pattern, replacement in _legal_name_forms(doc.language):
+        name = pattern.sub(replacement, name)
     value = {"instrument": name}
     if groups.get("provision"):
         provision = groups["provision"]
@@ -149,7 +164,7 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         zone = C.sentence(doc, court.start, court.end)
         if strength == "strong" and _filed_by_authority(doc, court, zone):
             weight *= BY_AUTHORITY
-        other = _another_matter(doc, zone)
+        other = _another_matter(doc, zone) or _another_country(doc, court)
         if other is not None:
             weight *= OTHER_MATTER
         value: dict[str, str] = {"court": court.name}
@@ -184,6 +199,16 @@ def _another_matter(doc: Doc, zone: tuple[int, int]) -> str | None:
     main = _main_platforms(doc, zone)
     if names and main and not names & main:
         return f"a case about another platform ({', '.join(sorted(names))})"
+    return None
+
+
+def _another_country(doc: Doc, court: Authority) -> str | None:
+    """A court of another country than the one the document is about ("In neighbouring
+    India, the Supreme Court of India had ruled..." in a story about Pakistan) hears
+    another country's case."""
+    home = C.guess_country(doc)
+    if court.country and home and court.country != home:
+        return f"a court of another country ({court.country}, the article is about {home})"
     return None
 
 
