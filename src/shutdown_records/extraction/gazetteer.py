@@ -287,6 +287,24 @@ def english_country_name(code: str) -> str:
     return re.sub(r"\s*\(.*?\)", "", name).replace("\u2019", "'")
 
 
+def english_demonym(code: str) -> str | None:
+    """The English adjective of a country ("Ethiopian"): its first in en `demonyms`, capitalised."""
+    pats = (langdata.topic("en", CUES_TOPIC).get("demonyms") or {}).get(code)
+    if not pats:
+        return None
+    word = str(pats[0] if isinstance(pats, list) else pats)
+    return " ".join(w.capitalize() for w in word.split())
+
+
+def fill_country(name: str, code: str) -> str:
+    """A name built without its country ("Government of {country}") for the record's country:
+    the authorities extractor writes such names, the record's assembly fills them."""
+    if "{demonym_en}" in name:
+        demonym = english_demonym(code)
+        name = name.replace("{demonym_en}", demonym) if demonym else "Authorities of {country}"
+    return name.replace("{country}", english_country_name(code))
+
+
 @lru_cache(maxsize=16)
 def country_mentions(doc: Doc) -> tuple[re.Match[str], ...]:
     """Country names and adjectives in the body, found once per document."""
