@@ -337,6 +337,7 @@ class Script(Section):
     """The writing system that tells this language without a model (`extraction/language.py`)."""
 
     name: StrictStr  # first word of the Unicode names of its letters: CYRILLIC, ARABIC, DEVANAGARI...
+    also: Words | None = None  # other first words its letters' names start with: Japanese KATAKANA beside HIRAGANA
     letters: StrictStr | None = None  # letters that set it apart from other languages of that script
     min_share: Annotated[float, Field(ge=0, le=1)] = 0.0  # share of the script's letters they must reach
     without: StrictStr | None = None  # letters it never uses
