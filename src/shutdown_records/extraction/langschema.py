@@ -218,10 +218,6 @@ class Attribution(Section):
     stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
 
 
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-Patterns = StrictStr | list[StrictStr]
-
-
 class CuesFile(Section):
     """`cues.yaml`: the phrases the field extractors look for (docs/cues.md)."""
 
@@ -245,8 +241,6 @@ class CuesFile(Section):
     court_status: CourtStatus | None = None
     legal_basis: list[NamedEntry] | None = None
     placeholders: dict[StrictStr, StrictStr] | None = None  # {name} sub-patterns of this file
-    demonyms: dict[CountryCode, Patterns] | None = None
-    country_names: dict[CountryCode, list[StrictStr]] | None = None
     settings: CueSettings | None = None
     stance: Stance | None = None
     attribution: Attribution | None = None
