@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,17 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 NO_CORPUS_REASON = "../shared/corpus not present beside the repository (CI has it)"
+
+
+def clear_data_caches() -> None:
+    """Forget everything the package cached from its data files (language files, vocabularies,
+    compiled cue sets built from them): a test that points the loaders at other data must not
+    leave cue sets built from that data behind for the tests after it."""
+    for name, module in list(sys.modules.items()):
+        if name == "shutdown_records" or name.startswith("shutdown_records."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                    value.cache_clear()
 
 
 @pytest.fixture

@@ -207,6 +207,34 @@ def test_electoral_fraud_is_not_exam_cheating(tmp_path):
     assert "elections" in record["context"]
 
 
+def test_fraud_in_a_story_about_a_vote_is_electoral_and_in_a_story_about_exams_is_cheating(tmp_path):
+    vote = _build(
+        tmp_path,
+        "fr",
+        "Présidentielle au Montalbe : internet coupé\n\nLes électeurs du Montalbe ont voté dimanche dans le calme.\n\n"
+        "Les autorités ont coupé internet dimanche soir pour éviter la fraude, a indiqué le porte-parole du gouvernement.",
+    )
+    assert vote["justification"] == ["other"]
+    (tmp_path / "exams").mkdir()
+    exams = _build(
+        tmp_path / "exams",
+        "fr",
+        "Bac au Montalbe : internet coupé\n\nLes épreuves du baccalauréat ont commencé lundi.\n\n"
+        "Les autorités ont coupé internet pour éviter la fraude, a indiqué le ministre.",
+    )
+    assert exams["justification"] == ["exam_cheating"]
+
+
+def test_a_reason_the_move_appears_to_have_is_a_guess(tmp_path):
+    record = _build(
+        tmp_path,
+        "en",
+        "Veloria blocks Chatterly\n\nChatterly was blocked in Veloria on Tuesday. The ban appears aimed at curbing "
+        "misinformation ahead of the vote.",
+    )
+    assert record["justification"] == ["none_given"]
+
+
 def test_no_stated_reason_gives_none_given_with_a_note(tmp_path):
     record = _build(
         tmp_path,
@@ -241,3 +269,82 @@ def test_a_context_mentioned_once_in_passing_does_not_frame_it(tmp_path):
         "election.",
     )
     assert "elections" not in (record.get("context") or [])
+
+
+# The other languages with cues: an official reason and, where the language's critics are
+# listed, the same reason in a critic's mouth.
+MORE = [
+    (
+        "pt",
+        "Valdória bloqueia Chatterly\n\nO governo de Valdória bloqueou na terça-feira o aplicativo Chatterly. Segundo o "
+        "ministro da Justiça, a medida visa impedir a difusão de notícias falsas.",
+        "Valdória bloqueia Chatterly\n\nO governo de Valdória bloqueou na terça-feira o aplicativo Chatterly. Para "
+        "analistas, o bloqueio busca conter a desinformação.",
+        "misinformation",
+    ),
+    (
+        "it",
+        "Velonia blocca Chatterly\n\nIl governo di Velonia ha bloccato martedì l'app Chatterly per motivi di sicurezza "
+        "nazionale, ha dichiarato il ministro.",
+        "Velonia blocca Chatterly\n\nIl governo di Velonia ha bloccato martedì l'app Chatterly. Secondo gli analisti, il "
+        "blocco mira a tutelare la sicurezza nazionale.",
+        "national_security",
+    ),
+    (
+        "pl",
+        "Welonia blokuje Chatterly\n\nRząd Welonii zablokował we wtorek aplikację Chatterly ze względu na bezpieczeństwo "
+        "narodowe, poinformował minister.",
+        "Welonia blokuje Chatterly\n\nRząd Welonii zablokował we wtorek aplikację Chatterly. Zdaniem ekspertów blokada "
+        "ma na celu ochronę bezpieczeństwa narodowego.",
+        "national_security",
+    ),
+    (
+        "hi",
+        "वेलोरिया में इंटरनेट बंद\n\nप्रशासन ने कहा कि अफवाहों को रोकने के लिए इंटरनेट बंद किया गया है।",
+        "वेलोरिया में इंटरनेट बंद\n\nवेलोरिया में मंगलवार को इंटरनेट बंद कर दिया गया। विपक्ष का आरोप है कि अफवाहों के नाम पर "
+        "इंटरनेट बंद किया गया।",
+        "misinformation",
+    ),
+    (
+        "sw",
+        "Velora yazima mtandao\n\nSerikali ya Velora imezima mtandao wa intaneti Jumanne kwa sababu za usalama wa taifa, "
+        "msemaji wa serikali alisema.",
+        "Velora yazima mtandao\n\nSerikali ya Velora imezima mtandao wa intaneti Jumanne. Wanaharakati wanaamini hatua "
+        "hiyo inalenga kulinda usalama wa taifa.",
+        "national_security",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "official", "critic", "reason"), MORE, ids=[c[0] for c in MORE])
+def test_official_and_critics_reasons_in_more_languages(tmp_path, lang, official, critic, reason):
+    assert reason in _build(tmp_path, lang, official)["justification"]
+    (tmp_path / "c").mkdir()
+    assert reason not in _build(tmp_path / "c", lang, critic)["justification"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "reason"),
+    [
+        ("ne", "भेलोरियामा टिकटक बन्द\n\nसरकारले सामाजिक सद्भाव बिगारेको भन्दै टिकटकमा प्रतिबन्ध लगाएको छ।", "public_order"),
+        (
+            "sq",
+            "Velora mbyll TikTok\n\nQeveria e Velorës mbylli TikTok për një vit, me arsyetimin se platforma nxit dhunën "
+            "tek të rinjtë, tha kryeministri.",
+            "public_order",
+        ),
+    ],
+)
+def test_nepali_and_albanian_official_reasons_are_read(tmp_path, lang, body, reason):
+    assert _build(tmp_path, lang, body)["justification"] == [reason]
+
+
+def test_content_listed_after_failing_to_remove_it_is_the_object_not_a_reason(tmp_path):
+    record = _build(
+        tmp_path,
+        "en",
+        "Veloria slows Chatterly\n\nThe Veloria media regulator said on Monday it had slowed down Chatterly. The regulator "
+        "accused Chatterly of failing to remove posts that encourage teenagers to harm themselves; pornography; and "
+        "adverts for drugs.",
+    )
+    assert record["justification"] == ["non_compliance"]

@@ -430,3 +430,119 @@ def test_apps_people_could_not_use_in_a_shutdown_are_no_platform_block(
 ) -> None:
     record = _build(tmp_path, [(language, FRIDAY, body)])
     assert (record["kind"], record["platforms"], record["start_date"]) == ("full_network", [], "2024-03-04")
+
+
+@pytest.mark.parametrize(
+    "language, body, scope",
+    [
+        ("tr", "Velorya'nın Karsh kentinde 4 Mart'ta mobil internet kesildi.", "local"),
+        ("hi", "कारश शहर में ४ मार्च से मोबाइल इंटरनेट सेवाएं बंद कर दी गईं।", "local"),
+        ("sw", "Serikali ilizima intaneti katika mji wa Karsh tarehe 4 Machi 2024.", "local"),
+        ("sw", "Serikali ilizima intaneti mkoani Karsh tarehe 4 Machi 2024.", "regional"),
+        ("ur", "کارش ضلع میں ۴ مارچ سے موبائل انٹرنیٹ بند ہے۔", "regional"),
+        ("tr", "Velorya'nın Karsh ilinde 4 Mart'ta mobil internet kesildi.", "regional"),
+    ],
+)
+def test_a_city_or_a_district_named_in_local_words_sets_the_scope(
+    tmp_path: Path, language: str, body: str, scope: str
+) -> None:
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert (record["kind"], record["scope"], record["start_date"]) == ("full_network", scope, "2024-03-04")
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        (
+            "fr",
+            "La Velorie rétablit internet\n\nL'accès à internet a été rétabli lundi en Velorie, une semaine après "
+            "la coupure décidée le 4 mars par les autorités.",
+        ),
+        (
+            "es",
+            "Veloria restablece internet\n\nEl acceso a internet fue restablecido el lunes en Veloria, una semana "
+            "después del corte ordenado el 4 de marzo.",
+        ),
+        (
+            "pt",
+            "Velória restabelece internet\n\nO acesso à internet foi restabelecido na segunda-feira em Velória, "
+            "uma semana após o corte de 4 de março.",
+        ),
+        (
+            "ru",
+            "В Велории восстановили интернет\n\nДоступ к интернету в Велории восстановлен в понедельник, через "
+            "неделю после отключения 4 марта.",
+        ),
+        (
+            "id",
+            "Veloria memulihkan internet\n\nAkses internet di Veloria dipulihkan pada Senin, seminggu setelah "
+            "pemutusan pada 4 Maret.",
+        ),
+    ],
+)
+def test_a_report_of_the_return_keeps_the_cut_as_the_start(tmp_path: Path, language: str, body: str) -> None:
+    # "el corte" / "o corte" is the cut here, not a court: the date is the start.
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert (record["start_date"], record["end_date"]) == ("2024-03-04", "2024-03-11")
+
+
+def test_bikram_sambat_start_and_end(tmp_path: Path) -> None:
+    # 15 Baisakh 2080 BS is 28 April 2023; 5 Jestha 2080 is 19 May 2023 ("खुला गरियो": opened).
+    body = "सरकारले २०८० वैशाख १५ गते देखि कार्शमा टिकटक बन्द गरेको छ। २०८० जेठ ५ गते टिकटक खुला गरियो।"
+    record = _build(tmp_path, [("ne", "2023-06-03", body)])
+    assert (record["start_date"], record["end_date"]) == ("2023-04-28", "2023-05-19")
+
+
+def test_a_platform_every_source_only_names_in_passing_is_not_listed(tmp_path: Path) -> None:
+    passing = "Other platforms, including YouTube, have also had content blocked, the minister said."
+    record = _build(
+        tmp_path,
+        [
+            ("en", "2024-03-06", "Veloria blocked Telegram on 4 March 2024, citing public order. " + passing),
+            (
+                "en",
+                "2024-03-07",
+                "Telegram has been inaccessible in Veloria since 4 March. The YouTube account of the tax office was hacked.",
+            ),
+            (
+                "en",
+                "2024-03-08",
+                "Users in Veloria cannot open Telegram since 4 March. Some watched YouTube to follow the news.",
+            ),
+        ],
+    )
+    assert record["platforms"] == ["Telegram"]
+
+
+def test_services_said_to_be_hit_are_blocked_platforms(tmp_path: Path) -> None:
+    body = (
+        "O WhatsApp foi bloqueado em Velória no dia 4 de março. Outras redes sociais, como Facebook e "
+        "Instagram, também foram atingidas, segundo usuários de Karsh."
+    )
+    record = _build(tmp_path, [("pt", FRIDAY, body)])
+    assert sorted(record["platforms"]) == ["Facebook", "Instagram", "WhatsApp"]
+
+
+@pytest.mark.parametrize(
+    "language, body",
+    [
+        (
+            "en",
+            "Veloria restores internet after week-long blackout\n\nInternet access was restored across Veloria on "
+            "Monday, a week after authorities cut it on 4 March amid protests.",
+        ),
+        (
+            "tr",
+            "Velorya'da internet yeniden açıldı\n\nVelorya'da 4 Mart'ta kesilen internet pazartesi günü yeniden açıldı.",
+        ),
+        (
+            "sw",
+            "Intaneti imerejeshwa Veloria\n\nHuduma za intaneti zilirejeshwa Jumatatu, wiki moja baada ya kukatika tarehe 4 Machi.",
+        ),
+    ],
+)
+def test_a_report_of_the_internet_coming_back_names_a_network_shutdown(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    record = _build(tmp_path, [(language, FRIDAY, body)])
+    assert (record["kind"], record["start_date"], record["end_date"]) == ("full_network", "2024-03-04", "2024-03-11")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, clear_data_caches
 from shutdown_records.cli import main as cli_main
 from shutdown_records.extraction import langdata, langschema
 from shutdown_records.extraction.language import detect_language
@@ -67,11 +67,10 @@ def broken_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "en").mkdir(parents=True)
     (root / "en" / "cues.yaml").write_text("gates:\n  restricton: ['blocked']\n", encoding="utf-8")
     monkeypatch.setattr(langdata, "_lang_root", lambda: root)
-    for f in (langdata.topic, langdata.supported_languages):
-        f.cache_clear()
+    clear_data_caches()
     yield root / "en" / "cues.yaml"
-    for f in (langdata.topic, langdata.supported_languages):
-        f.cache_clear()
+    monkeypatch.undo()
+    clear_data_caches()  # cue sets compiled from the broken folder must not outlive the test
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

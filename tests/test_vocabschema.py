@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import clear_data_caches
 from shutdown_records.dataschema import DataFileError, check
 from shutdown_records.vocabschema import SCHEMAS
 
@@ -58,7 +59,7 @@ def test_a_build_stops_on_a_vocabulary_that_does_not_fit(monkeypatch: pytest.Mon
     from click.testing import CliRunner
     from pydantic import create_model
 
-    from shutdown_records import datafiles, vocabschema
+    from shutdown_records import vocabschema
     from shutdown_records.cli import cli
 
     # A schema that no longer knows `capitals:` stands for a file whose key is misspelt.
@@ -72,14 +73,14 @@ def test_a_build_stops_on_a_vocabulary_that_does_not_fit(monkeypatch: pytest.Mon
         },
     )
     monkeypatch.setitem(vocabschema.SCHEMAS, "vocab/countries", narrower)
-    datafiles.shared.cache_clear()
+    clear_data_caches()
     try:
         article = tmp_path / "a.txt"
         article.write_text("Veloria blocked Zubnet on Monday, the minister said.\n", encoding="utf-8")
         result = CliRunner().invoke(cli, ["build", "-q", "--language", "en", str(article)])
     finally:
         monkeypatch.undo()
-        datafiles.shared.cache_clear()
+        clear_data_caches()
     # cli.main prints it as `error: FILE:LINE: ...` with DataFileError's exit code (1).
     assert isinstance(result.exception, DataFileError) and result.exception.exit_code == 1
     assert result.exception.place.split("/")[-1].startswith("countries.yaml:")

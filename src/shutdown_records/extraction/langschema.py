@@ -109,6 +109,7 @@ class Gates(Section):
     appeal: Entries = None  # an authority asked to act
     received: Entries = None  # an authority that received the order
     impact: Entries = None  # "were affected", "went dark"
+    content_only: Entries = None  # "accounts were hacked", "had content blocked": not the platform itself
     unaffected: Entries = None  # "were not affected"
     anonymous: Entries = None  # "on condition of anonymity": a source, not an official statement
     workaround: Entries = None  # someone uses a workaround

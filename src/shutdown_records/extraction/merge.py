@@ -221,6 +221,14 @@ def merge_set(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
     top = max(totals.values(), default=0.0)
     ranked = sorted(totals, key=lambda k: (-totals[k], str(by_key[k])))
     keep = [k for k in ranked if totals[k] >= floor and totals[k] >= share * top]
+    min_single = MIN_SINGLE.get(fname, 0.0)
+    if min_single:
+        # A value every source only names in passing ("other platforms, including YouTube,
+        # had content blocked") is not kept however many sources name it.
+        strongest: dict[Any, float] = {}
+        for m in mentions:
+            strongest[_key(m.value)] = max(strongest.get(_key(m.value), 0.0), m.weight)
+        keep = [k for k in keep if strongest.get(k, 0.0) >= min_single]
     fallback = FALLBACKS.get(fname)
     if fallback:
         fb = _key(fallback[0])

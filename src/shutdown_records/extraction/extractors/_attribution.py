@@ -92,6 +92,10 @@ def _speakers(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int, bool]]:
     found.sort(key=lambda f: (f[0], -f[1]))
     speaking: set[tuple[int, int, bool]] = set()
     for v_start, v_end in verbs:
+        inside = [f for f in found if v_start <= f[0] and f[1] <= v_end]
+        if inside:  # the phrase names its speaker: "para analistas", "por parte de la oposición"
+            speaking.add(inside[0])
+            continue
         subject = [f for f in found if f[1] <= v_start and v_start - f[1] <= SUBJECT_WITHIN]
         if subject:
             speaking.add(subject[-1])

@@ -1,9 +1,10 @@
 """Platforms: which services the article says were blocked, by canonical name.
 
 Aliases come from `data/vocab/platforms.yaml`. A mention in a sentence that speaks of blocking or
-access (the language's `restriction_words`) weighs 1.0; a passing mention ("like Facebook
-and TikTok, X played a role") weighs 0.3, so the merger can tell a blocked service from one
-merely named. A bare capital "X" is the platform only when the text says so ("platform X",
+access (the language's `restriction_words`, or `gates.impact`: "were also hit") weighs 1.0; a
+passing mention ("like Facebook and TikTok, X played a role") or one whose sentence speaks of
+content or accounts on it (`gates.content_only`: "had content blocked") weighs 0.3, so the
+merger can tell a blocked service from one merely named (`min_single` in merge.yaml). A bare capital "X" is the platform only when the text says so ("platform X",
 "X (formerly Twitter)", "Twitter/X") or the article already established it; "Twitter" next to
 "formerly"/"ex-" is the old name of that same X, not a second platform. Twitter and X are
 emitted under their own names; the assembler picks one by the incident's date.
@@ -105,6 +106,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
     lo, hi = doc.body
     folded = fold_text(doc.text)
     restriction = _restriction_re(doc.language) if doc.language in supported_languages() else None
+    impact = C.cue_set(doc.language, "gates", "impact") if C.has_cues(doc.language) else None
+    content = C.cue_set(doc.language, "gates", "content_only") if C.has_cues(doc.language) else None
     hits: list[tuple[int, int, str]] = []
     x_confirmed = False
     cue_matches: list[Any] = []
@@ -158,9 +161,14 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if restriction is None:
             weight = UNKNOWN_LANGUAGE
         else:
-            weight = STRONG if restriction.search(sentence) else WEAK
+            # A restriction word, or a phrase saying the service was hit ("foram atingidos",
+            # "were also affected", `gates.impact`): the sentence speaks of the restriction.
+            hit_by = impact is not None and C.in_sentence(doc, impact, (s, e)) is not None
+            weight = STRONG if restriction.search(sentence) or hit_by else WEAK
         if medium_re is not None and medium_re.search(folded[max(s, start - 30) : start].casefold()):
             weight = min(weight, WEAK)  # "said in a post on Twitter": the medium, not the target
+        if weight > WEAK and content is not None and C.in_sentence(doc, content, (s, e)) is not None:
+            weight = WEAK  # "YouTube has also had content blocked", "accounts were hacked"
         if weight > WEAK and _elsewhere(doc, start, end):
             weight = WEAK  # "in a separate case, X was blocked", "threatened to block X if"
         yield Mention(

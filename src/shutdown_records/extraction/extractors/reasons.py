@@ -17,6 +17,7 @@ from ._attribution import attribution
 from ._stance import OTHER_INCIDENT, Stance, stance
 from .authorities import authorities_in, find_authorities
 
+FAILED_OBJECT = 150  # characters after "failed to remove" in its sentence where the content listed is its object
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
 NONE_GIVEN_WEIGHT = 0.3
 PAST = 0.4
@@ -50,8 +51,12 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     for hit in all_hits:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
-        if hit.value == "illegal_content" and any(0 <= hit.start - o.end <= 40 for o in objects):
-            continue  # "failed to remove illegal content": the reason is the failure to comply
+        if hit.value == "illegal_content" and any(
+            zone[0] <= o.start and 0 <= hit.start - o.end <= FAILED_OBJECT for o in objects
+        ):
+            # "failed to remove illegal content", "failing to remove content inciting suicide;
+            # child pornography; ...": what was not removed, the reason is the failure to comply
+            continue
         attributed = C.in_sentence(doc, official, zone) is not None or (
             any(cues and C.in_sentence(doc, cues, zone) is not None for cues in (purpose, stated))
         )
@@ -88,12 +93,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         value = hit.value
-        if (
-            value == "exam_cheating"
-            and elections
-            and C.in_sentence(doc, elections, zone) is not None
-            and not (exams and C.in_sentence(doc, exams, zone) is not None)
-        ):
+        if value == "exam_cheating" and _electoral_fraud(doc, zone, elections, exams):
             value = "other"  # "pour éviter la fraude" during a vote: electoral fraud, not exams
         said = stance(doc, hit.start, hit.end, zone=zone)
         if said.factor == 1.0 and (elsewhere := _other_country(doc, zone)) is not None:
@@ -154,6 +154,21 @@ def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
         if text[i] == "\u2019" and not (text[i - 1].isalpha() and i + 1 < len(text) and text[i + 1].isalpha()):
             return False
     return True
+
+
+def _electoral_fraud(doc: Doc, zone: tuple[int, int], elections: C.CueSet, exams: C.CueSet) -> bool:
+    """Whether a cheating or fraud word is about a vote: its sentence names a vote and no
+    exam, or, naming neither, the article names votes and never an exam ("pour éviter la
+    fraude", "تقلب", "kecurangan" read in a story about an election)."""
+    if not elections:
+        return False
+    text = C.folded(doc)
+    if exams and exams.search(text, zone[0], zone[1]) is not None:
+        return False
+    if elections.search(text, zone[0], zone[1]) is not None:
+        return True
+    lo, hi = doc.body
+    return elections.search(text, lo, hi) is not None and not (exams and exams.search(text, lo, hi) is not None)
 
 
 def _other_country(doc: Doc, zone: tuple[int, int]) -> str | None:
