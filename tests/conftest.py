@@ -20,7 +20,8 @@ def clear_data_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name == "shutdown_records" or name.startswith("shutdown_records."):
             for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                # the type, not the value: a proxy (flask's `request`) raises on any attribute outside a request
+                if hasattr(type(value), "cache_clear") and getattr(value, "__module__", None) == name:
                     value.cache_clear()
 
 

@@ -191,6 +191,33 @@ def test_cyrillic_alphabets_other_than_russian_are_told_by_their_letters(text, l
     assert detect_language(text) == (language, "writing system")
 
 
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Η κυβέρνηση διέκοψε το διαδίκτυο στη Βελόρια. Οι κάτοικοι έμειναν χωρίς σύνδεση για δύο εβδομάδες.", "el"),
+        ("ヴェロリア政府はインターネットを遮断しました。住民は二週間、ネットにつながりませんでした。", "ja"),
+        ("벨로리아 정부가 인터넷을 차단했다. 주민들은 두 주 동안 연결 없이 지냈다.", "ko"),
+    ],
+)
+def test_scripts_of_languages_without_a_folder_are_told_by_their_letters(text, language):
+    # _common/meta.yaml other_languages: Japanese by its kana (katakana counted with hiragana).
+    assert detect_language(text) == (language, "writing system")
+
+
+def test_scans_quick_guess_reads_the_same_script_facts_as_the_builder():
+    # One list of scripts (meta.yaml): a Tajik or Serbian article in a stream is not labelled Russian.
+    from shutdown_records.scan.language import quick_language
+
+    texts = {
+        "tg": "Ҳукумат интернетро дар Вилояти Мухтори Кӯҳистони Бадахшон қатъ кард. Сокинони маҳаллӣ ду ҳафта бе алоқа монданд.",
+        "sr": "Влада је искључила мобилни интернет у целој земљи. Становници су две недеље остали без везе са светом.",
+        "ru": "Власти отключили мобильный интернет по всей стране. Жители две недели оставались без связи.",
+        "el": "Η κυβέρνηση διέκοψε το διαδίκτυο στη Βελόρια. Οι κάτοικοι έμειναν χωρίς σύνδεση για δύο εβδομάδες.",
+    }
+    for language, text in texts.items():
+        assert quick_language(text) == language == detect_language(text)[0]
+
+
 # ------------------------------------------------------------------ the schema
 
 

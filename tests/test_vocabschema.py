@@ -85,3 +85,50 @@ def test_a_build_stops_on_a_vocabulary_that_does_not_fit(monkeypatch: pytest.Mon
     assert isinstance(result.exception, DataFileError) and result.exception.exit_code == 1
     assert result.exception.place.split("/")[-1].startswith("countries.yaml:")
     assert "capitals: unknown key" in str(result.exception)
+
+
+# ------------------------------------------------------------------ one list, two views
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "it", "pl", "ar", "ru"])
+def test_every_listed_adjective_counts_for_its_country_in_both_views(language: str) -> None:
+    """demonyms.yaml is the only list of adjectives: the country field's vote and the cues'
+    `{demonym}` (and `guess_country`) read the same words for the same country."""
+    from shutdown_records.extraction import gazetteer
+    from shutdown_records.text import fold
+
+    article, cues = gazetteer.article_names(language), gazetteer.countries(language)
+    table = (
+        SCHEMAS["vocab/demonyms"]
+        .model_validate(
+            yaml.safe_load(
+                resources.files("shutdown_records").joinpath("data", "vocab", "demonyms.yaml").read_text("utf-8")
+            )
+        )
+        .root[language]
+    )
+    for code, words in table.items():
+        for word in words:
+            form = fold(word.rstrip("*"))  # as an article's text is matched: letter variants as one
+            assert article.demonym_pattern is not None and article.demonym_pattern.fullmatch(form), form
+            assert code in (gazetteer.demonym_code(form, article) or "").split(), form
+            assert cues.pattern is not None and cues.pattern.fullmatch(form.lower()), form
+            listed_under = {c for c, ws in table.items() if word in ws}  # "Congolese": CD and CG
+            assert cues.code(form) in listed_under, form
+
+
+def test_a_cue_file_no_longer_lists_its_own_adjectives(tmp_path: Path) -> None:
+    from shutdown_records.extraction.langschema import LanguageDataError, validate
+
+    text = "demonyms:\n  VL: ['velorian']\n"
+    with pytest.raises(LanguageDataError, match="demonyms"):
+        validate("cues", yaml.safe_load(text), tmp_path / "cues.yaml", text)
+
+
+def test_an_alias_names_its_country_in_a_cue_and_the_english_adjective_names_authorities() -> None:
+    from shutdown_records.extraction import gazetteer
+
+    assert gazetteer.countries("fr").code("RD Congo") == "CD"  # countries.yaml aliases, any language
+    assert gazetteer.countries("en").code("Britain") == "GB"
+    assert gazetteer.fill_country("{demonym_en} authorities", "ET") == "Ethiopian authorities"
+    assert gazetteer.fill_country("{demonym_en} authorities", "KP") == "North Korean authorities"

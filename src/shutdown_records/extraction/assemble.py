@@ -18,6 +18,7 @@ from typing import Any
 from ..fields import FIELDS
 from ..model import EVIDENCED_FIELDS, Incident, slugify
 from .extractors.dates import DURATION_FIELD
+from .gazetteer import fill_country
 from .langdata import shared
 from .merge import Citer, Merged, merge_field
 from .timeline import apply_rules
@@ -147,8 +148,6 @@ def merge_all(
 def _fill_country(mentions: list[Mention], country: Merged | None) -> list[Mention]:
     """Names a source built without its country ("Government of {country}": the article never
     names it) take the record's country; without one they are left out."""
-    from .extractors.authorities import fill_country  # noqa: PLC0415
-
     code = str(country.value) if country is not None and country.value else None
     out = []
     for m in mentions:

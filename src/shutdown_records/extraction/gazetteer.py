@@ -2,19 +2,18 @@
 
 Sources, each read in one place: CLDR's territory names per language (babel), pycountry's
 English names, `data/vocab/countries.yaml` (aliases, capitals, ambiguous names, excluded
-territories, inflected languages), `data/vocab/demonyms.yaml` (adjectives per language) and
-a language's `cues.yaml` (`country_names`, `demonyms`: words its cues need).
+territories, inflected languages) and `data/vocab/demonyms.yaml` (adjectives per language,
+"*" = a short ending). Each name and adjective is listed once, there; both views read it.
 
 Two views of them, because two questions are asked:
 - `article_names(language)`: which country an article is about (the country field's vote).
   Names in English and in the article's language, aliases and capitals, matched with their
   capital letter; names that are also common words (`ambiguous`) left out.
 - `countries(language)`: the names a cue may hold (`{country}`, `{demonym}` placeholders,
-  `guess_country` for "the government"): the article language's names and its cue words,
-  matched ignoring case, by their stem in inflected languages.
-Merging the two views into one would change what the builder extracts, so each keeps its
-own reading; what they share (the sources, the excluded territories, the inflected
-languages, the name stems) is defined here once.
+  `guess_country` for "the government"): the article language's CLDR names, every alias and
+  the language's adjectives, matched ignoring case, by their stem in inflected languages.
+The views differ in how they read the lists (case, ambiguous names, English names in every
+language), not in what is listed.
 """
 
 from __future__ import annotations
@@ -27,9 +26,8 @@ from typing import NamedTuple
 
 from ..datafiles import shared
 from ..text import fold
-from . import langdata, regexcache
+from . import regexcache
 from .cueset import _literal_prefix, scan
-from .langdata import CUES_TOPIC
 from .sentences import LEAD_CHARS, folded
 from .types import Doc
 from .wordtrie import items_pattern, trie_pattern
@@ -255,23 +253,25 @@ def _territory_names(language: str) -> dict[str, str]:
     return names
 
 
+def _demonym_table(language: str) -> dict[str, list[str]]:
+    """`language`'s adjectives in data/vocab/demonyms.yaml: code -> words ("*" = a short ending)."""
+    return {
+        str(code): [str(w) for w in words or []]
+        for code, words in (shared("vocab/demonyms").get(language) or {}).items()
+    }
+
+
 @cache
 def countries(language: str) -> CountryMatcher:
     names = _territory_names(language)
-    for code, extra in (langdata.topic(language, CUES_TOPIC).get("country_names") or {}).items():
-        for name in extra:
-            names[fold(name).lower()] = str(code)
+    for code, aliases in (_countries_data().get("aliases") or {}).items():  # any language's, as a cue reads them
+        for name in aliases:
+            names[fold(str(name)).lower()] = str(code)
     demonyms: list[tuple[str, re.Pattern[str]]] = []
     parts: list[str] = []
-    table: dict[str, list[str]] = {}
-    # The shared adjective table (data/vocab/demonyms.yaml, "*" = a short ending) and our own.
-    for code, pats in ((shared("vocab/demonyms") or {}).get(language) or {}).items():
-        table.setdefault(str(code), []).extend(str(p).replace("*", r"\w{0,4}") for p in pats)
-    for code, pats in (langdata.topic(language, CUES_TOPIC).get("demonyms") or {}).items():
-        table.setdefault(str(code), []).extend(str(p) for p in (pats if isinstance(pats, list) else [pats]))
-    for code, pats in table.items():
-        for p in dict.fromkeys(pats):
-            demonyms.append((str(code), regexcache.compile(fold(p), re.IGNORECASE)))
+    for code, words in _demonym_table(language).items():
+        for p in dict.fromkeys(w.replace("*", r"\w{0,4}") for w in words):
+            demonyms.append((code, regexcache.compile(fold(p), re.IGNORECASE)))
             parts.append(fold(p))
     inflected = language in inflected_languages()
     body = items_pattern(_name_items(names, inflected) + [_literal_prefix(p) for p in parts], lower=True)
@@ -285,6 +285,31 @@ def english_country_name(code: str) -> str:
         return str(override)
     name = cldr_territories("en").get(code, code)
     return re.sub(r"\s*\(.*?\)", "", name).replace("\u2019", "'")
+
+
+def english_demonym(code: str) -> str | None:
+    """The English adjective of a country ("Ethiopian"): its first in demonyms.yaml `en`."""
+    words = _demonym_table("en").get(code)
+    if not words:
+        return None
+    return " ".join(w.capitalize() for w in words[0].rstrip("*").split())
+
+
+def fill_country(name: str, code: str) -> str:
+    """A name built without its country ("Government of {country}") for the record's country:
+    the authorities extractor writes such names, the record's assembly fills them."""
+    if "{demonym_en}" in name:
+        demonym = english_demonym(code)
+        name = name.replace("{demonym_en}", demonym) if demonym else without_demonym(name, code)
+    return name.replace("{country}", english_country_name(code))
+
+
+def without_demonym(name: str, code: str) -> str:
+    """A "{demonym_en} X" name for a country without an English adjective in our data:
+    "X of <country>" ("Telecommunications regulator of Poland", "Authorities of Honduras"),
+    so a regulator is not renamed the country's authorities."""
+    rest = name.replace("{demonym_en}", "").strip()
+    return f"{rest[:1].upper()}{rest[1:]} of {english_country_name(code)}"
 
 
 @lru_cache(maxsize=16)

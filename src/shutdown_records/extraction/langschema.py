@@ -221,10 +221,6 @@ class Attribution(Section):
     stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
 
 
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-Patterns = StrictStr | list[StrictStr]
-
-
 class CuesFile(Section):
     """`cues.yaml`: the phrases the field extractors look for (docs/cues.md)."""
 
@@ -248,8 +244,6 @@ class CuesFile(Section):
     court_status: CourtStatus | None = None
     legal_basis: list[NamedEntry] | None = None
     placeholders: dict[StrictStr, StrictStr] | None = None  # {name} sub-patterns of this file
-    demonyms: dict[CountryCode, Patterns] | None = None
-    country_names: dict[CountryCode, list[StrictStr]] | None = None
     settings: CueSettings | None = None
     stance: Stance | None = None
     attribution: Attribution | None = None
@@ -343,6 +337,7 @@ class Script(Section):
     """The writing system that tells this language without a model (`extraction/language.py`)."""
 
     name: StrictStr  # first word of the Unicode names of its letters: CYRILLIC, ARABIC, DEVANAGARI...
+    also: Words | None = None  # other first words its letters' names start with: Japanese KATAKANA beside HIRAGANA
     letters: StrictStr | None = None  # letters that set it apart from other languages of that script
     min_share: Annotated[float, Field(ge=0, le=1)] = 0.0  # share of the script's letters they must reach
     without: StrictStr | None = None  # letters it never uses

@@ -47,7 +47,19 @@ def _script_table() -> dict[str, list[tuple[str, dict[str, object]]]]:
     return table
 
 
-def _script_language(sample: str) -> str | None:
+@cache
+def _script_names() -> dict[str, str]:
+    """First word of a letter's Unicode name -> the script it counts for: an entry's `also`
+    names (Japanese KATAKANA) count for its `name` (HIRAGANA)."""
+    names: dict[str, str] = {}
+    for candidates in _script_table().values():
+        for _code, entry in candidates:
+            also = entry.get("also")
+            names.update({str(other): str(entry["name"]) for other in (also if isinstance(also, list) else [])})
+    return names
+
+
+def script_language(sample: str) -> str | None:
     """A language decided by the letters alone, or None for Latin (or mixed) text, or a script
     no language's data claims.
 
@@ -64,8 +76,8 @@ def _script_language(sample: str) -> str | None:
             counts["latin"] += 1
             continue
         letters[ch] += 1
-        name = unicodedata.name(ch, "")
-        counts[name.split(" ", 1)[0]] += 1
+        first = unicodedata.name(ch, "").split(" ", 1)[0]
+        counts[_script_names().get(first, first)] += 1
     if not counts:
         return None
     script, n = counts.most_common(1)[0]
@@ -118,7 +130,7 @@ def _words(sample: str) -> list[str]:
 def detect_language(text: str) -> tuple[str | None, str]:
     """(ISO 639-1 code or None, how it was decided) for an article's text."""
     sample = text[:SAMPLE_CHARS]
-    by_script = _script_language(sample)
+    by_script = script_language(sample)
     if by_script:
         return by_script, "writing system"
     words = _words(sample)

@@ -1,27 +1,17 @@
 """A quick language guess for every article of a stream (the builder's detection is for the few
-relevant ones): the writing system by code-point ranges (data/scan/scripts.yaml), else stop-word
-counts from data/lang/*/meta.yaml on the first few hundred characters, else py3langid on them.
+relevant ones): the writing system (the builder's reading of each data/lang/*/meta.yaml `script:`
+and _common/meta.yaml `other_languages:`), else stop-word counts from data/lang/*/meta.yaml on
+the first few hundred characters, else py3langid on them.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from ..text import fold
 
 SAMPLE_CHARS = 600
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-@cache
-def _scripts() -> dict[str, Any]:
-    path = resources.files("shutdown_records").joinpath("data", "scan", "scripts.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def _stopwords() -> dict[str, frozenset[str]]:
@@ -36,21 +26,9 @@ def _by_script(sample: str) -> str | None:
     others = [ch for ch in sample if ch >= "\u0370" and ch.isalpha()]
     if len(others) < 0.3 * len(sample.strip()) or len(others) < 20:
         return None  # mostly Latin letters (or too little text)
-    ranges = _scripts().get("ranges") or []
-    counts: dict[str, int] = {}
-    for ch in others[:200]:
-        code = ord(ch)
-        for first, last, language in ranges:
-            if first <= code <= last:
-                counts[language] = counts.get(language, 0) + 1
-                break
-    if not counts:
-        return None
-    language, _n = max(sorted(counts.items()), key=lambda kv: kv[1])
-    for variant, marks in (_scripts().get("letters") or {}).get(language, {}).items():
-        if any(m in sample for m in marks):
-            return str(variant)
-    return str(language)
+    from ..extraction.language import script_language  # noqa: PLC0415 - the builder's script facts, cached
+
+    return script_language(sample)
 
 
 def quick_language(text: str) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any
 from ...text import quoted_words
 from .. import cues as C
 from .. import langdata
+from ..gazetteer import english_demonym, without_demonym
 from ..spans import in_related_line
 from ..types import Doc, Mention
 from ._stance import stance
@@ -158,14 +159,6 @@ def _generic_set(language: str) -> C.CueSet:
 
 
 @cache
-def _english_demonym(code: str) -> str | None:
-    pats = (langdata.topic("en", C.CUES_TOPIC).get("demonyms") or {}).get(code)
-    if not pats:
-        return None
-    word = str(pats[0] if isinstance(pats, list) else pats)
-    return " ".join(w.capitalize() for w in word.split())
-
-
 @cache
 def _word_map(language: str, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Per-language word/phrase -> English map (portfolio words, court kinds), longest first."""
@@ -272,9 +265,9 @@ def _resolve_with_country(
         # government" there is too vague to keep.)
     if code:
         name = name.replace("{country}", C.english_country_name(code))
-        demonym = _english_demonym(code)
+        demonym = english_demonym(code)
         if "{demonym_en}" in name:
-            name = _without_demonym(name, code) if demonym is None else name.replace("{demonym_en}", demonym)
+            name = without_demonym(name, code) if demonym is None else name.replace("{demonym_en}", demonym)
     if "portfolio" in groups:
         portfolio = _translated_run(_translate(doc.language, "ministry_words", groups["portfolio"]))
         if portfolio is None:
@@ -671,22 +664,6 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
 
 def _is_person(auth: Authority) -> bool:
     return auth.name.startswith(("Justice ", "Judge "))
-
-
-def fill_country(name: str, code: str) -> str:
-    """A name built without its country ("Government of {country}") for the record's country."""
-    if "{demonym_en}" in name:
-        demonym = _english_demonym(code)
-        name = name.replace("{demonym_en}", demonym) if demonym else _without_demonym(name, code)
-    return name.replace("{country}", C.english_country_name(code))
-
-
-def _without_demonym(name: str, code: str) -> str:
-    """A "{demonym_en} X" name for a country without an English adjective in our data:
-    "X of <country>" ("Telecommunications regulator of Poland", "Authorities of Honduras"),
-    so a regulator is not renamed the country's authorities."""
-    rest = name.replace("{demonym_en}", "").strip()
-    return f"{rest[:1].upper()}{rest[1:]} of {C.english_country_name(code)}"
 
 
 def extract(doc: Doc) -> Iterable[Mention]:
