@@ -114,9 +114,7 @@ def test_images_limited_to_a_minimum_is_throttling():
     )
     assert max(support(en, "kind"), key=support(en, "kind").get) == "throttling"
     fr = run(
-        make_doc(
-            "L'autorité de Veloria exige des opérateurs de limiter au strict minimum l'envoi de vidéos.", "fr"
-        )
+        make_doc("L'autorité de Veloria exige des opérateurs de limiter au strict minimum l'envoi de vidéos.", "fr")
     )
     assert support(fr, "kind").get("throttling", 0) >= 1.0
 
