@@ -249,7 +249,7 @@ GOLD = {
     "scope": "national",
     "start_date": "2024-08-30",
     "end_date": None,
-    "ordered_by": [{"any_of": ["Alexandre de Moraes", "Supreme Federal Court"]}],
+    "ordered_by": [{"any_of": ["Caio Venturim", "Supreme Federal Court"]}],
     "justification": ["non_compliance"],
     "context": ["other"],
     "legal_basis": [],
@@ -268,7 +268,7 @@ def test_record_score_is_the_mean_of_its_fields_and_null_acknowledged_is_left_ou
         "scope": "national",
         "start_date": "2024-08",  # 0.5
         "end_date": "2024-10-08",  # 0 against null
-        "ordered_by": [{"name": "Justice Alexandre de Moraes", "type": "judiciary"}],
+        "ordered_by": [{"name": "Justice Caio Venturim", "type": "judiciary"}],
         "justification": ["non_compliance"],
         "context": [],  # 0
         "legal_basis": [],

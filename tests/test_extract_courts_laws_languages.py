@@ -62,7 +62,7 @@ def test_portuguese_state_court_of_justice_orders():
 def test_a_court_directing_a_review_of_the_matter_is_not_the_orderer():
     review = run(
         make_doc(
-            "The Karovo High Court on Monday directed the cabinet to take up the matter regarding the ban on Chirper.",
+            "The Karovo High Court on Monday directed the cabinet to take up the matter of the Chirper ban again.",
             "en",
         )
     )
@@ -114,9 +114,7 @@ def test_images_limited_to_a_minimum_is_throttling():
     )
     assert max(support(en, "kind"), key=support(en, "kind").get) == "throttling"
     fr = run(
-        make_doc(
-            "Le régulateur a demandé aux opérateurs de limiter au strict minimum la transmission des images.", "fr"
-        )
+        make_doc("L'autorité de Veloria exige des opérateurs de limiter au strict minimum l'envoi de vidéos.", "fr")
     )
     assert support(fr, "kind").get("throttling", 0) >= 1.0
 

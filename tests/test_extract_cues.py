@@ -249,7 +249,7 @@ def test_authority_told_to_carry_out_the_order_is_not_the_orderer():
 
 def test_announcement_that_there_will_be_no_cut_is_neither_order_nor_acknowledgement():
     doc = make_doc(
-        "Le ministère de l'Éducation nationale annonce chaque année qu'il n'y aura pas de coupure d'internet.",
+        "Le ministre Tavo Renk a promis aux candidats de Veloria qu'il n'y aura pas de coupure du réseau cette année.",
         "fr",
     )
     mentions = run(doc)

@@ -31,7 +31,7 @@ language: fr
 ---
 RDC : les réseaux sociaux bloqués avant la marche de Lubenza
 
-Les autorités de la République démocratique du Congo ont ordonné lundi aux opérateurs de bloquer
+Lundi, les autorités de la République démocratique du Congo ont demandé aux opérateurs de bloquer
 l'accès aux réseaux sociaux, à la veille de la marche de l'opposition à Lubenza.
 
 À Kinshasa, les abonnés disent ne plus pouvoir envoyer de photos. L'autorité de régulation du Congo
