@@ -189,3 +189,17 @@ def test_openings_never_miss_a_match_of_random_patterns() -> None:
         assert starts <= positions, (source, flags, sorted(starts - positions)[:3], text)
         checked += len(starts)
     assert checked > 100
+
+
+def test_fold_replaces_script_variants_like_one_translate_pass() -> None:
+    """fold() replaces only the variants a text holds (speed); the result is the single
+    `translate` pass it stands for, offsets kept: no variant maps to another variant."""
+    from shutdown_records import text as T
+
+    assert all(len(v) == 1 and v not in T._VARIANT_CHARS for v in T._VARIANTS.values())
+    sample = "Veloria: کمیته ۱۲ ماه, अफवाहों २०२४, İstanbul, ёлка, می\u200cشود — “done”"
+    expected = sample
+    for src, dst in T._FOLD_PAIRS:
+        expected = expected.replace(src, dst)
+    expected = expected.translate(T._VARIANTS)
+    assert T.fold(sample) == expected and len(T.fold(sample)) == len(sample)
