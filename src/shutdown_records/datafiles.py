@@ -11,12 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from .dataschema import DataFileError, check
+from .dataschema import check, read_yaml
 from .vocabschema import SCHEMAS
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -28,13 +24,7 @@ def shared(name: str) -> dict[str, Any]:
     path = resources.files("shutdown_records").joinpath("data", *f"{name}.yaml".split("/"))
     if not path.is_file():
         return {}
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise DataFileError(f"not valid YAML: {getattr(err, 'problem', err)}", place=f"{path}:{line}") from None
+    data, text = read_yaml(path)
     model = SCHEMAS.get(name)
     # Checked against its schema (vocabschema.py), when it has one: a misspelt key is an error.
     return check(model, data, str(path), text, "vocabschema.py") if model else data or {}

@@ -22,6 +22,21 @@ class DataFileError(ShutdownRecordsError):
     """A data file does not fit its schema; `place` is `file:line`."""
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Any, error: type[DataFileError] = DataFileError) -> tuple[Any, str]:
+    """(parsed YAML, text) of one data file (a Path or a package resource); a syntax error is
+    `error` naming the file and line, so every data file fails the same way."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=_Loader), text
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise error(f"not valid YAML: {getattr(err, 'problem', err)}", place=f"{path}:{line}") from None
+
+
 class Section(BaseModel):
     """A mapping whose keys are all known: anything else is an error, not ignored."""
 

@@ -10,9 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..datafiles import shared
+from ..dataschema import read_yaml
 from .langschema import LanguageDataError, validate
 
 __all__ = [
@@ -22,7 +21,6 @@ __all__ = [
     "topic",
 ]  # `shared` lives in datafiles: stages other than build read it too
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 COMMON = "_common"  # data that holds in every language (cues), or for languages without a folder (meta)
 CUES_TOPIC = "cues"  # data/lang/<code>/cues.yaml: the cue lists (cuedata) and the words cues name (gazetteer)
 
@@ -44,13 +42,7 @@ def topic(language: str, name: str) -> dict[str, Any]:
     path = _lang_root().joinpath(language, f"{name}.yaml")
     if not path.is_file():
         return {}
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise LanguageDataError(f"not valid YAML: {getattr(err, 'problem', err)}", place=f"{path}:{line}") from None
+    data, text = read_yaml(path, LanguageDataError)
     # Checked against the schema (extraction/langschema.py): a misspelt key is an error, not an empty cue set.
     return validate(name, data, str(path), text)
 
