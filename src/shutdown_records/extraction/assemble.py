@@ -264,6 +264,29 @@ def _boost_platform_sentences(by_field: dict[str, list[Mention]], citer: Citer, 
             by_field[fname] = out
 
 
+def _undefaulted(merged: dict[str, Merged], field: str) -> Merged | None:
+    """The field as merged when a default does not apply: it has a value, or there is no cited
+    restriction (`kind`) to default from. None when the default applies."""
+    current = merged.get(field)
+    if current is not None and current.value:
+        return current
+    kind = merged.get("kind")
+    if kind is None or not kind.value or not kind.citations:
+        return current if current is not None else Merged(None)
+    return None
+
+
+def _restriction_citations(merged: dict[str, Merged], note: str, value: str | None = None) -> list[dict]:
+    """A default's citations: the sentences that describe the restriction (kind's first two
+    quotes) with a note saying it is a default; `value` is what they cite, else none."""
+    if value is None:
+        cites = [dict(c, note=note) for c in merged["kind"].citations[:2]]
+        for c in cites:
+            c.pop("value", None)
+        return cites
+    return [dict(c, value=value, note=note) for c in merged["kind"].citations[:2]]
+
+
 SCOPE_DEFAULT_NOTE = "no region, province or city is named as the extent: national by default"
 
 
@@ -274,12 +297,9 @@ def _scope_default(merged: dict[str, Merged], mentions: list[Mention], citer: Ci
     when none is named the restriction is the country's. The national default cites the
     sentences that describe the restriction, with a note saying it is a default.
     """
-    current = merged.get("scope")
-    if current is not None and current.value:
-        return current
-    kind = merged.get("kind")
-    if kind is None or not kind.value or not kind.citations:
-        return current if current is not None else Merged(None)
+    kept = _undefaulted(merged, "scope")
+    if kept is not None:
+        return kept
     if mentions:
         totals: dict[str, float] = {}
         for m in mentions:
@@ -292,9 +312,7 @@ def _scope_default(merged: dict[str, Merged], mentions: list[Mention], citer: Ci
             None,
             [f"scope: {best!r} kept though weakly supported (no stronger candidate)"],
         )
-    cites = [dict(c, note=SCOPE_DEFAULT_NOTE) for c in kind.citations[:2]]
-    for c in cites:
-        c.pop("value", None)
+    cites = _restriction_citations(merged, SCOPE_DEFAULT_NOTE)
     return Merged("national", cites, None, [f"scope: {SCOPE_DEFAULT_NOTE}"])
 
 
@@ -309,18 +327,16 @@ def _justification_default(merged: dict[str, Merged]) -> Merged:
     record of a restriction with no stated reason says so instead of leaving the field
     empty. Like the national scope default it cites the sentences that describe the
     restriction, with a note saying it is a default, so a reviewer can overrule it."""
-    current = merged.get("justification")
-    if current is not None and current.value:
-        return current
-    kind = merged.get("kind")
-    if kind is None or not kind.value or not kind.citations:
-        return current if current is not None else Merged(None)
+    kept = _undefaulted(merged, "justification")
+    if kept is not None:
+        return kept
     acknowledged = merged.get("acknowledged")
     if acknowledged is not None and acknowledged.value is False:
         # A denied restriction is recorded by `acknowledged: false`; the sources' own
         # "gave no reason" still gives none_given through its cues.
+        current = merged.get("justification")
         return current if current is not None else Merged(None)
-    cites = [dict(c, value="none_given", note=JUSTIFICATION_DEFAULT_NOTE) for c in kind.citations[:2]]
+    cites = _restriction_citations(merged, JUSTIFICATION_DEFAULT_NOTE, "none_given")
     return Merged(["none_given"], cites, None, [f"justification: {JUSTIFICATION_DEFAULT_NOTE}"])
 
 
