@@ -15,9 +15,10 @@ import pytest
 
 from shutdown_records.extraction import cues as C
 from shutdown_records.extraction import langdata, prefixes
-from shutdown_records.extraction.cueset import _trie_items
+from shutdown_records.extraction.cueset import _NAMED_GROUP, _trie_items, _uncaptured
 from shutdown_records.extraction.extractors import authorities as A
 from shutdown_records.extraction.extractors import legal as L
+from shutdown_records.extraction.wordtrie import items_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 LANG_DIR = ROOT / "src" / "shutdown_records" / "data" / "lang"
@@ -87,6 +88,34 @@ def test_cue_sets_find_exactly_what_finditer_finds(language: str) -> None:
                 assert got == want, (language, pattern.pattern[:80])
                 checked += len(want)
     assert checked > 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_joined_regex_without_groups_matches_the_same_spans(language: str) -> None:
+    # A set's joined regex loses its groups (backtracking is faster without them); it must
+    # match the same spans as with them, on texts full of the set's own cue words.
+    checked = 0
+    for cue_set in _cue_sets(language):
+        for (pattern, _), items in zip(cue_set._passes, cue_set._items, strict=True):
+            assert pattern.groups == 0, (language, pattern.pattern[:80])
+            ignore_case = bool(pattern.flags & re.IGNORECASE)
+            body = _NAMED_GROUP.sub("(?:", items_pattern(items, lower=ignore_case))
+            grouped = re.compile(rf"(?<!\w)(?:{body})(?!\w)", pattern.flags)
+            for text in _texts(_words(cue_set), seed=len(cue_set.cues)):
+                want = [m.span() for m in grouped.finditer(text)]
+                assert [m.span() for m in pattern.finditer(text)] == want, (language, pattern.pattern[:80])
+                checked += len(want)
+    assert checked > 0
+
+
+def test_uncaptured_keeps_classes_escapes_and_backreferences() -> None:
+    assert _uncaptured(r"(a)(?P<x>b)[(]\(c\)(?:d)[]()](?=(e))") == r"(?:a)(?:b)[(]\(c\)(?:d)[]()](?=(?:e))"
+    assert _uncaptured(r"[^](](f)|\\(g)") == r"[^](](?:f)|\\(?:g)"
+    assert _uncaptured(r"(a)\1") == r"(a)\1"  # a backreference needs its group
+    for source, text in ((r"(the )?(federal )?government", "the federal government"), (r"(x|y)+z", "xyxz")):
+        plain, joined = re.compile(source, re.I), re.compile(_uncaptured(source), re.I)
+        assert joined.groups == 0
+        assert [m.span() for m in joined.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

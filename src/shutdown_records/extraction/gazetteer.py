@@ -287,6 +287,7 @@ def english_country_name(code: str) -> str:
     return re.sub(r"\s*\(.*?\)", "", name).replace("\u2019", "'")
 
 
+@cache
 def english_demonym(code: str) -> str | None:
     """The English adjective of a country ("Ethiopian"): its first in demonyms.yaml `en`."""
     words = _demonym_table("en").get(code)

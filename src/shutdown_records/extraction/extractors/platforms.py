@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ...text import fold
@@ -101,7 +101,18 @@ def _restriction_re(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alt})")
 
 
-def extract(doc: Doc) -> Iterator[Mention]:
+def extract(doc: Doc) -> list[Mention]:
+    """The platforms named in the document, found once per document: the legal extractor
+    asks too (whether a court case is about one of them), before this extractor runs."""
+    return list(_mentions(doc))
+
+
+@lru_cache(maxsize=16)
+def _mentions(doc: Doc) -> tuple[Mention, ...]:
+    return tuple(_extract(doc))
+
+
+def _extract(doc: Doc) -> Iterator[Mention]:
     alias_re, lookup, cue_re, marker_re, medium_re = _tables()
     lo, hi = doc.body
     folded = fold_text(doc.text)
