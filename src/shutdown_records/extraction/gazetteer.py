@@ -27,7 +27,7 @@ from typing import NamedTuple
 from ..datafiles import shared
 from ..text import fold
 from . import regexcache
-from .cueset import _literal_prefix, scan
+from .cueset import LazyPattern, _literal_prefix, scan
 from .sentences import LEAD_CHARS, folded
 from .types import Doc
 from .wordtrie import items_pattern, trie_pattern
@@ -128,7 +128,9 @@ def article_names(language: str) -> ArticleNames:
         else:
             literals.append(name)
     alternation = trie_pattern(literals, endings)
-    pattern = regexcache.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])") if alternation else None
+    # Compiled when first used: `country_code_of` reads the English names' lookup in an
+    # article in another language, never this regex (compiling it was 3% of a build's start-up).
+    pattern = LazyPattern(r"(?<![\w])(?:" + alternation + r")(?![\w])") if alternation else None
 
     dem: dict[str, str] = {}
     dem_words: list[str] = []
@@ -147,7 +149,7 @@ def article_names(language: str) -> ArticleNames:
     dem_alt = trie_pattern(dem_words, dem_endings)
     dem_pattern = regexcache.compile(r"(?<![\w])(?:" + dem_alt + r")(?![\w])", flags) if dem_alt else None
     lookup = {fold(n).casefold(): c for n, c in names.items()}
-    return ArticleNames(pattern, lookup, dem_pattern, dem, inflected)
+    return ArticleNames(pattern, lookup, dem_pattern, dem, inflected)  # type: ignore[arg-type]
 
 
 def capital_weight() -> float:

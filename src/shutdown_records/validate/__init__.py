@@ -8,10 +8,14 @@ for problem in result.problems:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .codes import CODES
-from .reporters import REPORTERS, Reporter
 from .result import Problem, RecordResult, Severity, ValidationResult
-from .runner import validate_paths
+
+if TYPE_CHECKING:
+    from .reporters import REPORTERS, Reporter
+    from .runner import validate_paths
 
 __all__ = [
     "CODES",
@@ -23,3 +27,17 @@ __all__ = [
     "ValidationResult",
     "validate_paths",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so `build` (which asks one check of `checks_semantic`) does not import the
+    # runner and its JSON Schema validator (jsonschema: a tenth of a build's start-up).
+    if name == "validate_paths":
+        from .runner import validate_paths  # noqa: PLC0415
+
+        return validate_paths
+    if name in ("REPORTERS", "Reporter"):
+        from . import reporters  # noqa: PLC0415
+
+        return getattr(reporters, name)
+    raise AttributeError(name)
