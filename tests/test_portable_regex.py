@@ -91,13 +91,13 @@ def test_case_equivalents_data_matches_this_pythons_unicode_tables() -> None:
 @pytest.mark.parametrize(
     ("pattern", "flags", "expected"),
     [
-        (r"(?<!\w)(?:blo(?:ck|qu)\w*)(?!\w)", re.I, {"blo"}),
-        (r"(?i)Shut\s+down", 0, {"shu"}),
+        (r"(?<!\w)(?:blo(?:ck|qu)\w*)(?!\w)", re.I, {"bloc", "bloq"}),
+        (r"(?i)Shut\s+down", 0, {"shut"}),
         (r"(?-i:Ab)c", re.I, {"abc"}),
         (r"(?=ab)abc|x{2,3}y", 0, {"ab", "x"}),  # a repeat ends what is known
         (r"[a-c]\.d", 0, {"\x00a", "\x00b", "\x00c"}),
-        (r"(?:the )?law", re.I, {"the", "law"}),
-        (r"\u00e9t\x61t", re.I, {"éta"}),
+        (r"(?:the )?law", re.I, {"the ", "law"}),
+        (r"\u00e9t\x61t", re.I, {"état"}),
         (r"\N{LATIN SMALL LETTER E WITH ACUTE}x", 0, {"éx"}),
         (r"(?P<n>ab)(?#comment)c", re.I, {"abc"}),
         (r"a{,2}b", 0, {"a", "b"}),  # a superset of "ab", "aab", "b"

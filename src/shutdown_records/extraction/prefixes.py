@@ -3,8 +3,8 @@
 A cue set's regex (`(?<!\\w)(?:...)(?!\\w)`) is cheap to run once, but Python's `re` calls
 its matcher at every one of the ~4,000 positions of an article, and a build runs some thirty
 such sets per article: that per-position cost was most of the extraction time. Every cue
-starts after a non-word character and with one of a few known openings of up to three
-characters ("blo", "shu", "int"...), which `openings` reads off the parsed regex. `DocIndex` lists, once per
+starts after a non-word character and with one of a few known openings of up to four
+characters ("bloc", "shut", "the "...), which `openings` reads off the parsed regex. `DocIndex` lists, once per
 document, the positions after a non-word character by their (case-folded) opening, so a set
 tries its regex only where one of its openings stands. The result is exactly what
 `finditer` returns (see `CueSet._hits`): the openings are a superset of what the regex can
@@ -23,7 +23,7 @@ from typing import Any
 from . import regexsyntax
 from .regexsyntax import Unknown as _Unknown
 
-DEPTH = 3  # characters of opening looked at
+DEPTH = 4  # characters of opening looked at (3 tried the regex twice as often: "the", "con")
 MAX_OPENINGS = 4000  # more than this and the set is scanned the ordinary way
 MAX_CLASS = 300  # a character class larger than this (\w, [^x], big ranges) is "anything"
 RAW = "\x00"  # marks an opening that is one unfolded character (see _item)
