@@ -72,7 +72,21 @@ def _bodies_named(docs: Iterable[Any]) -> dict[str, float]:
 def country_shares(mentions: Iterable[Any], docs: Iterable[Any] = ()) -> list[tuple[str, float]]:
     """(country, share) best first, shares summing to 1; empty when nothing names a country.
     `docs` (the articles read) let a national body named anywhere stand for the country when
-    the article names none."""
+    the article names none. Countries with a share under CANDIDATE_SHARE are left out (see
+    `country_votes` for all of them)."""
+    return candidate_shares(country_votes(mentions, docs))
+
+
+def candidate_shares(votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The countries of `country_votes` that may be the article's (the leader, and any with
+    at least CANDIDATE_SHARE), shares rounded."""
+    return [(c, round(s, 3)) for c, s in votes if s >= CANDIDATE_SHARE or c == votes[0][0]]
+
+
+def country_votes(mentions: Iterable[Any], docs: Iterable[Any] = ()) -> list[tuple[str, float]]:
+    """Every country the article names or whose body it names, (country, share) best first:
+    grouping keeps the minor ones to place an article whose reading went to another country
+    (a past block abroad recalled at length, the ordering body of another state)."""
     mentions = list(mentions)
     named: dict[str, float] = {}
     for m in mentions:
@@ -96,8 +110,7 @@ def country_shares(mentions: Iterable[Any], docs: Iterable[Any] = ()) -> list[tu
     total = sum(scores.values())
     if not total:
         return []
-    ranked = sorted(((c, s / total) for c, s in scores.items()), key=lambda cs: (-cs[1], cs[0]))
-    return [(c, round(s, 3)) for c, s in ranked if s >= CANDIDATE_SHARE or c == ranked[0][0]]
+    return sorted(((c, s / total) for c, s in scores.items()), key=lambda cs: (-cs[1], cs[0]))
 
 
 def is_clear(shares: list[tuple[str, float]]) -> bool:
