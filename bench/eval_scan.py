@@ -141,6 +141,8 @@ def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool, drafts:
                 if row["incident"]:
                     found[row["input"]] = row["incident"]
         quality = draft_quality(out, truth, found, Path(tmp) / "built", verbose) if drafts else {}
+        if drafts:
+            quality.update(drafts_as_built(out, Path(tmp) / "same", verbose))
         if verbose:
             groups: dict[str, list[str]] = {}
             for a, g in found.items():
@@ -195,6 +197,51 @@ def draft_quality(
         "draft_score_scan": round(sum(scan_scores) / len(scan_scores), 3),
         "draft_score_build": round(sum(build_scores) / len(build_scores), 3),
     }
+
+
+def drafts_as_built(out: Path, work: Path, verbose: bool = False) -> dict[str, int]:
+    """How many of scan's drafts are byte for byte what `shutdown-records build` writes from the
+    same articles (the ones articles.jsonl puts in the incident, in input order, saved under the
+    same names beside the record); `verbose` prints the first differing lines of the others."""
+    import difflib
+    import shutil
+
+    from click.testing import CliRunner
+
+    from shutdown_records.cli import cli
+    from shutdown_records.scan.inputs import source_name
+
+    members: dict[str, list[Path]] = {}
+    for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["incident"]:
+            members.setdefault(row["incident"], []).append(Path(row["input"]).resolve())
+    same = differ = 0
+    for draft in sorted((out / "drafts").glob("*.yaml")):
+        folder = work / draft.stem
+        (folder / "sources").mkdir(parents=True)
+        saved = []
+        for path in members.get(draft.stem, []):
+            text = path.read_text(encoding="utf-8")
+            target = folder / "sources" / source_name(None, text)  # type: ignore[arg-type]
+            shutil.copyfile(path, target)
+            saved.append(str(target))
+        record = folder / f"{draft.stem}.yaml"
+        result = CliRunner().invoke(cli, ["build", *saved, "-o", str(record), "-q"])
+        built = record.read_text(encoding="utf-8") if record.is_file() else f"(build exited {result.exit_code})\n"
+        # the builder names the incident; scan may add "-2" when two drafts would share a name
+        built_lines = [f"id: {draft.stem}" if ln.startswith("id: ") else ln for ln in built.splitlines()]
+        draft_lines = draft.read_text(encoding="utf-8").splitlines()
+        if built_lines == draft_lines:
+            same += 1
+            continue
+        differ += 1
+        if verbose:
+            diff = list(difflib.unified_diff(built_lines, draft_lines, "build", "scan", n=0, lineterm=""))
+            print(f"  draft {draft.stem} differs from build on its {len(saved)} articles:")
+            for ln in diff[2:12]:
+                print(f"    {ln}")
+    return {"drafts_same_as_build": same, "drafts_differing": differ}
 
 
 def main() -> int:

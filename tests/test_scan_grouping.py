@@ -468,3 +468,24 @@ def test_the_invented_hard_stream_groups_into_its_incidents() -> None:
     items = module.corpus_stream([REPO_ROOT / "tests" / "scan_stream"])
     scores = module.grouping_scores(items, verbose=False, drafts=False)
     assert scores["bcubed_precision"] >= 0.95 and scores["bcubed_recall"] >= 0.95, scores
+
+
+def test_a_draft_is_what_build_writes_even_when_the_start_read_is_after_every_publication(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(
+        "---\npublished: 2024-12-01\nlanguage: en\n---\nMalawi blocks WhatsApp in Karunde\n\n"
+        "The government of Malawi ordered operators to block WhatsApp on 17 February, the regulator "
+        "said, ahead of the vote in Karunde district. Users in Velmora turned to VPN services.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    _scan(str(news), "-o", str(out))
+    (draft,) = (out / "drafts").glob("*.yaml")
+    built = tmp_path / "built" / draft.name
+    (built.parent / "sources").mkdir(parents=True)
+    (source,) = (out / "drafts" / "sources").glob("*.txt")
+    shutil.copy(news / "a.txt", built.parent / "sources" / source.name)
+    CliRunner().invoke(cli, ["build", "-q", str(built.parent / "sources" / source.name), "-o", str(built)])
+    assert "start_date: null" in draft.read_text(encoding="utf-8")
+    assert built.read_text(encoding="utf-8") == draft.read_text(encoding="utf-8")
