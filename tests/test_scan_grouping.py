@@ -269,6 +269,17 @@ def test_a_dated_article_with_another_platform_is_another_incident() -> None:
 TIKTOK = frozenset({"TikTok"})
 
 
+def test_outlets_naming_other_platforms_of_a_block_that_started_the_same_day_are_one_incident() -> None:
+    groups = group_items(
+        [
+            item(1, "ZW", platforms=frozenset({"WhatsApp", "Facebook"}), published="2025-03-31", start="2025-03-31"),
+            item(2, "ZW", platforms=frozenset({"X", "Instagram"}), published="2025-03-31", start="2025-03-31"),
+            item(3, "ZW", platforms=frozenset({"YouTube"}), published="2025-04-01", start="2025-03-25"),
+        ]
+    )
+    assert members(groups) == [[1, 2], [3]]
+
+
 def test_a_block_lifted_and_imposed_again_years_later_is_two_incidents() -> None:
     groups = group_items(
         [

@@ -86,7 +86,8 @@ class Group:
 
     def fits(self, item: Item) -> bool:
         """Same country (an article naming none needs a shared platform), compatible
-        platforms, and a start or publication date near the incident's."""
+        platforms (shared, or the same stated start), and a start or publication date near
+        the incident's."""
         if item.country is not None and not (set(item.candidates) & self.countries):
             return False
         return self.compatible(item)
@@ -100,7 +101,7 @@ class Group:
             elif item.language not in self.languages and not (item.published and self.distance(item) <= SAME_NEWS_DAYS):
                 # network-wide and no country: the same language, or reported within days
                 return False
-        if item.platforms and self.platforms and not (item.platforms & self.platforms):
+        if item.platforms and self.platforms and not (item.platforms & self.platforms) and not self.same_start(item):
             return False
         if self.ended_before(item):
             return False
@@ -111,6 +112,11 @@ class Group:
             if not any(abs((d - g).days) <= window for d in item.days for g in self.days):
                 return False
         return True
+
+    def same_start(self, item: Item) -> bool:
+        """The article states the incident's start to a day (outlets list different platforms
+        of one block: "WhatsApp and Facebook" here, "X and Instagram" there)."""
+        return item.start is not None and any(abs((item.start - s).days) <= 1 for s in self.starts)
 
     def ended_before(self, item: Item) -> bool:
         """The article reports a restriction that started after this incident had ended (a
