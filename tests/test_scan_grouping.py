@@ -280,6 +280,17 @@ def test_outlets_naming_other_platforms_of_a_block_that_started_the_same_day_are
     assert members(groups) == [[1, 2], [3]]
 
 
+def test_an_article_naming_no_country_in_another_language_joins_by_the_start_it_states() -> None:
+    exams = [item(1, "ET", published="2025-06-10", start="2025-06-09", kind="full_network")]
+    later = item(2, None, published="2025-06-20", start="2025-06-09", kind="full_network", language="am")
+    assert members(group_items([*exams, later])) == [[1, 2]]
+    undated_start = item(2, None, published="2025-06-20", kind="full_network", language="am")
+    assert members(group_items([*exams, undated_start])) == [[1], [2]]
+    # two incidents that started that day: it cannot tell which
+    other = item(3, "KE", published="2025-06-10", start="2025-06-09", kind="full_network")
+    assert members(group_items([*exams, other, later])) == [[1], [2], [3]]
+
+
 def test_a_block_lifted_and_imposed_again_years_later_is_two_incidents() -> None:
     groups = group_items(
         [

@@ -98,8 +98,13 @@ class Group:
             if item.platforms or self.platforms:
                 if not (item.platforms & self.platforms):
                     return False
-            elif item.language not in self.languages and not (item.published and self.distance(item) <= SAME_NEWS_DAYS):
-                # network-wide and no country: the same language, or reported within days
+            elif not (
+                item.language in self.languages
+                or (item.published and self.distance(item) <= SAME_NEWS_DAYS)
+                or self.same_start(item)
+            ):
+                # network-wide and no country: the same language, reported within days, or
+                # stating the same start (a language whose country names the builder lacks)
                 return False
         if item.platforms and self.platforms and not (item.platforms & self.platforms) and not self.same_start(item):
             return False
