@@ -2,7 +2,11 @@
 
 Greedy and deterministic: articles are taken in date order (then input order) and each joins
 the incident it fits best, else starts one. The order of arrival from workers plays no part,
-so the grouping is the same for every engine.
+so the grouping is the same for every engine. An article is compared with all that its
+incident has gathered (every article's platforms, stated start and end dates, publication
+dates, languages, contexts), so a follow-up stating the incident's dates joins it however late
+it is published, and a block lifted and imposed again is a new incident. A last pass places an
+article left alone because its country reading went to another state it recalls.
 
 An article's country is a ranked reading (`country.country_shares`). A clear reading must be
 the incident's country; an unclear one (two countries close, as when an article says only
