@@ -762,7 +762,13 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     governed = bool(lang.data.get("verb_final")) and any(
         p <= VERB_FINAL_REACH for key in ("start", "end", "lift", "revoke") for p in _near(r[key], low[hit.end : e])
     )
-    if _near(r["other_events"], event_before) and not governed:
+    events = _near(r["other_events"], event_before)
+    # "the Supreme Court, ruled ... ordered on 3 March the suspension": a step's verb between
+    # the event's noun and the date governs the date.
+    stepped = bool(events) and any(
+        _near(r[key], event_before[max(events) + 1 :]) for key in ("start", "end", "order", "lift", "revoke")
+    )
+    if events and not governed and not stepped:
         if (
             _postposition(r["order_after"], low, hit.end, e)
             and _near(r["start"], low[s:e])
