@@ -755,8 +755,20 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
             return END, 1.0, "label", "restoration"
         return START, 1.0, "label", "effect"
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
+    # In a verb-final language a restriction or return verb right after the date governs it
+    # instead: "امتحانات میں نقل روکنے کے لیے 10 مارچ کو ... معطل", "sınavın ardından 13
+    # Mart'ta yeniden açıldı" (the exam only frames the sentence).
     event_before = before[-32:]
-    if _near(r["other_events"], event_before):
+    governed = bool(lang.data.get("verb_final")) and any(
+        p <= VERB_FINAL_REACH for key in ("start", "end", "lift", "revoke") for p in _near(r[key], low[hit.end : e])
+    )
+    events = _near(r["other_events"], event_before)
+    # "the Supreme Court, ruled ... ordered on 3 March the suspension": a step's verb between
+    # the event's noun and the date governs the date.
+    stepped = bool(events) and any(
+        _near(r[key], event_before[max(events) + 1 :]) for key in ("start", "end", "order", "lift", "revoke")
+    )
+    if events and not governed and not stepped:
         if (
             _postposition(r["order_after"], low, hit.end, e)
             and _near(r["start"], low[s:e])
@@ -766,8 +778,10 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
             # decision dated this day, in a sentence about the restriction, is its order.
             return START, 0.7, "verb", "order"
         return OTHER, 0.0, "event", None
-    if [p for p in _near(r["other_events"], after) if p <= 12] and not (
-        _near(r["start"], before) or _near(r["end"], before)
+    if (
+        [p for p in _near(r["other_events"], after) if p <= 12]
+        and not (_near(r["start"], before) or _near(r["end"], before))
+        and not governed
     ):
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)

@@ -221,6 +221,7 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     denial = C.cue_set(doc.language, "acknowledged", "denied")
     anonymous = C.cue_set(doc.language, "gates", "anonymous")
+    order = C.cue_set(doc.language, "gates", "order") or None
     text = C.folded(doc)
     denials = _negated_restrictions(doc, sink)
     for hit in C.hits(doc, "acknowledged"):
@@ -242,7 +243,14 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
                 )
             )
             after = bool(named) or authority.search(text, hit.end, zone[1]) is not None
-            if not (before or after) or not C.in_sentence(doc, restriction, zone):
+            # "The minister confirmed the decision." right after the sentence that names the
+            # block: the order word (the verb's object, not the verb itself) stands for it.
+            about = C.in_sentence(doc, restriction, zone) or (
+                order is not None
+                and any(o.start >= hit.end or o.end <= hit.start for o in order.finditer(text, zone[0], zone[1]))
+                and restriction.search(text, C.previous_sentence_start(doc, zone[0]), zone[0]) is not None
+            )
+            if not (before or after) or not about:
                 continue
             if C.in_sentence(doc, C.cue_set(doc.language, "gates", "negation"), zone):
                 continue  # "the ministry announced there would be no cut"
@@ -284,11 +292,18 @@ def _negated_restrictions(doc: Doc, sink: C.MentionSink) -> set[tuple[int, int]]
     authority = C.cue_set(doc.language, "gates", "authority")
     future = C.cue_set(doc.language, "gates", "future")
     anonymous = C.cue_set(doc.language, "gates", "anonymous")
+    # "the company did not comply with the requirements", "ہدایات پر عمل نہیں کیا": a negated
+    # order word inside a reason of non-compliance is the platform's refusal, not a denial.
+    refused = C.cue_set(doc.language, "justification", "non_compliance")
     done: set[tuple[int, int]] = set()
     for gate in ("restriction", "order"):
         for hit in C.cue_set(doc.language, "gates", gate).finditer(text, lo, hi):
             zone = C.sentence(doc, hit.start, hit.end)
             if zone in done:
+                continue
+            if refused and any(
+                r.start <= hit.start and hit.end <= r.end for r in refused.finditer(text, zone[0], zone[1])
+            ):
                 continue
             # "did not issue any order", "لم تصدر أي قرار": an order may stand two words off
             word = denier(doc, hit.start, hit.end, zone, words=2 if gate == "order" else 1)
