@@ -326,6 +326,8 @@ class DatesFile(Section):
     later_before: Words | None = None  # "через два дня": before a number of `day_units`
     later_not_followed_by: Words | None = None  # "trois jours après le vote": counted from the event, not read
     next_days: dict[StrictStr, StrictInt] | None = None  # "the next day": days after the date stated before it
+    day_count: Words | None = None  # "for a {n} day": the Nth day of the restriction on the day the sentence gives
+    ordinal_words: dict[StrictStr, StrictInt] | None = None  # "third": 3, the ordinals `day_count` takes for {n}
     proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
     verb_final: StrictBool | None = None  # the verb after a date (not a noun before it) says which step it is
 

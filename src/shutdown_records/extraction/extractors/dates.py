@@ -290,6 +290,9 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
     later = _later_patterns(data)
     pats.extend(("after_days", p) for p in later)
+    counted = _day_count_pattern(data)
+    if counted:
+        pats.append(("day_count", counted))
     if m_all:
         # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
         pats.append(
@@ -338,6 +341,7 @@ def _lang(code: str) -> _Lang | None:
         + list(calendar_months)
         + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
         + (_later_triggers(data) if later else [])
+        + ([str(w) for w in data.get("ordinal_words") or {}] if counted else [])
     )
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
@@ -413,6 +417,25 @@ def _later_patterns(data: dict) -> list[str]:
     return [f"(?<![\\w-]){_proclitics(data)}(?i:{'|'.join(out)})(?!\\w)"]
 
 
+def _day_count_pattern(data: dict) -> str | None:
+    """ "for a third day", "pour le quatrième jour consécutif", "уже третий день": the
+    restriction's Nth day (`day_count` phrases, `{n}` standing for one of `ordinal_words`),
+    as one pattern in any case."""
+    ordinals = _alt(_dotted([fold(str(w)) for w in data.get("ordinal_words") or {}]))
+    phrases = [fold(str(p)) for p in data.get("day_count") or [] if "{n}" in str(p)]
+    if not ordinals or not phrases:
+        return None
+    alts = [
+        r"\s+".join(re.escape(w) for w in before.split())
+        + (r"\s+" if before.strip() else "")
+        + f"(?P<nth{i}>{ordinals})"
+        + (r"\s+" if after.strip() else "")
+        + r"\s+".join(re.escape(w) for w in after.split())
+        for i, (before, after) in enumerate(p.split("{n}", 1) for p in phrases)
+    ]
+    return f"(?<![\\w-]){_proclitics(data)}(?i:{'|'.join(f'(?:{a})' for a in alts)})(?!\\w)"
+
+
 def _later_triggers(data: dict) -> list[str]:
     """Words every "days later" phrase holds, so the date finder looks around them."""
     words = [str(w) for w in data.get("day_units") or []] + [str(w) for w in data.get("later_before") or []]
@@ -449,6 +472,39 @@ def _after_days(lang: _Lang, hit: _Hit, quote: str, anchor: tuple[int, date] | N
         return None
     value = anchor[1] + timedelta(days=days)
     return _Resolved(value.isoformat(), f"'{quote}' counted from {anchor[1].isoformat()}, the date stated before it")
+
+
+_COUNT_ANCHORS = ("weekday", "relative_day", "absolute", "iso", "calendar")
+
+
+def _day_count(
+    lang: _Lang, doc: Doc, hits: list[_Hit], i: int, quote: str, ref: date | None, how: str, low: str
+) -> _Resolved | None:
+    """The first day of a restriction in its Nth day: "without internet for a third day on
+    Thursday" began on Tuesday. Counted back from the day the sentence states, else from the
+    article's own day; None when the sentence names no restriction ("protesters marched for
+    a third day") or when the article has no date of its own."""
+    hit = hits[i]
+    g = hit.groups
+    word = next((v for k, v in g.items() if k.startswith("nth")), "")
+    table = {_number_key(fold(str(k))): int(v) for k, v in (lang.data.get("ordinal_words") or {}).items()}
+    n = table.get(_number_key(word))
+    s, e = quote_span(doc, hit.start, hit.end)
+    if not n or not _near(lang.roles["start"], low[s:e]):
+        return None
+    day, said = None, ""
+    for other in hits:
+        if other is not hit and s <= other.start < e and other.kind in _COUNT_ANCHORS:
+            stated = _resolve(lang, other, doc.text[other.start : other.end], ref, how)
+            if stated is not None and len(stated.value) == 10:
+                day, said = date.fromisoformat(stated.value), f"'{doc.text[other.start : other.end]}'"
+                break
+    if day is None:
+        if doc.published is None or ref is None:
+            return None
+        day, said = ref, "the article's date"
+    value = day - timedelta(days=n - 1)
+    return _Resolved(value.isoformat(), f"'{quote}' counted back from {said} ({day.isoformat()})")
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -505,6 +561,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         "relative_day": 2,
         "weekday": 3,
         "after_days": 2,
+        "day_count": 2,
     }
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
@@ -730,6 +787,14 @@ _VERB_EVENTS = (
 )
 
 
+def _clause_before(low: str, lo: int, hi: int) -> str:
+    """low[lo:hi] from the last clause mark in it: the clause that ends at `hi`."""
+    cut = lo
+    for m in _CLAUSE_MARK.finditer(low, lo, hi):
+        cut = m.end()
+    return low[cut:hi]
+
+
 def _postposition(pattern: re.Pattern[str] | None, low: str, pos: int, end: int) -> bool:
     """Whether a word of `pattern` follows the date at `pos` (past a bracketed time or suffix)."""
     if pattern is None:
@@ -766,7 +831,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
             # decision dated this day, in a sentence about the restriction, is its order.
             return START, 0.7, "verb", "order"
         return OTHER, 0.0, "event", None
-    if [p for p in _near(r["other_events"], after) if p <= 12] and not (
+    if [p for p in _near(r["other_events"], after) if p <= 12 and not _CLAUSE_MARK.search(after, 0, p)] and not (
         _near(r["start"], before) or _near(r["end"], before)
     ):
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
@@ -790,7 +855,10 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     if not statement and [p for p in _near(r["statement"], after) if p <= 6]:
         # "restored on 10 January, the ministry said": a restriction or restoration verb
         # right before the date governs it; the speech verb after it is only the attribution.
-        verb_before = any(_near(r[key], before[-30:]) for key, _ in _VERB_EVENTS)
+        # (Anywhere in the clause before the date: "заблокировали мессенджер «Свиток» 3
+        # сентября, сообщил регулятор" puts the app's name between the verb and the date.)
+        clause = _clause_before(low, max(s, hit.start - 80), hit.start)
+        verb_before = any(_near(r[key], clause) for key, _ in _VERB_EVENTS)
         statement = not verb_before
     if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
         sentence = low[s:e]
@@ -960,6 +1028,14 @@ def extract(doc: Doc) -> Iterator[Mention]:
     not_effective = _in_body(lang.never, folded, lo, hi)
     workaround = _workaround_cues(doc.language)
     anchor: tuple[int, date] | None = None  # the last day the text stated: "two days later" counts from it
+    # "for a third day on Thursday": the day each count was counted from, and its sentence
+    counted = {
+        i: found
+        for i, h in enumerate(hits)
+        if h.kind == "day_count"
+        and (found := _day_count(lang, doc, hits, i, re.sub(r"\s+", " ", doc.text[h.start : h.end]), ref, how, low))
+    }
+    counts = [quote_span(doc, hits[i].start, hits[i].end) for i in counted]
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
             continue  # "Also read: ..." names another story
@@ -968,6 +1044,10 @@ def extract(doc: Doc) -> Iterator[Mention]:
         quote = doc.text[hit.start : hit.end]
         if hit.kind == "after_days":
             resolved = _after_days(lang, hit, re.sub(r"\s+", " ", quote.strip()), anchor, low)
+        elif hit.kind == "day_count":
+            resolved = counted.get(i)
+        elif counts and hit.kind in _COUNT_ANCHORS and any(a <= hit.start < b for a, b in counts):
+            continue  # "for a third day on Thursday": Thursday is the day of the count, read with it
         else:
             resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
         if resolved is not None and len(resolved.value) == 10:
@@ -982,7 +1062,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # post's text on the line before it; that text says which step this is.
             s = quote_span(doc, line_at - 2, line_at - 1)[0] if line_at >= 2 else s
         event: str | None
-        if lang.data.get("roles") or lang.roles["start"] is not None:
+        if hit.kind == "day_count":
+            field, weight, cue, event = START, 0.7, "count", "effect"
+        elif lang.data.get("roles") or lang.roles["start"] is not None:
             field, weight, cue, event = _role(lang, low, folded, s, e, hit)
         elif hit.kind in ("absolute", "iso", "calendar"):
             # No cue words for this language: a stated date is a weak start candidate that
@@ -1043,6 +1125,12 @@ def extract(doc: Doc) -> Iterator[Mention]:
                 "match": (hit.start, hit.end),
                 "event": event,
                 "not_effective": not_effective,
+                # a start the article dates after its own day: a plan ("blocked from Friday")
+                "planned": field == START
+                and doc.published is not None
+                and ref is not None
+                and precision == "day"
+                and resolved.value > ref.isoformat(),
             },
         )
     yield from _durations(doc, folded, low, lang)
