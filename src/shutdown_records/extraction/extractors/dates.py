@@ -318,11 +318,13 @@ def _lang(code: str) -> _Lang | None:
             )
         )
         day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
-        if day_words:  # "वैशाख १५ गते": the month, then the day and the word for "day of the month"
+        # "वैशाख १५ गते": the month, then the day and the word for "day of the month" (a
+        # postposition may be written joined to it: "असार ३१ गतेदेखि")
+        if day_words:
             pats.append(
                 (
                     "calendar",
-                    f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words}){E}",
+                    f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words})",
                 )
             )
         pats.append(
@@ -482,15 +484,15 @@ def _day_count(
 ) -> _Resolved | None:
     """The first day of a restriction in its Nth day: "without internet for a third day on
     Thursday" began on Tuesday. Counted back from the day the sentence states, else from the
-    article's own day; None when the sentence names no restriction ("protesters marched for
-    a third day") or when the article has no date of its own."""
+    article's own day; None when the sentence names neither a restriction nor what it cut
+    ("protesters marched for a third day") or when the article has no date of its own."""
     hit = hits[i]
     g = hit.groups
     word = next((v for k, v in g.items() if k.startswith("nth")), "")
     table = {_number_key(fold(str(k))): int(v) for k, v in (lang.data.get("ordinal_words") or {}).items()}
     n = table.get(_number_key(word))
     s, e = quote_span(doc, hit.start, hit.end)
-    if not n or not _near(lang.roles["start"], low[s:e]):
+    if not n or not (_near(lang.roles["start"], low[s:e]) or _near(lang.roles["access"], low[s:e])):
         return None
     day, said = None, ""
     for other in hits:
@@ -787,6 +789,19 @@ _VERB_EVENTS = (
 )
 
 
+ACTED = 20  # characters after a date where the verb of an event word before it may stand
+
+
+def _acted_on(r: dict[str, re.Pattern[str] | None], low: str, pos: int, e: int) -> bool:
+    """Whether an order, revocation or lifting verb follows the date closely in its clause:
+    in "the court on 10 November ordered the block", "суд в понедельник отменил решение"
+    the event word before the date is the one who acted, and the date is that act's."""
+    window = low[pos : min(e, pos + ACTED)]
+    mark = _CLAUSE_MARK.search(window)
+    window = window[: mark.start()] if mark else window
+    return any(_near(r[key], window) for key in ("order", "revoke", "lift"))
+
+
 def _clause_before(low: str, lo: int, hi: int) -> str:
     """low[lo:hi] from the last clause mark in it: the clause that ends at `hi`."""
     cut = lo
@@ -821,7 +836,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         return START, 1.0, "label", "effect"
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
     event_before = before[-32:]
-    if _near(r["other_events"], event_before):
+    if _near(r["other_events"], event_before) and not _acted_on(r, low, hit.end, e):
         if (
             _postposition(r["order_after"], low, hit.end, e)
             and _near(r["start"], low[s:e])
@@ -959,13 +974,14 @@ ABSORB = 20  # characters between a restriction noun and the ending verb that ta
 def _absorbed(cues: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
     """Cues without the restriction words that an ending verb takes as subject or object:
     in "the ban was lifted", "lifted the ban", "erişim engeli kaldırıldı" the step is the
-    lifting, and "ban" must not make the date a start because it stands nearer to it."""
+    lifting, and "ban" must not make the date a start because it stands nearer to it; so is
+    the order in "revoked the order to block X on Thursday"."""
     ends = [(a, b) for a, b, ev in cues if EVENT_FIELD[ev] == END]
     if not ends:
         return cues
     out = []
     for a, b, ev in cues:
-        if ev == "effect" and any(
+        if ev in ("effect", "order") and any(
             (0 <= ea - b <= ABSORB and not _CLAUSE_MARK.search(low, b, ea))
             or (0 <= a - eb <= ABSORB and not _CLAUSE_MARK.search(low, eb, a))
             for ea, eb in ends
