@@ -111,3 +111,21 @@ def test_a_schedule_nobody_saw_begin_gives_no_end(tmp_path: Path) -> None:
     body = "Palundia will cut mobile internet from 3 to 7 June during the school exams, the ministry said."
     record = _build(tmp_path, [("en", "2025-06-01", body)])
     assert record["end_date"] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "The regulator said the video app Clipster would be blocked from Friday."),
+        ("pt", "O regulador informou que o aplicativo Clipster será bloqueado a partir de sexta-feira."),
+        ("ru", "Регулятор сообщил, что видеосервис «Клипстер» будет заблокирован с пятницы."),
+    ],
+)
+def test_a_weekday_that_opens_a_plan_is_the_coming_one(tmp_path: Path, language: str, body: str) -> None:
+    # published on Monday 5 May 2025: the coming Friday is the 9th, the last one the 2nd
+    assert _build(tmp_path, [(language, "2025-05-05", body)])["start_date"] == "2025-05-09"
+
+
+def test_a_weekday_after_since_stays_in_the_past_beside_a_future_word(tmp_path: Path) -> None:
+    body = "Clipster has been blocked since Friday and will stay blocked until the company pays."
+    assert _build(tmp_path, [("en", "2025-05-05", body)])["start_date"] == "2025-05-02"

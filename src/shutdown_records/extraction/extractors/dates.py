@@ -749,6 +749,30 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
     return None
 
 
+def _coming(lang: _Lang, hit: _Hit, low: str, s: int, ref: date, resolved: _Resolved) -> _Resolved:
+    """A weekday that opens or closes a plan names the coming one: "would be blocked from
+    Friday" said on Monday, "serait bloqué à partir de vendredi", "será suspendido a partir
+    del viernes". Read so when a start or end word stands right before the weekday and a
+    future word in the clause before it ("has been blocked since Friday and will..." keeps
+    the past Friday: its future word comes after)."""
+    r = lang.roles
+    if hit.groups.get("dom") or _weekday_mode(lang, hit.groups) != "past":
+        return resolved
+    # (with the word the weekday pattern took before it: Russian "с пятницы")
+    before = len(hit.groups.get("before") or "")
+    close = low[max(s, hit.start - 24) : hit.start + before] + " "
+    if not (_near(r["start_strong"], close) or _near(r["end_strong"], close)):
+        return resolved
+    if not _near(r["future"], _clause_before(low, max(s, hit.start - 80), hit.start)):
+        return resolved
+    wd = lang.weekdays.get(_key(lang, hit.groups["wd"]))
+    if wd is None:
+        return resolved
+    ahead = (wd - ref.weekday()) % 7 or 7
+    day = ref + timedelta(days=ahead)
+    return _Resolved(day.isoformat(), f"'{hit.groups['wd']}' in a plan: the coming one after {ref.isoformat()}")
+
+
 def _rel_key(lang: _Lang, table: str, found: str) -> str:
     wanted = re.sub(r"\s+", " ", found).casefold()
     for key in lang.data.get(table) or {}:
@@ -1071,6 +1095,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
+        if hit.kind == "weekday" and ref is not None:
+            resolved = _coming(lang, hit, low, s, ref, resolved)
         line_at = folded.rfind("\n", 0, hit.start) + 1
         tweet = _TWEET_BYLINE.fullmatch(folded, line_at, hit.start) is not None and line_at > lo
         if tweet:
