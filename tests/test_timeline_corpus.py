@@ -129,3 +129,47 @@ def test_a_weekday_that_opens_a_plan_is_the_coming_one(tmp_path: Path, language:
 def test_a_weekday_after_since_stays_in_the_past_beside_a_future_word(tmp_path: Path) -> None:
     body = "Clipster has been blocked since Friday and will stay blocked until the company pays."
     assert _build(tmp_path, [("en", "2025-05-05", body)])["start_date"] == "2025-05-02"
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        (
+            "en",
+            "Mobile internet will be cut every morning between 3 June and 7 June during the exams. "
+            "It was cut on Tuesday, the first exam day.",
+        ),
+        (
+            "es",
+            "El internet móvil será cortado entre el 3 de junio y el 7 de junio durante los exámenes. "
+            "Los cortes comenzaron el martes.",
+        ),
+    ],
+)
+def test_between_one_date_and_another_is_a_schedule(tmp_path: Path, language: str, body: str) -> None:
+    record = _build(tmp_path, [(language, "2025-06-04", body)])
+    assert (record["start_date"], record["end_date"]) == ("2025-06-03", "2025-06-07")
+
+
+def test_two_dates_joined_by_and_without_between_are_no_range(tmp_path: Path) -> None:
+    body = "Mobile internet was cut on 3 June and 7 June, the days of the two largest marches."
+    assert _build(tmp_path, [("en", "2025-06-09", body)])["end_date"] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "Mobile data was restored in the capital on 4 July, and in the rest of the region on 9 July."),
+        (
+            "fr",
+            "L'internet mobile a été rétabli le 4 juillet dans la capitale, puis le 9 juillet dans le reste du pays.",
+        ),
+    ],
+)
+def test_access_back_in_stages_ends_on_the_last_stage(tmp_path: Path, language: str, body: str) -> None:
+    assert _build(tmp_path, [(language, "2025-07-10", body)])["end_date"] == "2025-07-09"
+
+
+def test_a_step_verb_between_a_court_and_the_date_owns_the_date(tmp_path: Path) -> None:
+    body = "O bloqueio foi determinado pelo Tribunal Superior e começou na terça-feira (3)."
+    assert _build(tmp_path, [("pt", "2025-06-06", body)])["start_date"] == "2025-06-03"

@@ -15,7 +15,8 @@ of docs/timeline.md before the merger picks the record's `start_date` and `end_d
    published day, weeks after the other sources' start, does not count;
 5. an extension's dates are neither start nor end (the extractor already weighs them down);
 6. a schedule that began as announced ("from 3 to 7 June", and the cuts were seen to begin
-   on the 3rd) ends on its last day when no source reports another return.
+   on the 3rd) ends on its last day when no source reports another return;
+7. access that came back in stages, in one sentence, came back fully on the last stage's day.
 
 The rules only reweigh Mentions; the merger still adds support across sources and cites the
 quotes, so every value stays traceable and a disagreement stays visible in `conflicts`.
@@ -37,6 +38,7 @@ ANNOUNCED = 0.3  # ...and of an announcement date
 FOLLOW_UP_DAYS = 14  # a source's own day this much after another source's start is a follow-up
 FOLLOW_UP = 0.2
 OWN_TIME_DAYS = 7  # a start this close to its source's published day is that source's news
+PARTIAL_STAGE = 0.3  # an earlier stage of a return that one sentence gives in stages
 RESTORE_AS_START = 0.2  # a date the sources give as the return of access, read as a start
 
 
@@ -159,6 +161,12 @@ def apply_rules(
                 "timeline: start is the day the restriction took effect; order and announcement dates count less"
             )
 
+    # Rule 7: access that came back in stages ("restored in the capital on 4 July and in the
+    # rest of the region on 9 July"): in one sentence, the last return day is the end.
+    end, staged = _stages(end)
+    if staged:
+        notes.append(f"timeline: access came back in stages; {staged} is the last")
+
     # Rule 3: a date the sources give as the return of access is not the start.
     returns = _support([m for m in end if event_of(m) in ENDING])
     strong_returns = {v for v, w in returns.items() if w >= EFFECT_FLOOR}
@@ -224,6 +232,31 @@ def apply_rules(
         if kept:
             notes.append(f"timeline: {kept} is the last day of a schedule that began as announced")
     return start, end, sorted(set(notes))
+
+
+def _stages(end: list[Mention]) -> tuple[list[Mention], str | None]:
+    """Return mentions of one sentence with several days: the earlier ones are stages
+    (partial restorations, PARTIAL_STAGE x), the last one keeps the strongest weight."""
+    by_sentence: dict[tuple[str, int, int], list[Mention]] = {}
+    for m in end:
+        if event_of(m) in ("restoration", "lifting") and len(str(m.value)) == 10:
+            by_sentence.setdefault((m.source, m.start, m.end), []).append(m)
+    changed: dict[int, Mention] = {}
+    last_day = None
+    for group in by_sentence.values():
+        days = {str(m.value) for m in group}
+        if len(days) < 2:
+            continue
+        last_day = max(days)
+        strongest = max(m.weight for m in group)
+        for m in group:
+            if str(m.value) == last_day:
+                changed[id(m)] = replace(m, weight=strongest)
+            else:
+                changed[id(m)] = replace(
+                    m, weight=round(m.weight * PARTIAL_STAGE, 4), extra={**m.extra, "event": "partial_restoration"}
+                )
+    return [changed.get(id(m), m) for m in end], last_day
 
 
 def _schedule_end(start: list[Mention], end: list[Mention]) -> tuple[list[Mention], str | None]:

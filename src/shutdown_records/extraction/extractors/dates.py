@@ -749,6 +749,34 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
     return None
 
 
+@cache
+def _between_res(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(opener before the first date, joiner between the two) of "between 3 June and 7 June",
+    "entre el 3 de junio y el 7 de junio" (`range_between` in dates.yaml)."""
+    table = (topic(code, "dates") or {}).get("range_between") or {}
+    if not table:
+        return None
+    openers = _alt([fold(str(k)).casefold() for k in table])
+    joiners = _alt([fold(str(w)).casefold() for ws in table.values() for w in ws or []])
+    articles = _alt([fold(str(w)).casefold() for w in (topic(code, "dates") or {}).get("range_articles") or []])
+    article = f"(?:(?:{articles})\\s+)?" if articles else ""
+    return (
+        re.compile(f"(?<!\\w)(?:{openers})\\s+{article}$"),
+        re.compile(f"\\s+(?:{joiners})\\s+{article}"),
+    )
+
+
+def _between(lang: _Lang, low: str, a: _Hit, b: _Hit) -> bool:
+    """Whether hits a and b are the two ends of "between a and b"."""
+    if a.kind not in ("absolute", "iso", "calendar") or b.kind not in ("absolute", "iso", "calendar"):
+        return False
+    found = _between_res(lang.data.get("_code", ""))
+    if found is None:
+        return False
+    opener, joiner = found
+    return joiner.fullmatch(low, a.end, b.start) is not None and opener.search(low[max(0, a.start - 20) : a.start]) is not None
+
+
 def _coming(lang: _Lang, hit: _Hit, low: str, s: int, ref: date, resolved: _Resolved) -> _Resolved:
     """A weekday that opens or closes a plan names the coming one: "would be blocked from
     Friday" said on Monday, "serait bloqué à partir de vendredi", "será suspendido a partir
@@ -826,6 +854,15 @@ def _acted_on(r: dict[str, re.Pattern[str] | None], low: str, pos: int, e: int) 
     return any(_near(r[key], window) for key in ("order", "revoke", "lift"))
 
 
+def _acts_between(r: dict[str, re.Pattern[str] | None], text: str) -> bool:
+    """Whether a step verb stands between an event word (opening `text`) and the date that
+    ends it: in "o bloqueio foi determinado pelo Tribunal e começou na terça-feira (3)" the
+    date is when the block began, not the court's."""
+    gap = re.search(r"\s", text)
+    rest = text[gap.end() :] if gap else ""
+    return any(_near(r[key], rest) for key in ("start", "order", "revoke", "lift", "end"))
+
+
 def _clause_before(low: str, lo: int, hi: int) -> str:
     """low[lo:hi] from the last clause mark in it: the clause that ends at `hi`."""
     cut = lo
@@ -860,7 +897,8 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         return START, 1.0, "label", "effect"
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
     event_before = before[-32:]
-    if _near(r["other_events"], event_before) and not _acted_on(r, low, hit.end, e):
+    events = _near(r["other_events"], event_before)
+    if events and not _acted_on(r, low, hit.end, e) and not _acts_between(r, event_before[events[-1] :]):
         if (
             _postposition(r["order_after"], low, hit.end, e)
             and _near(r["start"], low[s:e])
@@ -1117,9 +1155,13 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if tweet and event is not None:
             weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and lang.range_re.fullmatch(low[hit.end : hits[i + 1].start]):
+        if i + 1 < len(hits) and (
+            lang.range_re.fullmatch(low[hit.end : hits[i + 1].start]) or _between(lang, low, hit, hits[i + 1])
+        ):
             field, weight, cue, event = START, 1.0, "range", "effect"
-        elif i > 0 and lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]):
+        elif i > 0 and (
+            lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]) or _between(lang, low, hits[i - 1], hit)
+        ):
             field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
         if extend is not None and field in (START, END) and extend.search(low, s, e):
