@@ -774,7 +774,10 @@ def _between(lang: _Lang, low: str, a: _Hit, b: _Hit) -> bool:
     if found is None:
         return False
     opener, joiner = found
-    return joiner.fullmatch(low, a.end, b.start) is not None and opener.search(low[max(0, a.start - 20) : a.start]) is not None
+    return (
+        joiner.fullmatch(low, a.end, b.start) is not None
+        and opener.search(low[max(0, a.start - 20) : a.start]) is not None
+    )
 
 
 def _coming(lang: _Lang, hit: _Hit, low: str, s: int, ref: date, resolved: _Resolved) -> _Resolved:
