@@ -780,21 +780,33 @@ def _between(lang: _Lang, low: str, a: _Hit, b: _Hit) -> bool:
     )
 
 
-def _coming(lang: _Lang, hit: _Hit, low: str, s: int, ref: date, resolved: _Resolved) -> _Resolved:
+def _coming(lang: _Lang, hit: _Hit, low: str, s: int, e: int, ref: date, resolved: _Resolved) -> _Resolved:
     """A weekday that opens or closes a plan names the coming one: "would be blocked from
     Friday" said on Monday, "serait bloqué à partir de vendredi", "será suspendido a partir
     del viernes". Read so when a start or end word stands right before the weekday and a
     future word in the clause before it ("has been blocked since Friday and will..." keeps
-    the past Friday: its future word comes after)."""
+    the past Friday: its future word comes after). In a verb-final language the start word
+    may follow the weekday and the future verb close the clause after it ("शुक्रवार से
+    ... बंद रहेगा", "از روز جمعه ... قطع خواهد شد")."""
     r = lang.roles
     if hit.groups.get("dom") or _weekday_mode(lang, hit.groups) != "past":
         return resolved
     # (with the word the weekday pattern took before it: Russian "с пятницы")
     before = len(hit.groups.get("before") or "")
     close = low[max(s, hit.start - 24) : hit.start + before] + " "
-    if not (_near(r["start_strong"], close) or _near(r["end_strong"], close)):
+    opens = _near(r["start_strong"], close) or _near(r["end_strong"], close)
+    if not (
+        opens
+        or _postposition(r["start_strong_after"], low, hit.end, e)
+        or _postposition(r["end_strong_after"], low, hit.end, e)
+    ):
         return resolved
-    if not _near(r["future"], _clause_before(low, max(s, hit.start - 80), hit.start)):
+    planned = _near(r["future"], _clause_before(low, max(s, hit.start - 80), hit.start))
+    if not planned and lang.data.get("verb_final"):
+        after = low[hit.end : min(e, hit.end + VERB_FINAL_REACH)]
+        mark = _CLAUSE_MARK.search(after)
+        planned = _near(r["future"], after[: mark.start()] if mark else after)
+    if not planned:
         return resolved
     wd = lang.weekdays.get(_key(lang, hit.groups["wd"]))
     if wd is None:
@@ -1137,7 +1149,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
         if hit.kind == "weekday" and ref is not None:
-            resolved = _coming(lang, hit, low, s, ref, resolved)
+            resolved = _coming(lang, hit, low, s, e, ref, resolved)
         line_at = folded.rfind("\n", 0, hit.start) + 1
         tweet = _TWEET_BYLINE.fullmatch(folded, line_at, hit.start) is not None and line_at > lo
         if tweet:
