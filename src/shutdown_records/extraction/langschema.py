@@ -322,10 +322,14 @@ class DatesFile(Section):
     calendar_month_suffixes: Words | None = None
     roles_inside_words: StrictBool | None = None  # role cues may sit inside longer words (no word boundary)
     range_joiners: Words | None = None
+    range_between: dict[StrictStr, Words] | None = None  # "between" -> ["and"]: "between 3 June and 7 June"
+    range_articles: Words | None = None  # "entre el 3 de junio y el 7": an article before either date
     later_after: Words | None = None  # "two days later": after a number of `day_units`
     later_before: Words | None = None  # "через два дня": before a number of `day_units`
     later_not_followed_by: Words | None = None  # "trois jours après le vote": counted from the event, not read
     next_days: dict[StrictStr, StrictInt] | None = None  # "the next day": days after the date stated before it
+    day_count: Words | None = None  # "for a {n} day": the Nth day of the restriction on the day the sentence gives
+    ordinal_words: dict[StrictStr, StrictInt] | None = None  # "third": 3, the ordinals `day_count` takes for {n}
     proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
     verb_final: StrictBool | None = None  # the verb after a date (not a noun before it) says which step it is
 
