@@ -1,0 +1,202 @@
+"""context's default and networks named where access came back, on articles written for
+these tests (invented countries, people and services) in several languages.
+
+- A restriction with no listed event around it (a dispute with the platform) has context
+  `other`, cited by the restriction's sentences with a note saying it is a default; an event
+  of an earlier year named in passing does not become its context, and one tied to the
+  restriction stays the only context (no `other` added).
+- A network named only where access came back ("restored, but only as 2G") says what
+  returned, not which network was cut; a network still cut beside a restored one, or named
+  with the cut, is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shutdown_records.extraction.pipeline import build_record
+
+
+def _build(tmp_path: Path, lang: str, body: str) -> dict:
+    p = tmp_path / "01.txt"
+    p.write_text(
+        f"---\nurl: https://example.org/1\npublished: 2024-03-22\nlanguage: {lang}\n---\n{body}\n", encoding="utf-8"
+    )
+    result = build_record([p])
+    assert not [x for x in result.problems if "extractor" in x]
+    text = p.read_text(encoding="utf-8")
+    for quotes in result.record["evidence"].values():
+        for item in quotes:
+            assert item["quote"] in text, item["quote"]
+    return result.record
+
+
+DISPUTES = [
+    (
+        "en",
+        "Veloria blocks Chatly\n\nThe telecoms regulator of Veloria blocked the messaging app Chatly on Monday after the "
+        "company refused to hand over user data, Minister Tavo Renk said. In 2019, during the presidential elections, "
+        "mobile internet had been cut for three days.",
+    ),
+    (
+        "pt",
+        "Serrânia bloqueia o Chatly\n\nA agência reguladora de Serrânia bloqueou o aplicativo Chatly na segunda-feira, "
+        "depois que a empresa se recusou a entregar dados de usuários, disse o ministro Tavo Renk.",
+    ),
+    (
+        "ru",
+        "В Заречье заблокировали мессенджер Чатли\n\nРегулятор Заречья в понедельник заблокировал мессенджер Чатли "
+        "после того, как компания отказалась передать данные пользователей, заявил министр Таво Ренк.",
+    ),
+    (
+        "tr",
+        "Karsovya'da Chatly'ye erişim engellendi\n\nKarsovya'da Chatly uygulamasına pazartesi günü erişim engellendi. "
+        "Bakan Tavo Renk, şirketin kullanıcı verilerini teslim etmeyi reddettiğini söyledi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), DISPUTES, ids=[d[0] for d in DISPUTES])
+def test_a_restriction_with_no_listed_event_has_context_other_by_default(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "service_block"
+    # (en: the 2019 elections are another, earlier episode, not what surrounded this block)
+    assert record["context"] == ["other"]
+    # cited: by a refusal the language's cues read as a dispute, else by the restriction's
+    # sentences with a note saying it is a default
+    assert record["evidence"]["context"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "context"),
+    [
+        (
+            "en",
+            "Internet cut in Veloria as votes are counted\n\nAuthorities in Veloria cut the internet on Monday as "
+            "votes from the presidential election were being counted, Minister Tavo Renk said.",
+            ["elections"],
+        ),
+        (
+            "fr",
+            "Internet coupé au Montalbe pendant les manifestations\n\nLe gouvernement du Montalbe a coupé internet "
+            "mardi, en pleine manifestation contre la hausse des prix, a annoncé le ministre Tavo Renk.",
+            ["protests"],
+        ),
+    ],
+)
+def test_a_tied_event_is_the_context_and_no_default_is_added(tmp_path, lang, body, context):
+    record = _build(tmp_path, lang, body)
+    assert record["context"] == context
+    assert all("by default" not in c.get("note", "") for c in record["evidence"]["context"])
+
+
+RESTORED_ONLY = [
+    (
+        "en",
+        "Internet cut in Karsh province\n\nInternet access was cut across Karsh province on Monday amid protests, the "
+        "governor's office said. Residents said service was restored on Friday, but only as 2G with a very slow speed.",
+    ),
+    (
+        "fr",
+        "Internet coupé dans la province de Karsh\n\nLes autorités ont coupé internet dans la province de Karsh lundi, "
+        "en pleine manifestation, a indiqué le gouvernorat. Selon des habitants, l'accès a été rétabli vendredi, mais "
+        "seulement en 2G, très lent.",
+    ),
+    (
+        "ru",
+        "В провинции Карш отключили интернет\n\nВ провинции Карш в понедельник отключили интернет на фоне протестов, "
+        "сообщили в администрации губернатора. По словам жителей, в пятницу связь восстановили, но только 2G с очень "
+        "низкой скоростью.",
+    ),
+    (
+        "pt",
+        "Internet cortada na província de Karsh\n\nAs autoridades cortaram a internet na província de Karsh na "
+        "segunda-feira em meio a protestos, informou o governo provincial. Segundo moradores, o acesso foi "
+        "restabelecido na sexta-feira, mas apenas em 2G, com velocidade muito baixa.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), RESTORED_ONLY, ids=[r[0] for r in RESTORED_ONLY])
+def test_a_network_named_only_where_access_came_back_is_not_the_one_cut(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "full_network"
+    assert record["networks"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "networks"),
+    [
+        (
+            "en",
+            "Internet cut in Karsh province\n\nInternet access was cut across Karsh province on Monday amid protests, "
+            "the governor's office said. Fixed broadband was restored on Friday, while mobile internet remains cut.",
+            {"fixed", "mobile"},
+        ),
+        (
+            "fr",
+            "Internet coupé dans la province de Karsh\n\nLes autorités ont coupé internet dans la province de Karsh "
+            "lundi, en pleine manifestation. Vendredi, l'internet fixe a été rétabli, mais l'internet mobile reste coupé.",
+            {"fixed", "mobile"},
+        ),
+        (
+            "en",
+            "Internet cut in Karsh province\n\nMobile internet was cut across Karsh province on Monday amid protests, "
+            "the governor's office said. Residents said service was restored on Friday, but only as 2G with a very "
+            "slow speed.",
+            {"mobile"},
+        ),
+        (
+            "ru",
+            "В провинции Карш отключили мобильный интернет\n\nВ провинции Карш в понедельник отключили мобильный "
+            "интернет на фоне протестов, сообщили в администрации губернатора.",
+            {"mobile"},
+        ),
+    ],
+)
+def test_a_network_still_cut_or_named_with_the_cut_is_kept(tmp_path, lang, body, networks):
+    record = _build(tmp_path, lang, body)
+    assert set(record["networks"]) == networks
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "acknowledged"),
+    [
+        # a statement that only comments (looking into reports) confirms nothing
+        (
+            "en",
+            "Chatly unreachable in Veloria\n\nUsers in Veloria could not reach the messaging app Chatly on Monday. The "
+            "Ministry of Communications said it was looking into reports of disruptions.",
+            None,
+        ),
+        (
+            "es",
+            "Chatly inaccesible en Valdoria\n\nLos usuarios de Valdoria no pudieron acceder a la aplicación Chatly el "
+            "lunes. El Ministerio de Comunicaciones dijo que está analizando los reportes de fallas.",
+            None,
+        ),
+        # an authority's own close denial is `acknowledged: false`
+        (
+            "en",
+            "Chatly unreachable in Veloria\n\nUsers in Veloria could not reach the messaging app Chatly on Monday. The "
+            "Ministry of Communications denied blocking the app and blamed a technical fault.",
+            False,
+        ),
+        (
+            "fr",
+            "Chatly inaccessible au Montalbe\n\nLes utilisateurs du Montalbe n'ont pas pu accéder à l'application Chatly "
+            "lundi. Le ministère des Communications a démenti tout blocage et évoqué une panne technique.",
+            False,
+        ),
+        (
+            "es",
+            "Chatly inaccesible en Valdoria\n\nLos usuarios de Valdoria no pudieron acceder a la aplicación Chatly el "
+            "lunes. El Ministerio de Comunicaciones negó haber bloqueado la aplicación.",
+            False,
+        ),
+    ],
+)
+def test_a_comment_confirms_nothing_and_a_denial_is_false(tmp_path, lang, body, acknowledged):
+    assert _build(tmp_path, lang, body).get("acknowledged") is acknowledged
