@@ -8,6 +8,9 @@ these tests (invented countries, people and services) in several languages.
 - A network named only where access came back ("restored, but only as 2G") says what
   returned, not which network was cut; a network still cut beside a restored one, or named
   with the cut, is kept.
+- A court in a sentence whose only "lifting" word removes or revokes something else (posts
+  not removed, a licence revoked) hears no challenge; one lifting the block does.
+- A statement that only comments confirms nothing; an authority's close denial is false.
 """
 
 from __future__ import annotations
@@ -200,3 +203,63 @@ def test_a_network_still_cut_or_named_with_the_cut_is_kept(tmp_path, lang, body,
 )
 def test_a_comment_confirms_nothing_and_a_denial_is_false(tmp_path, lang, body, acknowledged):
     assert _build(tmp_path, lang, body).get("acknowledged") is acknowledged
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        # "when the insulting posts were not removed, by the court's decision access was blocked"
+        (
+            "tr",
+            "Karsovya'da Chatly'ye erişim engellendi\n\nKarsovya'da Chatly uygulamasına pazartesi günü erişim "
+            "engellendi. Hakaret içeren paylaşımlar kaldırılmayınca, Karsovya 2. Sulh Ceza Mahkemesi'nin kararıyla "
+            "uygulamaya erişim engellendi.",
+        ),
+        # "the court decided the removal of the posts and the blocking of access to the app"
+        (
+            "tr",
+            "Karsovya'da Chatly'ye erişim engellendi\n\nKarsovya'da Chatly uygulamasına pazartesi günü erişim "
+            "engellendi. Karsovya 2. Sulh Ceza Mahkemesi, paylaşımların kaldırılmasına ve uygulamaya erişimin "
+            "engellenmesine karar verdi.",
+        ),
+        # "the block was ordered by the court, which in the same decision revoked the company's licence"
+        (
+            "pt",
+            "Chatly bloqueado em Serrânia\n\nO aplicativo Chatly foi bloqueado em Serrânia na segunda-feira. O bloqueio "
+            "foi determinado pelo Tribunal de Justiça de Serrânia, que na mesma decisão revogou a licença de "
+            "funcionamento da empresa no país.",
+        ),
+        (
+            "en",
+            "Veloria court orders Chatly block\n\nChatly was blocked in Veloria on Monday. The Veloria High Court ordered "
+            "the block after posts insulting the president were not removed.",
+        ),
+    ],
+)
+def test_a_court_removing_content_hears_no_challenge(tmp_path, lang, body):
+    assert _build(tmp_path, lang, body)["court_challenges"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "tr",
+            "Karsovya'da Chatly yasağı kaldırıldı\n\nKarsovya'da Chatly uygulamasına pazartesi günü erişim engellendi. "
+            "Karsovya Anayasa Mahkemesi cuma günü erişim yasağını kaldırdı.",
+        ),
+        (
+            "pt",
+            "Chatly volta em Serrânia\n\nO aplicativo Chatly foi bloqueado em Serrânia na segunda-feira. Na sexta-feira, "
+            "o Tribunal de Justiça de Serrânia revogou o bloqueio.",
+        ),
+        (
+            "en",
+            "Veloria court lifts Chatly block\n\nChatly was blocked in Veloria on Monday. On Friday the Veloria High "
+            "Court lifted the block.",
+        ),
+    ],
+)
+def test_a_court_lifting_the_block_itself_is_a_challenge(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert len(record["court_challenges"]) == 1
