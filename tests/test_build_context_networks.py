@@ -5,6 +5,9 @@ these tests (invented countries, people and services) in several languages.
   `other`, cited by the restriction's sentences with a note saying it is a default; an event
   of an earlier year named in passing does not become its context, and one tied to the
   restriction stays the only context (no `other` added).
+- An event every source names only in passing (not tied to the cut, not framing the
+  article) does not add up across sources to a second context; one source tying it to the
+  cut keeps it.
 - A network named only where access came back ("restored, but only as 2G") says what
   returned, not which network was cut; a network still cut beside a restored one, or named
   with the cut, is kept.
@@ -263,3 +266,58 @@ def test_a_court_removing_content_hears_no_challenge(tmp_path, lang, body):
 def test_a_court_lifting_the_block_itself_is_a_challenge(tmp_path, lang, body):
     record = _build(tmp_path, lang, body)
     assert len(record["court_challenges"]) == 1
+
+
+def _build_many(tmp_path: Path, lang: str, bodies: list[str]) -> dict:
+    paths = []
+    for i, body in enumerate(bodies, 1):
+        p = tmp_path / f"0{i}.txt"
+        p.write_text(
+            f"---\nurl: https://example.org/{i}\npublished: 2024-04-0{i}\nlanguage: {lang}\n---\n{body}\n",
+            encoding="utf-8",
+        )
+        paths.append(p)
+    return build_record(paths).record
+
+
+PASSING = {
+    # (restriction amid protests, an event named in passing, the same event tied to the cut)
+    "en": (
+        "Veloria cuts internet as fuel protests spread\n\nAuthorities in Veloria cut the internet on Monday amid "
+        "protests over fuel prices, the interior ministry said.",
+        "Many families were preparing for the Ramadan fast.",
+        "The internet was cut during the Ramadan fast.",
+    ),
+    "fr": (
+        "Internet coupé au Montalbe\n\nLe gouvernement du Montalbe a coupé internet lundi, en pleine manifestation "
+        "contre la hausse des prix du carburant, a indiqué le ministère de l'Intérieur.",
+        "Beaucoup de familles se préparaient pour le ramadan.",
+        "Internet a été coupé pendant le ramadan.",
+    ),
+    "es": (
+        "Cortan internet en Valdoria\n\nLas autoridades de Valdoria cortaron internet el lunes en medio de protestas "
+        "por el precio del combustible, informó el ministerio del Interior.",
+        "Muchas familias se preparaban para el ramadán.",
+        "Internet fue cortado durante el ramadán.",
+    ),
+    "ru": (
+        "В Заречье отключили интернет\n\nВласти Заречья в понедельник отключили интернет на фоне протестов из-за "
+        "цен на топливо, сообщили в МВД.",
+        "Многие семьи готовились к празднику.",
+        "Интернет отключили во время религиозного праздника.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PASSING))
+def test_an_event_every_source_names_only_in_passing_does_not_add_up_to_a_context(tmp_path, lang):
+    lead, passing, _ = PASSING[lang]
+    record = _build_many(tmp_path, lang, [f"{lead} {passing}"] * 3)
+    assert record["context"] == ["protests"]
+
+
+@pytest.mark.parametrize("lang", sorted(PASSING))
+def test_an_event_one_source_ties_to_the_cut_is_kept_beside_the_other(tmp_path, lang):
+    lead, passing, tied = PASSING[lang]
+    record = _build_many(tmp_path, lang, [f"{lead} {tied}", f"{lead} {passing}", f"{lead} {passing}"])
+    assert set(record["context"]) == {"protests", "religious"}
