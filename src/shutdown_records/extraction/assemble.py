@@ -101,6 +101,7 @@ def merge_all(
     merged["status"] = _status(merged, by_field.get("status", []), citer)
     merged["scope"] = _scope_default(merged, by_field.get("scope", []), citer)
     merged["justification"] = _justification_default(merged)
+    merged["context"] = _context_default(merged)
     for result in merged.values():  # conflicts name sources by their ids in the record
         for cand in (result.conflict or {}).get("candidates", []):
             cand["sources"] = [rename.get(sid, sid) for sid in cand["sources"]]
@@ -338,6 +339,25 @@ def _justification_default(merged: dict[str, Merged]) -> Merged:
         return current if current is not None else Merged(None)
     cites = _restriction_citations(merged, JUSTIFICATION_DEFAULT_NOTE, "none_given")
     return Merged(["none_given"], cites, None, [f"justification: {JUSTIFICATION_DEFAULT_NOTE}"])
+
+
+CONTEXT_DEFAULT_NOTE = (
+    "no vote, protest, unrest, conflict, coup, exam or religious event is tied to the restriction: other by default"
+)
+
+
+def _context_default(merged: dict[str, Merged]) -> Merged:
+    """context when no event reached the floor: `other`.
+
+    A restriction always has surroundings; when the sources tie none of the listed events to
+    it, what surrounded it is something else (a dispute with a platform, a removed post, an
+    investigation), which the codebook calls `other`. An event named only in passing (below
+    the floor) stays out. Cites the restriction's sentences with a note, like the defaults above."""
+    kept = _undefaulted(merged, "context")
+    if kept is not None:
+        return kept
+    cites = _restriction_citations(merged, CONTEXT_DEFAULT_NOTE, "other")
+    return Merged(["other"], cites, None, [f"context: {CONTEXT_DEFAULT_NOTE}"])
 
 
 def _status(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> Merged:

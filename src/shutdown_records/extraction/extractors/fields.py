@@ -123,6 +123,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     unaffected = C.cue_set(doc.language, "gates", "unaffected")
     past = C.cue_set(doc.language, "gates", "past")
     operator = C.cue_set(doc.language, "gates", "operator")
+    restore = C.cue_set(doc.language, "gates", "restore")
     text = C.folded(doc)
     main = _main_kind(doc)
     platforms = platform_names_re()
@@ -177,6 +178,13 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             block = 1.0
         else:
             block = min(weight, 0.2 * OTHER_RESTRICTION)
+        if _came_back(doc, hit, zone, restore, (restriction, kind)):
+            # "access was restored only on 2G", "mobile data is back": what returned, not
+            # which network the restriction hit (several sources saying so still add up)
+            factor = RESTORED_NETWORK
+            weight *= factor
+            shutdown *= factor
+            block *= factor
         said = stance(doc, hit.start, hit.end, negation=False, zone=zone)
         by_kind = {
             "full_network": hit.weight * shutdown * said.factor,
@@ -193,6 +201,25 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
         )
 
 
+def _came_back(doc: Doc, hit: C.Hit, zone: tuple[int, int], restore: C.CueSet, cuts: tuple[C.CueSet, ...]) -> bool:
+    """Whether a network is named where access came back: a restoration word before it in
+    its sentence, and no cut in its own clause ("fixed lines were restored, while mobile
+    internet remains cut": mobile is still cut)."""
+    text = C.folded(doc)
+    if not restore or restore.search(text, zone[0], hit.start) is None:
+        return False
+    part = clause(doc, hit.start, hit.end, zone)
+    lifted = list(restore.finditer(text, part[0], part[1]))
+    return not any(
+        r.value != "throttling"  # "restored, but only at a very slow speed": how it came back
+        and not (hit.start <= r.start and r.end <= hit.end)  # "mobile data" is a weak cut cue itself
+        and not any(0 <= r.start - b.end <= LIFTED_OBJECT for b in lifted)
+        for cues in cuts
+        if cues
+        for r in cues.finditer(text, part[0], part[1])
+    )
+
+
 def _status(doc: Doc, sink: C.MentionSink) -> None:
     for hit in C.hits(doc, "status"):
         span = C.quote(doc, hit.start, hit.end)
@@ -207,6 +234,8 @@ RESTORED_WHERE = 0.5  # a place named where access was restored says where it ca
 OTHER_RESTRICTION = 0.3
 BACKGROUND_NETWORK = 0.4  # a network named without any restriction in a shutdown/slowdown record
 NETWORK_STORY = 0.9  # a network named with a restriction word in a shutdown/slowdown story
+RESTORED_NETWORK = 0.5  # a network named where access came back, in a clause naming no cut
+LIFTED_OBJECT = 25  # "restored the blocked service": a cut word this close after a restoration word is its object
 SPARED_NEAR = 60  # "<network> ... were not affected" within this many characters after the network
 
 
