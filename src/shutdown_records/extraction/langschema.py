@@ -128,6 +128,11 @@ class Gates(Section):
     future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
     addressee: Entries = None  # right before an authority, marks it as the one told ("به", "إلى")
     addressee_after: Entries = None  # right after an authority, marks it as the one told ("'ya", "को", "کو")
+    comment: Entries = None  # "defended", "criticised": between an authority and an order word, it speaks of the order
+    comment_after: Entries = (
+        None  # "savundu", "का बचाव किया": right after an order word (verb-final languages), the same
+    )
+    not_order: Entries = None  # "public order", "orden público": a phrase holding an order word that orders nothing
 
 
 class Kind(Section):

@@ -38,7 +38,7 @@ from typing import Any
 
 from ..fields import FIELDS
 from ..model import ITEM_KEYS, item_label
-from .gazetteer import country_code_of
+from .gazetteer import country_code_of, display_country_code
 from .langdata import shared
 from .types import Doc, Mention
 
@@ -473,7 +473,7 @@ def _generic_government(name: str) -> str | None:
     for pattern in _GENERIC:
         m = pattern.match(name.strip())
         if m:
-            code = country_code_of(m.group("place"))
+            code = country_code_of(m.group("place")) or display_country_code(m.group("place"))
             if code:
                 return f"government {code}"
     return None

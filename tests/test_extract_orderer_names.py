@@ -1,0 +1,152 @@
+"""Who ordered a restriction, named the way another reader would name it, on invented articles.
+
+Invented towns and people (Varo, Minister Tavo Renk); no corpus text. Three ideas:
+- a national government is named in the form its source uses: "the Kenyan government",
+  "Türk hükümeti" and a bare "the government" give "Kenyan government"; "pemerintah
+  Indonesia" and "the government of X" keep "Government of X" (the evaluation matches names
+  by their words, and "Government of Kenya" shares one of two words with "Kenyan government");
+- an official who comments on the decision ("defended the decision", "a salué la décision",
+  "kararı savundu") did not order it;
+- a phrase holding an order word that orders nothing ("public order", "orden público") is no
+  ordering cue.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shutdown_records.evaluate.scoring import score_names
+from shutdown_records.extraction.pipeline import build_record
+
+
+def _build(tmp_path: Path, lang: str, body: str) -> dict:
+    path = tmp_path / "01.txt"
+    path.write_text(
+        f"---\nurl: https://example.org/1\npublished: 2024-03-10\nlanguage: {lang}\n---\n{body}\n", encoding="utf-8"
+    )
+    return build_record([path]).record
+
+
+def _names(record: dict) -> list[str]:
+    return [str(item.get("name")) for item in record["ordered_by"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer"),
+    [
+        (
+            "en",
+            "Kenya blocks Telegram\nThe Kenyan government ordered operators to block Telegram on Monday, residents "
+            "of the town of Varo said.",
+            "Kenyan government",
+        ),
+        (
+            "en",
+            "Telegram blocked in Albania\nAccess to Telegram was blocked across Albania on Monday. The block was "
+            "ordered by the Albanian government after protests in the town of Varo, operators said.",
+            "Albanian government",
+        ),
+        (
+            "tr",
+            "Türkiye'de Instagram'a erişim engellendi\nTürk hükümeti Instagram'a erişimi cuma günü engelledi.",
+            "Turkish government",
+        ),
+        (
+            "fr",
+            "Blocage au Tchad\nLe gouvernement a ordonné aux opérateurs de bloquer WhatsApp au Tchad samedi, selon "
+            "des habitants de la ville de Varo.",
+            "Chadian government",
+        ),
+        (
+            "en",
+            "Internet shutdown in Zambia\nThe Zambia government ordered operators to shut down mobile internet on Monday, "
+            "residents of the town of Varo said.",
+            "Government of Zambia",
+        ),
+        (
+            "id",
+            "Akses internet di Papua diputus\nAkses internet di kota Varo diputus pada hari Senin atas perintah "
+            "pemerintah Indonesia.",
+            "Government of Indonesia",
+        ),
+    ],
+)
+def test_a_government_is_named_in_the_form_its_source_uses(tmp_path, lang, body, orderer):
+    assert _names(_build(tmp_path, lang, body)) == [orderer]
+
+
+def test_a_name_built_from_an_adjective_matches_what_a_reader_writes(tmp_path):
+    body = (
+        "X unavailable in Thailand.\nThai authorities blocked X on Tuesday after protests in the town of Varo, "
+        "operators said."
+    )
+    built = _build(tmp_path, "en", body)["ordered_by"]
+    assert score_names([{"any_of": ["Thai authorities", "Thai government"]}], built) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer", "commenter"),
+    [
+        (
+            "en",
+            "Telegram blocked in Albania\nThe block was ordered by the Albanian government after protests in the "
+            "town of Varo. Interior Minister Tavo Renk defended the decision on Tuesday.",
+            "Albanian government",
+            "Ministry of Interior",
+        ),
+        (
+            "fr",
+            "Blocage au Tchad\nLe gouvernement tchadien a ordonné aux opérateurs de bloquer WhatsApp samedi. Le "
+            "ministre de la Communication Tavo Renk a défendu la décision lundi.",
+            "Chadian government",
+            "Ministry of Communication",
+        ),
+        (
+            "tr",
+            "Türkiye'de Instagram'a erişim engellendi\nTürk hükümeti Instagram'a erişimi cuma günü engelledi. "
+            "Ulaştırma Bakanı Tavo Renk kararı savundu.",
+            "Turkish government",
+            "Ministry of Transport",
+        ),
+    ],
+)
+def test_an_official_who_comments_on_the_decision_did_not_order_it(tmp_path, lang, body, orderer, commenter):
+    names = _names(_build(tmp_path, lang, body))
+    assert orderer in names and commenter not in names
+
+
+def test_an_official_who_orders_and_then_defends_is_still_the_orderer(tmp_path):
+    body = (
+        "Telegram blocked in Albania\nInterior Minister Tavo Renk ordered operators to block Telegram on Monday "
+        "and defended the decision in parliament, residents of the town of Varo said."
+    )
+    assert _names(_build(tmp_path, "en", body)) == ["Ministry of Interior"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "es",
+            "Corte de internet en Honduras\nLas operadoras cortaron el internet móvil en la ciudad de Varo el lunes "
+            "por orden del Gobierno. El ministro del Interior, Tavo Renk, aseguró que la medida busca preservar el "
+            "orden público.",
+        ),
+        (
+            "fr",
+            "Coupure d'internet au Tchad\nLes opérateurs ont coupé l'internet mobile à Varo lundi à la demande du "
+            "gouvernement. Le ministre de l'Intérieur Tavo Renk a affirmé que la mesure vise à préserver l'ordre "
+            "public.",
+        ),
+        (
+            "en",
+            "Internet shutdown in Malawi\nOperators shut down mobile internet in the town of Varo on Monday on the orders of "
+            "the government. Interior Minister Tavo Renk said the measure was needed to preserve public order.",
+        ),
+    ],
+)
+def test_public_order_is_a_reason_not_an_order(tmp_path, lang, body):
+    names = _names(_build(tmp_path, lang, body))
+    assert names and not any(name.startswith("Ministry") for name in names)
