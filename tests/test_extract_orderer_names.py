@@ -150,3 +150,68 @@ def test_an_official_who_orders_and_then_defends_is_still_the_orderer(tmp_path):
 def test_public_order_is_a_reason_not_an_order(tmp_path, lang, body):
     names = _names(_build(tmp_path, lang, body))
     assert names and not any(name.startswith("Ministry") for name in names)
+
+
+# ------------------------------------------------------------------ verb-final sentences
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer"),
+    [
+        (
+            "ur",
+            "امتحانات کے دوران انٹرنیٹ بند\nحکومت پاکستان نے امتحانات میں نقل روکنے کے لیے ورو شہر اور اس کے "
+            "گرد و نواح میں پیر کے روز موبائل انٹرنیٹ سروس معطل کرنے کا حکم دیا۔",
+            "Government of Pakistan",
+        ),
+        (
+            "tr",
+            "Sınavlar sırasında mobil internet kesildi\nAzerbaycan hükümeti, ulusal sınavlarda kopya çekilmesini "
+            "önlemek için Varo kentindeki operatörlere pazartesi günü mobil interneti kesme talimatı verdi.",
+            "Government of Azerbaijan",
+        ),
+        (
+            "ne",
+            "नेपालमा टिकटक प्रतिबन्ध\nनेपाल सरकारले सामाजिक सद्भाव बिगारेको भन्दै वरो सहरसहित देशभर सोमबारदेखि "
+            "टिकटकमा प्रतिबन्ध लगाउने निर्णय गरेको छ।",
+            "Government of Nepal",
+        ),
+    ],
+)
+def test_an_agent_marker_makes_the_authority_the_author_of_a_far_verb(tmp_path, lang, body, orderer):
+    """Urdu "نے", Nepali "ले" and a Turkish subject set off by a comma: the authority that
+    opens a long sentence is the agent of the ordering verb that closes it."""
+    assert _names(_build(tmp_path, lang, body)) == [orderer]
+
+
+def test_the_body_told_in_a_verb_final_sentence_is_not_the_agent(tmp_path):
+    body = (
+        "پاکستان میں ایکس بند\nوزارت داخلہ نے پاکستان ٹیلی کمیونیکیشن اتھارٹی کو ورو شہر میں ایکس تک رسائی "
+        "بند کرنے کا حکم دیا۔"
+    )
+    assert _names(_build(tmp_path, "ur", body)) == ["Ministry of Interior"]
+
+
+@pytest.mark.parametrize(
+    ("body", "orderer"),
+    [
+        (
+            "TikTok u bllokua në Shqipëri\nAutoriteti i Komunikimeve Elektronike dhe Postare bllokoi TikTok-un të "
+            "hënën në qytetin Varo.",
+            "Electronic and Postal Communications Authority (AKEP)",
+        ),
+        (
+            "TikTok u bllokua në Shqipëri\nTikTok u bllokua të hënën në qytetin Varo me urdhër të qeverisë, pas "
+            "protestave.",
+            "Albanian government",
+        ),
+        (
+            # "the government's decision", defended by a minister who did not take it
+            "Shqipëri: TikTok i bllokuar\nMinistri i Brendshëm Tavo Renk mbrojti vendimin e qeverisë për të "
+            "bllokuar TikTok-un në qytetin Varo.",
+            "Albanian government",
+        ),
+    ],
+)
+def test_albanian_orderers_are_read(tmp_path, body, orderer):
+    assert _names(_build(tmp_path, "sq", body)) == [orderer]

@@ -132,6 +132,7 @@ class Gates(Section):
     comment_after: Entries = (
         None  # "savundu", "का बचाव किया": right after an order word (verb-final languages), the same
     )
+    subject_after: Entries = None  # right after an authority, marks it as the agent ("نے", "ने", "ले")
     not_order: Entries = None  # "public order", "orden público": a phrase holding an order word that orders nothing
 
 

@@ -460,6 +460,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             a.end >= auth.start - AGENT_NEAR and any(a.start <= h.start and h.end <= a.end for h in order_hits)
             for a in agent.finditer(text, max(zone[0], auth.start - AGENT_NEAR - 40), auth.start)
         )
+        if not (after or by) and _agent_marked(doc, auth, zone):
+            # "حکومت نے ... حکم دیا", "सरकारले ... निर्देशन दियो": a case marker makes the
+            # authority the agent of the verb that ends its sentence, however long the clause.
+            after = [h for h in order_hits if h.start >= auth.end and not _commented(doc, auth.end, h)][:1]
         if source is not None:
             # "on the orders of the ministry", "به دستور شورا", "गृह मंत्रालय के आदेश पर": the
             # body the order came from, whoever carried it out.
@@ -630,6 +634,34 @@ def _suffixes(language: str) -> re.Pattern[str] | None:
     if not parts:
         return None
     return re.compile(rf"\s{{0,{ADDRESSEE_GAP}}}(?:{'|'.join(C.fold(p) for p in parts)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _agent_markers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """`gates.subject_after` as two regexes: one matched where an authority's name ends, one
+    at the end of the name itself: the agent marker of a verb-final language, written apart
+    (Urdu "نے", Hindi "ने") or glued to the name (Nepali "सरकारले")."""
+    parts = [str(e.get("re") if isinstance(e, dict) else e) for e in C.raw(language, "gates", "subject_after") if e]
+    if not parts:
+        return None
+    body = "|".join(C.fold(p) for p in parts)
+    return (
+        re.compile(rf"\s{{0,{ADDRESSEE_GAP}}}(?:{body})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?:{body})$", re.IGNORECASE),
+    )
+
+
+def _agent_marked(doc: Doc, auth: Authority, zone: tuple[int, int]) -> bool:
+    """Whether a case marker makes this authority the agent of its sentence's verb."""
+    markers = _agent_markers(doc.language)
+    if markers is None:
+        return False
+    text = C.folded(doc)
+    apart, glued = markers
+    return (
+        apart.match(text, auth.end, min(zone[1], auth.end + 12)) is not None
+        or glued.search(text[auth.start : auth.end]) is not None
+    )
 
 
 def _addressed(doc: Doc, auth: Authority, zone: tuple[int, int]) -> C.Hit | re.Match[str] | None:
