@@ -215,3 +215,51 @@ def test_the_body_told_in_a_verb_final_sentence_is_not_the_agent(tmp_path):
 )
 def test_albanian_orderers_are_read(tmp_path, body, orderer):
     assert _names(_build(tmp_path, "sq", body)) == [orderer]
+
+
+# ------------------------------------------------------------------ regulators and courts named loosely
+
+
+def test_a_countrys_communications_authority_is_named_as_written(tmp_path):
+    body = (
+        "YouTube blocked in Kenya\nKenya's communications authority banned access to YouTube on Monday after "
+        "complaints from residents of the town of Varo."
+    )
+    built = _build(tmp_path, "en", body)["ordered_by"]
+    assert [i["name"] for i in built] == ["Kenyan telecommunications authority"]
+    assert score_names([{"any_of": ["Kenyan communications authority", "Communications Authority of Kenya"]}], built)
+
+
+@pytest.mark.parametrize(
+    ("body", "orderer"),
+    [
+        (
+            "X blocked in Thailand\nA criminal court in Varo ordered internet providers to block X on Tuesday, "
+            "the telecoms regulator said.",
+            "Varo Criminal Court",
+        ),
+        (
+            "Telegram blocked in Kazakhstan\nA court in Varo ordered operators to block Telegram on Tuesday, "
+            "residents said.",
+            "Varo court",
+        ),
+    ],
+)
+def test_a_court_named_by_its_seat_in_lower_case_is_read(tmp_path, body, orderer):
+    assert _names(_build(tmp_path, "en", body)) == [orderer]
+
+
+def test_a_court_that_heard_a_challenge_is_not_the_orderer(tmp_path):
+    body = (
+        "X blocked in Kenya\nThe Kenyan government ordered operators to block X on Monday. A court in Varo "
+        "dismissed a petition challenging the block on Friday."
+    )
+    assert _names(_build(tmp_path, "en", body)) == ["Kenyan government"]
+
+
+def test_a_described_authority_joins_the_one_named_regulator(tmp_path):
+    body = (
+        "Facebook blocked in Nepal\nThe Nepal Telecommunications Authority ordered operators to block Facebook on "
+        "Thursday. Nepal's telecommunications authority banned access after complaints from the town of Varo."
+    )
+    assert _names(_build(tmp_path, "en", body)) == ["Nepal Telecommunications Authority"]

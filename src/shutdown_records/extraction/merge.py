@@ -411,7 +411,10 @@ def _judges_as_their_court(mentions: list[Mention], key_name: str) -> list[Menti
     return out
 
 
-_DESCRIBED_REGULATOR = re.compile(r" telecommunications regulator$", re.I)
+# Lower case: "Turkish telecommunications authority" is described; "Nepal Telecommunications Authority" is named.
+_DESCRIBED_REGULATOR = re.compile(
+    r" telecommunications (?:regulator|authority)$|^[Tt]elecommunications (?:regulator|authority) of "
+)
 _REGULATOR_NAME = re.compile(r"regulat|communications|telecom", re.I)  # English display names
 _DESCRIBED_STATE = re.compile(r"^State government$", re.I)
 
