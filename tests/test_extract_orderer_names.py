@@ -263,3 +263,37 @@ def test_a_described_authority_joins_the_one_named_regulator(tmp_path):
         "Thursday. Nepal's telecommunications authority banned access after complaints from the town of Varo."
     )
     assert _names(_build(tmp_path, "en", body)) == ["Nepal Telecommunications Authority"]
+
+
+# ------------------------------------------------------------------ chains of orders
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "links"),
+    [
+        (
+            "fr",
+            "Coupure d'internet au Gabon\nLe gouvernement gabonais a demandé à l'Autorité de régulation des "
+            "communications électroniques et des postes (ARCEP) d'ordonner aux opérateurs de couper l'internet "
+            "samedi soir, selon des habitants de la ville de Varo.",
+            {"Gabonese government", "ARCEP"},
+        ),
+        (
+            "en",
+            "Twitter suspended in Nigeria\nThe Nigerian government asked the Nigerian Communications Commission "
+            "to order operators to suspend Twitter on Saturday, residents of the town of Varo said.",
+            {"Nigerian government", "Nigerian Communications Commission"},
+        ),
+    ],
+)
+def test_a_sentence_stating_a_chain_keeps_the_government_at_its_head(tmp_path, lang, body, links):
+    assert set(_names(_build(tmp_path, lang, body))) == links
+
+
+def test_a_vague_government_beside_a_named_regulator_is_not_a_second_orderer(tmp_path):
+    body = (
+        "Indonesia blocks Telegram\nThe Ministry of Communication and Information Technology blocked Telegram on "
+        "Monday. Residents of the town of Varo said the government had shut the app."
+    )
+    names = _names(_build(tmp_path, "en", body))
+    assert len(names) == 1 and names[0].startswith("Ministry of Communication")

@@ -205,6 +205,9 @@ class CueSettings(Section):
     subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
     negation_after: Annotated[int, Field(gt=0)] | None = None  # characters after a value a negated verb may close
     verb_first_window: Annotated[int, Field(gt=0)] | None = None  # verb-first languages: characters before the subject
+    verb_final: bool | None = (
+        None  # subject-object-verb languages: a sentence's opening authority is its verb's subject
+    )
 
 
 class Stance(Section):

@@ -356,7 +356,10 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         generic = [i for i in keep_idx if norms[i].startswith("government ") and items[i].get("type") != "state"]
         named = [totals[labels[i]] for i in keep_idx if i not in generic]
         if named:
-            keep_idx = [i for i in keep_idx if i not in generic or totals[labels[i]] > max(named)]
+            # ... unless one sentence names both as links of one chain of orders ("the
+            # government ordered the regulator to block X"): the gold lists each link.
+            chained = _chain_links(groups, generic, [i for i in keep_idx if i not in generic])
+            keep_idx = [i for i in keep_idx if i not in generic or totals[labels[i]] > max(named) or i in chained]
     value = [items[i] for i in keep_idx]
     cite_mentions = [m for g in groups for m in g]
     cites = citer.cite(cite_mentions, lambda m: label_of[id(m)])
@@ -381,6 +384,18 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             for i in left
         ]
     return Merged(value, cites, conflict, notes)
+
+
+CHAIN_WEIGHT = 1.0  # both links of a chain must be read as ordering in their shared sentence
+
+
+def _chain_links(groups: list[list[Mention]], generic: list[int], named: list[int]) -> set[int]:
+    """Generic groups cited, at full strength, by a sentence that also cites a named body at
+    full strength: that sentence states a chain of orders with the government at its head."""
+    quotes = {(m.source, m.start, m.end) for i in named for m in groups[i] if m.weight >= CHAIN_WEIGHT}
+    return {
+        i for i in generic if any((m.source, m.start, m.end) in quotes for m in groups[i] if m.weight >= CHAIN_WEIGHT)
+    }
 
 
 def _judges_as_their_court(mentions: list[Mention], key_name: str) -> list[Mention]:

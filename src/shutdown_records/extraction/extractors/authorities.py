@@ -460,6 +460,10 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             a.end >= auth.start - AGENT_NEAR and any(a.start <= h.start and h.end <= a.end for h in order_hits)
             for a in agent.finditer(text, max(zone[0], auth.start - AGENT_NEAR - 40), auth.start)
         )
+        if not (after or by) and _opens_verb_final_sentence(doc, auth, zone, order_hits):
+            # "Yetkililer ... erişimi kısıtladı": in a verb-final sentence the authority that
+            # opens it is the subject of the ordering verb that closes it.
+            after = [order_hits[-1]]
         if not (after or by) and _agent_marked(doc, auth, zone):
             # "حکومت نے ... حکم دیا", "सरकारले ... निर्देशन दियो": a case marker makes the
             # authority the agent of the verb that ends its sentence, however long the clause.
@@ -636,6 +640,31 @@ def _suffixes(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\s{{0,{ADDRESSEE_GAP}}}(?:{'|'.join(C.fold(p) for p in parts)})(?!\w)", re.IGNORECASE)
 
 
+OPENING = 25  # characters before a sentence's first authority (a date, "on Monday") that still let it open it
+CLOSING = 14  # characters after the closing ordering word ("verdi", "دیا", "गरेको छ", punctuation)
+
+
+@cache
+def _verb_final(language: str) -> bool:
+    """`settings.verb_final` in cues.yaml (Turkish, Persian, Hindi, Urdu, Nepali)."""
+    return bool((langdata.topic(language, C.CUES_TOPIC).get("settings") or {}).get("verb_final"))
+
+
+def _opens_verb_final_sentence(doc: Doc, auth: Authority, zone: tuple[int, int], order_hits: list[C.Hit]) -> bool:
+    """Whether, in a verb-final language, the authority is the first one of its sentence,
+    stands at its head and the sentence ends with an ordering verb."""
+    if not order_hits or not _verb_final(doc.language):
+        return False
+    text = C.folded(doc)
+    head = max(zone[0], text.rfind("\n", zone[0], auth.start) + 1)  # a title line is no part of it
+    if auth.start - head > OPENING:
+        return False
+    last = order_hits[-1]
+    if last.start < auth.end or len(text[last.end : zone[1]].strip()) > CLOSING or _commented(doc, auth.end, last):
+        return False  # ("Bakan X kararı savundu": the minister defended the decision)
+    return not any(o.start < auth.start for o in authorities_in(doc, (head, zone[1])))
+
+
 @cache
 def _agent_markers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """`gates.subject_after` as two regexes: one matched where an authority's name ends, one
@@ -743,6 +772,14 @@ def _national_form(name: str) -> bool:
     return name.startswith("Government of ") or name.endswith((" authorities", " government"))
 
 
+def _in_chain(
+    doc: Doc, auth: Authority, span: tuple[int, int], chains: list[tuple[tuple[int, int], Authority]]
+) -> bool:
+    """Whether a named body orders in the same sentence and on the same line (a title line run
+    into the first sentence is no chain)."""
+    return any(s == span and "\n" not in doc.text[min(auth.end, o.end) : max(auth.start, o.start)] for s, o in chains)
+
+
 def _is_person(auth: Authority) -> bool:
     return auth.name.startswith(("Justice ", "Judge "))
 
@@ -756,6 +793,9 @@ def extract(doc: Doc) -> Iterable[Mention]:
     specific = any(not a.generic and w >= 1.0 for a, _, w, _ in candidates) or any(
         a.generic and a.name.startswith("Ministry of ") and w >= 1.0 for a, _, w, _ in candidates
     )
+    # "The government ordered the regulator to block X": a sentence where a named body also
+    # orders states a chain with the government at its head; the generic name keeps its weight.
+    chains = [(s, a) for a, s, w, _ in candidates if not a.generic and w >= 1.0]
     # "Justice X ordered..." in a source whose only ordering court is the Supreme Court: the
     # judge acts for that court, which is the orderer a dataset records.
     courts = {a.name for a, _, w, _ in candidates if a.judiciary and not _is_person(a) and w >= 1.0}
@@ -776,7 +816,7 @@ def extract(doc: Doc) -> Iterable[Mention]:
             name, note = next(iter(courts)), f"{note}; {auth.name} is a judge of the court this source names"
             judges[name] = auth.name  # lets the merger read this judge as this court in other sources
         national = auth.generic and auth.type == "executive"
-        if specific and national and _national_form(name):
+        if specific and national and _national_form(name) and not _in_chain(doc, auth, span, chains):
             weight *= GENERIC_WHEN_SPECIFIC
         value: dict[str, Any] = {"name": name, "type": auth.type}
         if national and _national_form(name):
