@@ -297,3 +297,37 @@ def test_a_vague_government_beside_a_named_regulator_is_not_a_second_orderer(tmp
     )
     names = _names(_build(tmp_path, "en", body))
     assert len(names) == 1 and names[0].startswith("Ministry of Communication")
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "orderer"),
+    [
+        (
+            "tr",
+            "Türkiye'de X'e erişim kısıtlandı\nYetkililer pazartesi günü Varo kentindeki protestoların ardından X'e "
+            "erişimi kısıtladı.",
+            "Turkish authorities",
+        ),
+        (
+            "fa",
+            "محدودیت ایکس در ایران\nمقامات ایران روز دوشنبه پس از اعتراضات در شهر وارو و چند شهر دیگر دسترسی به "
+            "ایکس را مسدود کردند.",
+            "Iranian authorities",
+        ),
+        (
+            "hi",
+            "इंटरनेट बंद\nसरकार सोमवार को भारत के वरो जिले में हिंसा के बाद मोबाइल इंटरनेट सेवाएं बंद करने का आदेश दे चुकी है।",
+            "Indian government",
+        ),
+    ],
+)
+def test_the_authority_opening_a_verb_final_sentence_is_its_subject(tmp_path, lang, body, orderer):
+    assert _names(_build(tmp_path, lang, body)) == [orderer]
+
+
+def test_a_minister_opening_a_sentence_that_defends_the_decision_is_no_orderer(tmp_path):
+    body = (
+        "Türkiye'de X'e erişim kısıtlandı\nX'e erişim pazartesi günü kısıtlandı. Bakan Tavo Renk, Varo kentindeki "
+        "gazetecilere yaptığı açıklamada kararı savundu."
+    )
+    assert _names(_build(tmp_path, "tr", body)) == []

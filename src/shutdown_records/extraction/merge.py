@@ -476,7 +476,7 @@ def _join_described(
 
 
 _GENERIC = (
-    re.compile(r"^(?:the )?government of (?P<place>.+)$", re.I),
+    re.compile(r"^(?:the )?(?:government|authorities) of (?P<place>.+)$", re.I),
     re.compile(r"^(?P<place>.+?) (?:authorities|government)$", re.I),
 )
 

@@ -768,8 +768,9 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
 
 
 def _national_form(name: str) -> bool:
-    """ "Government of X", "X government", "X authorities": a country's executive named generically."""
-    return name.startswith("Government of ") or name.endswith((" authorities", " government"))
+    """ "Government of X", "X government", "X authorities" ("Authorities of X" for a country
+    without an English adjective): a country's executive named generically."""
+    return name.startswith(("Government of ", "Authorities of ")) or name.endswith((" authorities", " government"))
 
 
 def _in_chain(
