@@ -128,6 +128,12 @@ class Gates(Section):
     future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
     addressee: Entries = None  # right before an authority, marks it as the one told ("به", "إلى")
     addressee_after: Entries = None  # right after an authority, marks it as the one told ("'ya", "को", "کو")
+    comment: Entries = None  # "defended", "criticised": between an authority and an order word, it speaks of the order
+    comment_after: Entries = (
+        None  # "savundu", "का बचाव किया": right after an order word (verb-final languages), the same
+    )
+    subject_after: Entries = None  # right after an authority, marks it as the agent ("نے", "ने", "ले")
+    not_order: Entries = None  # "public order", "orden público": a phrase holding an order word that orders nothing
 
 
 class Kind(Section):
@@ -199,6 +205,9 @@ class CueSettings(Section):
     subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
     negation_after: Annotated[int, Field(gt=0)] | None = None  # characters after a value a negated verb may close
     verb_first_window: Annotated[int, Field(gt=0)] | None = None  # verb-first languages: characters before the subject
+    verb_final: bool | None = (
+        None  # subject-object-verb languages: a sentence's opening authority is its verb's subject
+    )
 
 
 class Stance(Section):
