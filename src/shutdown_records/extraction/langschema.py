@@ -219,6 +219,8 @@ class Attribution(Section):
     speculation: Entries = None  # "likely", "apparently", "believed to": a guessed reason
     purpose: Entries = None  # purpose and reported-reason constructions, read like gates.official
     stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
+    obligation: Entries = None  # "demands", "comply", "remove": a reason after it is what the platform was asked to do
+    law_made: Entries = None  # "adopted a law": a reason after it is the law's purpose, not the restriction's
 
 
 class CuesFile(Section):
