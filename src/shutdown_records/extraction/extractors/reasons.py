@@ -97,7 +97,9 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
             factor = 0.2
-        if restore and (_about_lifting(doc, zone, around, restriction, restore) or heads.lifting_follows(zone)):
+        if restore and (
+            _about_lifting(doc, zone, restriction, restore, (hit.start, hit.end)) or heads.lifting_follows(zone)
+        ):
             # "access was restored as the company now fights terrorism": the lifting's reason
             # (a sentence naming the block too, "blocked for security reasons, X seeks to
             # have it lifted", still gives the block's)
@@ -204,7 +206,7 @@ class _Heads:
         if zone[1] >= self.doc.body[1]:
             return False
         nxt = C.sentence(self.doc, zone[1], zone[1] + 1)
-        return nxt[0] >= zone[1] and _about_lifting(self.doc, nxt, nxt, self.restriction, self.restore)
+        return nxt[0] >= zone[1] and _about_lifting(self.doc, nxt, self.restriction, self.restore)
 
 
 LIFTED_OBJECT = (
@@ -212,14 +214,15 @@ LIFTED_OBJECT = (
 )
 
 
-def _about_lifting(doc: Doc, zone: tuple[int, int], around: tuple[int, int], restriction, restore) -> bool:
+def _about_lifting(doc: Doc, zone: tuple[int, int], restriction, restore, reason: tuple[int, int] = (0, 0)) -> bool:
     """Whether a sentence is about lifting the restriction: a lifting word, and every
-    restriction word it names is the lifted object. (The sentence before is not asked: "We
-    apologise, but it was for the security of our country", after "access was restored",
-    gives the block's reason.)"""
+    restriction word it names is the lifted object. A lifting word inside the reason itself
+    ("to restore order") lifts nothing. (The sentence before is not asked: "We apologise, but
+    it was for the security of our country", after "access was restored", gives the block's
+    reason.)"""
     text = C.folded(doc)
     blocks = list(restriction.finditer(text, zone[0], zone[1]))
-    lifts = list(restore.finditer(text, zone[0], zone[1]))
+    lifts = [h for h in restore.finditer(text, zone[0], zone[1]) if h.end <= reason[0] or h.start >= reason[1]]
     if not lifts:
         return False
     return all(any(0 <= b.start - h.end <= LIFTED_OBJECT for h in lifts) for b in blocks)
