@@ -284,3 +284,72 @@ STATED = [
 @pytest.mark.parametrize(("lang", "body"), STATED, ids=[c[0] for c in STATED])
 def test_a_stated_pretext_ties_the_reason_to_the_act_it_explains(tmp_path, lang, body):
     assert _reasons(tmp_path, lang, body) == ["public_order"]
+
+
+EARLIER = [
+    (
+        "en",
+        "Veloria blocks Chatterly\n\nVeloria blocked Chatterly on Monday, citing national security. In 2021, the "
+        "government cut the internet during school exams to prevent cheating.",
+    ),
+    (
+        "en",
+        "Veloria blocks Chatterly\n\nVeloria blocked Chatterly on Monday, citing national security. Last year the "
+        "authorities shut down mobile data for a week to stop the spread of fake news during the election.",
+    ),
+    (
+        "fr",
+        "Le Montalbe bloque Chatterly\n\nLe Montalbe a bloqué Chatterly lundi pour des raisons de sécurité nationale. En "
+        "2021, le gouvernement avait déjà coupé internet pendant le baccalauréat pour empêcher la fraude.",
+    ),
+    (
+        "es",
+        "Valdoria bloquea Chatterly\n\nValdoria bloqueó Chatterly el lunes alegando razones de seguridad nacional. En "
+        "2021, el gobierno ya había cortado internet durante las protestas para evitar la difusión de noticias falsas.",
+    ),
+    (
+        "ru",
+        "В Велории заблокировали Chatterly\n\nВласти Велории заблокировали Chatterly в понедельник по соображениям "
+        "национальной безопасности. В 2021 году власти уже отключали интернет во время экзаменов, чтобы предотвратить "
+        "списывание.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), EARLIER, ids=[f"{c[0]}{i}" for i, c in enumerate(EARLIER)])
+def test_the_reason_of_an_earlier_restriction_told_as_background_is_not_this_ones(tmp_path, lang, body):
+    assert _reasons(tmp_path, lang, body) == ["national_security"]
+
+
+EARLIER_NEGATIVE = [
+    # "previously" dates the reporting, not a restriction: the plan's reason is this one's
+    (
+        "en",
+        "Veloria cuts social media on election day\n\nUsers in Veloria could not reach social media on election day. "
+        "Local media had previously reported government plans to shut down access to social media to maintain peace "
+        "and order during the vote.",
+        ["public_order"],
+    ),
+    # the year dates the law the minister invokes, not an earlier restriction
+    (
+        "es",
+        "Valdoria suspende Chatterly\n\nEl ministro del Interior afirmó que la medida era necesaria porque desde "
+        "Chatterly se convocaba a la violencia, y que actuaría en el marco de la Ley de Convivencia, aprobada en 2017.",
+        ["public_order"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"), EARLIER_NEGATIVE, ids=[f"{c[0]}{i}" for i, c in enumerate(EARLIER_NEGATIVE)]
+)
+def test_a_past_marker_dating_something_else_keeps_the_reason(tmp_path, lang, body, expected):
+    assert _reasons(tmp_path, lang, body) == expected
+
+
+def test_es_reported_speech_de_acuerdo_con_gives_the_official_reason(tmp_path):
+    body = (
+        "Valdoria bloquea Chatterly\n\nChatterly fue bloqueada en Valdoria el lunes. De acuerdo con el ministerio, el "
+        "objetivo era frenar la difusión de noticias falsas."
+    )
+    assert _reasons(tmp_path, "es", body) == ["misinformation"]

@@ -33,6 +33,8 @@ OBLIGATION = 0.3  # a reason that is what the platform was asked to do or to rem
 LAW_PURPOSE = 0.3  # a reason that is the purpose of a law being passed, not of this restriction
 OBLIGATION_NOTE = "what the platform was asked to do or remove (after {!r}), not the restriction's reason"
 LAW_NOTE = "the purpose of a law (after {!r}), not of this restriction"
+EPISODE_WORDS = 3  # words at most between a past marker and the restriction it dates
+EARLIER_NOTE = "an earlier restriction told as background ({!r}), not this one"
 
 
 def _justification(doc: Doc, sink: C.MentionSink) -> None:
@@ -51,6 +53,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     denial = C.cue_set(doc.language, "acknowledged", "denied")
     elections = C.cue_set(doc.language, "context", "elections")
     exams = C.cue_set(doc.language, "context", "exams")
+    past = C.cue_set(doc.language, "gates", "past")
     heads = _Heads(doc, restriction, restore)
     all_hits = list(C.hits(doc, "justification"))
     objects = [h for h in all_hits if h.value == "non_compliance"]
@@ -104,6 +107,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             # (a sentence naming the block too, "blocked for security reasons, X seeks to
             # have it lifted", still gives the block's)
             factor *= LIFTING
+        extras: list[str] = []  # why the reason belongs to another act, for the note
         head = heads.governing(hit, zone, objects)
         if head is not None:
             # "after parliament passed a law to curb terrorist propaganda", "ignored the
@@ -111,7 +115,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             # named just before it, not to the restriction
             kind, word = head
             factor *= LAW_PURPOSE if kind == "law" else OBLIGATION
-            extra = (LAW_NOTE if kind == "law" else OBLIGATION_NOTE).format(word)
+            extras.append((LAW_NOTE if kind == "law" else OBLIGATION_NOTE).format(word))
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         value = hit.value
@@ -120,10 +124,13 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         said = stance(doc, hit.start, hit.end, zone=zone)
         if said.factor == 1.0 and (elsewhere := _other_country(doc, zone)) is not None:
             said = Stance(OTHER_INCIDENT, f"about another country ({elsewhere!r})")
+        elif said.factor == 1.0 and (before := _earlier_episode(doc, zone, hit, past, restriction)) is not None:
+            # "In 2021 the government had already cut the internet during exams to prevent
+            # cheating": a reason of an earlier episode told as background
+            factor *= PAST
+            extras.append(EARLIER_NOTE.format(before))
         who = attribution(doc, hit.start, hit.end, zone)
-        note = said.note(C.cue_note(hit, doc))
-        if head is not None:
-            note = f"{note}; {extra}"
+        note = "; ".join(n for n in (said.note(C.cue_note(hit, doc)), *extras) if n) or None
         if who.why is not None:
             note = f"{note}; {who.why}" if note else who.why
         sink.add("justification", value, span, hit.weight * factor * said.factor * who.factor, note)
@@ -277,6 +284,28 @@ def _other_country(doc: Doc, zone: tuple[int, int]) -> str | None:
     if not codes or main in codes:
         return None
     return doc.text[named[0].start() : named[0].end()]
+
+
+def _earlier_episode(doc: Doc, zone: tuple[int, int], hit: C.Hit, past, restriction) -> str | None:
+    """The words telling that a reason's sentence recounts an earlier restriction: a
+    `gates.past` marker ("in 2021", "last year", "déjà", "ранее") outside the reason, at most
+    EPISODE_WORDS words from a restriction word of the sentence ("in 2021 the government cut",
+    "avait déjà coupé", "уже отключали"); None otherwise. A marker farther away dates
+    something else ("had previously reported plans to shut down", "a law passed in 2017")."""
+    if not past or not restriction:
+        return None
+    text = C.folded(doc)
+    blocks = list(restriction.finditer(text, zone[0], zone[1]))
+    if not blocks:
+        return None
+    for found in past.finditer(text, zone[0], zone[1]):
+        if hit.start < found.end and found.start < hit.end:
+            continue
+        for block in blocks:
+            gap = text[found.end : block.start] if found.end <= block.start else text[block.end : found.start]
+            if len(gap.split()) <= EPISODE_WORDS and not any(c in gap for c in ".;:"):
+                return doc.text[found.start : found.end]
+    return None
 
 
 def _next_word_is(cues, text: str, end: int, limit: int) -> bool:
