@@ -353,3 +353,31 @@ def test_es_reported_speech_de_acuerdo_con_gives_the_official_reason(tmp_path):
         "objetivo era frenar la difusión de noticias falsas."
     )
     assert _reasons(tmp_path, "es", body) == ["misinformation"]
+
+
+MAPPING = [
+    (
+        "en",
+        "Veloria blocks Chatterly\n\nVeloria's regulator blocked Chatterly on Monday to curb the spread of terrorist "
+        "propaganda, the ministry said.",
+        ["national_security"],
+    ),
+    (
+        "pl",
+        "Veloria blokuje Chatterly\n\nRegulator Velorii zablokował w poniedziałek Chatterly w celu zwalczania propagandy "
+        "terrorystycznej, poinformowało ministerstwo.",
+        ["national_security"],
+    ),
+    # negative: propaganda on its own stays misinformation
+    (
+        "en",
+        "Veloria blocks Chatterly\n\nVeloria's regulator blocked Chatterly on Monday to curb the spread of propaganda "
+        "and fake news, the ministry said.",
+        ["misinformation"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), MAPPING, ids=[f"{c[0]}{i}" for i, c in enumerate(MAPPING)])
+def test_terrorist_propaganda_is_a_security_reason_not_misinformation(tmp_path, lang, body, expected):
+    assert _reasons(tmp_path, lang, body) == expected

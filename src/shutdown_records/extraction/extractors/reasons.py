@@ -55,7 +55,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     exams = C.cue_set(doc.language, "context", "exams")
     past = C.cue_set(doc.language, "gates", "past")
     heads = _Heads(doc, restriction, restore)
-    all_hits = list(C.hits(doc, "justification"))
+    all_hits = _outermost(list(C.hits(doc, "justification")))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
         span = C.quote(doc, hit.start, hit.end)
@@ -151,6 +151,19 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     for hit in C.hits(doc, "justification_none"):
         span = C.quote(doc, hit.start, hit.end)
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
+
+
+def _outermost(hits: list[C.Hit]) -> list[C.Hit]:
+    """The hits not lying inside a longer hit of another value: "terrorist propaganda" is a
+    security reason, and the "propaganda" inside it is no misinformation of its own."""
+    return [
+        h
+        for h in hits
+        if not any(
+            o.value != h.value and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+            for o in hits
+        )
+    ]
 
 
 class _Heads:
