@@ -381,3 +381,27 @@ MAPPING = [
 @pytest.mark.parametrize(("lang", "body", "expected"), MAPPING, ids=[f"{c[0]}{i}" for i, c in enumerate(MAPPING)])
 def test_terrorist_propaganda_is_a_security_reason_not_misinformation(tmp_path, lang, body, expected):
     assert _reasons(tmp_path, lang, body) == expected
+
+
+NO_COMMENT = [
+    (
+        "en",
+        "Veloria cuts internet\n\nMobile internet was cut across Veloria on Tuesday as security forces were deployed in "
+        "the capital. The government has not commented on the shutdown.",
+    ),
+    (
+        "ru",
+        "В Велории отключили интернет\n\nВо вторник в Велории отключили мобильный интернет, в столицу были введены силы "
+        "безопасности. Власти никак не прокомментировали отключение.",
+    ),
+    (
+        "tr",
+        "Veloria'da internet kesildi\n\nVeloria'da salı günü mobil internet kesildi, başkente güvenlik güçleri "
+        "konuşlandırıldı. Hükümet kesintiyle ilgili açıklama yapmadı.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), NO_COMMENT, ids=[c[0] for c in NO_COMMENT])
+def test_security_forces_in_the_story_are_no_reason_and_no_comment_is_none_given(tmp_path, lang, body):
+    assert _reasons(tmp_path, lang, body) == ["none_given"]
