@@ -405,3 +405,55 @@ NO_COMMENT = [
 @pytest.mark.parametrize(("lang", "body"), NO_COMMENT, ids=[c[0] for c in NO_COMMENT])
 def test_security_forces_in_the_story_are_no_reason_and_no_comment_is_none_given(tmp_path, lang, body):
     assert _reasons(tmp_path, lang, body) == ["none_given"]
+
+
+VERB_FINAL_CRITICS = [
+    (
+        "tr",
+        "Veloria Chatterly'yi engelledi\n\nVeloria Chatterly'ye erişimi ulusal güvenlik gerekçesiyle engelledi. Muhalefet "
+        "ise engellemenin hükümete yönelik eleştirileri susturmak ve yalan haberleri bastırmak amacıyla yapıldığını iddia "
+        "etti.",
+    ),
+    (
+        "tr",
+        "Veloria Chatterly'yi engelledi\n\nVeloria hükümeti Chatterly'ye erişimi ulusal güvenlik gerekçesiyle engelledi. "
+        "Muhalefet partileri, kararın seçimler öncesinde yalan haberlerin yayılmasını önlemek için değil eleştirileri "
+        "susturmak için alındığını savundu.",
+    ),
+    (
+        "fa",
+        "ولوریا چترلی را مسدود کرد\n\nدولت ولوریا دسترسی به چترلی را به دلیل حفظ امنیت ملی مسدود کرد. منتقدان این اقدام را "
+        "تلاشی برای جلوگیری از انتشار اخبار جعلی درباره رئیس جمهور پیش از انتخابات دانستند.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"), VERB_FINAL_CRITICS, ids=[f"{c[0]}{i}" for i, c in enumerate(VERB_FINAL_CRITICS)]
+)
+def test_a_critic_opening_a_verb_final_sentence_owns_its_final_verb(tmp_path, lang, body):
+    # the noun nearest the final verb ("hükümete", "رئیس جمهور") is its object, not its speaker
+    assert _reasons(tmp_path, lang, body) == ["national_security"]
+
+
+OPENING_SPEAKERS = [
+    (
+        "en",
+        "Veloria blocks Chatterly\n\nChatterly was blocked in Veloria on Monday. The ministry, in a long statement "
+        "published late on Monday on its website, said the block was needed to stop the spread of fake news.",
+        ["misinformation"],
+    ),
+    (
+        "tr",
+        "Veloria'da internet kesildi\n\nVeloria'da mobil internet pazartesi günü kesildi. İçişleri Bakanı Tavo Renk, "
+        "kararın ulusal güvenliği korumak için alındığını söyledi.",
+        ["national_security"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"), OPENING_SPEAKERS, ids=[f"{c[0]}{i}" for i, c in enumerate(OPENING_SPEAKERS)]
+)
+def test_an_authority_opening_the_sentence_gives_the_official_reason(tmp_path, lang, body, expected):
+    assert _reasons(tmp_path, lang, body) == expected

@@ -199,6 +199,7 @@ class CueSettings(Section):
     subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
     negation_after: Annotated[int, Field(gt=0)] | None = None  # characters after a value a negated verb may close
     verb_first_window: Annotated[int, Field(gt=0)] | None = None  # verb-first languages: characters before the subject
+    verb_final: StrictBool | None = None  # subject ... object verb: a sentence's opening speaker owns its final verb
 
 
 class Stance(Section):
