@@ -205,9 +205,8 @@ class CueSettings(Section):
     subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
     negation_after: Annotated[int, Field(gt=0)] | None = None  # characters after a value a negated verb may close
     verb_first_window: Annotated[int, Field(gt=0)] | None = None  # verb-first languages: characters before the subject
-    verb_final: bool | None = (
-        None  # subject-object-verb languages: a sentence's opening authority is its verb's subject
-    )
+    # subject-object-verb languages: a sentence's opening authority or speaker is its final verb's subject
+    verb_final: StrictBool | None = None
 
 
 class Stance(Section):
@@ -228,6 +227,8 @@ class Attribution(Section):
     speculation: Entries = None  # "likely", "apparently", "believed to": a guessed reason
     purpose: Entries = None  # purpose and reported-reason constructions, read like gates.official
     stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
+    obligation: Entries = None  # "demands", "comply", "remove": a reason after it is what the platform was asked to do
+    law_made: Entries = None  # "adopted a law": a reason after it is the law's purpose, not the restriction's
 
 
 class CuesFile(Section):
