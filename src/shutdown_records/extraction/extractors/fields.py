@@ -7,6 +7,7 @@ background in a platform-block story must not win `kind`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -20,6 +21,7 @@ from .platforms import platform_names_re
 def _kind(doc: Doc, sink: C.MentionSink) -> None:
     hits = list(C.hits(doc, "kind"))
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    past = C.cue_set(doc.language, "gates", "past")
     text = C.folded(doc)
     for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
@@ -27,12 +29,35 @@ def _kind(doc: Doc, sink: C.MentionSink) -> None:
         # other incidents are discounted here; a denied restriction is `gates.negation`'s.
         said = stance(doc, hit.start, hit.end, negation=False)
         weight = hit.weight * C.lead_factor(doc, hit.start) * said.factor
+        earlier = _earlier_incident(doc, past, C.sentence(doc, hit.start, hit.end), text)
+        if earlier is not None:
+            weight *= EARLIER_INCIDENT
+            said = replace(said, why=(said.why + "; " if said.why else "") + f"an earlier incident ({earlier!r})")
         slowed = hit.value == "service_block" and _object_of_slowdown(doc, hit, hits, restriction, text)
         if slowed:
             weight *= SLOWED_OBJECT
             said = replace(said, why=(said.why + "; " if said.why else "") + "what a slowdown in its sentence slowed")
         # (`slowed_services`: the assembler keeps the platform list of a slowdown of services)
         sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)), extra={"slowed_services": slowed})
+
+
+EARLIER_INCIDENT = 0.35  # "In 2021 the country shut down the internet": background to this story
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _earlier_incident(doc: Doc, past: C.CueSet, zone: tuple[int, int], text: str) -> str | None:
+    """The `gates.past` words that tie a sentence to an earlier restriction ("previously",
+    "l'an dernier", "в прошлом году"), or a year before the article's own ("en 2021" in a
+    2025 article): a platform-block story that recalls a past shutdown is still about the
+    block. A year of the article's own ("In March 2025 X was blocked") is the story itself."""
+    if not past:
+        return None
+    for hit in past.finditer(text, zone[0], zone[1]):
+        said = text[hit.start : hit.end]
+        year = _YEAR.search(said)
+        if year is None or (doc.published is not None and int(year.group(0)) < doc.published.year):
+            return doc.text[hit.start : hit.end]
+    return None
 
 
 SLOWED_OBJECT = 0.3  # "la diminution du débit des réseaux sociaux": the platforms are what was slowed
