@@ -81,3 +81,195 @@ def test_a_year_of_the_articles_own_is_the_story_not_background(tmp_path):
     )
     plain = body.replace("In 2025, the", "The").replace(" in March 2025", "")
     assert _build(tmp_path, "en", body)["kind"] == _build(tmp_path, "en", plain)["kind"]
+
+
+# ------------------------------------------- a whole-network shutdown names what people lost
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Veloria cuts internet nationwide\n\nAuthorities in Veloria shut down the internet across the "
+            "country on Monday, NetBlocks said. Families could not use WhatsApp or Facebook to reach "
+            "relatives abroad.",
+        ),
+        (
+            "fr",
+            "Coupure totale d'internet en Veloria\n\nLes autorités ont coupé internet dans tout le pays lundi, "
+            "selon NetBlocks. Les habitants ne pouvaient plus utiliser WhatsApp ni Facebook.",
+        ),
+        (
+            "ru",
+            "В Веларии полностью отключили интернет\n\nВ понедельник власти Веларии полностью отключили "
+            "интернет по всей стране, сообщает NetBlocks. Жители не могли пользоваться WhatsApp и Facebook.",
+        ),
+        (
+            "tr",
+            "Velorya'da internet tamamen kesildi\n\nVelorya'da pazartesi günü internet tüm ülkede tamamen "
+            "kesildi. Vatandaşlar WhatsApp ve Facebook'u kullanamadı.",
+        ),
+        (
+            "ar",
+            "قطع الإنترنت بالكامل في فيلوريا\n\nقطعت السلطات الإنترنت بشكل كامل في جميع أنحاء البلاد يوم "
+            "الاثنين، بحسب نت بلوكس. ولم يتمكن السكان من استخدام واتساب وفيسبوك.",
+        ),
+        (
+            "fa",
+            "قطع کامل اینترنت در ولوریا\n\nمقامات روز دوشنبه اینترنت را در سراسر کشور به طور کامل قطع "
+            "کردند. مردم نمی‌توانستند از واتس‌اپ و فیسبوک استفاده کنند.",
+        ),
+        (
+            "hi",
+            "वेलोरिया में पूरे देश में इंटरनेट बंद\n\nसोमवार को अधिकारियों ने पूरे देश में इंटरनेट पूरी तरह "
+            "बंद कर दिया। लोग व्हाट्सएप और फेसबुक का इस्तेमाल नहीं कर पा रहे थे।",
+        ),
+        (
+            "id",
+            "Internet diputus total di Veloria\n\nPemerintah memutus akses internet di seluruh negeri pada "
+            "hari Senin. Warga tidak bisa menggunakan WhatsApp dan Facebook.",
+        ),
+    ],
+)
+def test_platforms_people_could_not_use_in_a_shutdown_are_not_a_block(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "full_network"
+    assert record["platforms"] == []
+
+
+def test_two_platforms_blocked_while_the_internet_works_stay_a_block(tmp_path):
+    body = (
+        "WhatsApp and Facebook blocked in Veloria\n\nThe telecom regulator of Veloria blocked WhatsApp and "
+        "Facebook on Monday, NetBlocks said. The rest of the internet kept working."
+    )
+    record = _build(tmp_path, "en", body)
+    assert record["kind"] == "service_block"
+    assert sorted(record["platforms"]) == ["Facebook", "WhatsApp"]
+
+
+# ------------------------------------------------------------ blackout and collapse wording
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Dravia plunged into blackout before vote\n\nDravia was plunged into a blackout on Tuesday, "
+            "according to IODA. Residents said WhatsApp and Facebook stopped working.",
+        ),
+        (
+            "en",
+            "Connectivity collapses in Veloria\n\nConnectivity collapsed across Veloria on Friday after "
+            "operators received an order, NetBlocks reported. Users could not send messages on Telegram.",
+        ),
+        (
+            "fr",
+            "Black-out en Dravie\n\nLa Dravie est plongée dans le black-out depuis mardi: la connectivité "
+            "s'est effondrée, selon Cloudflare. Les utilisateurs de WhatsApp n'arrivent plus à écrire.",
+        ),
+        (
+            "es",
+            "Apagón en Dravia\n\nLa conectividad se desplomó en Dravia el martes, según IODA. Los usuarios "
+            "no podían enviar mensajes por WhatsApp ni por Facebook.",
+        ),
+        (
+            "pt",
+            "Apagão digital em Drávia\n\nA conectividade despencou em Drávia na terça-feira, segundo a IODA. "
+            "Os usuários não conseguiam enviar mensagens pelo WhatsApp.",
+        ),
+        (
+            "ru",
+            "Блэкаут в Дравии\n\nВо вторник в Дравии произошёл блэкаут: по данным IODA, трафик упал почти "
+            "до нуля. Пользователи не могли отправлять сообщения в WhatsApp и Facebook.",
+        ),
+        (
+            "tr",
+            "Dravya'da internet karartması\n\nDravya'da salı günü internet bağlantısı çöktü, IODA verilerine "
+            "göre. Kullanıcılar WhatsApp üzerinden mesaj gönderemedi.",
+        ),
+        (
+            "ar",
+            "انقطاع تام للإنترنت في درافيا\n\nشهدت درافيا يوم الثلاثاء تعتيما رقميا بحسب بيانات كلاودفلير. "
+            "ولم يتمكن المستخدمون من إرسال الرسائل عبر واتساب.",
+        ),
+        (
+            "hi",
+            "द्राविया में इंटरनेट ब्लैकआउट\n\nमंगलवार को द्राविया में ब्लैकआउट हो गया। उपयोगकर्ता व्हाट्सएप पर संदेश नहीं भेज पा रहे थे।",
+        ),
+    ],
+)
+def test_blackout_and_collapse_wording_is_a_whole_network_shutdown(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "full_network"
+    assert record["platforms"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Veloria blocks TikTok\n\nThe regulator blocked TikTok on Monday. A power blackout hit the capital "
+            "the same night, and a media blackout surrounded the trial.",
+        ),
+        (
+            "es",
+            "Veloria bloquea TikTok\n\nEl regulador bloqueó TikTok el lunes. Un apagón eléctrico afectó a la "
+            "capital esa misma noche.",
+        ),
+    ],
+)
+def test_a_power_or_media_blackout_is_not_a_shutdown(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "service_block"
+    assert record["platforms"] == ["TikTok"]
+
+
+# -------------------------------------------------------------- slowdown wording vs a block
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Internet slowed in Veloria during protests\n\nInternet speeds in Veloria were slowed sharply on "
+            "Thursday. Bandwidth was restricted on all operators, and mobile connections were degraded to "
+            "2G, making it nearly impossible to load videos on Facebook or send photos on WhatsApp.",
+        ),
+        (
+            "fr",
+            "Internet bridé en Veloria\n\nLes autorités ont restreint la bande passante jeudi: l'internet "
+            "mobile a été dégradé en 2G, selon NetBlocks. Envoyer une vidéo sur Facebook devenait impossible.",
+        ),
+        (
+            "es",
+            "Internet lento en Veloria\n\nEl ancho de banda fue restringido en todos los operadores el jueves y "
+            "la conexión móvil se redujo a 2G, según NetBlocks. Era casi imposible enviar fotos por WhatsApp.",
+        ),
+        (
+            "pt",
+            "Internet lenta na Velória\n\nA largura de banda foi restringida em todas as operadoras na "
+            "quinta-feira, tornando quase impossível o envio de fotos pelo WhatsApp.",
+        ),
+    ],
+)
+def test_a_slowdown_of_the_connection_lists_no_platform(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "throttling"
+    assert record["platforms"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Veloria slows down Telegram\n\nThe regulator began slowing down Telegram on Thursday, NetBlocks said."),
+        ("ru", "В Веларии замедлили Telegram\n\nВ четверг регулятор начал замедление Telegram, сообщает NetBlocks."),
+    ],
+)
+def test_a_platform_named_at_the_slowdown_word_is_what_was_slowed(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "throttling"
+    assert record["platforms"] == ["Telegram"]

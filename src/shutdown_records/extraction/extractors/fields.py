@@ -23,6 +23,7 @@ def _kind(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     past = C.cue_set(doc.language, "gates", "past")
     text = C.folded(doc)
+    slowed_here = _platform_slowdowns(doc, hits, text)
     for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
         # A kind cue is often negative itself ("could not access"): only hypotheticals and
@@ -34,11 +35,20 @@ def _kind(doc: Doc, sink: C.MentionSink) -> None:
             weight *= EARLIER_INCIDENT
             said = replace(said, why=(said.why + "; " if said.why else "") + f"an earlier incident ({earlier!r})")
         slowed = hit.value == "service_block" and _object_of_slowdown(doc, hit, hits, restriction, text)
+        # "Russia slows down Twitter": a platform named right at the slowdown is what was slowed
+        named_slowed = hit.value == "throttling" and C.sentence(doc, hit.start, hit.end) in slowed_here
         if slowed:
             weight *= SLOWED_OBJECT
             said = replace(said, why=(said.why + "; " if said.why else "") + "what a slowdown in its sentence slowed")
         # (`slowed_services`: the assembler keeps the platform list of a slowdown of services)
-        sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)), extra={"slowed_services": slowed})
+        sink.add(
+            "kind",
+            hit.value,
+            span,
+            weight,
+            said.note(C.cue_note(hit, doc)),
+            extra={"slowed_services": slowed, "slowed_platform": named_slowed},
+        )
 
 
 EARLIER_INCIDENT = 0.35  # "In 2021 the country shut down the internet": background to this story
@@ -58,6 +68,26 @@ def _earlier_incident(doc: Doc, past: C.CueSet, zone: tuple[int, int], text: str
         if year is None or (doc.published is not None and int(year.group(0)) < doc.published.year):
             return doc.text[hit.start : hit.end]
     return None
+
+
+SLOWED_NEAR = 40  # characters between a slowdown word and the platform it slows ("slowing down the speed of Twitter")
+
+
+def _platform_slowdowns(doc: Doc, hits: list[C.Hit], text: str) -> set[tuple[int, int]]:
+    """Sentences where a platform is named right before or after a slowdown word: "slows
+    down Twitter", "Twitter'ın yavaşlatılması", "замедление Twitter". A platform further off
+    ("bandwidth was restricted, making it impossible to send photos on WhatsApp") is where
+    people noticed a slowdown of the whole connection, not what was slowed."""
+    names = platform_names_re()
+    found: set[tuple[int, int]] = set()
+    for hit in hits:
+        if hit.value != "throttling":
+            continue
+        zone = C.sentence(doc, hit.start, hit.end)
+        lo, hi = max(zone[0], hit.start - SLOWED_NEAR), min(zone[1], hit.end + SLOWED_NEAR)
+        if names.search(text, lo, hi) is not None:
+            found.add(zone)
+    return found
 
 
 SLOWED_OBJECT = 0.3  # "la diminution du débit des réseaux sociaux": the platforms are what was slowed
