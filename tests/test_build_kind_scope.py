@@ -273,3 +273,89 @@ def test_a_platform_named_at_the_slowdown_word_is_what_was_slowed(tmp_path, lang
     record = _build(tmp_path, lang, body)
     assert record["kind"] == "throttling"
     assert record["platforms"] == ["Telegram"]
+
+
+# -------------------------------------------------------- regional and local vs national
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Mobile internet suspended in Karsh province\n\nThe government suspended mobile internet in the "
+            "province of Karsh on Sunday after clashes. The rest of the country was not affected.",
+        ),
+        (
+            "fr",
+            "Internet mobile suspendu dans la province de Karsh\n\nLe gouvernement a suspendu l'internet mobile "
+            "dans la province de Karsh dimanche après des affrontements.",
+        ),
+        (
+            "es",
+            "Suspenden internet móvil en la provincia de Karsh\n\nEl gobierno suspendió el internet móvil en la "
+            "provincia de Karsh el domingo tras los enfrentamientos.",
+        ),
+        (
+            "pt",
+            "Internet móvel suspensa na província de Karsh\n\nO governo suspendeu a internet móvel na província "
+            "de Karsh no domingo após confrontos.",
+        ),
+        (
+            "ru",
+            "В Дравии ограничили мобильный интернет в двух регионах\n\nВласти приостановили работу мобильного "
+            "интернета в Карской и Пештинской областях. В столице интернет работает.",
+        ),
+        (
+            "tr",
+            "Karsh ilinde mobil internet kesildi\n\nKarsh ilinde pazar günü çatışmaların ardından mobil internet "
+            "erişimi kesildi.",
+        ),
+        (
+            "id",
+            "Internet seluler diputus di Provinsi Karsh\n\nPemerintah memutus internet seluler di Provinsi Karsh "
+            "pada hari Minggu setelah bentrokan.",
+        ),
+    ],
+)
+def test_mobile_internet_cut_in_a_province_is_a_regional_shutdown(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "full_network"
+    assert record["platforms"] == []
+    assert record["scope"] == "regional"
+    assert record["networks"] == ["mobile"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Internet cut in Marlo and Peshta\n\nAuthorities cut internet access in the cities of Marlo and "
+            "Peshta in the north of Chad on Wednesday after riots, OONI data showed.",
+        ),
+        (
+            "es",
+            "Cortan internet en Marlo y Peshta\n\nLas autoridades cortaron internet en las ciudades de Marlo y "
+            "Peshta, en el norte de Chad, el miércoles tras los disturbios.",
+        ),
+        (
+            "fr",
+            "Internet coupé à Marlo et Peshta\n\nLes autorités ont coupé internet dans les villes de Marlo et "
+            "Peshta mercredi après des émeutes.",
+        ),
+    ],
+)
+def test_internet_cut_in_named_cities_is_local(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "full_network"
+    assert record["scope"] == "local"
+
+
+def test_a_region_named_before_one_of_its_cities_stays_regional(tmp_path):
+    body = (
+        "Internet cut in Karsh region\n\nAuthorities cut internet access in the region of Karsh, including "
+        "the city of Tembli, on Wednesday after riots."
+    )
+    record = _build(tmp_path, "en", body)
+    assert record["scope"] == "regional"

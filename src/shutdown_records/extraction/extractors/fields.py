@@ -119,6 +119,12 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
             # "a total blackout hit the region of Karsh": total there, but in that region
             # (not where access came back: "restored in several provinces after the total blackout")
             weight *= NATIONAL_BESIDE_REGION
+        if hit.value == "regional" and any(
+            h.value == "local" and h.weight >= 0.5 and zone[0] <= h.start < hit.start for h in hits
+        ):
+            # "in the cities of Marlo and Peshta, in the north of Chad": the region says where
+            # the cities are (not "the region of Karsh, including the city of Tembli")
+            weight *= REGION_AFTER_PLACE
         if hit.value != "national" and not C.in_sentence(doc, restriction, zone):
             continue  # "in the region" without a restriction is geography, not extent
         if not C.in_sentence(doc, restriction, zone):
@@ -257,6 +263,7 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 AUTHORITY_AFTER = 0.6
 AUTHORITY_BEFORE = 0.8  # a generic authority word ("the department said") before the cue
 NATIONAL_BESIDE_REGION = 0.3  # a "total"/"nationwide" cue in a sentence that names a region as the extent
+REGION_AFTER_PLACE = 0.5  # a region named after a city or district in its sentence locates it
 NARROWER = 0.5  # "in <country>" in a document that names a region or city as the extent
 RESTORED_WHERE = 0.5  # a place named where access was restored says where it came back, not the extent
 OTHER_RESTRICTION = 0.3
