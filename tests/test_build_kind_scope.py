@@ -359,3 +359,44 @@ def test_a_region_named_before_one_of_its_cities_stays_regional(tmp_path):
     )
     record = _build(tmp_path, "en", body)
     assert record["scope"] == "regional"
+
+
+# ------------------------------------------------- more wording, on a second invented set
+
+
+def test_arabic_platform_names_joined_to_and_are_still_named(tmp_path):
+    body = (
+        "حجب فيسبوك وواتساب في فيلوريا\n\nحجبت السلطات موقعي فيسبوك وواتساب يوم الخميس، بينما ظلت خدمة "
+        "الإنترنت متاحة، وطال الحجب أيضا بتيليجرام."
+    )
+    record = _build(tmp_path, "ar", body)
+    assert record["kind"] == "service_block"
+    assert sorted(record["platforms"]) == ["Facebook", "Telegram", "WhatsApp"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "platform"),
+    [
+        ("tr", "Twitter'a bant daraltması\n\nVelorya'da salı günü Twitter'a bant daraltması uygulandı.", "X"),
+        (
+            "ru",
+            "В Веларии замедлили YouTube\n\nРегулятор замедлил работу YouTube на стационарных устройствах.",
+            "YouTube",
+        ),
+    ],
+)
+def test_a_platform_in_a_slowdown_sentence_is_a_throttled_platform(tmp_path, lang, body, platform):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "throttling"
+    assert record["platforms"] == [platform]
+
+
+def test_french_general_cut_of_internet_is_a_shutdown_not_a_block(tmp_path):
+    body = (
+        "Facebook et WhatsApp inaccessibles au Tchad\n\nFacebook et WhatsApp sont inaccessibles depuis la "
+        "coupure générale d'internet décidée jeudi par les autorités, a constaté NetBlocks. Le pays tout "
+        "entier est privé de connexion."
+    )
+    record = _build(tmp_path, "fr", body)
+    assert record["kind"] == "full_network"
+    assert record["platforms"] == []
