@@ -400,3 +400,68 @@ def test_french_general_cut_of_internet_is_a_shutdown_not_a_block(tmp_path):
     record = _build(tmp_path, "fr", body)
     assert record["kind"] == "full_network"
     assert record["platforms"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "en",
+            "Veloria disconnected from the world\n\nResidents have been unable to use WhatsApp and Facebook "
+            "since Monday, when authorities disconnected the country from the global network, IODA data show.",
+        ),
+        (
+            "en",
+            "Internet halted in Veloria\n\nInternet services were halted across Veloria on Monday on government "
+            "orders. Users could not open WhatsApp or Instagram.",
+        ),
+        (
+            "en",
+            "Veloria goes offline\n\nVeloria went offline on Monday after the government ordered operators to "
+            "disable data services. WhatsApp and Facebook were unreachable.",
+        ),
+        (
+            "es",
+            "Veloria, desconectada\n\nEl gobierno dejó sin conexión a todo el país el lunes. Los usuarios no "
+            "podían usar WhatsApp ni Facebook.",
+        ),
+        (
+            "pt",
+            "Governo derruba a internet na Velória\n\nO governo derrubou a internet em todo o país na "
+            "segunda-feira. Os usuários não conseguiam usar o WhatsApp nem o Facebook.",
+        ),
+        (
+            "ru",
+            "В Веларии пропал интернет\n\nВ понедельник в Веларии пропал интернет: власти отключили связь по "
+            "всей стране. WhatsApp и Telegram не работали.",
+        ),
+        (
+            "ar",
+            "توقف الإنترنت في فيلوريا\n\nتوقفت خدمة الإنترنت في جميع أنحاء فيلوريا يوم الاثنين بأمر من "
+            "الحكومة، ولم يتمكن المستخدمون من استخدام واتساب وفيسبوك.",
+        ),
+        (
+            "id",
+            "Internet mati total di Veloria\n\nInternet mati total di seluruh Veloria sejak Senin atas perintah "
+            "pemerintah. Warga tidak bisa memakai WhatsApp dan Facebook.",
+        ),
+        (
+            "hi",
+            "वेलोरिया में इंटरनेट ठप\n\nसोमवार को पूरे वेलोरिया में इंटरनेट सेवाएं ठप रहीं। लोग व्हाट्सएप और फेसबुक का इस्तेमाल नहीं कर सके।",
+        ),
+    ],
+)
+def test_other_ways_of_saying_the_whole_network_went_down(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "full_network"
+    assert record["platforms"] == []
+
+
+def test_a_blocked_app_going_offline_is_still_a_block(tmp_path):
+    body = (
+        "Veloria blocks Telegram\n\nThe regulator blocked Telegram on Monday. The app went offline for most "
+        "users within hours, while other services kept working."
+    )
+    record = _build(tmp_path, "en", body)
+    assert record["kind"] == "service_block"
+    assert record["platforms"] == ["Telegram"]
