@@ -465,3 +465,60 @@ def test_a_blocked_app_going_offline_is_still_a_block(tmp_path):
     record = _build(tmp_path, "en", body)
     assert record["kind"] == "service_block"
     assert record["platforms"] == ["Telegram"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "fr",
+            "L'internet mobile suspendu dans tout le pays\n\nLe gouvernement a suspendu l'internet mobile dans "
+            "tout le pays lundi. Les connexions fixes fonctionnaient, mais WhatsApp était inaccessible.",
+        ),
+        (
+            "es",
+            "Suspenden el internet móvil en todo el país\n\nEl gobierno suspendió el internet móvil en todo el "
+            "país el lunes. La banda ancha fija funcionaba con normalidad.",
+        ),
+        (
+            "pt",
+            "Internet móvel suspensa em todo o país\n\nO governo suspendeu a internet móvel em todo o país na "
+            "segunda-feira. A banda larga fixa funcionava normalmente.",
+        ),
+    ],
+)
+def test_a_network_said_to_keep_working_is_not_one_that_was_cut(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "full_network"
+    assert record["scope"] == "national"
+    assert record["networks"] == ["mobile"]
+
+
+def test_a_network_that_stopped_working_is_not_spared(tmp_path):
+    body = (
+        "Internet coupé au Tchad\n\nLe gouvernement a coupé internet dans tout le pays lundi. Les connexions "
+        "fixes ne fonctionnaient plus après la coupure d'internet."
+    )
+    record = _build(tmp_path, "fr", body)
+    assert "fixed" in record["networks"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "es",
+            "Restringen el acceso a X en Veloria\n\nEl regulador restringió el acceso a la red social X el lunes. "
+            "Otras plataformas funcionaban con normalidad.",
+        ),
+        (
+            "pt",
+            "Velória bloqueia o X\n\nO regulador bloqueou a rede social X na segunda-feira. Outras plataformas "
+            "funcionavam normalmente.",
+        ),
+    ],
+)
+def test_a_block_of_the_social_network_x_is_a_block(tmp_path, lang, body):
+    record = _build(tmp_path, lang, body)
+    assert record["kind"] == "service_block"
+    assert record["platforms"] == ["X"]
