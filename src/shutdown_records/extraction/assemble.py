@@ -225,7 +225,8 @@ def _platform_throttled(by_field: dict[str, list[Mention]], chosen: set[str]) ->
     """
     if any(m.extra.get("slowed_services") for m in by_field.get("kind") or []):
         return True  # "la diminution du débit des réseaux sociaux": the services were slowed
-    slow = [m for m in by_field.get("kind") or [] if m.value == "throttling"]
+    # (a platform named right at the slowdown word: `fields._platform_slowdowns`)
+    slow = [m for m in by_field.get("kind") or [] if m.value == "throttling" and m.extra.get("slowed_platform", True)]
     for p in by_field.get("platforms") or []:
         if str(p.value) not in chosen and platform_name(str(p.value), None) not in chosen:
             continue
