@@ -1,7 +1,9 @@
 """Which record fields each language folder (`data/lang/<code>/`) really reads.
 
-Two tables. Conformance: each language's invented articles (`tests/fixtures/languages/<code>.yaml`,
-a shutdown during exams and a platform block taken to court) are built, and each field they
+Three tables. Conformance, once per set: each language's invented articles
+(`tests/fixtures/languages/<code>.yaml`, a shutdown during exams and a platform block taken to
+court; `tests/fixtures/languages2/<code>.yaml`, a second set written apart, with other stories
+and phrasing, so that a cue fitted to one article shows as read in one set only) are built, and each field they
 state is shown as read ("ok"), not read ("--"), or not stated ("."); a field read although the
 file lists it under `known_gaps` is flagged ("ok!": take it off the list). Data: how many cue
 entries of its own (not the `_common` ones every language shares) feed each field, the date
@@ -89,13 +91,16 @@ def row(code: str) -> list[str]:
     return cells
 
 
-def conformance() -> None:
-    print("invented articles per language (tests/fixtures/languages): ok = read, -- = not read, . = not stated")
+def conformance(which: int) -> None:
+    folder = language_conformance.SETS[which].name
+    print(
+        f"set {which}: invented articles per language (tests/fixtures/{folder}): ok = read, -- = not read, . = not stated"
+    )
     fields = language_conformance.FIELDS
     print(f"{'lang':<5}" + "".join(f"{SHORT[f]:>5}" for f in fields) + "  read")
-    for code in language_conformance.languages():
-        results = language_conformance.check(code)
-        gaps = set(language_conformance.fixture(code).get("known_gaps") or [])
+    for code in language_conformance.languages(which):
+        results = language_conformance.check(code, which)
+        gaps = set(language_conformance.fixture(code, which).get("known_gaps") or [])
         cells = []
         for field in fields:
             if field not in results:
@@ -124,8 +129,9 @@ def main() -> None:
     parser.add_argument("--data-only", action="store_true", help="only the data table (no builds)")
     args = parser.parse_args()
     if not args.data_only:
-        conformance()
-        print()
+        for which in language_conformance.SETS:
+            conformance(which)
+            print()
     data_table()
 
 

@@ -116,10 +116,13 @@ def dev_incidents(corpus: Path) -> list[Path]:
 
 
 def invented_texts() -> list[tuple[str, str, str]]:
-    """Invented in-repo articles: tests/*_corpus sources, tests/fixtures/languages articles
-    (language = file name), and every string literal of tests/*.py (language "*": any)."""
+    """Invented in-repo articles: tests/*_corpus sources, tests/fixtures/languages and
+    languages2 articles (language = file name), and every string literal of tests/*.py
+    (language "*": any)."""
     out = _texts([p / "sources" for d in sorted(TESTS.glob("*_corpus")) for p in sorted(d.iterdir()) if p.is_dir()])
-    for path in sorted((TESTS / "fixtures" / "languages").glob("*.yaml")):
+    for path in sorted(
+        p for folder in ("languages", "languages2") for p in (TESTS / "fixtures" / folder).glob("*.yaml")
+    ):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for i, article in enumerate(data.get("articles") or []):
             out.append((path.stem, f"{path}#{i}", fold(str(article.get("text") or ""))))

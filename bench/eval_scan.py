@@ -7,6 +7,8 @@ The stream: every article of ../shared/corpus/*/sources/ (its folder names the i
 
     python bench/eval_scan.py                 # relevance and grouping, both parts
     python bench/eval_scan.py --part dev -v   # list the dev part's errors (never the unseen part's)
+    python bench/eval_scan.py --corpus tests/scan_stream --corpus tests/dev_corpus -v
+                                              # grouping on invented corpora (folders of INCIDENT/sources/)
 
 Grouping is scored on the articles that are truly relevant (B-cubed over incidents: each
 article's precision and recall of the group it is put in); an article the filter dropped is
@@ -40,6 +42,29 @@ def stream(part: str) -> list[tuple[Path, str | None]]:
     return items
 
 
+def corpus_stream(folders: list[Path]) -> list[tuple[Path, str | None]]:
+    """(article file, incident) for every article of folders laid out as INCIDENT/sources/*.txt;
+    all folders make one stream (their incidents apart, even when two share a name), so two
+    corpora's incidents of the same country test that they are kept apart."""
+    items: list[tuple[Path, str | None]] = []
+    for folder in folders:
+        for incident in sorted(p for p in folder.iterdir() if (p / "sources").is_dir()):
+            label = f"{folder.name}/{incident.name}"
+            items += [(f, label) for f in sorted((incident / "sources").glob("*.txt"))]
+    return items
+
+
+def _gold_path(incident: str, articles: list[str]) -> Path:
+    """The gold file of an incident: the shared corpus's, or the one beside its sources."""
+    if "/" not in incident:
+        return SHARED / "corpus" / incident / "gold.yaml"
+    return Path(articles[0]).resolve().parent.parent / "gold.yaml"
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(SHARED) if path.is_relative_to(SHARED) else path.relative_to(ROOT))
+
+
 def relevance_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict[str, float]:
     from shutdown_records.extraction.loader import parse_front_matter
     from shutdown_records.scan.relevance import judge
@@ -59,7 +84,7 @@ def relevance_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dic
         else:
             tn += 1
         if verbose and verdict.relevant != truth:
-            print(f"  {'FP' if verdict.relevant else 'FN'} {path.relative_to(SHARED)}: {verdict.why}")
+            print(f"  {'FP' if verdict.relevant else 'FN'} {_shown(path)}: {verdict.why}")
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     return {
@@ -91,7 +116,7 @@ def bcubed(truth: dict[str, str], found: dict[str, str]) -> tuple[float, float, 
     return round(p, 3), round(r, 3), round(2 * p * r / (p + r) if p + r else 0.0, 3)
 
 
-def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict[str, float]:
+def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool, drafts: bool = True) -> dict[str, float]:
     from shutdown_records.scan.engine import ScanOptions, run_scan
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,7 +140,9 @@ def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict
                 truth[row["input"]] = incident
                 if row["incident"]:
                     found[row["input"]] = row["incident"]
-        drafts = draft_quality(out, truth, found, Path(tmp) / "built", verbose)
+        quality = draft_quality(out, truth, found, Path(tmp) / "built", verbose) if drafts else {}
+        if drafts:
+            quality.update(drafts_as_built(out, Path(tmp) / "same", verbose))
         if verbose:
             groups: dict[str, list[str]] = {}
             for a, g in found.items():
@@ -123,7 +150,16 @@ def grouping_scores(items: list[tuple[Path, str | None]], verbose: bool) -> dict
             for g, members in sorted(groups.items()):
                 print(f"  {g}: {' '.join(sorted(members))}")
     p, r, f1 = bcubed(truth, found)
-    return {"bcubed_precision": p, "bcubed_recall": r, "bcubed_f1": f1, "scan_seconds": round(seconds, 1), **drafts}
+    # grouping alone: B-cubed over the articles the filter kept (a dropped article is no split)
+    kept = bcubed({a: t for a, t in truth.items() if a in found}, found)[2] if found else 0.0
+    return {
+        "bcubed_precision": p,
+        "bcubed_recall": r,
+        "bcubed_f1": f1,
+        "bcubed_f1_kept": kept,
+        "scan_seconds": round(seconds, 1),
+        **quality,
+    }
 
 
 def draft_quality(
@@ -143,7 +179,10 @@ def draft_quality(
     build_scores: list[float] = []
     for incident in sorted(set(truth.values())):
         articles = [a for a, t in truth.items() if t == incident]
-        gold = load_gold(SHARED / "corpus" / incident / "gold.yaml")
+        gold_path = _gold_path(incident, articles)
+        if not gold_path.is_file():
+            continue  # an invented stream for grouping only
+        gold = load_gold(gold_path)
         built = build_record([Path(a).resolve() for a in articles], record_path=work / incident / "r.yaml")
         build_scores.append(score_record(gold, built.record).score or 0.0)
         ids = Counter(found[a] for a in articles if a in found)
@@ -152,10 +191,57 @@ def draft_quality(
         scan_scores.append(score_record(gold, record).score or 0.0)
         if verbose and abs(scan_scores[-1] - build_scores[-1]) >= 0.005:
             print(f"  draft {incident}: scan {scan_scores[-1]:.3f}, build {build_scores[-1]:.3f}")
+    if not scan_scores:
+        return {}
     return {
         "draft_score_scan": round(sum(scan_scores) / len(scan_scores), 3),
         "draft_score_build": round(sum(build_scores) / len(build_scores), 3),
     }
+
+
+def drafts_as_built(out: Path, work: Path, verbose: bool = False) -> dict[str, int]:
+    """How many of scan's drafts are byte for byte what `shutdown-records build` writes from the
+    same articles (the ones articles.jsonl puts in the incident, in input order, saved under the
+    same names beside the record); `verbose` prints the first differing lines of the others."""
+    import difflib
+    import shutil
+
+    from click.testing import CliRunner
+
+    from shutdown_records.cli import cli
+    from shutdown_records.scan.inputs import source_name
+
+    members: dict[str, list[Path]] = {}
+    for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["incident"]:
+            members.setdefault(row["incident"], []).append(Path(row["input"]).resolve())
+    same = differ = 0
+    for draft in sorted((out / "drafts").glob("*.yaml")):
+        folder = work / draft.stem
+        (folder / "sources").mkdir(parents=True)
+        saved = []
+        for path in members.get(draft.stem, []):
+            text = path.read_text(encoding="utf-8")
+            target = folder / "sources" / source_name(None, text)  # type: ignore[arg-type]
+            shutil.copyfile(path, target)
+            saved.append(str(target))
+        record = folder / f"{draft.stem}.yaml"
+        result = CliRunner().invoke(cli, ["build", *saved, "-o", str(record), "-q"])
+        built = record.read_text(encoding="utf-8") if record.is_file() else f"(build exited {result.exit_code})\n"
+        # the builder names the incident; scan may add "-2" when two drafts would share a name
+        built_lines = [f"id: {draft.stem}" if ln.startswith("id: ") else ln for ln in built.splitlines()]
+        draft_lines = draft.read_text(encoding="utf-8").splitlines()
+        if built_lines == draft_lines:
+            same += 1
+            continue
+        differ += 1
+        if verbose:
+            diff = list(difflib.unified_diff(built_lines, draft_lines, "build", "scan", n=0, lineterm=""))
+            print(f"  draft {draft.stem} differs from build on its {len(saved)} articles:")
+            for ln in diff[2:12]:
+                print(f"    {ln}")
+    return {"drafts_same_as_build": same, "drafts_differing": differ}
 
 
 def main() -> int:
@@ -163,7 +249,20 @@ def main() -> int:
     parser.add_argument("--part", choices=["dev", "unseen", "both"], default="both")
     parser.add_argument("-v", "--verbose", action="store_true", help="list errors (dev part only)")
     parser.add_argument("--no-grouping", action="store_true")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        help="score grouping on these folders of INCIDENT/sources/*.txt instead (repeat to join them in one stream)",
+    )
+    parser.add_argument("--no-drafts", action="store_true", help="skip comparing drafts with build (faster)")
     args = parser.parse_args()
+    if args.corpus:
+        items = corpus_stream([folder.resolve() for folder in args.corpus])
+        print(f"corpus: relevance {json.dumps(relevance_scores(items, args.verbose))}")
+        print(f"corpus: grouping {json.dumps(grouping_scores(items, args.verbose, drafts=not args.no_drafts))}")
+        return 0
     if not (SHARED / "corpus").is_dir():
         print("../shared/corpus is absent: nothing to score", file=sys.stderr)
         return 1

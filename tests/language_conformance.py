@@ -1,6 +1,10 @@
 """Build each language folder's invented articles (`tests/fixtures/languages/<code>.yaml`) and
 say, per field, whether the record holds what the article states.
 
+A second, independent set (`tests/fixtures/languages2/<code>.yaml`: other stories, other
+phrasing, other invented places and people) guards against cues fitted to the first: a
+language reads a field only when both sets show it.
+
 Shared by `tests/test_language_conformance.py` (which holds every folder to its file's
 `known_gaps`) and `bench/bench_languages.py` (which prints the table)."""
 
@@ -15,6 +19,8 @@ import yaml
 from shutdown_records.extraction.pipeline import build_record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languages"
+# set number -> folder of invented articles (set 2 written apart from set 1, see above)
+SETS = {1: FIXTURES, 2: FIXTURES.parent / "languages2"}
 FIELDS = (
     "country",
     "platforms",
@@ -34,12 +40,12 @@ FIELDS = (
 NAMED = {"ordered_by": "name", "legal_basis": "instrument", "court_challenges": "court"}
 
 
-def languages() -> list[str]:
-    return sorted(p.stem for p in FIXTURES.glob("*.yaml"))
+def languages(which: int = 1) -> list[str]:
+    return sorted(p.stem for p in SETS[which].glob("*.yaml"))
 
 
-def fixture(code: str) -> dict[str, Any]:
-    return yaml.safe_load((FIXTURES / f"{code}.yaml").read_text(encoding="utf-8"))
+def fixture(code: str, which: int = 1) -> dict[str, Any]:
+    return yaml.safe_load((SETS[which] / f"{code}.yaml").read_text(encoding="utf-8"))
 
 
 def holds(field: str, expected: Any, record: dict[str, Any]) -> bool:
@@ -53,9 +59,9 @@ def holds(field: str, expected: Any, record: dict[str, Any]) -> bool:
     return str(got) == str(expected)
 
 
-def check(code: str) -> dict[str, bool]:
-    """Field -> whether every article of the language that states it is read right."""
-    data = fixture(code)
+def check(code: str, which: int = 1) -> dict[str, bool]:
+    """Field -> whether every article of the language (in set `which`) that states it is read right."""
+    data = fixture(code, which)
     out: dict[str, bool] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for i, article in enumerate(data["articles"]):

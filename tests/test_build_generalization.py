@@ -253,13 +253,15 @@ def test_the_described_telecoms_regulator_is_the_regulator_another_source_names(
     assert value == [{"name": "Freedonia Telecommunication Regulatory Commission", "type": "executive"}]
 
 
-def test_generic_executive_is_named_government_of_the_country():
+def test_generic_executive_is_named_as_the_government_of_the_country():
     doc = make_doc(
         "Internet cut in Bangladesh\nBangladesh was cut off from the internet on Friday after the authorities "
         "switched off broadband. The authorities also shut down mobile data. The government ordered the shutdown.\n"
     )
     names = support(doc, "ordered_by")
-    assert "Government of Bangladesh" in names and "Bangladeshi authorities" not in names
+    # "the authorities" and a bare "the government": one executive, named by the country's
+    # adjective as news and datasets write it ("Bangladeshi government")
+    assert "Bangladeshi government" in names and "Bangladeshi authorities" not in names
 
 
 def test_network_said_to_be_spared_is_not_a_restricted_network():

@@ -346,7 +346,7 @@ def test_government_confirming_the_suspension_it_imposed_is_the_orderer(tmp_path
         "Dans un communiqué, le gouvernement a confirmé la suspension de l'internet mobile pour 96 heures."
     )
     record = _build(tmp_path, ("fr", "2021-11-22", body))
-    assert _names(record) == ["Government of Burkina Faso"]
+    assert _names(record) == ["Burkinabe government"]
 
 
 # ------------------------------------------------------------------ kind and justification

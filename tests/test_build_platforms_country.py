@@ -73,6 +73,12 @@ def test_french_country_name_and_demonym_are_read():
     assert {m.value for m in found} == {"SN"}
 
 
+def test_a_country_s_own_name_is_read_beside_cldrs_in_every_case():
+    # CLDR's Russian name is "Киргизия"; the press there writes "Кыргызстан", declined.
+    for sentence in ("В Кыргызстане заблокировали TikTok.", "Власти Кыргызстана отключили интернет."):
+        assert {m.value for m in country.extract(_doc(sentence, "ru"))} == {"KG"}
+
+
 def test_country_is_read_in_a_language_without_vocabulary():
     result = build_record([FIX / "de_unsupported.txt"])
     assert result.record["country"] == "ET"

@@ -36,7 +36,8 @@ def _quotes_are_verbatim(tmp_path: Path, record: dict) -> None:
 
 
 ARTICLES = [
-    # (lang, body, justification, context, networks)
+    # (lang, body, justification, context, networks); a context of {"other"} is the default
+    # when no listed event surrounds the restriction
     (
         "en",
         "Mobile data cut in Veloria as exams begin\n\nMobile data services were suspended across Veloria on Monday "
@@ -77,7 +78,7 @@ ARTICLES = [
         "قطع اینترنت در استان بلورستان\n\nاینترنت همراه و اینترنت ثابت در استان بلورستان قطع شد. وزیر ارتباطات گفت "
         "قطع اینترنت به دلیل مسائل امنیتی بوده است.",
         {"national_security"},
-        set(),
+        {"other"},  # no event named around it: other by default
         {"mobile", "fixed"},
     ),
     (
@@ -85,7 +86,7 @@ ARTICLES = [
         "Kuzeyada'da internet kesildi\n\nKuzeyada ilinde mobil internet ve sabit internet erişimi pazar günü kesildi. "
         "Valilik, kararın kamu düzeninin korunması amacıyla alındığını duyurdu.",
         {"public_order"},
-        set(),
+        {"other"},  # no event named around it: other by default
         {"mobile", "fixed"},
     ),
     (
@@ -93,7 +94,7 @@ ARTICLES = [
         "Роскомнадзор заблокировал мессенджер Чатли\n\nРоскомнадзор заблокировал мессенджер Чатли. В ведомстве "
         "объяснили блокировку распространением недостоверной информации.",
         {"misinformation"},
-        set(),
+        {"other"},  # no event named around it: other by default
         None,
     ),
     (
@@ -101,7 +102,7 @@ ARTICLES = [
         "Bloqueio do Chatly em Serrânia\n\nO aplicativo Chatly foi bloqueado em Serrânia na segunda-feira. Segundo "
         "fontes do governo, o bloqueio foi determinado para evitar a disseminação de discursos de ódio.",
         {"hate_speech"},
-        set(),
+        {"other"},  # no event named around it: other by default
         None,
     ),
 ]
@@ -209,9 +210,9 @@ def test_no_reason_given_is_read_and_a_negated_announcement_confirms_nothing(tmp
     record = _build(tmp_path, lang, body)
     assert record["justification"] == ["none_given"]
     # "не сообщили" (did not announce) is no confirmation; "gösterilmeden" (without being
-    # shown) is no "gösteri" (demonstration)
+    # shown) is no "gösteri" (demonstration): no event is named, so context is the default
     assert record.get("acknowledged") is not True
-    assert not record.get("context")
+    assert record.get("context") == ["other"]
 
 
 @pytest.mark.parametrize(

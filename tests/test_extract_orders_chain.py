@@ -423,13 +423,13 @@ def test_a_law_named_or_described_in_the_local_language_is_the_legal_basis(tmp_p
             "pl",
             "Blokada Telegrama\nRegulator telekomunikacyjny w Polsce nakazał operatorom zablokowanie Telegrama w "
             "poniedziałek.",
-            "Telecommunications regulator of Poland",
+            "Polish telecommunications regulator",
         ),
         (
             "es",
             "Bloqueo de TikTok\nEl regulador de telecomunicaciones de Honduras ordenó a las operadoras bloquear TikTok "
             "el lunes.",
-            "Telecommunications regulator of Honduras",
+            "Honduran telecommunications regulator",
         ),
         (
             "fr",
@@ -498,7 +498,7 @@ def record_country(record: dict) -> str:
         (
             "fr",
             "Blocage au Sénégal\nLe gouvernement sénégalais a ordonné à l'ARTP de bloquer TikTok mercredi.",
-            "Government of Senegal",
+            "Senegalese government",
         ),
         (
             "pt",

@@ -132,3 +132,25 @@ def test_an_alias_names_its_country_in_a_cue_and_the_english_adjective_names_aut
     assert gazetteer.countries("en").code("Britain") == "GB"
     assert gazetteer.fill_country("{demonym_en} authorities", "ET") == "Ethiopian authorities"
     assert gazetteer.fill_country("{demonym_en} authorities", "KP") == "North Korean authorities"
+
+
+def test_a_key_given_twice_is_an_error_not_a_lost_list(tmp_path: Path) -> None:
+    # Two edits of one cue file, merged, can leave a section twice: YAML keeps the later one
+    # and the first list would vanish without a word.
+    from shutdown_records.dataschema import read_yaml
+
+    path = tmp_path / "cues.yaml"
+    path.write_text("gates:\n  order:\n    - 'ordered'\n  agent: ['by']\n  order:\n    - 'decreed'\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        read_yaml(path)
+    assert caught.value.place == f"{path}:5"
+    assert "'order' is given twice in one mapping (first on line 2)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(Path(str(resources.files("shutdown_records").joinpath("data"))).rglob("*.yaml"))
+)
+def test_no_shipped_data_file_says_a_key_twice(path: Path) -> None:
+    from shutdown_records.dataschema import read_yaml
+
+    read_yaml(path)

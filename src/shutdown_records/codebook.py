@@ -8,9 +8,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from . import model
+from .dataschema import read_yaml
 
 
 def _enum_of(annotation: Any) -> type[StrEnum]:
@@ -43,8 +42,8 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
 
 @cache
 def codebook() -> dict[str, dict[str, str]]:
-    text = resources.files("shutdown_records").joinpath("data", "vocab", "codebook.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    data, _ = read_yaml(resources.files("shutdown_records").joinpath("data", "vocab", "codebook.yaml"))
+    return data
 
 
 def codebook_markdown() -> str:

@@ -83,6 +83,7 @@ def command(
     from ..atomic import ChangedOnDisk, write_atomic_if_unchanged  # noqa: PLC0415
     from ..extraction import build_record  # noqa: PLC0415 - keep `build --help` fast
     from ..extraction.notes import summary  # noqa: PLC0415
+    from ..validate.checks_semantic import drop_impossible_start  # noqa: PLC0415
     from ..yamlio import dump_yaml  # noqa: PLC0415
 
     if language is not None and not (2 <= len(language) <= 3 and language.isalpha() and language.islower()):
@@ -149,7 +150,7 @@ def command(
             "Choose another file, or use --force",
             place=str(target),
         )
-    impossible = _drop_impossible_start(result.record)
+    impossible = drop_impossible_start(result.record)
     if impossible:
         click.echo(f"error: {target or 'record'}: {printable(impossible)}", err=True)
     text = dump_yaml(result.record)
@@ -181,21 +182,3 @@ def command(
                 err=True,
             )
     sys.exit(EXIT_INVALID if impossible else EXIT_PARTIAL if unreadable else EXIT_OK)
-
-
-def _drop_impossible_start(record: dict) -> str | None:
-    """Leave out a start date later than every source's publication (not a person's value).
-
-    No source can report a start it had not seen; such a date is a relative date read into
-    the wrong year. A date a person set (`curation`) is theirs: `validate` warns about it.
-    """
-    from ..validate.checks_semantic import start_after_publication  # noqa: PLC0415
-
-    problem = start_after_publication(record)
-    if problem is None or "start_date" in (record.get("curation") or {}):
-        return None
-    record["start_date"] = None
-    for section in ("evidence", "conflicts"):
-        if isinstance(record.get(section), dict):
-            record[section].pop("start_date", None)
-    return problem + "; it is left out"

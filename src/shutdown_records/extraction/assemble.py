@@ -101,6 +101,7 @@ def merge_all(
     merged["status"] = _status(merged, by_field.get("status", []), citer)
     merged["scope"] = _scope_default(merged, by_field.get("scope", []), citer)
     merged["justification"] = _justification_default(merged)
+    merged["context"] = _context_default(merged)
     for result in merged.values():  # conflicts name sources by their ids in the record
         for cand in (result.conflict or {}).get("candidates", []):
             cand["sources"] = [rename.get(sid, sid) for sid in cand["sources"]]
@@ -224,7 +225,8 @@ def _platform_throttled(by_field: dict[str, list[Mention]], chosen: set[str]) ->
     """
     if any(m.extra.get("slowed_services") for m in by_field.get("kind") or []):
         return True  # "la diminution du débit des réseaux sociaux": the services were slowed
-    slow = [m for m in by_field.get("kind") or [] if m.value == "throttling"]
+    # (a platform named right at the slowdown word: `fields._platform_slowdowns`)
+    slow = [m for m in by_field.get("kind") or [] if m.value == "throttling" and m.extra.get("slowed_platform", True)]
     for p in by_field.get("platforms") or []:
         if str(p.value) not in chosen and platform_name(str(p.value), None) not in chosen:
             continue
@@ -338,6 +340,25 @@ def _justification_default(merged: dict[str, Merged]) -> Merged:
         return current if current is not None else Merged(None)
     cites = _restriction_citations(merged, JUSTIFICATION_DEFAULT_NOTE, "none_given")
     return Merged(["none_given"], cites, None, [f"justification: {JUSTIFICATION_DEFAULT_NOTE}"])
+
+
+CONTEXT_DEFAULT_NOTE = (
+    "no vote, protest, unrest, conflict, coup, exam or religious event is tied to the restriction: other by default"
+)
+
+
+def _context_default(merged: dict[str, Merged]) -> Merged:
+    """context when no event reached the floor: `other`.
+
+    A restriction always has surroundings; when the sources tie none of the listed events to
+    it, what surrounded it is something else (a dispute with a platform, a removed post, an
+    investigation), which the codebook calls `other`. An event named only in passing (below
+    the floor) stays out. Cites the restriction's sentences with a note, like the defaults above."""
+    kept = _undefaulted(merged, "context")
+    if kept is not None:
+        return kept
+    cites = _restriction_citations(merged, CONTEXT_DEFAULT_NOTE, "other")
+    return Merged(["other"], cites, None, [f"context: {CONTEXT_DEFAULT_NOTE}"])
 
 
 def _status(merged: dict[str, Merged], mentions: list[Mention], citer: Citer) -> Merged:

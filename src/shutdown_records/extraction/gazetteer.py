@@ -290,6 +290,22 @@ def english_country_name(code: str) -> str:
 
 
 @cache
+def _display_codes() -> dict[str, str]:
+    """English display name (`english_country_name`) -> code, for every territory."""
+    out: dict[str, str] = {}
+    for code in cldr_territories("en"):
+        out.setdefault(english_country_name(code).casefold(), code)
+    return out
+
+
+def display_country_code(name: str) -> str | None:
+    """The code of a country written as this project names it ("Turkey", "Cuba"): such a
+    name in a built name ("Government of Cuba") was made from the code, so it is not the
+    common word that makes "Cuba" or "Turkey" ambiguous in running text."""
+    return _display_codes().get(name.strip().casefold())
+
+
+@cache
 def english_demonym(code: str) -> str | None:
     """The English adjective of a country ("Ethiopian"): its first in demonyms.yaml `en`."""
     words = _demonym_table("en").get(code)

@@ -128,6 +128,12 @@ class Gates(Section):
     future: Entries = None  # "will", "sera": a negated restriction in such a clause is a promise, not a denial
     addressee: Entries = None  # right before an authority, marks it as the one told ("به", "إلى")
     addressee_after: Entries = None  # right after an authority, marks it as the one told ("'ya", "को", "کو")
+    comment: Entries = None  # "defended", "criticised": between an authority and an order word, it speaks of the order
+    comment_after: Entries = (
+        None  # "savundu", "का बचाव किया": right after an order word (verb-final languages), the same
+    )
+    subject_after: Entries = None  # right after an authority, marks it as the agent ("نے", "ने", "ले")
+    not_order: Entries = None  # "public order", "orden público": a phrase holding an order word that orders nothing
 
 
 class Kind(Section):
@@ -199,6 +205,8 @@ class CueSettings(Section):
     subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
     negation_after: Annotated[int, Field(gt=0)] | None = None  # characters after a value a negated verb may close
     verb_first_window: Annotated[int, Field(gt=0)] | None = None  # verb-first languages: characters before the subject
+    # subject-object-verb languages: a sentence's opening authority or speaker is its final verb's subject
+    verb_final: StrictBool | None = None
 
 
 class Stance(Section):
@@ -219,6 +227,8 @@ class Attribution(Section):
     speculation: Entries = None  # "likely", "apparently", "believed to": a guessed reason
     purpose: Entries = None  # purpose and reported-reason constructions, read like gates.official
     stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
+    obligation: Entries = None  # "demands", "comply", "remove": a reason after it is what the platform was asked to do
+    law_made: Entries = None  # "adopted a law": a reason after it is the law's purpose, not the restriction's
 
 
 class CuesFile(Section):
@@ -322,10 +332,14 @@ class DatesFile(Section):
     calendar_month_suffixes: Words | None = None
     roles_inside_words: StrictBool | None = None  # role cues may sit inside longer words (no word boundary)
     range_joiners: Words | None = None
+    range_between: dict[StrictStr, Words] | None = None  # "between" -> ["and"]: "between 3 June and 7 June"
+    range_articles: Words | None = None  # "entre el 3 de junio y el 7": an article before either date
     later_after: Words | None = None  # "two days later": after a number of `day_units`
     later_before: Words | None = None  # "через два дня": before a number of `day_units`
     later_not_followed_by: Words | None = None  # "trois jours après le vote": counted from the event, not read
     next_days: dict[StrictStr, StrictInt] | None = None  # "the next day": days after the date stated before it
+    day_count: Words | None = None  # "for a {n} day": the Nth day of the restriction on the day the sentence gives
+    ordinal_words: dict[StrictStr, StrictInt] | None = None  # "third": 3, the ordinals `day_count` takes for {n}
     proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
     verb_final: StrictBool | None = None  # the verb after a date (not a noun before it) says which step it is
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from ..fields import FIELDS
 from ..model import ITEM_KEYS, item_label
-from .gazetteer import country_code_of
+from .gazetteer import country_code_of, display_country_code
 from .langdata import shared
 from .types import Doc, Mention
 
@@ -356,7 +356,10 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         generic = [i for i in keep_idx if norms[i].startswith("government ") and items[i].get("type") != "state"]
         named = [totals[labels[i]] for i in keep_idx if i not in generic]
         if named:
-            keep_idx = [i for i in keep_idx if i not in generic or totals[labels[i]] > max(named)]
+            # ... unless one sentence names both as links of one chain of orders ("the
+            # government ordered the regulator to block X"): the gold lists each link.
+            chained = _chain_links(groups, generic, [i for i in keep_idx if i not in generic])
+            keep_idx = [i for i in keep_idx if i not in generic or totals[labels[i]] > max(named) or i in chained]
     value = [items[i] for i in keep_idx]
     cite_mentions = [m for g in groups for m in g]
     cites = citer.cite(cite_mentions, lambda m: label_of[id(m)])
@@ -381,6 +384,18 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             for i in left
         ]
     return Merged(value, cites, conflict, notes)
+
+
+CHAIN_WEIGHT = 1.0  # both links of a chain must be read as ordering in their shared sentence
+
+
+def _chain_links(groups: list[list[Mention]], generic: list[int], named: list[int]) -> set[int]:
+    """Generic groups cited, at full strength, by a sentence that also cites a named body at
+    full strength: that sentence states a chain of orders with the government at its head."""
+    quotes = {(m.source, m.start, m.end) for i in named for m in groups[i] if m.weight >= CHAIN_WEIGHT}
+    return {
+        i for i in generic if any((m.source, m.start, m.end) in quotes for m in groups[i] if m.weight >= CHAIN_WEIGHT)
+    }
 
 
 def _judges_as_their_court(mentions: list[Mention], key_name: str) -> list[Mention]:
@@ -411,7 +426,10 @@ def _judges_as_their_court(mentions: list[Mention], key_name: str) -> list[Menti
     return out
 
 
-_DESCRIBED_REGULATOR = re.compile(r" telecommunications regulator$", re.I)
+# Lower case: "Turkish telecommunications authority" is described; "Nepal Telecommunications Authority" is named.
+_DESCRIBED_REGULATOR = re.compile(
+    r" telecommunications (?:regulator|authority)$|^[Tt]elecommunications (?:regulator|authority) of "
+)
 _REGULATOR_NAME = re.compile(r"regulat|communications|telecom", re.I)  # English display names
 _DESCRIBED_STATE = re.compile(r"^State government$", re.I)
 
@@ -458,7 +476,7 @@ def _join_described(
 
 
 _GENERIC = (
-    re.compile(r"^(?:the )?government of (?P<place>.+)$", re.I),
+    re.compile(r"^(?:the )?(?:government|authorities) of (?P<place>.+)$", re.I),
     re.compile(r"^(?P<place>.+?) (?:authorities|government)$", re.I),
 )
 
@@ -473,7 +491,7 @@ def _generic_government(name: str) -> str | None:
     for pattern in _GENERIC:
         m = pattern.match(name.strip())
         if m:
-            code = country_code_of(m.group("place"))
+            code = country_code_of(m.group("place")) or display_country_code(m.group("place"))
             if code:
                 return f"government {code}"
     return None

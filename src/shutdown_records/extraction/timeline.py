@@ -13,7 +13,10 @@ of docs/timeline.md before the merger picks the record's `start_date` and `end_d
 3. a date the sources give for the return of access is not the start;
 4. a follow-up article's own date is not the incident's: a start read from a source's own
    published day, weeks after the other sources' start, does not count;
-5. an extension's dates are neither start nor end (the extractor already weighs them down).
+5. an extension's dates are neither start nor end (the extractor already weighs them down);
+6. a schedule that began as announced ("from 3 to 7 June", and the cuts were seen to begin
+   on the 3rd) ends on its last day when no source reports another return;
+7. access that came back in stages, in one sentence, came back fully on the last stage's day.
 
 The rules only reweigh Mentions; the merger still adds support across sources and cites the
 quotes, so every value stays traceable and a disagreement stays visible in `conflicts`.
@@ -35,6 +38,7 @@ ANNOUNCED = 0.3  # ...and of an announcement date
 FOLLOW_UP_DAYS = 14  # a source's own day this much after another source's start is a follow-up
 FOLLOW_UP = 0.2
 OWN_TIME_DAYS = 7  # a start this close to its source's published day is that source's news
+PARTIAL_STAGE = 0.3  # an earlier stage of a return that one sentence gives in stages
 RESTORE_AS_START = 0.2  # a date the sources give as the return of access, read as a start
 
 
@@ -99,6 +103,19 @@ def _day(value: str) -> date | None:
         return None
 
 
+def _revoked_before_planned(start: list[Mention], revoked: list[Mention]) -> bool:
+    """Whether the order was revoked before the day it was to take effect: "blocked from 15
+    February" said on the 11th (a plan: `planned`), revoked on the 13th, and no source
+    reporting the block as already in place on or before the revocation."""
+    if not revoked:
+        return False
+    first = min(str(m.value) for m in revoked)
+    effects = [m for m in start if event_of(m) == "effect" and m.weight >= 0.3 and len(str(m.value)) == 10]
+    planned_after = any(m.extra.get("planned") and str(m.value) > first for m in effects)
+    happened = any(not m.extra.get("planned") and str(m.value) <= first for m in effects)
+    return planned_after and not happened
+
+
 def apply_rules(
     start: list[Mention], end: list[Mention], published: dict[str, str]
 ) -> tuple[list[Mention], list[Mention], list[str]]:
@@ -109,11 +126,19 @@ def apply_rules(
 
     # Rule 2: revoked before it took effect.
     revoked = [m for m in end if event_of(m) == "revocation" and m.weight >= 0.3]
-    never = any(m.extra.get("not_effective") for m in start + end)
+    never = any(m.extra.get("not_effective") for m in start + end) or _revoked_before_planned(start, revoked)
     if revoked and never:
         orders = [m for m in start if event_of(m) in ("order", "effect", "announcement")]
         if orders:
             end = [m if event_of(m) == "revocation" else replace(m, weight=round(m.weight * 0.3, 4)) for m in end]
+            # The effect dates after the revocation were plans that never came true.
+            first = min(str(m.value) for m in revoked)
+            start = [
+                replace(m, weight=round(m.weight * FOLLOW_UP, 4))
+                if event_of(m) == "effect" and str(m.value) > first
+                else m
+                for m in start
+            ]
             notes.append(
                 "timeline: the order was revoked before it took effect: start is the order's date, end the revocation's"
             )
@@ -135,6 +160,12 @@ def apply_rules(
             notes.append(
                 "timeline: start is the day the restriction took effect; order and announcement dates count less"
             )
+
+    # Rule 7: access that came back in stages ("restored in the capital on 4 July and in the
+    # rest of the region on 9 July"): in one sentence, the last return day is the end.
+    end, staged = _stages(end)
+    if staged:
+        notes.append(f"timeline: access came back in stages; {staged} is the last")
 
     # Rule 3: a date the sources give as the return of access is not the start.
     returns = _support([m for m in end if event_of(m) in ENDING])
@@ -193,7 +224,59 @@ def apply_rules(
             f"timeline: starts that follow-up sources ({shown}) read near their own published day "
             "count less: that is their news, not the start"
         )
+    # Rule 6: a schedule that began as announced ("cut from 3 to 7 June during the exams",
+    # and another source saw the cuts begin on the 3rd): with no return reported, the
+    # schedule's last day is the end.
+    if not any(w >= EFFECT_FLOOR for w in _support(end).values()):
+        end, kept = _schedule_end(start, end)
+        if kept:
+            notes.append(f"timeline: {kept} is the last day of a schedule that began as announced")
     return start, end, sorted(set(notes))
+
+
+def _stages(end: list[Mention]) -> tuple[list[Mention], str | None]:
+    """Return mentions of one sentence with several days: the earlier ones are stages
+    (partial restorations, PARTIAL_STAGE x), the last one keeps the strongest weight."""
+    by_sentence: dict[tuple[str, int, int], list[Mention]] = {}
+    for m in end:
+        if event_of(m) in ("restoration", "lifting") and len(str(m.value)) == 10:
+            by_sentence.setdefault((m.source, m.start, m.end), []).append(m)
+    changed: dict[int, Mention] = {}
+    last_day = None
+    for group in by_sentence.values():
+        days = {str(m.value) for m in group}
+        if len(days) < 2:
+            continue
+        last_day = max(days)
+        strongest = max(m.weight for m in group)
+        for m in group:
+            if str(m.value) == last_day:
+                changed[id(m)] = replace(m, weight=strongest)
+            else:
+                changed[id(m)] = replace(
+                    m, weight=round(m.weight * PARTIAL_STAGE, 4), extra={**m.extra, "event": "partial_restoration"}
+                )
+    return [changed.get(id(m), m) for m in end], last_day
+
+
+def _schedule_end(start: list[Mention], end: list[Mention]) -> tuple[list[Mention], str | None]:
+    """End mentions with a stated range's last day raised to the floor when the range's first
+    day is a start that a second source, or a report of it happening, confirms."""
+    support = _support(start)
+    for m in end:
+        if m.extra.get("cue") != "range" or len(str(m.value)) != 10:
+            continue
+        firsts = {str(x.value) for x in start if x.source == m.source and x.extra.get("cue") == "range"}
+        for first in firsts:
+            confirmed = [
+                x
+                for x in start
+                if str(x.value) == first and (x.source != m.source or not x.extra.get("planned")) and x.weight >= 0.3
+            ]
+            if confirmed and support.get(first, 0.0) >= EFFECT_FLOOR and first <= str(m.value):
+                raised = replace(m, weight=max(m.weight, EFFECT_FLOOR))
+                return [raised if x is m else x for x in end], str(m.value)
+    return end, None
 
 
 def describe(mentions: list[Mention]) -> list[str]:

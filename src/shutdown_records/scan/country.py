@@ -24,7 +24,7 @@ AUTHORITY_WEIGHT = 1.5  # the ordering body's country against the names' vote (w
 CLEAR_RATIO = 1.5  # a lead of this many times the next country's share (60:40) is a clear reading
 CANDIDATE_SHARE = 0.25  # a country with less than this share is never a candidate
 GENERIC_PREFIXES = ("Government of ", "Authorities of ")
-GENERIC_SUFFIX = " authorities"
+GENERIC_SUFFIXES = (" authorities", " government")  # "Tajik authorities", "Kenyan government"
 
 
 @cache
@@ -45,13 +45,15 @@ def authority_country(name: str) -> tuple[str | None, bool]:
 
 
 def _generic_country(name: str) -> str | None:
-    from ..extraction.gazetteer import country_code_of  # noqa: PLC0415
+    from ..extraction.gazetteer import country_code_of, display_country_code  # noqa: PLC0415
 
     for prefix in GENERIC_PREFIXES:
         if name.startswith(prefix):
-            return country_code_of(name[len(prefix) :])
-    if name.endswith(GENERIC_SUFFIX):
-        return country_code_of(name[: -len(GENERIC_SUFFIX)])
+            place = name[len(prefix) :]
+            return country_code_of(place) or display_country_code(place)  # "Government of Turkey"
+    for suffix in GENERIC_SUFFIXES:
+        if name.endswith(suffix):
+            return country_code_of(name[: -len(suffix)])
     return None
 
 
@@ -72,7 +74,21 @@ def _bodies_named(docs: Iterable[Any]) -> dict[str, float]:
 def country_shares(mentions: Iterable[Any], docs: Iterable[Any] = ()) -> list[tuple[str, float]]:
     """(country, share) best first, shares summing to 1; empty when nothing names a country.
     `docs` (the articles read) let a national body named anywhere stand for the country when
-    the article names none."""
+    the article names none. Countries with a share under CANDIDATE_SHARE are left out (see
+    `country_votes` for all of them)."""
+    return candidate_shares(country_votes(mentions, docs))
+
+
+def candidate_shares(votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The countries of `country_votes` that may be the article's (the leader, and any with
+    at least CANDIDATE_SHARE), shares rounded."""
+    return [(c, round(s, 3)) for c, s in votes if s >= CANDIDATE_SHARE or c == votes[0][0]]
+
+
+def country_votes(mentions: Iterable[Any], docs: Iterable[Any] = ()) -> list[tuple[str, float]]:
+    """Every country the article names or whose body it names, (country, share) best first:
+    grouping keeps the minor ones to place an article whose reading went to another country
+    (a past block abroad recalled at length, the ordering body of another state)."""
     mentions = list(mentions)
     named: dict[str, float] = {}
     for m in mentions:
@@ -96,8 +112,7 @@ def country_shares(mentions: Iterable[Any], docs: Iterable[Any] = ()) -> list[tu
     total = sum(scores.values())
     if not total:
         return []
-    ranked = sorted(((c, s / total) for c, s in scores.items()), key=lambda cs: (-cs[1], cs[0]))
-    return [(c, round(s, 3)) for c, s in ranked if s >= CANDIDATE_SHARE or c == ranked[0][0]]
+    return sorted(((c, s / total) for c, s in scores.items()), key=lambda cs: (-cs[1], cs[0]))
 
 
 def is_clear(shares: list[tuple[str, float]]) -> bool:

@@ -2,7 +2,11 @@
 
 Greedy and deterministic: articles are taken in date order (then input order) and each joins
 the incident it fits best, else starts one. The order of arrival from workers plays no part,
-so the grouping is the same for every engine.
+so the grouping is the same for every engine. An article is compared with all that its
+incident has gathered (every article's platforms, stated start and end dates, publication
+dates, languages, contexts), so a follow-up stating the incident's dates joins it however late
+it is published, and a block lifted and imposed again is a new incident. A last pass places an
+article left alone because its country reading went to another state it recalls.
 
 An article's country is a ranked reading (`country.country_shares`). A clear reading must be
 the incident's country; an unclear one (two countries close, as when an article says only
@@ -24,6 +28,12 @@ WINDOW_DAYS = 60  # an article more than this far from every article of an incid
 # its lifting years on), so articles sharing a platform are one incident within this window.
 PLATFORM_WINDOW_DAYS = 3 * 366
 SAME_NEWS_DAYS = 3  # an article naming no country, in another language, published this close
+# A block lifted and imposed again is two incidents: an article whose stated start is this far
+# after an incident's stated end (or whose end is this far before its start) is not that incident.
+ENDED_MARGIN_DAYS = 31
+# An article alone in its incident, read as another country's, joins an incident of a country it
+# also names when it shares that incident's platforms (or both are network-wide) this close in time.
+MISREAD_DAYS = 7
 
 
 @dataclass
@@ -40,6 +50,10 @@ class Item:
     published: str | None = None
     language: str | None = None
     countries: tuple[tuple[str, float], ...] = ()  # (country, share) best first
+    start: date | None = None  # the incident's start as the article states it
+    end: date | None = None  # the incident's end as the article states it
+    contexts: frozenset[str] = frozenset()  # what it came with: exams, election, protests...
+    named: tuple[str, ...] = ()  # every country the article names, the minor ones too
 
     @property
     def day(self) -> date | None:
@@ -69,10 +83,15 @@ class Group:
     countries: set[str] = field(default_factory=set)  # what the country may still be
     kinds: set[str] = field(default_factory=set)
     votes: dict[str, float] = field(default_factory=dict)
+    starts: set[date] = field(default_factory=set)  # stated starts
+    ends: set[date] = field(default_factory=set)  # stated ends
+    published: set[date] = field(default_factory=set)
+    contexts: set[str] = field(default_factory=set)
 
     def fits(self, item: Item) -> bool:
         """Same country (an article naming none needs a shared platform), compatible
-        platforms, and a start or publication date near the incident's."""
+        platforms (shared, or the same stated start), and a start or publication date near
+        the incident's."""
         if item.country is not None and not (set(item.candidates) & self.countries):
             return False
         return self.compatible(item)
@@ -83,10 +102,17 @@ class Group:
             if item.platforms or self.platforms:
                 if not (item.platforms & self.platforms):
                     return False
-            elif item.language not in self.languages and not (item.published and self.distance(item) <= SAME_NEWS_DAYS):
-                # network-wide and no country: the same language, or reported within days
+            elif not (
+                item.language in self.languages
+                or (item.published and self.distance(item) <= SAME_NEWS_DAYS)
+                or self.same_start(item)
+            ):
+                # network-wide and no country: the same language, reported within days, or
+                # stating the same start (a language whose country names the builder lacks)
                 return False
-        if item.platforms and self.platforms and not (item.platforms & self.platforms):
+        if item.platforms and self.platforms and not (item.platforms & self.platforms) and not self.same_start(item):
+            return False
+        if self.ended_before(item):
             return False
         if item.published and item.days and self.days:
             # Only a published date is firm; a start date read from an undated article may be
@@ -96,13 +122,35 @@ class Group:
                 return False
         return True
 
+    def same_start(self, item: Item) -> bool:
+        """The article states the incident's start to a day (outlets list different platforms
+        of one block: "WhatsApp and Facebook" here, "X and Instagram" there)."""
+        return item.start is not None and any(abs((item.start - s).days) <= 1 for s in self.starts)
+
+    def ended_before(self, item: Item) -> bool:
+        """The article reports a restriction that started after this incident had ended (a
+        block lifted, then imposed again), or one that ended before this incident started."""
+        if item.start and self.ends and (item.start - max(self.ends)).days > ENDED_MARGIN_DAYS:
+            return True
+        return bool(item.end and self.starts and (min(self.starts) - item.end).days > ENDED_MARGIN_DAYS)
+
     def distance(self, item: Item) -> int:
         if not item.days or not self.days:
             return 10**6
         return min(abs((d - g).days) for d in item.days for g in self.days)
 
-    def add(self, item: Item) -> None:
-        if item.country is not None:
+    def published_distance(self, item: Item) -> int:
+        """Days between the article's publication and the nearest of the incident's (firm dates:
+        they tell two incidents apart when a stated date, read from a passing mention, ties)."""
+        day = parse_day(item.published)
+        if day is None or not self.published:
+            return 10**6
+        return min(abs((day - g).days) for g in self.published)
+
+    def add(self, item: Item, *, country: bool = True) -> None:
+        """Take the article in; `country=False` leaves the incident's country as it is (an
+        article placed by its other facts, its own reading set aside)."""
+        if item.country is not None and country:
             candidates = set(item.candidates)
             self.countries = (self.countries & candidates) or candidates if self.items else candidates
             for code, share in item.countries or ((item.country, 1.0),):
@@ -114,6 +162,14 @@ class Group:
         self.platforms |= item.platforms
         self.days.update(item.days)
         self.languages.add(item.language)
+        self.contexts |= item.contexts
+        if item.start:
+            self.starts.add(item.start)
+        if item.end:
+            self.ends.add(item.end)
+        published = parse_day(item.published)
+        if published:
+            self.published.add(published)
         if item.day:
             self.first = min(self.first or item.day, item.day)
             self.last = max(self.last or max(item.days), max(item.days))
@@ -131,7 +187,8 @@ def parse_day(value: str | None) -> date | None:
 def make_item(seq: int, row: dict[str, Any]) -> Item:
     feats = row.get("_features") or {}
     source = row["_source"]
-    days = tuple(sorted({d for d in (parse_day(feats.get("start_date")), parse_day(source.get("published"))) if d}))
+    start, end = parse_day(feats.get("start_date")), parse_day(feats.get("end_date"))
+    days = tuple(sorted({d for d in (start, end, parse_day(source.get("published"))) if d}))
     return Item(
         seq=seq,
         input=row["input"],
@@ -143,12 +200,17 @@ def make_item(seq: int, row: dict[str, Any]) -> Item:
         source=source["name"],
         published=source.get("published"),
         language=row.get("language"),
+        start=start,
+        end=end,
+        contexts=frozenset(str(c) for c in feats.get("context") or []),
+        named=tuple(str(c) for c in feats.get("named") or []),
     )
 
 
-def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[bool, int, bool, bool, int, int]:
+def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[bool, int, bool, int, bool, bool, int, int]:
     """An incident of the country the article leads with (all of them when shares tie, as for
-    "Congo" alone), then closer in time, then the same language, then the same kind (a
+    "Congo" alone), then closer in time, then one it shares a context with (exams, an
+    election), then closer in publication, then the same language, then the same kind (a
     throttling is not a full shutdown), then the likelier country, then the older. An unclear
     article goes to its second country only when no incident of its first fits."""
     top = item.countries[0][1] if item.countries else None
@@ -157,6 +219,8 @@ def _rank(group: Group, item: Item, groups: list[Group]) -> tuple[bool, int, boo
     return (
         bool(leaders) and not (group.countries & leaders),
         group.distance(item),
+        bool(item.contexts and group.contexts and not (item.contexts & group.contexts)),
+        group.published_distance(item),
         item.language not in group.languages,
         bool(item.kind and group.kinds and item.kind not in group.kinds),
         order,
@@ -176,6 +240,7 @@ def _only_incident_of_its_country(groups: list[Group], item: Item) -> Group | No
         if g.countries == {item.country}
         and (item.kind is None or not g.kinds or item.kind in g.kinds)
         and not (item.days and g.days and g.distance(item) > WINDOW_DAYS)
+        and not g.ended_before(item)
     ]
     rivals = [g for g in groups if item.country in g.countries]
     return same[0] if len(same) == 1 and len(rivals) == 1 else None
@@ -194,9 +259,10 @@ def group_items(items: list[Item]) -> list[Group]:
         chosen = ranked[0] if ranked else _only_incident_of_its_country(groups, item)
         if item.country is None and len(ranked) > 1:
             # An article naming no country joins an incident only when one fits best:
-            # closer in time, or (equally close) written in the same language.
+            # closer in time or sharing a context, or (else equal) closer in publication or
+            # written in the same language.
             first, second = ranked[0], ranked[1]
-            if _rank(first, item, groups)[1:3] == _rank(second, item, groups)[1:3]:
+            if _rank(first, item, groups)[1:5] == _rank(second, item, groups)[1:5]:
                 chosen = None
         if chosen is not None:
             chosen.add(item)
@@ -204,7 +270,40 @@ def group_items(items: list[Item]) -> list[Group]:
             group = Group()
             group.add(item)
             groups.append(group)
+    groups = _join_misread(groups)
     for group in groups:
         group.items.sort(key=lambda i: i.seq)
     groups.sort(key=lambda g: g.items[0].seq)
     return groups
+
+
+def _join_misread(groups: list[Group]) -> list[Group]:
+    """An article left alone whose country reading may be wrong joins the incident it matches.
+
+    The reading can go to another state when an article recalls a block abroad at length, or
+    names another state's regulator ("as Roskomnadzor did in 2018"). When such an article is
+    the only one of its incident, and it also names the country of an incident of several
+    articles that shares its platforms (or both are network-wide), allows its dates and is
+    reported within MISREAD_DAYS of it, it is that incident's, if exactly one fits so. An
+    incident of two articles or more is the stream's own evidence and is never taken apart.
+    """
+    alone = [g for g in groups if len(g.items) == 1 and g.items[0].country is not None]
+    for group in alone:
+        item = group.items[0]
+        others = set(item.named) - set(item.candidates)
+        if not others or not item.days:
+            continue
+        fitting = [
+            g
+            for g in groups
+            if len(g.items) > 1
+            and g.countries & others
+            and bool(item.platforms) == bool(g.platforms)
+            and g.compatible(item)
+            and g.distance(item) <= MISREAD_DAYS
+            and not (item.kind and g.kinds and item.kind not in g.kinds)
+        ]
+        if len(fitting) == 1:
+            fitting[0].add(item, country=False)
+            group.items.clear()
+    return [g for g in groups if g.items]

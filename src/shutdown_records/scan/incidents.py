@@ -27,6 +27,7 @@ def build_incident(task: BuildTask) -> dict[str, Any]:
     """{"record": ..., "yaml": its text} or {"error": one line}: laid out as OUT/<folder>/ will be, so the source
     paths the builder writes ("sources/NAME") are the final ones."""
     from ..extraction import build_record  # noqa: PLC0415
+    from ..validate.checks_semantic import drop_impossible_start  # noqa: PLC0415
 
     try:
         with tempfile.TemporaryDirectory(prefix="scan-build-") as tmp:
@@ -38,6 +39,7 @@ def build_incident(task: BuildTask) -> dict[str, Any]:
                 path.write_bytes(data)
                 paths.append(path)
             built = build_record(paths, record_path=folder / f"{task.name}.yaml", existing=task.existing)
+            drop_impossible_start(built.record)  # as `build` writes it
             # dumped here, on the worker: the scanning process only writes the text
             return {"record": built.record, "yaml": dump_yaml(built.record)}
     except Exception as err:  # noqa: BLE001 - pydantic's ValidationError for a bad known record, etc.

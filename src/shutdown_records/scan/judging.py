@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .country import country_shares
+from .country import candidate_shares, country_votes
 from .inputs import Article, Skipped, Unit, read_unit, source_name
 from .language import quick_language
 from .relevance import judge
@@ -46,7 +46,7 @@ def article_language(article: Article, relevant: bool) -> str | None:
 
 def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
     """What the builder reads in one article: the fields that say which incident it reports,
-    and the countries it may be about, ranked (`country.country_shares`)."""
+    and the countries it may be about, ranked (`country.country_votes`)."""
     from ..extraction import build_record  # noqa: PLC0415 - heavy, only for relevant articles
 
     with tempfile.TemporaryDirectory(prefix="scan-") as tmp:
@@ -54,11 +54,14 @@ def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
         path.write_text(stored, encoding="utf-8")
         result = build_record([path], record_path=Path(tmp) / "record.yaml", language=language)
     record = result.record if result.docs else {}
-    shares = country_shares(result.mentions, result.docs) if result.docs else []
+    votes = country_votes(result.mentions, result.docs) if result.docs else []
+    shares = candidate_shares(votes)
     return {
         "id": record.get("id"),
         "country": shares[0][0] if shares else record.get("country"),
         "countries": [[code, share] for code, share in shares],
+        "named": [code for code, _share in votes],  # every country it names, the minor ones too
+        "context": list(record.get("context") or []),  # what the restriction came with (exams, election...)
         "kind": record.get("kind"),
         "platforms": list(record.get("platforms") or []),
         "start_date": record.get("start_date"),

@@ -15,11 +15,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..dataschema import read_yaml
 from ..text import fold
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # One character class (scanned fast); a full stop counts only before white space.
 _SENTENCE_MARK = re.compile(r"[.!?\u3002\u061f\u06d4\u0964\n]")
 
@@ -52,7 +50,7 @@ class Verdict:
 @cache
 def relevance_data() -> dict[str, Any]:
     path = resources.files("shutdown_records").joinpath("data", "scan", "relevance.yaml")
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    return read_yaml(path)[0] or {}
 
 
 def _platform_aliases() -> list[str]:

@@ -447,6 +447,23 @@ def start_after_publication(data: dict[str, Any]) -> str | None:
     )
 
 
+def drop_impossible_start(record: dict[str, Any]) -> str | None:
+    """Leave out a start date later than every source's publication (not a person's value);
+    the reason, or None when the date stays. `build` and `scan` both write records this way.
+
+    No source can report a start it had not seen; such a date is a relative date read into
+    the wrong year. A date a person set (`curation`) is theirs: `validate` warns about it.
+    """
+    problem = start_after_publication(record)
+    if problem is None or "start_date" in (record.get("curation") or {}):
+        return None
+    record["start_date"] = None
+    for section in ("evidence", "conflicts"):
+        if isinstance(record.get(section), dict):
+            record[section].pop("start_date", None)
+    return problem + "; it is left out"
+
+
 def latest_publication(sources: Any) -> tuple[str, date] | None:
     """The latest `published` date of the sources and its last day, when every source has one."""
     sources = _dicts(sources)

@@ -39,8 +39,10 @@ Per reason found at text[start:end] in sentence `zone`:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from .. import cues as C
+from .. import langdata
 from ..types import Doc
 from ._stance import clause
 from .authorities import authorities_in
@@ -50,6 +52,7 @@ SPECULATION = 0.35  # a reason the text reports as a guess
 STATED_REACH = 40  # characters before a reason where "citing", "under the pretext of" reach it
 SUBJECT_WITHIN = 60  # characters between a speaker and its speech or belief verb after it
 SPEAKS_WITHIN = 30  # characters between a speech verb and its speaker after it
+OPENS_WITHIN = 25  # characters from a sentence's start where a speaker is its subject, however far its verb
 AFTER_REACH = 90  # characters after a reason where "..., analysts said" may attribute it
 
 
@@ -73,8 +76,10 @@ def _speakers(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int, bool]]:
 
     Each speech or belief word belongs to one speaker: the nearest one before it
     (SUBJECT_WITHIN characters: "critics say", "the authorities in the region say"), else
-    the nearest one after it (SPEAKS_WITHIN: "according to analysts", "said the minister").
-    So in "analysts believe the government wants to..." the government does not speak."""
+    the nearest one after it (SPEAKS_WITHIN: "according to analysts", "said the minister"),
+    else the speaker that opens the sentence (OPENS_WITHIN), its subject in a verb-final
+    clause ("Muhalefet ... iddia etti"). So in "analysts believe the government wants to..."
+    the government does not speak."""
     text = C.folded(doc)
     verbs = sorted(
         (h.start, h.end)
@@ -91,10 +96,17 @@ def _speakers(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int, bool]]:
     found.extend((a.start, a.end, False) for a in authorities_in(doc, zone))
     found.sort(key=lambda f: (f[0], -f[1]))
     speaking: set[tuple[int, int, bool]] = set()
+    opener = found[0] if found and found[0][0] - zone[0] <= OPENS_WITHIN else None
+    verb_final = _verb_final(doc.language)
     for v_start, v_end in verbs:
         inside = [f for f in found if v_start <= f[0] and f[1] <= v_end]
         if inside:  # the phrase names its speaker: "para analistas", "por parte de la oposición"
             speaking.add(inside[0])
+            continue
+        if verb_final and opener is not None and opener[1] <= v_start:
+            # "Muhalefet ... hükümete ... iddia etti": the noun nearest the final verb is
+            # its object; the sentence's opening speaker is its subject
+            speaking.add(opener)
             continue
         subject = [f for f in found if f[1] <= v_start and v_start - f[1] <= SUBJECT_WITHIN]
         if subject:
@@ -103,7 +115,20 @@ def _speakers(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int, bool]]:
         follower = [f for f in found if f[0] >= v_end and f[0] - v_end <= SPEAKS_WITHIN]
         if follower:
             speaking.add(follower[0])
+            continue
+        if opener is not None and opener[1] <= v_start:
+            # the sentence's subject, far from its verb: "The ministry, in a statement
+            # published late on Monday on its website, said ..."
+            speaking.add(opener)
     return sorted(speaking)
+
+
+@cache
+def _verb_final(language: str) -> bool:
+    """`settings.verb_final` in cues.yaml (Turkish, Persian, Hindi, Urdu): the verb ends the
+    clause, so the noun just before a speech verb is usually its object, not its speaker."""
+    settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
+    return bool(settings.get("verb_final", False))
 
 
 def attribution(doc: Doc, start: int, end: int, zone: tuple[int, int]) -> Attribution:

@@ -20,7 +20,7 @@ from typing import Any
 from ...text import quoted_words
 from .. import cues as C
 from .. import langdata
-from ..gazetteer import english_demonym, without_demonym
+from ..gazetteer import country_code_of, english_demonym, without_demonym
 from ..spans import in_related_line
 from ..types import Doc, Mention
 from ._stance import stance
@@ -254,6 +254,10 @@ def _resolve_with_country(
         code = matcher.code(groups["country"])
     elif "demonym" in groups:
         code = matcher.code(groups["demonym"])
+    if gen.type == "state" and "place" in groups and matcher.code(groups["place"]):
+        # "the Kenyan government" read as a state named "Kenyan": a country's own forms
+        # ("{demonym} government") name it; a state government is a region's.
+        return None, None
     if code is None and gen.needs_country:
         code = home or C.guess_country(doc)
     name = gen.name
@@ -263,6 +267,8 @@ def _resolve_with_country(
         # "ante el Tribunal Constitucional" in an article that never names its country: the
         # placeholder stays and the assembler fills in the record's country. (A bare "the
         # government" there is too vague to keep.)
+    if code and name == GOVERNMENT_OF and "country" not in groups:
+        name = _government_as_written(code)
     if code:
         name = name.replace("{country}", C.english_country_name(code))
         demonym = english_demonym(code)
@@ -289,6 +295,23 @@ def _resolve_with_country(
     for pattern, replacement in _name_forms(doc.language):
         name = pattern.sub(replacement, name)
     return re.sub(r"\s+", " ", name).strip(), code
+
+
+GOVERNMENT_OF = "Government of {country}"
+
+
+@cache
+def _government_as_written(code: str) -> str:
+    """A national government the source names by its adjective ("the Turkish government",
+    "Türk hükümeti", "российское правительство") or bare ("the government"): "Turkish
+    government", the form news and datasets write, since "Government of Turkey" shares only
+    one of its two words. A source that writes the country's name ("the government of
+    Nepal", "pemerintah Indonesia") keeps "Government of X"; so does a country whose
+    adjective is shared or unknown ("Congolese")."""
+    adjective = english_demonym(code)
+    if adjective and country_code_of(adjective) == code:
+        return f"{adjective} government"
+    return GOVERNMENT_OF
 
 
 @cache
@@ -402,6 +425,7 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
     near = _subject_window(doc.language)
     verb_first = _verb_first_window(doc.language)
     relay = C.cue_set(doc.language, "gates", "relay")
+    idioms = C.cue_set(doc.language, "gates", "not_order")
     sources = _order_sources(doc)
     for auth in find_authorities(doc):
         if in_related_line(doc, auth.start):
@@ -409,6 +433,9 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         span = C.quote(doc, auth.start, auth.end)
         zone = C.sentence(doc, auth.start, auth.end)
         order_hits = list(order.finditer(text, zone[0], zone[1]))
+        if idioms and order_hits:  # "to preserve public order": no order is given
+            fixed = list(idioms.finditer(text, zone[0], zone[1]))
+            order_hits = [h for h in order_hits if not any(f.start <= h.start and h.end <= f.end for f in fixed)]
         source = sources.get(auth.start)
         if source is not None and not any(h.start == source.start for h in order_hits):
             order_hits = sorted([*order_hits, source], key=lambda h: h.start)
@@ -416,7 +443,11 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             continue
         if auth.judiciary and (auth.supranational or is_challenge_sentence(doc, zone)):
             continue  # a court hearing a challenge; see legal.py
-        after = [h for h in order_hits if h.start >= auth.end and h.start - auth.end <= near]
+        after = [
+            h
+            for h in order_hits
+            if h.start >= auth.end and h.start - auth.end <= near and not _commented(doc, auth.end, h)
+        ]
         # "ordered by the ministry", "sur ordre du gouverneur": the agent word stands right
         # before the authority (not "suspended the operations of U.S. giant X, Minister Y said").
         by = any(
@@ -429,6 +460,14 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
             a.end >= auth.start - AGENT_NEAR and any(a.start <= h.start and h.end <= a.end for h in order_hits)
             for a in agent.finditer(text, max(zone[0], auth.start - AGENT_NEAR - 40), auth.start)
         )
+        if not (after or by) and _opens_verb_final_sentence(doc, auth, zone, order_hits):
+            # "Yetkililer ... erişimi kısıtladı": in a verb-final sentence the authority that
+            # opens it is the subject of the ordering verb that closes it.
+            after = [order_hits[-1]]
+        if not (after or by) and _agent_marked(doc, auth, zone):
+            # "حکومت نے ... حکم دیا", "सरकारले ... निर्देशन दियो": a case marker makes the
+            # authority the agent of the verb that ends its sentence, however long the clause.
+            after = [h for h in order_hits if h.start >= auth.end and not _commented(doc, auth.end, h)][:1]
         if source is not None:
             # "on the orders of the ministry", "به دستور شورا", "गृह मंत्रालय के आदेश पर": the
             # body the order came from, whoever carried it out.
@@ -524,6 +563,21 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         )
 
 
+COMMENT_NEAR = 30  # characters after an order word where a verb-final language's comment verb stands
+
+
+def _commented(doc: Doc, subject_end: int, hit: C.Hit) -> bool:
+    """Whether the order word after an authority is the object of its comment, not its act:
+    "Minister X defended the decision", "le ministre a salué la décision", "Bakan X kararı
+    savundu" (`gates.comment` between them, `gates.comment_after` right after the word)."""
+    text = C.folded(doc)
+    between = C.cue_set(doc.language, "gates", "comment")
+    if between and between.search(text, subject_end, hit.start):
+        return True
+    after = C.cue_set(doc.language, "gates", "comment_after")
+    return bool(after) and after.search(text, hit.end, min(doc.body[1], hit.end + COMMENT_NEAR)) is not None
+
+
 OBJECT_GAP = 8  # "ordered the regulator", "a ordonné à l'": characters between a verb and its object
 
 
@@ -586,6 +640,59 @@ def _suffixes(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\s{{0,{ADDRESSEE_GAP}}}(?:{'|'.join(C.fold(p) for p in parts)})(?!\w)", re.IGNORECASE)
 
 
+OPENING = 25  # characters before a sentence's first authority (a date, "on Monday") that still let it open it
+CLOSING = 14  # characters after the closing ordering word ("verdi", "دیا", "गरेको छ", punctuation)
+
+
+@cache
+def _verb_final(language: str) -> bool:
+    """`settings.verb_final` in cues.yaml (Turkish, Persian, Hindi, Urdu, Nepali)."""
+    return bool((langdata.topic(language, C.CUES_TOPIC).get("settings") or {}).get("verb_final"))
+
+
+def _opens_verb_final_sentence(doc: Doc, auth: Authority, zone: tuple[int, int], order_hits: list[C.Hit]) -> bool:
+    """Whether, in a verb-final language, the authority is the first one of its sentence,
+    stands at its head and the sentence ends with an ordering verb."""
+    if not order_hits or not _verb_final(doc.language):
+        return False
+    text = C.folded(doc)
+    head = max(zone[0], text.rfind("\n", zone[0], auth.start) + 1)  # a title line is no part of it
+    if auth.start - head > OPENING:
+        return False
+    last = order_hits[-1]
+    if last.start < auth.end or len(text[last.end : zone[1]].strip()) > CLOSING or _commented(doc, auth.end, last):
+        return False  # ("Bakan X kararı savundu": the minister defended the decision)
+    return not any(o.start < auth.start for o in authorities_in(doc, (head, zone[1])))
+
+
+@cache
+def _agent_markers(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """`gates.subject_after` as two regexes: one matched where an authority's name ends, one
+    at the end of the name itself: the agent marker of a verb-final language, written apart
+    (Urdu "نے", Hindi "ने") or glued to the name (Nepali "सरकारले")."""
+    parts = [str(e.get("re") if isinstance(e, dict) else e) for e in C.raw(language, "gates", "subject_after") if e]
+    if not parts:
+        return None
+    body = "|".join(C.fold(p) for p in parts)
+    return (
+        re.compile(rf"\s{{0,{ADDRESSEE_GAP}}}(?:{body})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?:{body})$", re.IGNORECASE),
+    )
+
+
+def _agent_marked(doc: Doc, auth: Authority, zone: tuple[int, int]) -> bool:
+    """Whether a case marker makes this authority the agent of its sentence's verb."""
+    markers = _agent_markers(doc.language)
+    if markers is None:
+        return False
+    text = C.folded(doc)
+    apart, glued = markers
+    return (
+        apart.match(text, auth.end, min(zone[1], auth.end + 12)) is not None
+        or glued.search(text[auth.start : auth.end]) is not None
+    )
+
+
 def _addressed(doc: Doc, auth: Authority, zone: tuple[int, int]) -> C.Hit | re.Match[str] | None:
     """The case marker that makes an authority the one an order is addressed to, when another
     authority in its sentence can be the one giving it: `gates.addressee_after` right after
@@ -646,9 +753,7 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
     by_country: dict[str | None, dict[str, float]] = {}
     for auth, _, weight, _ in candidates:
         if (
-            auth.generic
-            and auth.type == "executive"
-            and (auth.name.startswith("Government of ") or auth.name.endswith(" authorities"))
+            auth.generic and auth.type == "executive" and _national_form(auth.name)
         ):  # a state's own government ("the Manipur government") is another authority
             support = by_country.setdefault(auth.country, {})
             support[auth.name] = support.get(auth.name, 0.0) + weight
@@ -656,10 +761,24 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
     for support in by_country.values():  # "Tajik authorities" never become "Russian authorities"
         if len(support) < 2:
             continue
-        # "Government of X" names the executive the way datasets do; otherwise the commonest form.
-        best = sorted(support, key=lambda n: (not n.startswith("Government of "), -support[n], n))[0]
+        # A government form names the executive the way datasets do; otherwise the commonest form.
+        best = sorted(support, key=lambda n: (n.endswith(" authorities"), -support[n], n))[0]
         rename.update({name: best for name in support})
     return rename
+
+
+def _national_form(name: str) -> bool:
+    """ "Government of X", "X government", "X authorities" ("Authorities of X" for a country
+    without an English adjective): a country's executive named generically."""
+    return name.startswith(("Government of ", "Authorities of ")) or name.endswith((" authorities", " government"))
+
+
+def _in_chain(
+    doc: Doc, auth: Authority, span: tuple[int, int], chains: list[tuple[tuple[int, int], Authority]]
+) -> bool:
+    """Whether a named body orders in the same sentence and on the same line (a title line run
+    into the first sentence is no chain)."""
+    return any(s == span and "\n" not in doc.text[min(auth.end, o.end) : max(auth.start, o.start)] for s, o in chains)
 
 
 def _is_person(auth: Authority) -> bool:
@@ -675,6 +794,9 @@ def extract(doc: Doc) -> Iterable[Mention]:
     specific = any(not a.generic and w >= 1.0 for a, _, w, _ in candidates) or any(
         a.generic and a.name.startswith("Ministry of ") and w >= 1.0 for a, _, w, _ in candidates
     )
+    # "The government ordered the regulator to block X": a sentence where a named body also
+    # orders states a chain with the government at its head; the generic name keeps its weight.
+    chains = [(s, a) for a, s, w, _ in candidates if not a.generic and w >= 1.0]
     # "Justice X ordered..." in a source whose only ordering court is the Supreme Court: the
     # judge acts for that court, which is the orderer a dataset records.
     courts = {a.name for a, _, w, _ in candidates if a.judiciary and not _is_person(a) and w >= 1.0}
@@ -695,10 +817,10 @@ def extract(doc: Doc) -> Iterable[Mention]:
             name, note = next(iter(courts)), f"{note}; {auth.name} is a judge of the court this source names"
             judges[name] = auth.name  # lets the merger read this judge as this court in other sources
         national = auth.generic and auth.type == "executive"
-        if specific and national and (name.startswith("Government of ") or name.endswith(" authorities")):
+        if specific and national and _national_form(name) and not _in_chain(doc, auth, span, chains):
             weight *= GENERIC_WHEN_SPECIFIC
         value: dict[str, Any] = {"name": name, "type": auth.type}
-        if national and (name.startswith("Government of ") or name.endswith(" authorities")):
+        if national and _national_form(name):
             extra["generic"] = True
         sink.add(FIELD, value, span, weight, note, extra=extra or None)
     if not judges:

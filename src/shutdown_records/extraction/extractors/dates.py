@@ -290,6 +290,9 @@ def _lang(code: str) -> _Lang | None:
         pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
     later = _later_patterns(data)
     pats.extend(("after_days", p) for p in later)
+    counted = _day_count_pattern(data)
+    if counted:
+        pats.append(("day_count", counted))
     if m_all:
         # "du 11 au 15 juin", "from 13 to 18 January": the first day borrows the month that follows.
         pats.append(
@@ -315,11 +318,13 @@ def _lang(code: str) -> _Lang | None:
             )
         )
         day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
-        if day_words:  # "वैशाख १५ गते": the month, then the day and the word for "day of the month"
+        # "वैशाख १५ गते": the month, then the day and the word for "day of the month" (a
+        # postposition may be written joined to it: "असार ३१ गतेदेखि")
+        if day_words:
             pats.append(
                 (
                     "calendar",
-                    f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words}){E}",
+                    f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words})",
                 )
             )
         pats.append(
@@ -338,6 +343,7 @@ def _lang(code: str) -> _Lang | None:
         + list(calendar_months)
         + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
         + (_later_triggers(data) if later else [])
+        + ([str(w) for w in data.get("ordinal_words") or {}] if counted else [])
     )
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
@@ -413,6 +419,25 @@ def _later_patterns(data: dict) -> list[str]:
     return [f"(?<![\\w-]){_proclitics(data)}(?i:{'|'.join(out)})(?!\\w)"]
 
 
+def _day_count_pattern(data: dict) -> str | None:
+    """ "for a third day", "pour le quatrième jour consécutif", "уже третий день": the
+    restriction's Nth day (`day_count` phrases, `{n}` standing for one of `ordinal_words`),
+    as one pattern in any case."""
+    ordinals = _alt(_dotted([fold(str(w)) for w in data.get("ordinal_words") or {}]))
+    phrases = [fold(str(p)) for p in data.get("day_count") or [] if "{n}" in str(p)]
+    if not ordinals or not phrases:
+        return None
+    alts = [
+        r"\s+".join(re.escape(w) for w in before.split())
+        + (r"\s+" if before.strip() else "")
+        + f"(?P<nth{i}>{ordinals})"
+        + (r"\s+" if after.strip() else "")
+        + r"\s+".join(re.escape(w) for w in after.split())
+        for i, (before, after) in enumerate(p.split("{n}", 1) for p in phrases)
+    ]
+    return f"(?<![\\w-]){_proclitics(data)}(?i:{'|'.join(f'(?:{a})' for a in alts)})(?!\\w)"
+
+
 def _later_triggers(data: dict) -> list[str]:
     """Words every "days later" phrase holds, so the date finder looks around them."""
     words = [str(w) for w in data.get("day_units") or []] + [str(w) for w in data.get("later_before") or []]
@@ -449,6 +474,39 @@ def _after_days(lang: _Lang, hit: _Hit, quote: str, anchor: tuple[int, date] | N
         return None
     value = anchor[1] + timedelta(days=days)
     return _Resolved(value.isoformat(), f"'{quote}' counted from {anchor[1].isoformat()}, the date stated before it")
+
+
+_COUNT_ANCHORS = ("weekday", "relative_day", "absolute", "iso", "calendar")
+
+
+def _day_count(
+    lang: _Lang, doc: Doc, hits: list[_Hit], i: int, quote: str, ref: date | None, how: str, low: str
+) -> _Resolved | None:
+    """The first day of a restriction in its Nth day: "without internet for a third day on
+    Thursday" began on Tuesday. Counted back from the day the sentence states, else from the
+    article's own day; None when the sentence names neither a restriction nor what it cut
+    ("protesters marched for a third day") or when the article has no date of its own."""
+    hit = hits[i]
+    g = hit.groups
+    word = next((v for k, v in g.items() if k.startswith("nth")), "")
+    table = {_number_key(fold(str(k))): int(v) for k, v in (lang.data.get("ordinal_words") or {}).items()}
+    n = table.get(_number_key(word))
+    s, e = quote_span(doc, hit.start, hit.end)
+    if not n or not (_near(lang.roles["start"], low[s:e]) or _near(lang.roles["access"], low[s:e])):
+        return None
+    day, said = None, ""
+    for other in hits:
+        if other is not hit and s <= other.start < e and other.kind in _COUNT_ANCHORS:
+            stated = _resolve(lang, other, doc.text[other.start : other.end], ref, how)
+            if stated is not None and len(stated.value) == 10:
+                day, said = date.fromisoformat(stated.value), f"'{doc.text[other.start : other.end]}'"
+                break
+    if day is None:
+        if doc.published is None or ref is None:
+            return None
+        day, said = ref, "the article's date"
+    value = day - timedelta(days=n - 1)
+    return _Resolved(value.isoformat(), f"'{quote}' counted back from {said} ({day.isoformat()})")
 
 
 def _triggers(lang: _Lang, folded: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
@@ -505,6 +563,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         "relative_day": 2,
         "weekday": 3,
         "after_days": 2,
+        "day_count": 2,
     }
     hits.sort(key=lambda h: (priority[h.kind], h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
@@ -690,6 +749,73 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
     return None
 
 
+@cache
+def _between_res(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(opener before the first date, joiner between the two) of "between 3 June and 7 June",
+    "entre el 3 de junio y el 7 de junio" (`range_between` in dates.yaml)."""
+    table = (topic(code, "dates") or {}).get("range_between") or {}
+    if not table:
+        return None
+    openers = _alt([fold(str(k)).casefold() for k in table])
+    joiners = _alt([fold(str(w)).casefold() for ws in table.values() for w in ws or []])
+    articles = _alt([fold(str(w)).casefold() for w in (topic(code, "dates") or {}).get("range_articles") or []])
+    article = f"(?:(?:{articles})\\s+)?" if articles else ""
+    return (
+        re.compile(f"(?<!\\w)(?:{openers})\\s+{article}$"),
+        re.compile(f"\\s+(?:{joiners})\\s+{article}"),
+    )
+
+
+def _between(lang: _Lang, low: str, a: _Hit, b: _Hit) -> bool:
+    """Whether hits a and b are the two ends of "between a and b"."""
+    if a.kind not in ("absolute", "iso", "calendar") or b.kind not in ("absolute", "iso", "calendar"):
+        return False
+    found = _between_res(lang.data.get("_code", ""))
+    if found is None:
+        return False
+    opener, joiner = found
+    return (
+        joiner.fullmatch(low, a.end, b.start) is not None
+        and opener.search(low[max(0, a.start - 20) : a.start]) is not None
+    )
+
+
+def _coming(lang: _Lang, hit: _Hit, low: str, s: int, e: int, ref: date, resolved: _Resolved) -> _Resolved:
+    """A weekday that opens or closes a plan names the coming one: "would be blocked from
+    Friday" said on Monday, "serait bloqué à partir de vendredi", "será suspendido a partir
+    del viernes". Read so when a start or end word stands right before the weekday and a
+    future word in the clause before it ("has been blocked since Friday and will..." keeps
+    the past Friday: its future word comes after). In a verb-final language the start word
+    may follow the weekday and the future verb close the clause after it ("शुक्रवार से
+    ... बंद रहेगा", "از روز جمعه ... قطع خواهد شد")."""
+    r = lang.roles
+    if hit.groups.get("dom") or _weekday_mode(lang, hit.groups) != "past":
+        return resolved
+    # (with the word the weekday pattern took before it: Russian "с пятницы")
+    before = len(hit.groups.get("before") or "")
+    close = low[max(s, hit.start - 24) : hit.start + before] + " "
+    opens = _near(r["start_strong"], close) or _near(r["end_strong"], close)
+    if not (
+        opens
+        or _postposition(r["start_strong_after"], low, hit.end, e)
+        or _postposition(r["end_strong_after"], low, hit.end, e)
+    ):
+        return resolved
+    planned = _near(r["future"], _clause_before(low, max(s, hit.start - 80), hit.start))
+    if not planned and lang.data.get("verb_final"):
+        after = low[hit.end : min(e, hit.end + VERB_FINAL_REACH)]
+        mark = _CLAUSE_MARK.search(after)
+        planned = _near(r["future"], after[: mark.start()] if mark else after)
+    if not planned:
+        return resolved
+    wd = lang.weekdays.get(_key(lang, hit.groups["wd"]))
+    if wd is None:
+        return resolved
+    ahead = (wd - ref.weekday()) % 7 or 7
+    day = ref + timedelta(days=ahead)
+    return _Resolved(day.isoformat(), f"'{hit.groups['wd']}' in a plan: the coming one after {ref.isoformat()}")
+
+
 def _rel_key(lang: _Lang, table: str, found: str) -> str:
     wanted = re.sub(r"\s+", " ", found).casefold()
     for key in lang.data.get(table) or {}:
@@ -730,6 +856,36 @@ _VERB_EVENTS = (
 )
 
 
+ACTED = 20  # characters after a date where the verb of an event word before it may stand
+
+
+def _acted_on(r: dict[str, re.Pattern[str] | None], low: str, pos: int, e: int) -> bool:
+    """Whether an order, revocation or lifting verb follows the date closely in its clause:
+    in "the court on 10 November ordered the block", "суд в понедельник отменил решение"
+    the event word before the date is the one who acted, and the date is that act's."""
+    window = low[pos : min(e, pos + ACTED)]
+    mark = _CLAUSE_MARK.search(window)
+    window = window[: mark.start()] if mark else window
+    return any(_near(r[key], window) for key in ("order", "revoke", "lift"))
+
+
+def _acts_between(r: dict[str, re.Pattern[str] | None], text: str) -> bool:
+    """Whether a step verb stands between an event word (opening `text`) and the date that
+    ends it: in "o bloqueio foi determinado pelo Tribunal e começou na terça-feira (3)" the
+    date is when the block began, not the court's."""
+    gap = re.search(r"\s", text)
+    rest = text[gap.end() :] if gap else ""
+    return any(_near(r[key], rest) for key in ("start", "order", "revoke", "lift", "end"))
+
+
+def _clause_before(low: str, lo: int, hi: int) -> str:
+    """low[lo:hi] from the last clause mark in it: the clause that ends at `hi`."""
+    cut = lo
+    for m in _CLAUSE_MARK.finditer(low, lo, hi):
+        cut = m.end()
+    return low[cut:hi]
+
+
 def _postposition(pattern: re.Pattern[str] | None, low: str, pos: int, end: int) -> bool:
     """Whether a word of `pattern` follows the date at `pos` (past a bracketed time or suffix)."""
     if pattern is None:
@@ -755,8 +911,20 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
             return END, 1.0, "label", "restoration"
         return START, 1.0, "label", "effect"
     # An event named right next to the date owns it: "elections on February 8", "Feb. 8 polls".
+    # In a verb-final language a restriction or return verb right after the date governs it
+    # instead: "امتحانات میں نقل روکنے کے لیے 10 مارچ کو ... معطل", "sınavın ardından 13
+    # Mart'ta yeniden açıldı" (the exam only frames the sentence).
     event_before = before[-32:]
-    if _near(r["other_events"], event_before):
+    governed = bool(lang.data.get("verb_final")) and any(
+        p <= VERB_FINAL_REACH for key in ("start", "end", "lift", "revoke") for p in _near(r[key], low[hit.end : e])
+    )
+    events = _near(r["other_events"], event_before)
+    if (
+        events
+        and not governed
+        and not _acted_on(r, low, hit.end, e)
+        and not _acts_between(r, event_before[events[-1] :])
+    ):
         if (
             _postposition(r["order_after"], low, hit.end, e)
             and _near(r["start"], low[s:e])
@@ -766,8 +934,10 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
             # decision dated this day, in a sentence about the restriction, is its order.
             return START, 0.7, "verb", "order"
         return OTHER, 0.0, "event", None
-    if [p for p in _near(r["other_events"], after) if p <= 12] and not (
-        _near(r["start"], before) or _near(r["end"], before)
+    if (
+        [p for p in _near(r["other_events"], after) if p <= 12 and not _CLAUSE_MARK.search(after, 0, p)]
+        and not (_near(r["start"], before) or _near(r["end"], before))
+        and not governed
     ):
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
@@ -790,7 +960,10 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     if not statement and [p for p in _near(r["statement"], after) if p <= 6]:
         # "restored on 10 January, the ministry said": a restriction or restoration verb
         # right before the date governs it; the speech verb after it is only the attribution.
-        verb_before = any(_near(r[key], before[-30:]) for key, _ in _VERB_EVENTS)
+        # (Anywhere in the clause before the date: "заблокировали мессенджер «Свиток» 3
+        # сентября, сообщил регулятор" puts the app's name between the verb and the date.)
+        clause = _clause_before(low, max(s, hit.start - 80), hit.start)
+        verb_before = any(_near(r[key], clause) for key, _ in _VERB_EVENTS)
         statement = not verb_before
     if statement and not _near(r["start_strong"], close_before) and not _near(r["end_strong"], close_before):
         sentence = low[s:e]
@@ -891,13 +1064,14 @@ ABSORB = 20  # characters between a restriction noun and the ending verb that ta
 def _absorbed(cues: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
     """Cues without the restriction words that an ending verb takes as subject or object:
     in "the ban was lifted", "lifted the ban", "erişim engeli kaldırıldı" the step is the
-    lifting, and "ban" must not make the date a start because it stands nearer to it."""
+    lifting, and "ban" must not make the date a start because it stands nearer to it; so is
+    the order in "revoked the order to block X on Thursday"."""
     ends = [(a, b) for a, b, ev in cues if EVENT_FIELD[ev] == END]
     if not ends:
         return cues
     out = []
     for a, b, ev in cues:
-        if ev == "effect" and any(
+        if ev in ("effect", "order") and any(
             (0 <= ea - b <= ABSORB and not _CLAUSE_MARK.search(low, b, ea))
             or (0 <= a - eb <= ABSORB and not _CLAUSE_MARK.search(low, eb, a))
             for ea, eb in ends
@@ -960,6 +1134,14 @@ def extract(doc: Doc) -> Iterator[Mention]:
     not_effective = _in_body(lang.never, folded, lo, hi)
     workaround = _workaround_cues(doc.language)
     anchor: tuple[int, date] | None = None  # the last day the text stated: "two days later" counts from it
+    # "for a third day on Thursday": the day each count was counted from, and its sentence
+    counted = {
+        i: found
+        for i, h in enumerate(hits)
+        if h.kind == "day_count"
+        and (found := _day_count(lang, doc, hits, i, re.sub(r"\s+", " ", doc.text[h.start : h.end]), ref, how, low))
+    }
+    counts = [quote_span(doc, hits[i].start, hits[i].end) for i in counted]
     for i, hit in enumerate(hits):
         if in_related_line(doc, hit.start):
             continue  # "Also read: ..." names another story
@@ -968,6 +1150,10 @@ def extract(doc: Doc) -> Iterator[Mention]:
         quote = doc.text[hit.start : hit.end]
         if hit.kind == "after_days":
             resolved = _after_days(lang, hit, re.sub(r"\s+", " ", quote.strip()), anchor, low)
+        elif hit.kind == "day_count":
+            resolved = counted.get(i)
+        elif counts and hit.kind in _COUNT_ANCHORS and any(a <= hit.start < b for a, b in counts):
+            continue  # "for a third day on Thursday": Thursday is the day of the count, read with it
         else:
             resolved = _resolve(lang, hit, re.sub(r"\s+", " ", quote.strip()), ref, how)
         if resolved is not None and len(resolved.value) == 10:
@@ -975,6 +1161,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if resolved is None:
             continue
         s, e = quote_span(doc, hit.start, hit.end)
+        if hit.kind == "weekday" and ref is not None:
+            resolved = _coming(lang, hit, low, s, e, ref, resolved)
         line_at = folded.rfind("\n", 0, hit.start) + 1
         tweet = _TWEET_BYLINE.fullmatch(folded, line_at, hit.start) is not None and line_at > lo
         if tweet:
@@ -982,7 +1170,9 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # post's text on the line before it; that text says which step this is.
             s = quote_span(doc, line_at - 2, line_at - 1)[0] if line_at >= 2 else s
         event: str | None
-        if lang.data.get("roles") or lang.roles["start"] is not None:
+        if hit.kind == "day_count":
+            field, weight, cue, event = START, 0.7, "count", "effect"
+        elif lang.data.get("roles") or lang.roles["start"] is not None:
             field, weight, cue, event = _role(lang, low, folded, s, e, hit)
         elif hit.kind in ("absolute", "iso", "calendar"):
             # No cue words for this language: a stated date is a weak start candidate that
@@ -993,9 +1183,13 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if tweet and event is not None:
             weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and lang.range_re.fullmatch(low[hit.end : hits[i + 1].start]):
+        if i + 1 < len(hits) and (
+            lang.range_re.fullmatch(low[hit.end : hits[i + 1].start]) or _between(lang, low, hit, hits[i + 1])
+        ):
             field, weight, cue, event = START, 1.0, "range", "effect"
-        elif i > 0 and lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]):
+        elif i > 0 and (
+            lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]) or _between(lang, low, hits[i - 1], hit)
+        ):
             field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
         if extend is not None and field in (START, END) and extend.search(low, s, e):
@@ -1043,6 +1237,12 @@ def extract(doc: Doc) -> Iterator[Mention]:
                 "match": (hit.start, hit.end),
                 "event": event,
                 "not_effective": not_effective,
+                # a start the article dates after its own day: a plan ("blocked from Friday")
+                "planned": field == START
+                and doc.published is not None
+                and ref is not None
+                and precision == "day"
+                and resolved.value > ref.isoformat(),
             },
         )
     yield from _durations(doc, folded, low, lang)

@@ -7,6 +7,7 @@ background in a platform-block story must not win `kind`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -20,19 +21,73 @@ from .platforms import platform_names_re
 def _kind(doc: Doc, sink: C.MentionSink) -> None:
     hits = list(C.hits(doc, "kind"))
     restriction = C.cue_set(doc.language, "gates", "restriction")
+    past = C.cue_set(doc.language, "gates", "past")
     text = C.folded(doc)
+    slowed_here = _platform_slowdowns(doc, hits, text)
     for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
         # A kind cue is often negative itself ("could not access"): only hypotheticals and
         # other incidents are discounted here; a denied restriction is `gates.negation`'s.
         said = stance(doc, hit.start, hit.end, negation=False)
         weight = hit.weight * C.lead_factor(doc, hit.start) * said.factor
+        earlier = _earlier_incident(doc, past, C.sentence(doc, hit.start, hit.end), text)
+        if earlier is not None:
+            weight *= EARLIER_INCIDENT
+            said = replace(said, why=(said.why + "; " if said.why else "") + f"an earlier incident ({earlier!r})")
         slowed = hit.value == "service_block" and _object_of_slowdown(doc, hit, hits, restriction, text)
+        # "Russia slows down Twitter": a platform named right at the slowdown is what was slowed
+        named_slowed = hit.value == "throttling" and C.sentence(doc, hit.start, hit.end) in slowed_here
         if slowed:
             weight *= SLOWED_OBJECT
             said = replace(said, why=(said.why + "; " if said.why else "") + "what a slowdown in its sentence slowed")
         # (`slowed_services`: the assembler keeps the platform list of a slowdown of services)
-        sink.add("kind", hit.value, span, weight, said.note(C.cue_note(hit, doc)), extra={"slowed_services": slowed})
+        sink.add(
+            "kind",
+            hit.value,
+            span,
+            weight,
+            said.note(C.cue_note(hit, doc)),
+            extra={"slowed_services": slowed, "slowed_platform": named_slowed},
+        )
+
+
+EARLIER_INCIDENT = 0.35  # "In 2021 the country shut down the internet": background to this story
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _earlier_incident(doc: Doc, past: C.CueSet, zone: tuple[int, int], text: str) -> str | None:
+    """The `gates.past` words that tie a sentence to an earlier restriction ("previously",
+    "l'an dernier", "в прошлом году"), or a year before the article's own ("en 2021" in a
+    2025 article): a platform-block story that recalls a past shutdown is still about the
+    block. A year of the article's own ("In March 2025 X was blocked") is the story itself."""
+    if not past:
+        return None
+    for hit in past.finditer(text, zone[0], zone[1]):
+        said = text[hit.start : hit.end]
+        year = _YEAR.search(said)
+        if year is None or (doc.published is not None and int(year.group(0)) < doc.published.year):
+            return doc.text[hit.start : hit.end]
+    return None
+
+
+SLOWED_NEAR = 40  # characters between a slowdown word and the platform it slows ("slowing down the speed of Twitter")
+
+
+def _platform_slowdowns(doc: Doc, hits: list[C.Hit], text: str) -> set[tuple[int, int]]:
+    """Sentences where a platform is named right before or after a slowdown word: "slows
+    down Twitter", "Twitter'ın yavaşlatılması", "замедление Twitter". A platform further off
+    ("bandwidth was restricted, making it impossible to send photos on WhatsApp") is where
+    people noticed a slowdown of the whole connection, not what was slowed."""
+    names = platform_names_re()
+    found: set[tuple[int, int]] = set()
+    for hit in hits:
+        if hit.value != "throttling":
+            continue
+        zone = C.sentence(doc, hit.start, hit.end)
+        lo, hi = max(zone[0], hit.start - SLOWED_NEAR), min(zone[1], hit.end + SLOWED_NEAR)
+        if names.search(text, lo, hi) is not None:
+            found.add(zone)
+    return found
 
 
 SLOWED_OBJECT = 0.3  # "la diminution du débit des réseaux sociaux": the platforms are what was slowed
@@ -64,6 +119,12 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
             # "a total blackout hit the region of Karsh": total there, but in that region
             # (not where access came back: "restored in several provinces after the total blackout")
             weight *= NATIONAL_BESIDE_REGION
+        if hit.value == "regional" and any(
+            h.value == "local" and h.weight >= 0.5 and zone[0] <= h.start < hit.start for h in hits
+        ):
+            # "in the cities of Marlo and Peshta, in the north of Chad": the region says where
+            # the cities are (not "the region of Karsh, including the city of Tembli")
+            weight *= REGION_AFTER_PLACE
         if hit.value != "national" and not C.in_sentence(doc, restriction, zone):
             continue  # "in the region" without a restriction is geography, not extent
         if not C.in_sentence(doc, restriction, zone):
@@ -123,6 +184,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     unaffected = C.cue_set(doc.language, "gates", "unaffected")
     past = C.cue_set(doc.language, "gates", "past")
     operator = C.cue_set(doc.language, "gates", "operator")
+    restore = C.cue_set(doc.language, "gates", "restore")
     text = C.folded(doc)
     main = _main_kind(doc)
     platforms = platform_names_re()
@@ -177,6 +239,13 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             block = 1.0
         else:
             block = min(weight, 0.2 * OTHER_RESTRICTION)
+        if _came_back(doc, hit, zone, restore, (restriction, kind)):
+            # "access was restored only on 2G", "mobile data is back": what returned, not
+            # which network the restriction hit (several sources saying so still add up)
+            factor = RESTORED_NETWORK
+            weight *= factor
+            shutdown *= factor
+            block *= factor
         said = stance(doc, hit.start, hit.end, negation=False, zone=zone)
         by_kind = {
             "full_network": hit.weight * shutdown * said.factor,
@@ -193,6 +262,25 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
         )
 
 
+def _came_back(doc: Doc, hit: C.Hit, zone: tuple[int, int], restore: C.CueSet, cuts: tuple[C.CueSet, ...]) -> bool:
+    """Whether a network is named where access came back: a restoration word before it in
+    its sentence, and no cut in its own clause ("fixed lines were restored, while mobile
+    internet remains cut": mobile is still cut)."""
+    text = C.folded(doc)
+    if not restore or restore.search(text, zone[0], hit.start) is None:
+        return False
+    part = clause(doc, hit.start, hit.end, zone)
+    lifted = list(restore.finditer(text, part[0], part[1]))
+    return not any(
+        r.value != "throttling"  # "restored, but only at a very slow speed": how it came back
+        and not (hit.start <= r.start and r.end <= hit.end)  # "mobile data" is a weak cut cue itself
+        and not any(0 <= r.start - b.end <= LIFTED_OBJECT for b in lifted)
+        for cues in cuts
+        if cues
+        for r in cues.finditer(text, part[0], part[1])
+    )
+
+
 def _status(doc: Doc, sink: C.MentionSink) -> None:
     for hit in C.hits(doc, "status"):
         span = C.quote(doc, hit.start, hit.end)
@@ -202,11 +290,14 @@ def _status(doc: Doc, sink: C.MentionSink) -> None:
 AUTHORITY_AFTER = 0.6
 AUTHORITY_BEFORE = 0.8  # a generic authority word ("the department said") before the cue
 NATIONAL_BESIDE_REGION = 0.3  # a "total"/"nationwide" cue in a sentence that names a region as the extent
+REGION_AFTER_PLACE = 0.5  # a region named after a city or district in its sentence locates it
 NARROWER = 0.5  # "in <country>" in a document that names a region or city as the extent
 RESTORED_WHERE = 0.5  # a place named where access was restored says where it came back, not the extent
 OTHER_RESTRICTION = 0.3
 BACKGROUND_NETWORK = 0.4  # a network named without any restriction in a shutdown/slowdown record
 NETWORK_STORY = 0.9  # a network named with a restriction word in a shutdown/slowdown story
+RESTORED_NETWORK = 0.5  # a network named where access came back, in a clause naming no cut
+LIFTED_OBJECT = 25  # "restored the blocked service": a cut word this close after a restoration word is its object
 SPARED_NEAR = 60  # "<network> ... were not affected" within this many characters after the network
 
 
@@ -221,6 +312,7 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
     restriction = C.cue_set(doc.language, "gates", "restriction")
     denial = C.cue_set(doc.language, "acknowledged", "denied")
     anonymous = C.cue_set(doc.language, "gates", "anonymous")
+    order = C.cue_set(doc.language, "gates", "order") or None
     text = C.folded(doc)
     denials = _negated_restrictions(doc, sink)
     for hit in C.hits(doc, "acknowledged"):
@@ -242,7 +334,14 @@ def _acknowledged(doc: Doc, sink: C.MentionSink) -> None:
                 )
             )
             after = bool(named) or authority.search(text, hit.end, zone[1]) is not None
-            if not (before or after) or not C.in_sentence(doc, restriction, zone):
+            # "The minister confirmed the decision." right after the sentence that names the
+            # block: the order word (the verb's object, not the verb itself) stands for it.
+            about = C.in_sentence(doc, restriction, zone) or (
+                order is not None
+                and any(o.start >= hit.end or o.end <= hit.start for o in order.finditer(text, zone[0], zone[1]))
+                and restriction.search(text, C.previous_sentence_start(doc, zone[0]), zone[0]) is not None
+            )
+            if not (before or after) or not about:
                 continue
             if C.in_sentence(doc, C.cue_set(doc.language, "gates", "negation"), zone):
                 continue  # "the ministry announced there would be no cut"
@@ -284,11 +383,18 @@ def _negated_restrictions(doc: Doc, sink: C.MentionSink) -> set[tuple[int, int]]
     authority = C.cue_set(doc.language, "gates", "authority")
     future = C.cue_set(doc.language, "gates", "future")
     anonymous = C.cue_set(doc.language, "gates", "anonymous")
+    # "the company did not comply with the requirements", "ہدایات پر عمل نہیں کیا": a negated
+    # order word inside a reason of non-compliance is the platform's refusal, not a denial.
+    refused = C.cue_set(doc.language, "justification", "non_compliance")
     done: set[tuple[int, int]] = set()
     for gate in ("restriction", "order"):
         for hit in C.cue_set(doc.language, "gates", gate).finditer(text, lo, hi):
             zone = C.sentence(doc, hit.start, hit.end)
             if zone in done:
+                continue
+            if refused and any(
+                r.start <= hit.start and hit.end <= r.end for r in refused.finditer(text, zone[0], zone[1])
+            ):
                 continue
             # "did not issue any order", "لم تصدر أي قرار": an order may stand two words off
             word = denier(doc, hit.start, hit.end, zone, words=2 if gate == "order" else 1)

@@ -151,6 +151,8 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             continue
         span = C.quote(doc, court.start, court.end)
         strength = is_challenge_sentence(doc, C.sentence(doc, court.start, court.end))
+        if strength == "weak" and _only_other_lifted(doc, C.sentence(doc, court.start, court.end)):
+            continue  # "when the posts were not removed, the court's decision blocked it"
         if strength == "strong":
             weight = 1.0
         elif court.supranational:
@@ -177,6 +179,29 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         said = stance(doc, court.start, court.end, zone=zone)
         note = "court hearing a challenge" + (f"; {other}" if other else "")
         sink.add("court_challenges", value, span, weight * court.weight * said.factor, said.note(note))
+
+
+LIFTED_NEAR = 30  # characters either side of a lifting word where what it lifts is named
+
+
+def _only_other_lifted(doc: Doc, zone: tuple[int, int]) -> bool:
+    """Whether every weak challenge word of the sentence is a lifting word (`gates.restore`)
+    with no restriction or medium named beside it: what it removes or revokes is something
+    else ("kaldırılmayınca": the posts were not removed; "revogou a licença": revoked a
+    licence), so the court is not undoing the block. A court that "ruled" still is."""
+    text = C.folded(doc)
+    weak = C.cue_set(doc.language, "gates", "challenge_weak")
+    restore = C.cue_set(doc.language, "gates", "restore")
+    if not weak or not restore:
+        return False
+    near = [C.cue_set(doc.language, "gates", gate) for gate in ("restriction", "medium")]
+    for hit in weak.finditer(text, zone[0], zone[1]):
+        if not any(r.start < hit.end and hit.start < r.end for r in restore.finditer(text, hit.start, hit.end)):
+            return False  # "ruled", "illegal": a challenge word that lifts nothing
+        lo, hi = max(zone[0], hit.start - LIFTED_NEAR), min(zone[1], hit.end + LIFTED_NEAR)
+        if any(cues and cues.search(text, lo, hi) is not None for cues in near):
+            return False  # "lifted the ban", "yasağı kaldırdı"
+    return True
 
 
 OTHER_MATTER = 0.3  # a case about something else: an election's results, another platform's ban

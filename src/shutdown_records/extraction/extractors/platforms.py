@@ -28,6 +28,9 @@ from ..wordtrie import trie_pattern
 from ._stance import stance
 
 STRONG, WEAK, UNKNOWN_LANGUAGE = 1.0, 0.3, 0.6
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب")  # wa-, fa-, bi-, li- and their pairs
+SLOWDOWN_NAMED = 0.8  # a slowdown cue this strong in the sentence: "Twitter'a bant daraltması"
 
 
 @cache
@@ -43,8 +46,12 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Patt
         before = {fold(a).casefold() for a in renamed.get("before_aliases") or []}
         for alias in entry.get("aliases") or []:
             key = fold(str(alias)).casefold()
-            lookup[key] = str(renamed.get("before")) if key in before else str(canonical)
-            folded_aliases.append(fold(str(alias)).casefold())
+            name = str(renamed.get("before")) if key in before else str(canonical)
+            # Arabic writes "and", "by", "for" as a letter joined to the next word
+            # ("فيسبوك وواتساب", "بتويتر"): the name with its proclitic is still the name.
+            for form in [key] + ([p + key for p in _PROCLITICS] if _ARABIC_SCRIPT.match(key) else []):
+                lookup[form] = name
+                folded_aliases.append(form)
         for alias in entry.get("exact_aliases") or []:
             if str(alias) == "X":
                 continue  # the bare X is handled by the cues below
@@ -119,6 +126,7 @@ def _extract(doc: Doc) -> Iterator[Mention]:
     restriction = _restriction_re(doc.language) if doc.language in supported_languages() else None
     impact = C.cue_set(doc.language, "gates", "impact") if C.has_cues(doc.language) else None
     content = C.cue_set(doc.language, "gates", "content_only") if C.has_cues(doc.language) else None
+    slowdown = C.cue_set(doc.language, "kind", "throttling") if C.has_cues(doc.language) else None
     hits: list[tuple[int, int, str]] = []
     x_confirmed = False
     cue_matches: list[Any] = []
@@ -175,7 +183,9 @@ def _extract(doc: Doc) -> Iterator[Mention]:
             # A restriction word, or a phrase saying the service was hit ("foram atingidos",
             # "were also affected", `gates.impact`): the sentence speaks of the restriction.
             hit_by = impact is not None and C.in_sentence(doc, impact, (s, e)) is not None
-            weight = STRONG if restriction.search(sentence) or hit_by else WEAK
+            # a slowdown is a restriction too: "Twitter'a bant daraltması", "замедлил работу YouTube"
+            slowed = slowdown is not None and any(h.weight >= SLOWDOWN_NAMED for h in slowdown.finditer(folded, s, e))
+            weight = STRONG if restriction.search(sentence) or hit_by or slowed else WEAK
         if medium_re is not None and medium_re.search(folded[max(s, start - 30) : start].casefold()):
             weight = min(weight, WEAK)  # "said in a post on Twitter": the medium, not the target
         if weight > WEAK and content is not None and C.in_sentence(doc, content, (s, e)) is not None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .. import cues as C
 from ..types import Doc, Mention
-from ._attribution import attribution
+from ._attribution import STATED_REACH, attribution
 from ._stance import OTHER_INCIDENT, Stance, stance
 from .authorities import authorities_in, find_authorities
 
@@ -28,6 +28,13 @@ NOT_AN_ORDER = frozenset({"technical"})  # "officials blamed a technical fault":
 JUSTIFIED_NOTE = "an authority gives the restriction's reason: acknowledged"
 AMID_AFTER = 20  # characters after a context word where a postposition (`gates.amid_after`) may start
 AMID_NEAR = 40  # characters before a context word where "amid", "au lendemain de" tie it to the story
+HEAD_REACH = 160  # characters before a reason, in its sentence, where the act it belongs to is looked for
+OBLIGATION = 0.3  # a reason that is what the platform was asked to do or to remove, not the block's
+LAW_PURPOSE = 0.3  # a reason that is the purpose of a law being passed, not of this restriction
+OBLIGATION_NOTE = "what the platform was asked to do or remove (after {!r}), not the restriction's reason"
+LAW_NOTE = "the purpose of a law (after {!r}), not of this restriction"
+EPISODE_WORDS = 3  # words at most between a past marker and the restriction it dates
+EARLIER_NOTE = "an earlier restriction told as background ({!r}), not this one"
 
 
 def _justification(doc: Doc, sink: C.MentionSink) -> None:
@@ -46,7 +53,9 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
     denial = C.cue_set(doc.language, "acknowledged", "denied")
     elections = C.cue_set(doc.language, "context", "elections")
     exams = C.cue_set(doc.language, "context", "exams")
-    all_hits = list(C.hits(doc, "justification"))
+    past = C.cue_set(doc.language, "gates", "past")
+    heads = _Heads(doc, restriction, restore)
+    all_hits = _outermost(list(C.hits(doc, "justification")))
     objects = [h for h in all_hits if h.value == "non_compliance"]
     for hit in all_hits:
         span = C.quote(doc, hit.start, hit.end)
@@ -65,7 +74,13 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         around = (C.previous_sentence_start(doc, zone[0]), zone[1])
         speaker = C.in_sentence(doc, authority, around) is not None or bool(authorities_in(doc, around))
         about = C.in_sentence(doc, restriction, around) is not None or C.in_sentence(doc, restore, around) is not None
-        tied = about or speaker
+        # "citing", "au nom de", "под предлогом": the phrase itself ties the reason to the act
+        # it explains, the authorities' act in a story about a restriction, whoever is named
+        tied = (
+            about
+            or speaker
+            or bool(stated and C.in_sentence(doc, stated, (max(zone[0], hit.start - STATED_REACH), hit.start)))
+        )
         if (
             not attributed
             and speaker
@@ -85,11 +100,22 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             factor = 0.35  # "a standoff over disinformation": a topic, not yet a stated reason
         else:
             factor = 0.2
-        if restore and _about_lifting(doc, zone, around, restriction, restore):
+        if restore and (
+            _about_lifting(doc, zone, restriction, restore, (hit.start, hit.end)) or heads.lifting_follows(zone)
+        ):
             # "access was restored as the company now fights terrorism": the lifting's reason
             # (a sentence naming the block too, "blocked for security reasons, X seeks to
             # have it lifted", still gives the block's)
             factor *= LIFTING
+        extras: list[str] = []  # why the reason belongs to another act, for the note
+        head = heads.governing(hit, zone, objects)
+        if head is not None:
+            # "after parliament passed a law to curb terrorist propaganda", "ignored the
+            # regulator's demands to stop disinformation": the reason belongs to another act
+            # named just before it, not to the restriction
+            kind, word = head
+            factor *= LAW_PURPOSE if kind == "law" else OBLIGATION
+            extras.append((LAW_NOTE if kind == "law" else OBLIGATION_NOTE).format(word))
         if C.in_sentence(doc, assembly, zone) and not C.in_sentence(doc, medium, zone):
             factor *= OTHER_BAN  # "the protest was banned to prevent violence": not the internet
         value = hit.value
@@ -98,8 +124,13 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         said = stance(doc, hit.start, hit.end, zone=zone)
         if said.factor == 1.0 and (elsewhere := _other_country(doc, zone)) is not None:
             said = Stance(OTHER_INCIDENT, f"about another country ({elsewhere!r})")
+        elif said.factor == 1.0 and (before := _earlier_episode(doc, zone, hit, past, restriction)) is not None:
+            # "In 2021 the government had already cut the internet during exams to prevent
+            # cheating": a reason of an earlier episode told as background
+            factor *= PAST
+            extras.append(EARLIER_NOTE.format(before))
         who = attribution(doc, hit.start, hit.end, zone)
-        note = said.note(C.cue_note(hit, doc))
+        note = "; ".join(n for n in (said.note(C.cue_note(hit, doc)), *extras) if n) or None
         if who.why is not None:
             note = f"{note}; {who.why}" if note else who.why
         sink.add("justification", value, span, hit.weight * factor * said.factor * who.factor, note)
@@ -122,19 +153,96 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
         sink.add("justification", "none_given", span, NONE_GIVEN_WEIGHT * hit.weight, NONE_GIVEN_NOTE)
 
 
+def _outermost(hits: list[C.Hit]) -> list[C.Hit]:
+    """The hits not lying inside a longer hit of another value: "terrorist propaganda" is a
+    security reason, and the "propaganda" inside it is no misinformation of its own."""
+    return [
+        h
+        for h in hits
+        if not any(
+            o.value != h.value and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+            for o in hits
+        )
+    ]
+
+
+class _Heads:
+    """Which act a reason belongs to, read off the acts named before it in its sentence.
+
+    An article names several acts, each with its purpose: the restriction, its lifting, a law
+    being passed, the demands the platform ignored. A reason belongs to the act named last
+    before it in its sentence (HEAD_REACH characters at most): "blocked ... after parliament
+    adopted a law in an effort to curb terrorist propaganda" gives the law's purpose, "did not
+    respond to its demands to stop disinformation" the demands'. A `stated` phrase or a speech
+    word between that act and the reason ("..., citing national security", "..., the minister
+    said") hands the reason back to the restriction. The words: `attribution.obligation` and
+    `attribution.law_made` in each cues.yaml; the non-compliance cues found count as
+    obligations too ("failed to remove posts inciting violence")."""
+
+    def __init__(self, doc: Doc, restriction: C.CueSet, restore: C.CueSet) -> None:
+        self.doc = doc
+        self.text = C.folded(doc)
+        self.restriction = restriction
+        self.restore = restore
+        self.obligation = C.cue_set(doc.language, "attribution", "obligation")
+        self.law = C.cue_set(doc.language, "attribution", "law_made")
+        self.release = [
+            cues
+            for cues in (C.cue_set(doc.language, "attribution", "stated"), C.cue_set(doc.language, "gates", "speech"))
+            if cues
+        ]
+
+    def governing(self, hit: C.Hit, zone: tuple[int, int], objects: list[C.Hit]) -> tuple[str, str] | None:
+        """("obligation" | "law", the act's words) when the act named last before the reason
+        is not the restriction (nor its lifting, which `_about_lifting` weighs); else None."""
+        if not (self.obligation or self.law):
+            return None
+        lo = max(zone[0], hit.start - HEAD_REACH)
+        last: tuple[int, str, int] | None = None  # (end, kind, start)
+        sets = (("restriction", self.restriction), ("restriction", self.restore), ("law", self.law))
+        for kind, cues in (*sets, ("obligation", self.obligation if hit.value != "non_compliance" else None)):
+            if not cues:
+                continue
+            for found in cues.finditer(self.text, lo, hit.start):
+                if last is None or found.end > last[0]:
+                    last = (found.end, kind, found.start)
+        if hit.value != "non_compliance":
+            for o in objects:
+                if lo <= o.start and o.end <= hit.start and (last is None or o.end > last[0]):
+                    last = (o.end, "obligation", o.start)
+        if last is None or last[1] == "restriction":
+            return None
+        if any(cues.search(self.text, last[0], hit.start) is not None for cues in self.release):
+            return None
+        return last[1], self.doc.text[last[2] : last[0]]
+
+    def lifting_follows(self, zone: tuple[int, int]) -> bool:
+        """Whether a sentence that names neither a restriction nor its lifting is followed by
+        one about the lifting: «We welcome the founder's readiness to fight terrorism.» The
+        regulator lifts the restrictions..." gives the lifting's reason. (The sentence before
+        is not asked; see `_about_lifting`.)"""
+        if self.restriction.search(self.text, zone[0], zone[1]) or self.restore.search(self.text, zone[0], zone[1]):
+            return False
+        if zone[1] >= self.doc.body[1]:
+            return False
+        nxt = C.sentence(self.doc, zone[1], zone[1] + 1)
+        return nxt[0] >= zone[1] and _about_lifting(self.doc, nxt, self.restriction, self.restore)
+
+
 LIFTED_OBJECT = (
     25  # "lifted the ban", "снял требования об ограничении": a restriction word this close after a lifting word
 )
 
 
-def _about_lifting(doc: Doc, zone: tuple[int, int], around: tuple[int, int], restriction, restore) -> bool:
+def _about_lifting(doc: Doc, zone: tuple[int, int], restriction, restore, reason: tuple[int, int] = (0, 0)) -> bool:
     """Whether a sentence is about lifting the restriction: a lifting word, and every
-    restriction word it names is the lifted object. (The sentence before is not asked: "We
-    apologise, but it was for the security of our country", after "access was restored",
-    gives the block's reason.)"""
+    restriction word it names is the lifted object. A lifting word inside the reason itself
+    ("to restore order") lifts nothing. (The sentence before is not asked: "We apologise, but
+    it was for the security of our country", after "access was restored", gives the block's
+    reason.)"""
     text = C.folded(doc)
     blocks = list(restriction.finditer(text, zone[0], zone[1]))
-    lifts = list(restore.finditer(text, zone[0], zone[1]))
+    lifts = [h for h in restore.finditer(text, zone[0], zone[1]) if h.end <= reason[0] or h.start >= reason[1]]
     if not lifts:
         return False
     return all(any(0 <= b.start - h.end <= LIFTED_OBJECT for h in lifts) for b in blocks)
@@ -189,6 +297,28 @@ def _other_country(doc: Doc, zone: tuple[int, int]) -> str | None:
     if not codes or main in codes:
         return None
     return doc.text[named[0].start() : named[0].end()]
+
+
+def _earlier_episode(doc: Doc, zone: tuple[int, int], hit: C.Hit, past, restriction) -> str | None:
+    """The words telling that a reason's sentence recounts an earlier restriction: a
+    `gates.past` marker ("in 2021", "last year", "déjà", "ранее") outside the reason, at most
+    EPISODE_WORDS words from a restriction word of the sentence ("in 2021 the government cut",
+    "avait déjà coupé", "уже отключали"); None otherwise. A marker farther away dates
+    something else ("had previously reported plans to shut down", "a law passed in 2017")."""
+    if not past or not restriction:
+        return None
+    text = C.folded(doc)
+    blocks = list(restriction.finditer(text, zone[0], zone[1]))
+    if not blocks:
+        return None
+    for found in past.finditer(text, zone[0], zone[1]):
+        if hit.start < found.end and found.start < hit.end:
+            continue
+        for block in blocks:
+            gap = text[found.end : block.start] if found.end <= block.start else text[block.end : found.start]
+            if len(gap.split()) <= EPISODE_WORDS and not any(c in gap for c in ".;:"):
+                return doc.text[found.start : found.end]
+    return None
 
 
 def _next_word_is(cues, text: str, end: int, limit: int) -> bool:
