@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from shutdown_records.extraction.extractors import dates
 from shutdown_records.extraction.loader import load_sources
@@ -144,3 +145,27 @@ def test_polish_year_less_date_after_a_time_word_or_at_a_sentence_end_is_not_rea
     # Polish year-less dates need a lower-case word after them: a sentence end is not read.
     found = _read(tmp_path, "pl", "2025-03-20", "Dostęp zablokowano o 12.03. Potem wszystko wróciło.")
     assert found == []
+
+
+def test_a_year_less_range_end_may_close_the_sentence(tmp_path):
+    found = _read(
+        tmp_path,
+        "ru",
+        "2025-03-20",
+        "Власти Велории ограничили доступ к мессенджеру с 12.03. по 15.03. Затем совещание прошло 10.05. Вот.",
+    )
+    assert [(f, v) for f, v, _ in found] == [("start_date", "2025-03-12"), ("end_date", "2025-03-15")]
+
+
+def test_a_misspelt_numeric_dates_setting_is_an_error_not_a_silent_default(tmp_path):
+    from shutdown_records.extraction import langschema
+
+    text = "numeric_dates:\n  order: dmy\n  ambigous: nearest\n"
+    path = tmp_path / "dates.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(langschema.LanguageDataError) as caught:
+        langschema.validate("dates", yaml.safe_load(text), path, text)
+    assert caught.value.place.endswith("dates.yaml:3") and "did you mean 'ambiguous'" in caught.value.message
+    text = "numeric_dates: {order: ymd}\n"  # year-first dates are always y/m/d: not an order to choose
+    with pytest.raises(langschema.LanguageDataError):
+        langschema.validate("dates", yaml.safe_load(text), path, text)

@@ -392,10 +392,11 @@ def _numeric_pattern(data: dict) -> str | None:
     )
     alts = [full]
     if spec.get("year_less"):
-        # "с 12.03. по 15.03.": the dot after the month is no sentence end (a lower-case word,
-        # a digit or a dash follows), and the month is written with two digits.
+        # "с 12.03. по 15.03.": the month written with two digits, and the dot after it no
+        # sentence end (a lower-case word, a digit or a dash follows: `qnext`) unless the date
+        # closes a range of two such dates (`_year_less_kept`).
         alts.append(
-            "(?P<qd>[0-3]?\\d)\\.(?P<qm>[01]\\d)\\.(?=[ \\t]*-|[ \\t]+(?:\\d|(?-i:[^\\W\\d_A-ZÀ-ÞА-ЯĞIŞÇÖÜĄĆĘŁŃÓŚŹŻ])))"
+            "(?P<qd>[0-3]?\\d)\\.(?P<qm>[01]\\d)\\.(?P<qnext>(?=[ \\t]*-|[ \\t]+(?:\\d|(?-i:[^\\W\\d_A-ZÀ-ÞА-ЯĞIŞÇÖÜĄĆĘŁŃÓŚŹŻ]))))?(?!\\d)"
         )
     return outside + "(?:" + "|".join(alts) + ")"
 
@@ -614,6 +615,8 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         taken_ends.insert(i, h.end)
         chosen.append(h)
     chosen.sort(key=lambda h: h.start)
+    if any("qd" in h.groups for h in chosen):
+        chosen = _year_less_kept(lang, folded, chosen)
     # "On Monday (January 18)": the weekday only restates the date that follows it.
     return [
         h
@@ -638,9 +641,30 @@ def _time_words_re(code: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{_alt(words)})\s*$") if words else None
 
 
-def _after_time_word(lang: _Lang, low: str, at: int) -> bool:
+def _after_time_word(lang: _Lang, folded: str, at: int) -> bool:
     pattern = _time_words_re(lang.data.get("_code", ""))
-    return pattern is not None and pattern.search(low[max(0, at - 20) : at]) is not None
+    return pattern is not None and pattern.search(folded[max(0, at - 20) : at].casefold()) is not None
+
+
+def _year_less_kept(lang: _Lang, folded: str, hits: list[_Hit]) -> list[_Hit]:
+    """The hits without the year-less "12.03." that are no date: after a time word ("saat
+    10.05."), or closing a sentence ("... 10.05. Then") unless they end a range that another
+    year-less date opens ("с 12.03. по 15.03. Затем")."""
+    out: list[_Hit] = []
+    for h in hits:
+        if "qd" in h.groups:
+            if _after_time_word(lang, folded, h.start):
+                continue
+            prev = out[-1] if out else None
+            closes_range = (
+                prev is not None
+                and "qd" in prev.groups
+                and lang.range_re.fullmatch(folded[prev.end : h.start].casefold()) is not None
+            )
+            if "qnext" not in h.groups and not closes_range:
+                continue
+        out.append(h)
+    return out
 
 
 def _key(lang: _Lang, word: str) -> str:
@@ -1267,8 +1291,6 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue  # "Also read: ..." names another story
         if hit.kind == "weekday" and _named_day(doc.language, doc.text, hit):
             continue  # "domingo de Páscoa", "Easter Sunday": a feast, not last Sunday
-        if hit.groups.get("qd") and _after_time_word(lang, low, hit.start):
-            continue  # "saat 10.05.": a time of day
         quote = doc.text[hit.start : hit.end]
         if hit.kind == "after_days":
             resolved = _after_days(lang, hit, re.sub(r"\s+", " ", quote.strip()), anchor, low)
