@@ -274,6 +274,20 @@ class MonthParts(Section):
     late: Words | None = None
 
 
+class NumericDates(Section):
+    """How the language's press writes a date in digits ("5/5/2025", "05.05.2025", "۱۴۰۳/۰۸/۱۵"):
+    extraction/extractors/dates.py reads them with the plausibility rules of docs/timeline.md."""
+
+    order: Literal["dmy", "mdy"] = "dmy"  # a date ending in its year: day first or month first
+    separators: StrictStr = "/.-"  # what stands between the numbers (the same one twice)
+    # When day and month could swap (both <= 12): trust `order`, or take the reading near the
+    # article's date and read none when neither is (English: US and British usage both occur).
+    ambiguous: Literal["order", "nearest"] = "order"
+    year_less: StrictBool = False  # "12.03." (day, padded month, a dot after each): German-style press
+    calendar: Literal["persian", "nepali"] | None = None  # a year in this calendar's range is read in it
+    time_words: Words | None = None  # "saat 10.05.": a time follows these words, never a date
+
+
 class Roles(Section):
     """Words near a date that say what the date is (docs/adding-a-language.md)."""
 
@@ -342,6 +356,7 @@ class DatesFile(Section):
     ordinal_words: dict[StrictStr, StrictInt] | None = None  # "third": 3, the ordinals `day_count` takes for {n}
     proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
     verb_final: StrictBool | None = None  # the verb after a date (not a noun before it) says which step it is
+    numeric_dates: NumericDates | None = None  # dates in digits: "5/5/2025", "05.05.2025", "۱۴۰۳/۰۸/۱۵"
 
 
 # ---------------------------------------------------------------- meta.yaml

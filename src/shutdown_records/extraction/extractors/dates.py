@@ -302,6 +302,9 @@ def _lang(code: str) -> _Lang | None:
             )
         )
     pats.append(("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"))
+    numeric = _numeric_pattern(data)
+    if numeric:
+        pats.append(("numeric", numeric))
     if calendar_months:
         c_alt = _alt(list(calendar_months))
         # A word the month name may carry joined on: Persian "خردادماه", "خرداد‌ماه" ("month").
@@ -346,7 +349,7 @@ def _lang(code: str) -> _Lang | None:
         + ([str(w) for w in data.get("ordinal_words") or {}] if counted else [])
     )
     words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
-    trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d", flags)
+    trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d" + _numeric_trigger(data), flags)
     never_words = [fold(str(w)) for w in role_words.get("not_effective") or []]
     never = regexcache.compile(r"(?<!\w)(?:" + _alt(never_words) + ")", re.IGNORECASE) if never_words else None
     inside = bool(data.get("roles_inside_words", False))
@@ -371,6 +374,40 @@ def _lang(code: str) -> _Lang | None:
         never,
         range_re,
     )
+
+
+def _numeric_pattern(data: dict) -> str | None:
+    """ "5/5/2025", "05.05.2025", "2025/05/05", "۱۴۰۳/۰۸/۱۵" (digits already folded) and, where
+    the press writes them (`year_less`), "12.03." as one pattern; None for a language without
+    `numeric_dates`. The same separator twice, a four-digit year at one end, and no digit,
+    letter or separator around it: "v1.2.2025", "3.14.15", "12.30" and phone numbers do not match."""
+    spec = data.get("numeric_dates")
+    if not spec:
+        return None
+    sep = "[" + re.escape(str(spec.get("separators") or "/.-")) + "]"
+    outside = r"(?<![\w.,/:+-])"
+    full = (
+        rf"(?:(?P<ny>\d{{4}})(?P<s1>{sep})(?P<nm>[01]?\d)(?P=s1)(?P<nd>[0-3]?\d)"
+        rf"|(?P<na>[0-3]?\d)(?P<s2>{sep})(?P<nb>[0-3]?\d)(?P=s2)(?P<nyl>\d{{4}}))(?![\w/-]|[.,:]\d)"
+    )
+    alts = [full]
+    if spec.get("year_less"):
+        # "с 12.03. по 15.03.": the month written with two digits, and the dot after it no
+        # sentence end (a lower-case word, a digit or a dash follows: `qnext`) unless the date
+        # closes a range of two such dates (`_year_less_kept`).
+        alts.append(
+            "(?P<qd>[0-3]?\\d)\\.(?P<qm>[01]\\d)\\.(?P<qnext>(?=[ \\t]*-|[ \\t]+(?:\\d|(?-i:[^\\W\\d_A-ZÀ-ÞА-ЯĞIŞÇÖÜĄĆĘŁŃÓŚŹŻ]))))?(?!\\d)"
+        )
+    return outside + "(?:" + "|".join(alts) + ")"
+
+
+def _numeric_trigger(data: dict) -> str:
+    """The part of the trigger where a numeric date may open (prefilter: tried on digits only)."""
+    spec = data.get("numeric_dates")
+    if not spec:
+        return ""
+    sep = "[" + re.escape(str(spec.get("separators") or "/.-")) + "]"
+    return f"|\\d{{1,4}}{sep}\\d{{1,2}}{sep}\\d{{1,4}}" + ("|\\d{1,2}\\.\\d\\d\\." if spec.get("year_less") else "")
 
 
 def _proclitics(data: dict) -> str:
@@ -476,7 +513,7 @@ def _after_days(lang: _Lang, hit: _Hit, quote: str, anchor: tuple[int, date] | N
     return _Resolved(value.isoformat(), f"'{quote}' counted from {anchor[1].isoformat()}, the date stated before it")
 
 
-_COUNT_ANCHORS = ("weekday", "relative_day", "absolute", "iso", "calendar")
+_COUNT_ANCHORS = ("weekday", "relative_day", "absolute", "iso", "calendar", "numeric")
 
 
 def _day_count(
@@ -555,6 +592,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
     priority = {
         "absolute": 0,
         "iso": 0,
+        "numeric": 0,
         "range_day": 0,
         "calendar": 0,
         "calendar_month": 1,
@@ -577,6 +615,8 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         taken_ends.insert(i, h.end)
         chosen.append(h)
     chosen.sort(key=lambda h: h.start)
+    if any("qd" in h.groups for h in chosen):
+        chosen = _year_less_kept(lang, folded, chosen)
     # "On Monday (January 18)": the weekday only restates the date that follows it.
     return [
         h
@@ -584,10 +624,47 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         if not (
             h.kind == "weekday"
             and i + 1 < len(chosen)
-            and chosen[i + 1].kind in ("absolute", "calendar")
+            and chosen[i + 1].kind in ("absolute", "calendar", "numeric")
             and re.fullmatch(r"[\s,(]*", folded[h.end : chosen[i + 1].start])
         )
     ]
+
+
+@cache
+def _time_words_re(code: str) -> re.Pattern[str] | None:
+    """The words after which digits are a time of day (`numeric_dates.time_words`), as a
+    pattern that ends where the numbers begin."""
+    words = [
+        fold(str(w)).casefold()
+        for w in ((topic(code, "dates") or {}).get("numeric_dates") or {}).get("time_words") or []
+    ]
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})\s*$") if words else None
+
+
+def _after_time_word(lang: _Lang, folded: str, at: int) -> bool:
+    pattern = _time_words_re(lang.data.get("_code", ""))
+    return pattern is not None and pattern.search(folded[max(0, at - 20) : at].casefold()) is not None
+
+
+def _year_less_kept(lang: _Lang, folded: str, hits: list[_Hit]) -> list[_Hit]:
+    """The hits without the year-less "12.03." that are no date: after a time word ("saat
+    10.05."), or closing a sentence ("... 10.05. Then") unless they end a range that another
+    year-less date opens ("с 12.03. по 15.03. Затем")."""
+    out: list[_Hit] = []
+    for h in hits:
+        if "qd" in h.groups:
+            if _after_time_word(lang, folded, h.start):
+                continue
+            prev = out[-1] if out else None
+            closes_range = (
+                prev is not None
+                and "qd" in prev.groups
+                and lang.range_re.fullmatch(folded[prev.end : h.start].casefold()) is not None
+            )
+            if "qnext" not in h.groups and not closes_range:
+                continue
+        out.append(h)
+    return out
 
 
 def _key(lang: _Lang, word: str) -> str:
@@ -674,8 +751,74 @@ def _resolve_calendar(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how:
     return _Resolved(got.isoformat(), note) if got is not None else None
 
 
+NUMERIC_NEAR = 30  # days: the reading of an ambiguous "3/4/2025" this near the article's date is the one meant
+NUMERIC_AHEAD = 366  # days: a numeric "date" further after the article's date than this is no date
+NUMERIC_YEARS = (1990, 2100)  # Gregorian years a numeric date may have (news about the internet age)
+# Years of each calendar that a numeric date in it has: Solar Hijri 1369-1478 and Bikram Sambat
+# 2047-2156 match NUMERIC_YEARS; a Nepali year below 2050 is read as Gregorian (they overlap).
+CALENDAR_YEARS = {"persian": (1300, 1500), "nepali": (2050, 2157)}
+
+
+def _numeric_day(cal: str | None, year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of year/month/day in `cal` (None: Gregorian), if there is one."""
+    if cal is not None:
+        return _to_gregorian(cal, year, month, day)
+    if not NUMERIC_YEARS[0] <= year < NUMERIC_YEARS[1]:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_numeric(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
+    """ "05.05.2025", "5/14/2025", "2025/05/05", "۱۴۰۳/۰۸/۱۵", "12.03.": the day it means, by the
+    language's `numeric_dates` (order, calendar) and plausibility: a month is at most 12, day
+    and month swap only when the language's order is impossible, an ambiguous one is read as
+    the language says (`ambiguous`), and a day a year past the article's date is no date."""
+    g = hit.groups
+    spec = lang.data.get("numeric_dates") or {}
+    cal_name = spec.get("calendar")
+    if g.get("qd"):  # "12.03.": day and month, the year the one that puts it nearest the article
+        if ref is None:
+            return None
+        month, day = int(g["qm"]), int(g["qd"])
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+        year = _guess_year(month, day, ref)
+        got = _numeric_day(None, year, month, day)
+        return _Resolved(got.isoformat(), f"year of '{quote}' taken from {how}") if got else None
+    if g.get("ny"):
+        year, readings = int(g["ny"]), [(int(g["nm"]), int(g["nd"]))]
+    else:
+        year, a, b = int(g["nyl"]), int(g["na"]), int(g["nb"])
+        first = (b, a) if spec.get("order", "dmy") == "dmy" else (a, b)
+        readings = [first] if a == b else [first, (first[1], first[0])]
+    cal = cal_name if cal_name and CALENDAR_YEARS[cal_name][0] <= year < CALENDAR_YEARS[cal_name][1] else None
+    days = []
+    for month, day in readings:
+        got = _numeric_day(cal, year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        if got is not None and (ref is None or (got - ref).days <= NUMERIC_AHEAD):
+            days.append(got)
+    if not days:
+        return None
+    chosen = days[0]
+    if len(days) == 2 and spec.get("ambiguous") == "nearest":
+        # news reports past events: a day after the article's date counts three times as far
+        near = [d for d in days if ref is not None and max((ref - d).days, (d - ref).days * 3) <= NUMERIC_NEAR]
+        if len(near) != 1:
+            return None  # "3/4/2025" in English: March 4 or 3 April, and the article's date does not tell
+        chosen = near[0]
+    note = f"'{quote}' converted from the {cal} calendar" if cal else None
+    if len(days) == 2 and spec.get("ambiguous") == "nearest":
+        note = f"'{quote}' read as {chosen.isoformat()}, the reading near {how}"
+    return _Resolved(chosen.isoformat(), note)
+
+
 def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> _Resolved | None:
     g = hit.groups
+    if hit.kind == "numeric":
+        return _resolve_numeric(lang, hit, quote, ref, how)
     if hit.kind in ("calendar", "calendar_month"):
         return _resolve_calendar(lang, hit, quote, ref, how)
     if hit.kind == "range_day" and "month" not in g:
@@ -768,7 +911,8 @@ def _between_res(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
 def _between(lang: _Lang, low: str, a: _Hit, b: _Hit) -> bool:
     """Whether hits a and b are the two ends of "between a and b"."""
-    if a.kind not in ("absolute", "iso", "calendar") or b.kind not in ("absolute", "iso", "calendar"):
+    stated = ("absolute", "iso", "calendar", "numeric")
+    if a.kind not in stated or b.kind not in stated:
         return False
     found = _between_res(lang.data.get("_code", ""))
     if found is None:
@@ -1174,7 +1318,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             field, weight, cue, event = START, 0.7, "count", "effect"
         elif lang.data.get("roles") or lang.roles["start"] is not None:
             field, weight, cue, event = _role(lang, low, folded, s, e, hit)
-        elif hit.kind in ("absolute", "iso", "calendar"):
+        elif hit.kind in ("absolute", "iso", "calendar", "numeric"):
             # No cue words for this language: a stated date is a weak start candidate that
             # only counts if other sources agree with it.
             field, weight, cue, event = START, UNKNOWN_LANGUAGE_WEIGHT, "no cue words for this language", "effect"
@@ -1325,7 +1469,11 @@ def explicit_dates(doc: Doc) -> list[date]:
     lo, hi = doc.body
     out = []
     for hit in _find(lang, native_digits(fold(doc.text)), lo, hi):
-        if hit.kind in ("absolute", "iso", "calendar") and hit.groups.get("year"):
+        if (
+            hit.kind in ("absolute", "iso", "calendar")
+            and hit.groups.get("year")
+            or (hit.kind == "numeric" and not hit.groups.get("qd"))
+        ):
             resolved = _resolve(lang, hit, "", None, "")
             if resolved and len(resolved.value) == 10:
                 out.append(date.fromisoformat(resolved.value))
