@@ -217,6 +217,7 @@ class Stance(Section):
     hypothetical: Entries = None  # "if", "threatened to"
     other_incident: Entries = None  # "in 2019", "a separate case"
     clause_break: Entries = None  # where a negation's reach ends
+    no_statement: Entries = None  # "did not comment", "не прокомментировали": no statement, no denial
 
 
 class Attribution(Section):
