@@ -30,6 +30,8 @@ NO_COMMENT = [
     ("es", "El internet móvil fue cortado en Veloria el lunes. El ministerio no comentó el corte."),
     ("pt", "A internet móvel foi cortada na Velória na segunda-feira. O ministério não comentou o bloqueio."),
     ("tr", "Veloria'da mobil internet pazartesi kesildi. Bakanlık kesinti hakkında yorum yapmadı."),
+    ("ar", "قطعت السلطات الإنترنت في فيلوريا يوم الاثنين. ولم تعلق الحكومة على قطع الإنترنت."),
+    ("id", "Pemerintah Veloria memutus internet pada Senin. Kementerian tidak mengomentari pemblokiran itu."),
 ]
 
 
@@ -68,6 +70,8 @@ DENIALS = [
     ("en", "Mobile internet went down in Veloria on Monday. The ministry denied ordering any shutdown."),
     ("fr", "L'internet mobile était inaccessible en Velorie lundi. Le ministère a démenti toute coupure."),
     ("es", "El internet móvil cayó en Veloria el lunes. El gobierno negó haber ordenado el bloqueo."),
+    ("ar", "انقطع الإنترنت في فيلوريا يوم الاثنين. وقالت وزارة الاتصالات إنها لم تقطع الإنترنت."),
+    ("id", "Internet di Veloria mati pada Senin. Kementerian Komunikasi membantah pemblokiran itu."),
 ]
 
 
