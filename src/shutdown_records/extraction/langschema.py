@@ -117,6 +117,8 @@ class Gates(Section):
     legal: Entries = None  # "under", "in compliance with": introduces a legal basis
     operator: Entries = None  # telecom operators (the end of an ordering chain, not its source)
     proceeding: Entries = None  # a court directs someone to review/decide the matter: a hearing, not an order
+    suit_by: Entries = None  # "on a suit filed by", "по иску": the party right after brought the case
+    suit_by_after: Entries = None  # "başvurusu üzerine": the party right before brought the case
     other_matter: Entries = (
         None  # a case about another dispute ("the results of the election"): no challenge to this block
     )
@@ -217,6 +219,7 @@ class Stance(Section):
     hypothetical: Entries = None  # "if", "threatened to"
     other_incident: Entries = None  # "in 2019", "a separate case"
     clause_break: Entries = None  # where a negation's reach ends
+    no_statement: Entries = None  # "did not comment", "не прокомментировали": no statement, no denial
 
 
 class Attribution(Section):

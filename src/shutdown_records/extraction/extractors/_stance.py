@@ -18,6 +18,8 @@ The words live in each language's cues.yaml under `stance:` (docs/cues.md):
   "unless", "threatened to", "si", "eğer", "اگر");
 * `other_incident`: a marker that the sentence is about another case ("in a separate
   case", "dans une autre affaire", "в другом деле");
+* `no_statement`: a negated verb of saying ("did not comment", "не прокомментировали",
+  "yorum yapmadı"): a negator inside it denies the saying, not the value beside it;
 * `clause_break`: where a clause ends ("but", "while", "mais"; a semicolon always does): a
   negator before it does not reach a value after it.
 
@@ -157,11 +159,32 @@ def _negated(doc: Doc, start: int, end: int, span: tuple[int, int]) -> str | Non
     # A comma between the negator and the value ends its reach: "the regulator, which has
     # not commented, ordered the block" does not deny the order.
     lo = max(span[0], start - before, *(text.rfind(c, span[0], start) + 1 for c in _COMMAS))
-    hit = _find(doc.language, "negator", text, lo, start)
+    hit = _denying(doc.language, "negator", text, lo, start, span)
     if hit is None:
         hi = min([span[1], end + after] + [i for i in (text.find(c, end, span[1]) for c in _COMMAS) if i >= 0])
-        hit = _find(doc.language, "negated_after", text, end, hi)
+        hit = _denying(doc.language, "negated_after", text, end, hi, span)
     return None if hit is None else doc.text[hit.start() : hit.end()]
+
+
+def _of_saying(language: str, text: str, word: re.Match[str], span: tuple[int, int]) -> bool:
+    """Whether a negating word belongs to a `stance.no_statement` phrase of its clause ("did
+    not comment on the shutdown", "не прокомментировали отключение", "yorum yapmadı"): it
+    denies the saying, not the value next to it."""
+    starts, found = _matches(language, "no_statement", text)
+    i = bisect_left(starts, span[0])
+    while i < len(found) and found[i].start() < min(span[1], word.end()):
+        if found[i].end() > word.start():
+            return True
+        i += 1
+    return False
+
+
+def _denying(language: str, key: str, text: str, lo: int, hi: int, span: tuple[int, int]) -> re.Match[str] | None:
+    """The first `stance.<key>` word inside text[lo:hi] that is not part of a no-statement phrase."""
+    hit = _find(language, key, text, lo, hi)
+    while hit is not None and _of_saying(language, text, hit, span):
+        hit = _find(language, key, text, hit.end(), hi)
+    return hit
 
 
 _WORD = re.compile(r"\w+")
@@ -180,10 +203,14 @@ def denier(doc: Doc, start: int, end: int, zone: tuple[int, int] | None = None, 
     before, after = _windows(doc.language)
     lo = max(span[0], start - before, *(text.rfind(c, span[0], start) + 1 for c in (*_COMMAS, ":")))
     hit = _last(doc.language, "negator", text, lo, start)
-    if hit is not None and len(_WORD.findall(text, hit.end(), start)) <= words:
+    if (
+        hit is not None
+        and len(_WORD.findall(text, hit.end(), start)) <= words
+        and not _of_saying(doc.language, text, hit, span)
+    ):
         return doc.text[hit.start() : hit.end()]
     hi = min([span[1], end + after] + [i for i in (text.find(c, end, span[1]) for c in _COMMAS) if i >= 0])
-    hit = _find(doc.language, "negated_after", text, end, hi)
+    hit = _denying(doc.language, "negated_after", text, end, hi, span)
     if hit is not None and len(_WORD.findall(text, end, hit.start())) <= words:
         return doc.text[hit.start() : hit.end()]
     return None

@@ -394,12 +394,41 @@ def _verb_first_window(language: str) -> int:
 
 
 def is_challenge_sentence(doc: Doc, span: tuple[int, int]) -> str | None:
-    """'strong' when the sentence speaks of a legal challenge, 'weak' when of undoing a block."""
-    if C.in_sentence(doc, C.cue_set(doc.language, "gates", "challenge"), span):
+    """'strong' when the sentence speaks of a legal challenge, 'weak' when of undoing a block.
+
+    A challenge word inside a case the authority itself brought ("on a suit filed by the
+    regulator", "по иску Роскомнадзора", "BTK'nın başvurusu üzerine") asks for the block,
+    it does not challenge it."""
+    challenge = C.cue_set(doc.language, "gates", "challenge")
+    own = _suits_by_authority(doc, span)
+    text = C.folded(doc)
+    if any(
+        not any(lo <= h.start and h.end <= hi for lo, hi in own) for h in challenge.finditer(text, span[0], span[1])
+    ):
         return "strong"
     if C.in_sentence(doc, C.cue_set(doc.language, "gates", "challenge_weak"), span):
         return "weak"
     return None
+
+
+def _suits_by_authority(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Phrases of the sentence that say an executive authority (not a court, not a party
+    unnamed) brought the case: `gates.suit_by` right before its name, `gates.suit_by_after`
+    right after it."""
+    before = C.cue_set(doc.language, "gates", "suit_by")
+    after = C.cue_set(doc.language, "gates", "suit_by_after")
+    if not (before or after):
+        return []
+    text = C.folded(doc)
+    found: list[tuple[int, int]] = []
+    parties = [a for a in authorities_in(doc, span) if not a.judiciary]
+    for h in before.finditer(text, span[0], span[1]) if before else ():
+        if any(0 <= a.start - h.end <= AGENT_NEAR and _only_small_words(text[h.end : a.start]) for a in parties):
+            found.append((h.start, h.end))
+    for h in after.finditer(text, span[0], span[1]) if after else ():
+        if any(0 <= h.start - a.end <= AGENT_NEAR and _only_small_words(text[a.end : h.start]) for a in parties):
+            found.append((h.start, h.end))
+    return found
 
 
 @lru_cache(maxsize=16)
