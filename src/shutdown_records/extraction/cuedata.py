@@ -56,6 +56,14 @@ def _inflection(language: str) -> tuple[str, str]:
     return ending, fold(str(data.get("stem") or ""))
 
 
+@cache
+def verb_final(language: str) -> bool:
+    """meta.yaml `verb_final` (tr, fa, hi, ur, ne): the verb closes the clause, so a sentence's
+    opening speaker or authority is its final verb's subject (not the noun nearest that verb,
+    usually its object), and the verb after a date says which step the date is."""
+    return bool(langdata.topic(language, "meta").get("verb_final"))
+
+
 def inflect(language: str, source: str, stem: bool = False) -> str:
     """A (folded, expanded) cue with what the language lets it carry after it: a stem's
     continuation (`inflection.stem`, for a cue marked `stem: true`), then one of the

@@ -11,7 +11,7 @@ modules that each do one job.
 from __future__ import annotations
 
 from ..text import fold, strip_accents
-from .cuedata import COMMON, CUES_TOPIC, PORTFOLIO, cue_set, expand, has_cues, hits, inflect, raw
+from .cuedata import COMMON, CUES_TOPIC, PORTFOLIO, cue_set, expand, has_cues, hits, inflect, raw, verb_final
 from .cueset import Cue, CueSet, Hit, LazyPattern, compile_pattern, opening_positions, scan
 from .gazetteer import CountryMatcher, countries, country_mentions, english_country_name, guess_country
 from .sentences import (
@@ -58,6 +58,7 @@ __all__ = [
     "quote",
     "raw",
     "scan",
+    "verb_final",
     "sentence",
     "strip_accents",
 ]

@@ -207,8 +207,6 @@ class CueSettings(Section):
     subject_window: Annotated[int, Field(gt=0)] | None = None  # characters before an ordering word
     negation_after: Annotated[int, Field(gt=0)] | None = None  # characters after a value a negated verb may close
     verb_first_window: Annotated[int, Field(gt=0)] | None = None  # verb-first languages: characters before the subject
-    # subject-object-verb languages: a sentence's opening authority or speaker is its final verb's subject
-    verb_final: StrictBool | None = None
 
 
 class Stance(Section):
@@ -358,7 +356,6 @@ class DatesFile(Section):
     day_count: Words | None = None  # "for a {n} day": the Nth day of the restriction on the day the sentence gives
     ordinal_words: dict[StrictStr, StrictInt] | None = None  # "third": 3, the ordinals `day_count` takes for {n}
     proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
-    verb_final: StrictBool | None = None  # the verb after a date (not a noun before it) says which step it is
     numeric_dates: NumericDates | None = None  # dates in digits: "5/5/2025", "05.05.2025", "۱۴۰۳/۰۸/۱۵"
 
 
@@ -392,6 +389,7 @@ class MetaFile(Section):
     script: Script | None = None
     other_languages: dict[StrictStr, Script] | None = None  # languages without a folder, told by script
     inflection: Inflection | None = None  # endings a cue may take (suffixing languages)
+    verb_final: StrictBool | None = None  # subject ... object ... verb (cuedata.verb_final)
 
 
 TOPICS: dict[str, type[Section]] = {"cues": CuesFile, "dates": DatesFile, "meta": MetaFile}

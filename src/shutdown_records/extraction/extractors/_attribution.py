@@ -39,10 +39,8 @@ Per reason found at text[start:end] in sentence `zone`:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from .. import cues as C
-from .. import langdata
 from ..types import Doc
 from ._stance import clause
 from .authorities import authorities_in
@@ -97,7 +95,7 @@ def _speakers(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int, bool]]:
     found.sort(key=lambda f: (f[0], -f[1]))
     speaking: set[tuple[int, int, bool]] = set()
     opener = found[0] if found and found[0][0] - zone[0] <= OPENS_WITHIN else None
-    verb_final = _verb_final(doc.language)
+    verb_final = C.verb_final(doc.language)
     for v_start, v_end in verbs:
         inside = [f for f in found if v_start <= f[0] and f[1] <= v_end]
         if inside:  # the phrase names its speaker: "para analistas", "por parte de la oposición"
@@ -121,14 +119,6 @@ def _speakers(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int, bool]]:
             # published late on Monday on its website, said ..."
             speaking.add(opener)
     return sorted(speaking)
-
-
-@cache
-def _verb_final(language: str) -> bool:
-    """`settings.verb_final` in cues.yaml (Turkish, Persian, Hindi, Urdu): the verb ends the
-    clause, so the noun just before a speech verb is usually its object, not its speaker."""
-    settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
-    return bool(settings.get("verb_final", False))
 
 
 def attribution(doc: Doc, start: int, end: int, zone: tuple[int, int]) -> Attribution:

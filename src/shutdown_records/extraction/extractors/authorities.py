@@ -673,16 +673,10 @@ OPENING = 25  # characters before a sentence's first authority (a date, "on Mond
 CLOSING = 14  # characters after the closing ordering word ("verdi", "دیا", "गरेको छ", punctuation)
 
 
-@cache
-def _verb_final(language: str) -> bool:
-    """`settings.verb_final` in cues.yaml (Turkish, Persian, Hindi, Urdu, Nepali)."""
-    return bool((langdata.topic(language, C.CUES_TOPIC).get("settings") or {}).get("verb_final"))
-
-
 def _opens_verb_final_sentence(doc: Doc, auth: Authority, zone: tuple[int, int], order_hits: list[C.Hit]) -> bool:
     """Whether, in a verb-final language, the authority is the first one of its sentence,
     stands at its head and the sentence ends with an ordering verb."""
-    if not order_hits or not _verb_final(doc.language):
+    if not order_hits or not C.verb_final(doc.language):
         return False
     text = C.folded(doc)
     head = max(zone[0], text.rfind("\n", zone[0], auth.start) + 1)  # a title line is no part of it

@@ -361,6 +361,7 @@ def _lang(code: str) -> _Lang | None:
     enriched["_part_words"] = {(k if case_sensitive else k.casefold()): v for k, v in part_words.items()}
     enriched["_case_sensitive"] = case_sensitive
     enriched["_code"] = code
+    enriched["_verb_final"] = C.verb_final(code)
     return _Lang(
         compiled,
         months,
@@ -946,7 +947,7 @@ def _coming(lang: _Lang, hit: _Hit, low: str, s: int, e: int, ref: date, resolve
     ):
         return resolved
     planned = _near(r["future"], _clause_before(low, max(s, hit.start - 80), hit.start))
-    if not planned and lang.data.get("verb_final"):
+    if not planned and lang.data["_verb_final"]:
         after = low[hit.end : min(e, hit.end + VERB_FINAL_REACH)]
         mark = _CLAUSE_MARK.search(after)
         planned = _near(r["future"], after[: mark.start()] if mark else after)
@@ -1059,7 +1060,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     # instead: "امتحانات میں نقل روکنے کے لیے 10 مارچ کو ... معطل", "sınavın ardından 13
     # Mart'ta yeniden açıldı" (the exam only frames the sentence).
     event_before = before[-32:]
-    governed = bool(lang.data.get("verb_final")) and any(
+    governed = bool(lang.data["_verb_final"]) and any(
         p <= VERB_FINAL_REACH for key in ("start", "end", "lift", "revoke") for p in _near(r[key], low[hit.end : e])
     )
     events = _near(r["other_events"], event_before)
@@ -1167,7 +1168,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     best = min(before_cues) if before_cues else None
     if best is None or (best[0] > 80 and after_cues and min(after_cues)[0] < best[0]):
         best = min(after_cues) if after_cues else best
-    elif lang.data.get("verb_final") and after_cues and min(after_cues)[0] <= VERB_FINAL_REACH:
+    elif lang.data["_verb_final"] and after_cues and min(after_cues)[0] <= VERB_FINAL_REACH:
         # Verb-final languages (tr, fa, hi, ur, ne): the verb after the date says what the
         # date did; a noun before it names the restriction ("Erişim engeli 10 Mart'ta
         # kaldırıldı": the block was lifted on 10 March).
