@@ -23,8 +23,6 @@ from typing import Any
 AUTHORITY_WEIGHT = 1.5  # the ordering body's country against the names' vote (which sums to 1)
 CLEAR_RATIO = 1.5  # a lead of this many times the next country's share (60:40) is a clear reading
 CANDIDATE_SHARE = 0.25  # a country with less than this share is never a candidate
-GENERIC_PREFIXES = ("Government of ", "Authorities of ")
-GENERIC_SUFFIXES = (" authorities", " government")  # "Tajik authorities", "Kenyan government"
 
 
 @cache
@@ -45,13 +43,14 @@ def authority_country(name: str) -> tuple[str | None, bool]:
 
 
 def _generic_country(name: str) -> str | None:
+    from ..extraction.extractors.authorities import NATIONAL_PREFIXES, NATIONAL_SUFFIXES  # noqa: PLC0415
     from ..extraction.gazetteer import country_code_of, display_country_code  # noqa: PLC0415
 
-    for prefix in GENERIC_PREFIXES:
+    for prefix in NATIONAL_PREFIXES:
         if name.startswith(prefix):
             place = name[len(prefix) :]
             return country_code_of(place) or display_country_code(place)  # "Government of Turkey"
-    for suffix in GENERIC_SUFFIXES:
+    for suffix in NATIONAL_SUFFIXES:
         if name.endswith(suffix):
             return country_code_of(name[: -len(suffix)])
     return None

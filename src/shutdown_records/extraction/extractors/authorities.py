@@ -790,10 +790,16 @@ def _one_generic_name(candidates: list[tuple[Authority, tuple[int, int], float, 
     return rename
 
 
+# How this module names a country's executive generically: "Government of X", "Authorities
+# of X" (a country without an English adjective), "X government", "X authorities". scan reads
+# the country back out of these names (scan/country.py).
+NATIONAL_PREFIXES = ("Government of ", "Authorities of ")
+NATIONAL_SUFFIXES = (" authorities", " government")
+
+
 def _national_form(name: str) -> bool:
-    """ "Government of X", "X government", "X authorities" ("Authorities of X" for a country
-    without an English adjective): a country's executive named generically."""
-    return name.startswith(("Government of ", "Authorities of ")) or name.endswith((" authorities", " government"))
+    """Whether a name is a country's executive named generically (NATIONAL_PREFIXES/SUFFIXES)."""
+    return name.startswith(NATIONAL_PREFIXES) or name.endswith(NATIONAL_SUFFIXES)
 
 
 def _in_chain(
