@@ -17,26 +17,13 @@ from typing import Any
 import yaml
 
 from shutdown_records.extraction.pipeline import build_record
+from shutdown_records.fields import scored
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languages"
 # set number -> folder of invented articles (set 2 written apart from set 1, see above)
 SETS = {1: FIXTURES, 2: FIXTURES.parent / "languages2"}
-FIELDS = (
-    "country",
-    "platforms",
-    "kind",
-    "networks",
-    "scope",
-    "start_date",
-    "end_date",
-    "ordered_by",
-    "justification",
-    "context",
-    "legal_basis",
-    "court_challenges",
-    "workarounds",
-    "acknowledged",
-)
+# the scored fields, in the model's order (the table's columns)
+FIELDS = tuple(scored())
 NAMED = {"ordered_by": "name", "legal_basis": "instrument", "court_challenges": "court"}
 
 
