@@ -22,7 +22,7 @@ from ..text import decode_source, fold
 from ..yamlio import dump_yaml, load_yaml, write_atomic
 from .langdata import supported_languages, topic
 from .language import detect_language
-from .types import Doc
+from .types import SHORT_LINE, Doc
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -204,7 +204,7 @@ def _first_line_title(text: str, start: int) -> str | None:
     end = text.find("\n", start)
     line = text[start : end if end >= 0 else len(text)].strip()
     # A headline is short and has no closing full stop; a first sentence is not a title.
-    return line if 0 < len(line) <= 160 and not line.endswith(".") else None
+    return line if 0 < len(line) <= SHORT_LINE and not line.endswith(".") else None
 
 
 @cache

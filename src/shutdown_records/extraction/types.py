@@ -125,7 +125,7 @@ _SENTENCE_END = re.compile(
 _SEPARATOR_START = re.compile(r"[.!?\u3002\u061f\u0964\u06d4\n]")  # \u0964 Devanagari danda, \u06d4 Urdu full stop
 
 
-SHORT_LINE = 160  # a headline, dateline or subheading is at most this long (as the loader's title)
+SHORT_LINE = 160  # a headline, dateline or subheading is at most this long (the loader's title too)
 _LINE_BREAK = re.compile(r"\n[ \t\r]*")
 _CONTINUED = ",;:\u060c\u061b-\u2013\u2014(/&+"  # a line ending so goes on in the next one
 
