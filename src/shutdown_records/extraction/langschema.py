@@ -230,6 +230,9 @@ class Attribution(Section):
     stated: Entries = None  # "citing", "under the pretext of": the reason the authorities gave, whoever reports it
     obligation: Entries = None  # "demands", "comply", "remove": a reason after it is what the platform was asked to do
     law_made: Entries = None  # "adopted a law": a reason after it is the law's purpose, not the restriction's
+    law: Entries = (
+        None  # "the law", "yasa": in a sentence naming no restriction, a reason after it is the law's purpose
+    )
 
 
 class CuesFile(Section):

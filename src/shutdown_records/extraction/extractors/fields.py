@@ -63,11 +63,18 @@ def _earlier_incident(doc: Doc, past: C.CueSet, zone: tuple[int, int], text: str
     if not past:
         return None
     for hit in past.finditer(text, zone[0], zone[1]):
-        said = text[hit.start : hit.end]
-        year = _YEAR.search(said)
-        if year is None or (doc.published is not None and int(year.group(0)) < doc.published.year):
+        if dated_before(doc, text[hit.start : hit.end]):
             return doc.text[hit.start : hit.end]
     return None
+
+
+def dated_before(doc: Doc, marker: str) -> bool:
+    """Whether a `gates.past` marker points before the article: one without a year ("last
+    year", "ранее"), or one whose year comes before the article's own ("in June 2023" in a
+    2025 article; not "in March 2025", which is the story itself). In an undated article a
+    year says nothing about when the story is."""
+    year = _YEAR.search(marker)
+    return year is None or (doc.published is not None and int(year.group(0)) < doc.published.year)
 
 
 SLOWED_NEAR = 40  # characters between a slowdown word and the platform it slows ("slowing down the speed of Twitter")
@@ -213,7 +220,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
         weight = hit.weight * factor
         if main == "service_block" and "throttling" not in kinds:
             weight *= OTHER_RESTRICTION
-        earlier = bool(past) and C.in_sentence(doc, past, zone) is not None
+        earlier = _earlier_incident(doc, past, zone, text) is not None
         # For a shutdown/slowdown record: a network said to be cut, slowed or hit is that
         # restriction's; one named without any restriction is background ("mobile networks
         # carry most traffic"). For a block record: a network named where the block is

@@ -16,6 +16,7 @@ from ..types import Doc, Mention
 from ._attribution import STATED_REACH, attribution
 from ._stance import OTHER_INCIDENT, Stance, stance
 from .authorities import authorities_in, find_authorities
+from .fields import _earlier_incident, dated_before
 
 FAILED_OBJECT = 150  # characters after "failed to remove" in its sentence where the content listed is its object
 NONE_GIVEN_NOTE = "fallback: use only when no other justification is found"
@@ -34,6 +35,7 @@ LAW_PURPOSE = 0.3  # a reason that is the purpose of a law being passed, not of 
 OBLIGATION_NOTE = "what the platform was asked to do or remove (after {!r}), not the restriction's reason"
 LAW_NOTE = "the purpose of a law (after {!r}), not of this restriction"
 EPISODE_WORDS = 3  # words at most between a past marker and the restriction it dates
+EPISODE_OPEN = 1  # words at most before a past marker that opens its sentence ("But in 2021, ..."): it dates all of it
 EARLIER_NOTE = "an earlier restriction told as background ({!r}), not this one"
 
 
@@ -108,7 +110,7 @@ def _justification(doc: Doc, sink: C.MentionSink) -> None:
             # have it lifted", still gives the block's)
             factor *= LIFTING
         extras: list[str] = []  # why the reason belongs to another act, for the note
-        head = heads.governing(hit, zone, objects)
+        head = heads.governing(hit, zone, objects) or heads.law_subject(hit, zone)
         if head is not None:
             # "after parliament passed a law to curb terrorist propaganda", "ignored the
             # regulator's demands to stop disinformation": the reason belongs to another act
@@ -186,6 +188,7 @@ class _Heads:
         self.restore = restore
         self.obligation = C.cue_set(doc.language, "attribution", "obligation")
         self.law = C.cue_set(doc.language, "attribution", "law_made")
+        self.law_noun = C.cue_set(doc.language, "attribution", "law")
         self.release = [
             cues
             for cues in (C.cue_set(doc.language, "attribution", "stated"), C.cue_set(doc.language, "gates", "speech"))
@@ -215,6 +218,23 @@ class _Heads:
         if any(cues.search(self.text, last[0], hit.start) is not None for cues in self.release):
             return None
         return last[1], self.doc.text[last[2] : last[0]]
+
+    def law_subject(self, hit: C.Hit, zone: tuple[int, int]) -> tuple[str, str] | None:
+        """("law", its words) when a law is named before the reason in a sentence that names
+        no restriction nor its lifting: "the government said at the time that the law was
+        needed to fight fake news", "Hükümet, yasanın dezenformasyonla mücadele etmek
+        amacıyla çıkarıldığını açıklamıştı" give the law's purpose, whatever verb tells its
+        making (a verb-final language names it after the reason). A sentence that names the
+        restriction too ("blocked under the law to protect national security") is left to
+        `governing`. The words: `attribution.law` in each cues.yaml."""
+        if not self.law_noun:
+            return None
+        if self.restriction.search(self.text, zone[0], zone[1]) or self.restore.search(self.text, zone[0], zone[1]):
+            return None
+        found = self.law_noun.search(self.text, zone[0], hit.start)
+        if found is None:
+            return None
+        return "law", self.doc.text[found.start : found.end]
 
     def lifting_follows(self, zone: tuple[int, int]) -> bool:
         """Whether a sentence that names neither a restriction nor its lifting is followed by
@@ -286,7 +306,7 @@ def _other_country(doc: Doc, zone: tuple[int, int]) -> str | None:
     stop exam cheating" in a story about Niger). None otherwise. (A country named as a
     topic, "articles about the Syrian war", says nothing about whose reason it is.)"""
     past = C.cue_set(doc.language, "gates", "past")
-    if not past or C.in_sentence(doc, past, zone) is None:
+    if _earlier_incident(doc, past, zone, C.folded(doc)) is None:
         return None
     main = C.guess_country(doc)
     if main is None:
@@ -301,10 +321,16 @@ def _other_country(doc: Doc, zone: tuple[int, int]) -> str | None:
 
 def _earlier_episode(doc: Doc, zone: tuple[int, int], hit: C.Hit, past, restriction) -> str | None:
     """The words telling that a reason's sentence recounts an earlier restriction: a
-    `gates.past` marker ("in 2021", "last year", "déjà", "ранее") outside the reason, at most
-    EPISODE_WORDS words from a restriction word of the sentence ("in 2021 the government cut",
-    "avait déjà coupé", "уже отключали"); None otherwise. A marker farther away dates
-    something else ("had previously reported plans to shut down", "a law passed in 2017")."""
+    `gates.past` marker ("in 2021", "last year", "déjà", "ранее") outside the reason, and a
+    restriction word in the sentence, where the marker either stands at most EPISODE_WORDS
+    words from that restriction word ("in 2021 the government cut", "avait déjà coupé", "уже
+    отключали") or opens the sentence (EPISODE_OPEN words at most before it): a time set at
+    the head of a sentence dates all of it, however far the verb ("In June 2023 the education
+    ministry suspended mobile data nationwide ... to prevent cheating", "2023'te ... milli
+    güvenlik gerekçesiyle ... engellemişti", "गौरतलब है कि पिछले साल ... नकल रोकने ...").
+    None otherwise: a marker farther away in the sentence dates something else ("had
+    previously reported plans to shut down", "a law passed in 2017"), and a year that is not
+    before the article's own ("in 2025" in a 2025 article) is this story's time."""
     if not past or not restriction:
         return None
     text = C.folded(doc)
@@ -314,6 +340,10 @@ def _earlier_episode(doc: Doc, zone: tuple[int, int], hit: C.Hit, past, restrict
     for found in past.finditer(text, zone[0], zone[1]):
         if hit.start < found.end and found.start < hit.end:
             continue
+        if not dated_before(doc, text[found.start : found.end]):
+            continue
+        if len(text[zone[0] : found.start].split()) <= EPISODE_OPEN and found.end <= hit.start:
+            return doc.text[found.start : found.end]
         for block in blocks:
             gap = text[found.end : block.start] if found.end <= block.start else text[block.end : found.start]
             if len(gap.split()) <= EPISODE_WORDS and not any(c in gap for c in ".;:"):
@@ -360,7 +390,7 @@ def _context(doc: Doc, sink: C.MentionSink) -> None:
             # "au lendemain de manifestations", "en medio de las protestas": the sentence
             # places the story's event amid this one, whatever words it uses for the event.
             tied = True
-        earlier = bool(past and C.in_sentence(doc, past, zone))
+        earlier = _earlier_incident(doc, past, zone, C.folded(doc)) is not None
         said = stance(doc, hit.start, hit.end, zone=zone)
         if said.factor == 1.0 and (elsewhere := _other_country(doc, zone)) is not None:
             said = Stance(OTHER_INCIDENT, f"about another country ({elsewhere!r})")
