@@ -193,3 +193,67 @@ def test_a_minister_speaking_of_rumours_is_official(tmp_path: Path) -> None:
 )
 def test_reasons_in_the_languages_own_forms(tmp_path: Path, language: str, body: str, reason: str) -> None:
     assert _reasons(tmp_path, language, "2025-07-05", body) == [reason]
+
+
+# --- batch 2 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "reason"),
+    [
+        (
+            "tr",
+            "Bakanlık, kesintinin sınavlarda kopya çekilmesinin önüne geçmek amacıyla yapıldığını söyledi. "
+            "Yetkililer protestolar sırasında kamu düzenini korumak gerekçesiyle sosyal medyayı yavaşlatmıştı.",
+            "exam_cheating",
+        ),
+        (
+            "en",
+            "The ministry said mobile data was cut to protect national security. The country's last shutdown "
+            "came during the 2021 election, when the ministry cut data, saying it wanted to stop hate speech.",
+            "national_security",
+        ),
+    ],
+)
+def test_a_pluperfect_or_a_last_shutdown_is_background(tmp_path: Path, language: str, body: str, reason: str) -> None:
+    assert _reasons(tmp_path, language, "2025-06-13", body) == [reason]
+
+
+def test_a_turkish_past_tense_of_this_block_keeps_its_reason(tmp_path: Path) -> None:
+    body = "Kurul, platformu kamu düzenini korumak gerekçesiyle Pazartesi günü erişime kapattı."
+    assert _reasons(tmp_path, "tr", "2025-06-13", body) == ["public_order"]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "reason"),
+    [
+        ("ar", "أعلنت الهيئة حجب تطبيق كليبستر بسبب عدم امتثال المنصة للقوانين المحلية.", "non_compliance"),
+        ("sw", "Waziri alisema huduma za intaneti zimesitishwa kwa sababu za kiusalama.", "national_security"),
+        (
+            "en",
+            "The state operator Orvatel attributed the outage to a fibre cut on its backbone, saying it was "
+            "a purely technical incident.",
+            "technical",
+        ),
+    ],
+)
+def test_batch_two_wordings(tmp_path: Path, language: str, body: str, reason: str) -> None:
+    assert _reasons(tmp_path, language, "2025-02-25", body) == [reason]
+
+
+def test_fraud_in_an_election_story_is_not_exam_cheating(tmp_path: Path) -> None:
+    body = (
+        "Les réseaux sociaux sont bloqués en Malvérie depuis lundi, au lendemain de l'élection présidentielle. "
+        "La commission électorale a annoncé les résultats du scrutin pour jeudi. "
+        "« Le pouvoir prépare une fraude massive », a affirmé le ministre de la Communication. "
+        "En 2019, la Malvérie avait coupé l'internet mobile pendant les examens du baccalauréat."
+    )
+    assert "exam_cheating" not in _reasons(tmp_path, "fr", "2025-12-02", body)
+
+
+def test_fraud_in_an_exam_story_stays_exam_cheating(tmp_path: Path) -> None:
+    body = (
+        "L'internet mobile sera coupé pendant les examens du baccalauréat afin d'éviter la fraude, a indiqué le "
+        "ministère. Les épreuves commencent mardi."
+    )
+    assert _reasons(tmp_path, "fr", "2025-06-02", body) == ["exam_cheating"]

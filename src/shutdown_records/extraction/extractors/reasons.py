@@ -286,8 +286,9 @@ def _quoted(doc: Doc, pos: int, zone: tuple[int, int]) -> bool:
 
 def _electoral_fraud(doc: Doc, zone: tuple[int, int], elections: C.CueSet, exams: C.CueSet) -> bool:
     """Whether a cheating or fraud word is about a vote: its sentence names a vote and no
-    exam, or, naming neither, the article names votes and never an exam ("pour éviter la
-    fraude", "تقلب", "kecurangan" read in a story about an election)."""
+    exam, or, naming neither, the article names votes more often than exams ("pour éviter la
+    fraude", "تقلب", "kecurangan" read in a story about an election, though a background
+    paragraph recalls a cut during the baccalauréat)."""
     if not elections:
         return False
     text = C.folded(doc)
@@ -296,7 +297,9 @@ def _electoral_fraud(doc: Doc, zone: tuple[int, int], elections: C.CueSet, exams
     if elections.search(text, zone[0], zone[1]) is not None:
         return True
     lo, hi = doc.body
-    return elections.search(text, lo, hi) is not None and not (exams and exams.search(text, lo, hi) is not None)
+    votes = sum(1 for _ in elections.finditer(text, lo, hi))
+    tests = sum(1 for _ in exams.finditer(text, lo, hi)) if exams else 0
+    return votes > tests
 
 
 def _other_country(doc: Doc, zone: tuple[int, int]) -> str | None:
