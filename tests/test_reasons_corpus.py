@@ -257,3 +257,13 @@ def test_fraud_in_an_exam_story_stays_exam_cheating(tmp_path: Path) -> None:
         "ministère. Les épreuves commencent mardi."
     )
     assert _reasons(tmp_path, "fr", "2025-06-02", body) == ["exam_cheating"]
+
+
+def test_stopping_rioters_is_public_order(tmp_path: Path) -> None:
+    body = "The police chief said the suspension was intended to stop rioters from coordinating attacks on shops."
+    assert _reasons(tmp_path, "en", "2025-04-29", body) == ["public_order"]
+
+
+def test_rioters_named_without_the_purpose_give_no_reason(tmp_path: Path) -> None:
+    body = "Mobile data was suspended in Halven on Monday. Rioters looted forty shops on Sunday night, police said."
+    assert _reasons(tmp_path, "en", "2025-04-29", body) == ["none_given"]
