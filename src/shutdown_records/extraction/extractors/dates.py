@@ -279,7 +279,7 @@ def _lang(code: str) -> _Lang | None:
         if part_alt:
             pats.append(("month", f"{B}(?P<part>{part_alt})\\s*(?:de\\s+)?(?P<month>{m_wide}){E}"))
         if preps:
-            pats.append(("month", f"(?<!\\w)(?:{preps})\\s+(?P<month>{m_wide}){E}(?!\\s+\\d)"))
+            pats.append(("month", f"(?<!\\w)(?:{preps})\\s+(?P<month>{m_wide}){E}(?!\\s+(?:de\\s+|del\\s+|of\\s+)?\\d)"))
     if wd:
         before = f"(?:(?P<before>{_alt(list(wb))})\\s+)?" if wb else ""
         after = f"(?:\\s+(?P<after>{_alt(list(wa))}){E})?" if wa else ""
@@ -830,7 +830,8 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
             return None
         day = int(g["day"])
         if g.get("year"):
-            year, note = int(g["year"]), None
+            year = int(g["year"])
+            note = f"year of '{quote}' taken from {g['year_from']}" if g.get("year_from") else None
         elif ref is not None:
             year = _guess_year(month, day, ref)
             note = f"year of '{quote}' taken from {how}"
@@ -850,7 +851,10 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
             key = lang.data["_part_words"].get(_key(lang, part).strip(), "")
             part_note = f" ({_PART_NAMES.get(key, key)}: month precision)"
         if g.get("year"):
-            return _Resolved(f"{int(g['year']):04d}-{month:02d}", f"'{quote}'{part_note}" if part else None)
+            why = f" (year taken from {g['year_from']})" if g.get("year_from") else ""
+            return _Resolved(
+                f"{int(g['year']):04d}-{month:02d}", f"'{quote}'{part_note}{why}" if part or why else None
+            )
         if ref is None:
             return None
         year = _guess_year(month, 15, ref)
@@ -1247,6 +1251,55 @@ def _named_day(code: str, text: str, hit: _Hit) -> bool:
     return before is not None and before.search(text[max(0, hit.start - 20) : hit.start]) is not None
 
 
+# A year written out in digits (the internet age): the year a sentence speaks of.
+_YEAR = re.compile(r"(?<![\d/.,:-])(?:19[89]\d|20\d\d)(?![\d/-]|[.,:]\d)")
+_YEARLESS = ("absolute", "range_day", "month")
+_FULL = ("absolute", "iso", "numeric")
+
+
+def _years_from_context(doc: Doc, folded: str, hits: list[_Hit], ref: date, lang: _Lang) -> None:
+    """Give year-less dates the year the text is speaking of there (docs/timeline.md, "Years
+    from context"): a background paragraph about an earlier shutdown ("In June 2023 ... cut
+    from 3 to 9 June", "वर्ष 2023 में ... 5 मई से", "Già nel 2021 ... dal 2 al 5 marzo")
+    states its year once, and the dates after it in that sentence are that year's, not the
+    article's. A retrospective that opens on a full date ("A year ago, on 8 April 2025 ...
+    The block was lifted on 30 May") goes on in that year: a year-less day later in the
+    paragraph that the article's own year would put after its publication takes the year of
+    that full date (or the next one, for a day before it in the calendar)."""
+    anchor: tuple[int, date] | None = None  # the last full date stated, and where
+    for hit in hits:
+        g = hit.groups
+        if hit.kind in _FULL and (g.get("year") or g.get("ny") or g.get("nyl")):
+            resolved = _resolve(lang, hit, "", ref, "")
+            if resolved is not None and len(resolved.value) == 10:
+                anchor = (hit.start, date.fromisoformat(resolved.value))
+            continue
+        if hit.kind not in _YEARLESS or g.get("year") or "month" not in g:
+            continue
+        month = lang.months.get(_key(lang, g["month"]))
+        if month is None:
+            continue
+        s, _ = quote_span(doc, hit.start, hit.end)
+        years = [int(m.group()) for m in _YEAR.finditer(folded, s, hit.start) if int(m.group()) <= ref.year]
+        if years and years[-1] != ref.year:
+            g["year"], g["year_from"] = str(years[-1]), f"the year its sentence states ({years[-1]})"
+            continue
+        if anchor is None or hit.kind == "month" or "\n" in folded[anchor[0] : hit.start]:
+            continue
+        day = int(g.get("day") or 1)
+        try:
+            guessed = date(_guess_year(month, day, ref), month, day)
+            year = anchor[1].year
+            if date(year, month, day) < anchor[1]:
+                year += 1
+            told = date(year, month, day)
+        except ValueError:
+            continue
+        if guessed > ref and told <= ref and told != guessed:
+            g["year"] = str(year)
+            g["year_from"] = f"the full date before it in its paragraph ({anchor[1].isoformat()})"
+
+
 def extract(doc: Doc) -> Iterator[Mention]:
     lang = _lang(doc.language)
     if lang is None:
@@ -1271,6 +1324,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
             and lang.range_re.fullmatch(low[a.end : b.start])
         ):
             a.groups["year"] = b.groups["year"]
+    if ref is not None:
+        _years_from_context(doc, folded, hits, ref, lang)
     future = lang.roles["future"]
     partial = lang.roles["partial"]
     extend = lang.roles["extend"]
