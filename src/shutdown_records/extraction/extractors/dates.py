@@ -283,11 +283,17 @@ def _lang(code: str) -> _Lang | None:
     if wd:
         before = f"(?:(?P<before>{_alt(list(wb))})\\s+)?" if wb else ""
         after = f"(?:\\s+(?P<after>{_alt(list(wa))}){E})?" if wa else ""
-        pats.append(("weekday", f"{B}{before}(?P<wd>{wd}){E}(?:\\s*\\((?P<dom>[0-3]?\\d)\\))?{after}"))
+        # "nesta segunda-feira (3)", "Sabtu (30/8)", "Kamis (2/10/2025)": the day (and month) in brackets
+        dom = "(?:\\s*\\((?P<dom>[0-3]?\\d)(?:/(?P<dmon>[01]?\\d)(?:/(?P<dyear>\\d{4}|\\d{2}))?)?\\))?"
+        pats.append(("weekday", f"{B}{before}(?P<wd>{wd}){E}{dom}{after}"))
     if rel_days:
-        pats.append(("relative_day", f"{B}(?P<rel>{_alt(list(rel_days))}){E}"))
+        # (folded like the text: "أمس" is "امس" there)
+        pats.append(("relative_day", f"{B}(?P<rel>{_alt([fold(str(w)) for w in rel_days])}){E}"))
+    weekend = [fold(str(w)) for w in data.get("weekend_words") or []]
+    if weekend:
+        pats.append(("weekend", f"{B}(?P<weekend>{_alt(weekend)}){E}"))
     if rel_months:
-        pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
+        pats.append(("relative_month", f"{B}(?P<rel>{_alt([fold(str(w)) for w in rel_months])}){E}"))
     later = _later_patterns(data)
     pats.extend(("after_days", p) for p in later)
     counted = _day_count_pattern(data)
@@ -344,7 +350,7 @@ def _lang(code: str) -> _Lang | None:
         list(months)
         + list(weekdays)
         + list(calendar_months)
-        + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+        + [w.split(" ")[0] for w in list(rel_days) + list(rel_months) + list(data.get("weekend_words") or [])]
         + (_later_triggers(data) if later else [])
         + ([str(w) for w in data.get("ordinal_words") or {}] if counted else [])
     )
@@ -392,6 +398,10 @@ def _numeric_pattern(data: dict) -> str | None:
         rf"|(?P<na>[0-3]?\d)(?P<s2>{sep})(?P<nb>[0-3]?\d)(?P=s2)(?P<nyl>\d{{4}}))(?![\w/-]|[.,:]\d)"
     )
     alts = [full]
+    if spec.get("short_years"):
+        # "dated 03/05/25", "tarehe 14/3/25": a two-digit year, only after slashes (dots and
+        # dashes with two digits are versions, scores and times more often than dates).
+        alts.append("(?P<sa>[0-3]?\\d)/(?P<sb>[0-3]?\\d)/(?P<syl>\\d\\d)(?![\\w/-]|[.,:]\\d)")
     if spec.get("year_less"):
         # "с 12.03. по 15.03.": the month written with two digits, and the dot after it no
         # sentence end (a lower-case word, a digit or a dash follows: `qnext`) unless the date
@@ -600,6 +610,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         "month": 1,
         "relative_month": 2,
         "relative_day": 2,
+        "weekend": 2,
         "weekday": 3,
         "after_days": 2,
         "day_count": 2,
@@ -791,6 +802,10 @@ def _resolve_numeric(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: 
         return _Resolved(got.isoformat(), f"year of '{quote}' taken from {how}") if got else None
     if g.get("ny"):
         year, readings = int(g["ny"]), [(int(g["nm"]), int(g["nd"]))]
+    elif g.get("syl"):  # "03/05/25": this century's year
+        year, a, b = 2000 + int(g["syl"]), int(g["sa"]), int(g["sb"])
+        first = (b, a) if spec.get("order", "dmy") == "dmy" else (a, b)
+        readings = [first] if a == b else [first, (first[1], first[0])]
     else:
         year, a, b = int(g["nyl"]), int(g["na"]), int(g["nb"])
         first = (b, a) if spec.get("order", "dmy") == "dmy" else (a, b)
@@ -865,6 +880,20 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
         wd = lang.weekdays.get(_key(lang, g["wd"]))
         if wd is None:
             return None
+        if g.get("dom") and g.get("dmon"):  # "Sabtu (30/8)": day and month are given
+            day, month = int(g["dom"]), int(g["dmon"])
+            if (lang.data.get("numeric_dates") or {}).get("order") == "mdy":
+                day, month = month, day
+            if not 1 <= month <= 12:
+                return None
+            if g.get("dyear"):
+                year = int(g["dyear"]) + (2000 if len(g["dyear"]) == 2 else 0)
+            else:
+                year = _guess_year(month, day, ref)
+            try:
+                return _Resolved(date(year, month, day).isoformat(), f"'{quote}' resolved against {how}")
+            except ValueError:
+                return None
         if g.get("dom"):  # "quarta-feira (28)": the day of the month is given
             day = int(g["dom"])
             year, month = ref.year, ref.month
@@ -882,6 +911,11 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
             delta = 7
         d = ref - timedelta(days=delta)
         return _Resolved(d.isoformat(), f"'{quote}' resolved against {how}")
+    if hit.kind == "weekend":
+        # "restored at the weekend", "ce week-end", "hafta sonu": the weekend before the
+        # article's day (on a Saturday or Sunday, this one); its Saturday stands for it.
+        d = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        return _Resolved(d.isoformat(), f"'{quote}': the weekend of {d.isoformat()} (its Saturday), from {how}")
     if hit.kind == "relative_day":
         offset = (lang.data.get("relative_days") or {}).get(_rel_key(lang, "relative_days", g["rel"]))
         if offset is None:
@@ -954,7 +988,8 @@ def _coming(lang: _Lang, hit: _Hit, low: str, s: int, e: int, ref: date, resolve
     if not planned and lang.data["_verb_final"]:
         after = low[hit.end : min(e, hit.end + VERB_FINAL_REACH)]
         mark = _CLAUSE_MARK.search(after)
-        planned = _near(r["future"], after[: mark.start()] if mark else after)
+        clause = after[: mark.start()] if mark else after
+        planned = _near(r["future"], clause) or _future_verb(lang, clause)
     if not planned:
         return resolved
     wd = lang.weekdays.get(_key(lang, hit.groups["wd"]))
@@ -963,6 +998,20 @@ def _coming(lang: _Lang, hit: _Hit, low: str, s: int, e: int, ref: date, resolve
     ahead = (wd - ref.weekday()) % 7 or 7
     day = ref + timedelta(days=ahead)
     return _Resolved(day.isoformat(), f"'{hit.groups['wd']}' in a plan: the coming one after {ref.isoformat()}")
+
+
+@cache
+def _future_suffix_re(code: str) -> re.Pattern[str] | None:
+    """A verb in the future tense by its ending (`future_suffixes`): Turkish "kapatılacak",
+    "engellenecektir", "kapatılacağını"."""
+    endings = [fold(str(w)).casefold() for w in (topic(code, "dates") or {}).get("future_suffixes") or []]
+    return re.compile(rf"\w\w(?:{_alt(endings)})\w*") if endings else None
+
+
+def _future_verb(lang: _Lang, text: str) -> list[int]:
+    """Offsets of future-tense verbs (by their ending) in folded, case-folded `text`."""
+    pattern = _future_suffix_re(lang.data.get("_code", ""))
+    return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 def _rel_key(lang: _Lang, table: str, found: str) -> str:
@@ -1053,7 +1102,9 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     r = lang.roles
     before = low[max(s, hit.start - 40) : hit.start]
     after = low[hit.end : min(e, hit.end + 25)]
-    close_before = before[-24:]
+    # (with the word the weekday pattern took in: "Da domenica", "с пятницы")
+    close_before = before[-24:] + low[hit.start : hit.start + len(hit.groups.get("before") or "")] + " "
+
     label = hit.groups.get("label")
     if label is not None:  # "End: 14 August 2021" in a tracker's table
         if _near(r["line_end"], label.casefold()):
@@ -1091,9 +1142,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
         return OTHER, 0.0, "event", None
-    begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
-    line_start = folded[begins : hit.start] if hit.start - begins <= 200 else "-"
-    if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
+    if _dateline(folded, hit):
         return OTHER, 0.0, "dateline", None  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
     # Postpositions (hi, ur, tr, fa): "18 मार्च से" (from), "19 मार्च तक" (until).
     if _postposition(r["end_strong_after"], low, hit.end, e):
@@ -1195,6 +1244,34 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     return EVENT_FIELD[event], (0.7 if dist <= 80 else 0.45), "verb", event
 
 
+def _dateline(folded: str, hit: _Hit) -> bool:
+    """Whether the date opens the article as its dateline: "NAIROBI, Feb 10 (Reuters) -"."""
+    begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
+    line_start = folded[begins : hit.start] if hit.start - begins <= 200 else "-"
+    return bool(
+        _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end))
+    )
+
+
+DATELINE_LINES = 400  # characters from the body's start where a dateline may stand
+
+
+def dateline_day(doc: Doc, ref: date) -> date | None:
+    """The day an undated article's dateline states ("DAKALO, 3 mars (AFP) -"), its year the
+    one nearest `ref` (the other sources' date): the day its "on Monday" means."""
+    lang = _lang(doc.language)
+    if lang is None:
+        return None
+    lo, hi = doc.body
+    folded = native_digits(fold(doc.text))
+    for hit in _find(lang, folded, lo, min(hi, lo + DATELINE_LINES)):
+        if hit.kind in ("absolute", "numeric", "iso") and _dateline(folded, hit):
+            resolved = _resolve(lang, hit, "", ref, "")
+            if resolved is not None and len(resolved.value) == 10:
+                return date.fromisoformat(resolved.value)
+    return None
+
+
 OTHER_RETURN_NEAR = 30  # characters around a return verb where what came back is named
 
 
@@ -1269,7 +1346,7 @@ def _years_from_context(doc: Doc, folded: str, hits: list[_Hit], ref: date, lang
     anchor: tuple[int, date] | None = None  # the last full date stated, and where
     for hit in hits:
         g = hit.groups
-        if hit.kind in _FULL and (g.get("year") or g.get("ny") or g.get("nyl")):
+        if hit.kind in _FULL and (g.get("year") or g.get("ny") or g.get("nyl") or g.get("syl")):
             resolved = _resolve(lang, hit, "", ref, "")
             if resolved is not None and len(resolved.value) == 10:
                 anchor = (hit.start, date.fromisoformat(resolved.value))
@@ -1383,12 +1460,16 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if tweet and event is not None:
             weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and (
+        if cue == "dateline":
+            pass  # "BORGOLAVA, 14 maggio - Da domenica": the dash ends the dateline, no range
+        elif i + 1 < len(hits) and (
             lang.range_re.fullmatch(low[hit.end : hits[i + 1].start]) or _between(lang, low, hit, hits[i + 1])
         ):
             field, weight, cue, event = START, 1.0, "range", "effect"
-        elif i > 0 and (
-            lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]) or _between(lang, low, hits[i - 1], hit)
+        elif (
+            i > 0
+            and not _dateline(folded, hits[i - 1])
+            and (lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]) or _between(lang, low, hits[i - 1], hit))
         ):
             field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
@@ -1408,7 +1489,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # it may be published after the other sources, so "restored on 15 July" past
             # theirs can have happened; "until 15 May" stays a plan.)
             weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END  # an announced end, not one that happened
-        elif field == END and future is not None and future.search(low, s, e):
+        elif field == END and ((future is not None and future.search(low, s, e)) or _future_verb(lang, low[s:e])):
             weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END
         if field == END and (
             (partial is not None and partial.search(low, s, e)) or workaround.search(folded, s, e) is not None
@@ -1417,11 +1498,17 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # VPN: the restriction goes on, so this is not its end date.
             weight *= PARTIAL_END
             event = "partial_restoration"
-        if field in (START, END) and hit.kind in ("weekday", "relative_day") and how.startswith("no "):
+        if field in (START, END) and hit.kind in ("weekday", "relative_day", "weekend") and how.startswith("no "):
             continue
         if field in (START, END) and precision == "month":
             weight *= 0.8
-        if doc.published is None and hit.kind in ("weekday", "relative_day", "relative_month", "after_days"):
+        if doc.published is None and hit.kind in (
+            "weekday",
+            "relative_day",
+            "relative_month",
+            "after_days",
+            "weekend",
+        ):
             weight *= 0.5  # "Wednesday" read against another article's date may be a week off
         yield Mention(
             field=field,
