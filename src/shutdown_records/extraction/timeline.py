@@ -18,7 +18,7 @@ of docs/timeline.md before the merger picks the record's `start_date` and `end_d
    on the 3rd) ends on its last day when no source reports another return;
 7. access that came back in stages, in one sentence, came back fully on the last stage's day;
 8. an earlier episode is background: a start or end more than a year before the first source
-   was published, while the sources also date steps within that year, is another incident's
+   was published, while the sources also date a start within that year, is another incident's
    ("In June 2023 the internet was cut from 3 to 9 June" in a 2025 article);
 9. a return dated on or before a firm start is not the end when a later return is reported.
 
@@ -239,9 +239,9 @@ def apply_rules(
     # Rule 9: a return on or before the firm start ("traffic fell to zero on Saturday", read
     # as "until"), when a source reports a return after it, is not the end.
     starts = _support(start)
-    firm = [v for v, w in starts.items() if w >= EFFECT_FLOOR and len(v) == 10]
-    if firm:
-        first = min(firm)
+    firm_days = [v for v, w in starts.items() if w >= EFFECT_FLOOR and len(v) == 10]
+    if firm_days:
+        first = min(firm_days)
         later = any(str(m.value) > first and m.weight >= 0.3 and len(str(m.value)) == 10 for m in end)
         if later and any(len(str(m.value)) == 10 and str(m.value) <= first for m in end):
             end = [
@@ -281,7 +281,7 @@ def _background(
     A step is old when even its latest possible day lies more than BACKGROUND_DAYS before
     the first source's published day; it is background only when some other step with at
     least RECENT_STEP weight lies within that year or later (a retrospective whose every
-    date is old keeps them: it has no newer incident to tell)."""
+    start is old keeps them: it has no newer incident to tell)."""
     days = [d for d in (_day(v) for v in published.values()) if d is not None]
     if not days:
         return start, end, []
@@ -291,7 +291,8 @@ def _background(
         last = _latest(str(m.value))
         return last is not None and last < cutoff
 
-    if not any(m.weight >= RECENT_STEP and not old(m) and _latest(str(m.value)) for m in start + end):
+    # (a start: "a year ago today it was blocked ... lifted on 30 May" alone has no newer incident)
+    if not any(m.weight >= RECENT_STEP and not old(m) and _latest(str(m.value)) for m in start):
         return start, end, []
     dates = sorted({str(m.value) for m in start + end if old(m) and m.weight > 0})
     start = [replace(m, weight=round(m.weight * BACKGROUND, 4)) if old(m) else m for m in start]

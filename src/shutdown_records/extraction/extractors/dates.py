@@ -279,7 +279,9 @@ def _lang(code: str) -> _Lang | None:
         if part_alt:
             pats.append(("month", f"{B}(?P<part>{part_alt})\\s*(?:de\\s+)?(?P<month>{m_wide}){E}"))
         if preps:
-            pats.append(("month", f"(?<!\\w)(?:{preps})\\s+(?P<month>{m_wide}){E}(?!\\s+(?:de\\s+|del\\s+|of\\s+)?\\d)"))
+            pats.append(
+                ("month", f"(?<!\\w)(?:{preps})\\s+(?P<month>{m_wide}){E}(?!\\s+(?:de\\s+|del\\s+|of\\s+)?\\d)")
+            )
     if wd:
         before = f"(?:(?P<before>{_alt(list(wb))})\\s+)?" if wb else ""
         after = f"(?:\\s+(?P<after>{_alt(list(wa))}){E})?" if wa else ""
@@ -867,9 +869,7 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
             part_note = f" ({_PART_NAMES.get(key, key)}: month precision)"
         if g.get("year"):
             why = f" (year taken from {g['year_from']})" if g.get("year_from") else ""
-            return _Resolved(
-                f"{int(g['year']):04d}-{month:02d}", f"'{quote}'{part_note}{why}" if part or why else None
-            )
+            return _Resolved(f"{int(g['year']):04d}-{month:02d}", f"'{quote}'{part_note}{why}" if part or why else None)
         if ref is None:
             return None
         year = _guess_year(month, 15, ref)
@@ -1248,12 +1248,11 @@ def _dateline(folded: str, hit: _Hit) -> bool:
     """Whether the date opens the article as its dateline: "NAIROBI, Feb 10 (Reuters) -"."""
     begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
     line_start = folded[begins : hit.start] if hit.start - begins <= 200 else "-"
-    return bool(
-        _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end))
-    )
+    return bool(_DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)))
 
 
 DATELINE_LINES = 400  # characters from the body's start where a dateline may stand
+DATELINE_REF = "its dateline's day"  # how a reference date taken from the dateline is described
 
 
 def dateline_day(doc: Doc, ref: date) -> date | None:
@@ -1502,12 +1501,10 @@ def extract(doc: Doc) -> Iterator[Mention]:
             continue
         if field in (START, END) and precision == "month":
             weight *= 0.8
-        if doc.published is None and hit.kind in (
-            "weekday",
-            "relative_day",
-            "relative_month",
-            "after_days",
-            "weekend",
+        if (
+            doc.published is None
+            and hit.kind in ("weekday", "relative_day", "relative_month", "after_days", "weekend")
+            and DATELINE_REF not in how  # (the article's own dateline day is no guess)
         ):
             weight *= 0.5  # "Wednesday" read against another article's date may be a week off
         yield Mention(
