@@ -288,6 +288,7 @@ class NumericDates(Section):
     # article's date and read none when neither is (English: US and British usage both occur).
     ambiguous: Literal["order", "nearest"] = "order"
     year_less: StrictBool = False  # "12.03." (day, padded month, a dot after each): German-style press
+    short_years: StrictBool = False  # "03/05/25", "14/3/25": a two-digit year after slashes (this century)
     calendar: Literal["persian", "nepali"] | None = None  # a year in this calendar's range is read in it
     time_words: Words | None = None  # "saat 10.05.": a time follows these words, never a date
 
@@ -336,6 +337,8 @@ class DatesFile(Section):
     month_prepositions: Words | None = None
     relative_days: dict[StrictStr, StrictInt] | None = None  # phrase -> days from the article's date
     relative_months: dict[StrictStr, StrictInt] | None = None
+    weekend_words: Words | None = None  # "at the weekend", "ce week-end": the weekend before the article's day
+    future_suffixes: Words | None = None  # verb endings of the future tense (Turkish "-acak"): a plan
     weekday_before: dict[StrictStr, StrictStr] | None = None  # word before a weekday -> direction
     weekday_after: dict[StrictStr, StrictStr] | None = None
     named_day_words: Words | None = None

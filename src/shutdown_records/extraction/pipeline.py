@@ -17,7 +17,7 @@ from .assemble import assemble, merge_all, ordered, source_entries
 from .context import REFERENCE_DATES
 from .curation import apply_curation, held_back, merge_sources, rebuild_changes, source_id_map
 from .extractors import import_problems, run_extractors
-from .extractors.dates import explicit_dates
+from .extractors.dates import DATELINE_REF, dateline_day, explicit_dates
 from .loader import load_sources
 from .types import Doc, Mention
 
@@ -58,6 +58,10 @@ def reference_dates(docs: list[Doc], published: dict[str, str]) -> dict[str, tup
             continue
         if days:
             ref, other = days[(len(days) - 1) // 2]
+            told = dateline_day(doc, ref)
+            if told is not None:  # "DAKALO, 3 mars (AFP) -": the article's own day, its year from the others'
+                out[doc.id] = (told, f"{told.isoformat()}, {DATELINE_REF} (year from {other}'s date)")
+                continue
             out[doc.id] = (ref, f"{ref.isoformat()}, published date of {other} (this source has none)")
             continue
         if stated is None:

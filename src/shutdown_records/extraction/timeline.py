@@ -16,7 +16,11 @@ of docs/timeline.md before the merger picks the record's `start_date` and `end_d
 5. an extension's dates are neither start nor end (the extractor already weighs them down);
 6. a schedule that began as announced ("from 3 to 7 June", and the cuts were seen to begin
    on the 3rd) ends on its last day when no source reports another return;
-7. access that came back in stages, in one sentence, came back fully on the last stage's day.
+7. access that came back in stages, in one sentence, came back fully on the last stage's day;
+8. an earlier episode is background: a start or end more than a year before the first source
+   was published, while the sources also date a start within that year, is another incident's
+   ("In June 2023 the internet was cut from 3 to 9 June" in a 2025 article);
+9. a return dated on or before a firm start is not the end when a later return is reported.
 
 The rules only reweigh Mentions; the merger still adds support across sources and cites the
 quotes, so every value stays traceable and a disagreement stays visible in `conflicts`.
@@ -25,7 +29,7 @@ quotes, so every value stays traceable and a disagreement stays visible in `conf
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .types import Mention
 
@@ -40,6 +44,10 @@ FOLLOW_UP = 0.2
 OWN_TIME_DAYS = 7  # a start this close to its source's published day is that source's news
 PARTIAL_STAGE = 0.3  # an earlier stage of a return that one sentence gives in stages
 RESTORE_AS_START = 0.2  # a date the sources give as the return of access, read as a start
+BACKGROUND_DAYS = 365  # a step this long before the first source's day is an earlier episode's...
+BACKGROUND = 0.2  # ...when the sources date steps after it too: its weight
+RECENT_STEP = 0.5  # the weight a step within that year needs to make the older ones background
+EARLY_RETURN = 0.3  # a return dated on or before a firm start, beside a later return
 
 
 @dataclass
@@ -161,6 +169,10 @@ def apply_rules(
                 "timeline: start is the day the restriction took effect; order and announcement dates count less"
             )
 
+    start, end, old = _background(start, end, published)
+    if old:
+        notes.append(f"timeline: {', '.join(old)} belong to an earlier episode the sources recall, not this one")
+
     # Rule 7: access that came back in stages ("restored in the capital on 4 July and in the
     # rest of the region on 9 July"): in one sentence, the last return day is the end.
     end, staged = _stages(end)
@@ -224,6 +236,22 @@ def apply_rules(
             f"timeline: starts that follow-up sources ({shown}) read near their own published day "
             "count less: that is their news, not the start"
         )
+    # Rule 9: a return on or before the firm start ("traffic fell to zero on Saturday", read
+    # as "until"), when a source reports a return after it, is not the end.
+    starts = _support(start)
+    firm_days = [v for v, w in starts.items() if w >= EFFECT_FLOOR and len(v) == 10]
+    if firm_days:
+        first = min(firm_days)
+        later = any(str(m.value) > first and m.weight >= 0.3 and len(str(m.value)) == 10 for m in end)
+        if later and any(len(str(m.value)) == 10 and str(m.value) <= first for m in end):
+            end = [
+                replace(m, weight=round(m.weight * EARLY_RETURN, 4))
+                if len(str(m.value)) == 10 and str(m.value) <= first
+                else m
+                for m in end
+            ]
+            notes.append(f"timeline: returns dated on or before the start ({first}) are not the end")
+
     # Rule 6: a schedule that began as announced ("cut from 3 to 7 June during the exams",
     # and another source saw the cuts begin on the 3rd): with no return reported, the
     # schedule's last day is the end.
@@ -232,6 +260,44 @@ def apply_rules(
         if kept:
             notes.append(f"timeline: {kept} is the last day of a schedule that began as announced")
     return start, end, sorted(set(notes))
+
+
+def _latest(value: str) -> date | None:
+    """The last day a date of day or month precision may mean."""
+    if len(value) == 7:
+        try:
+            y, m = int(value[:4]), int(value[5:])
+            return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        except ValueError:
+            return None
+    return _day(value)
+
+
+def _background(
+    start: list[Mention], end: list[Mention], published: dict[str, str]
+) -> tuple[list[Mention], list[Mention], list[str]]:
+    """Rule 8: start and end mentions of an earlier episode weighed down, and their dates.
+
+    A step is old when even its latest possible day lies more than BACKGROUND_DAYS before
+    the first source's published day; it is background only when some other step with at
+    least RECENT_STEP weight lies within that year or later (a retrospective whose every
+    start is old keeps them: it has no newer incident to tell)."""
+    days = [d for d in (_day(v) for v in published.values()) if d is not None]
+    if not days:
+        return start, end, []
+    cutoff = min(days) - timedelta(days=BACKGROUND_DAYS)
+
+    def old(m: Mention) -> bool:
+        last = _latest(str(m.value))
+        return last is not None and last < cutoff
+
+    # (a start: "a year ago today it was blocked ... lifted on 30 May" alone has no newer incident)
+    if not any(m.weight >= RECENT_STEP and not old(m) and _latest(str(m.value)) for m in start):
+        return start, end, []
+    dates = sorted({str(m.value) for m in start + end if old(m) and m.weight > 0})
+    start = [replace(m, weight=round(m.weight * BACKGROUND, 4)) if old(m) else m for m in start]
+    end = [replace(m, weight=round(m.weight * BACKGROUND, 4)) if old(m) else m for m in end]
+    return start, end, dates
 
 
 def _stages(end: list[Mention]) -> tuple[list[Mention], str | None]:

@@ -279,15 +279,23 @@ def _lang(code: str) -> _Lang | None:
         if part_alt:
             pats.append(("month", f"{B}(?P<part>{part_alt})\\s*(?:de\\s+)?(?P<month>{m_wide}){E}"))
         if preps:
-            pats.append(("month", f"(?<!\\w)(?:{preps})\\s+(?P<month>{m_wide}){E}(?!\\s+\\d)"))
+            pats.append(
+                ("month", f"(?<!\\w)(?:{preps})\\s+(?P<month>{m_wide}){E}(?!\\s+(?:de\\s+|del\\s+|of\\s+)?\\d)")
+            )
     if wd:
         before = f"(?:(?P<before>{_alt(list(wb))})\\s+)?" if wb else ""
         after = f"(?:\\s+(?P<after>{_alt(list(wa))}){E})?" if wa else ""
-        pats.append(("weekday", f"{B}{before}(?P<wd>{wd}){E}(?:\\s*\\((?P<dom>[0-3]?\\d)\\))?{after}"))
+        # "nesta segunda-feira (3)", "Sabtu (30/8)", "Kamis (2/10/2025)": the day (and month) in brackets
+        dom = "(?:\\s*\\((?P<dom>[0-3]?\\d)(?:/(?P<dmon>[01]?\\d)(?:/(?P<dyear>\\d{4}|\\d{2}))?)?\\))?"
+        pats.append(("weekday", f"{B}{before}(?P<wd>{wd}){E}{dom}{after}"))
     if rel_days:
-        pats.append(("relative_day", f"{B}(?P<rel>{_alt(list(rel_days))}){E}"))
+        # (folded like the text: "أمس" is "امس" there)
+        pats.append(("relative_day", f"{B}(?P<rel>{_alt([fold(str(w)) for w in rel_days])}){E}"))
+    weekend = [fold(str(w)) for w in data.get("weekend_words") or []]
+    if weekend:
+        pats.append(("weekend", f"{B}(?P<weekend>{_alt(weekend)}){E}"))
     if rel_months:
-        pats.append(("relative_month", f"{B}(?P<rel>{_alt(list(rel_months))}){E}"))
+        pats.append(("relative_month", f"{B}(?P<rel>{_alt([fold(str(w)) for w in rel_months])}){E}"))
     later = _later_patterns(data)
     pats.extend(("after_days", p) for p in later)
     counted = _day_count_pattern(data)
@@ -344,7 +352,7 @@ def _lang(code: str) -> _Lang | None:
         list(months)
         + list(weekdays)
         + list(calendar_months)
-        + [w.split(" ")[0] for w in list(rel_days) + list(rel_months)]
+        + [w.split(" ")[0] for w in list(rel_days) + list(rel_months) + list(data.get("weekend_words") or [])]
         + (_later_triggers(data) if later else [])
         + ([str(w) for w in data.get("ordinal_words") or {}] if counted else [])
     )
@@ -392,6 +400,10 @@ def _numeric_pattern(data: dict) -> str | None:
         rf"|(?P<na>[0-3]?\d)(?P<s2>{sep})(?P<nb>[0-3]?\d)(?P=s2)(?P<nyl>\d{{4}}))(?![\w/-]|[.,:]\d)"
     )
     alts = [full]
+    if spec.get("short_years"):
+        # "dated 03/05/25", "tarehe 14/3/25": a two-digit year, only after slashes (dots and
+        # dashes with two digits are versions, scores and times more often than dates).
+        alts.append("(?P<sa>[0-3]?\\d)/(?P<sb>[0-3]?\\d)/(?P<syl>\\d\\d)(?![\\w/-]|[.,:]\\d)")
     if spec.get("year_less"):
         # "с 12.03. по 15.03.": the month written with two digits, and the dot after it no
         # sentence end (a lower-case word, a digit or a dash follows: `qnext`) unless the date
@@ -600,6 +612,7 @@ def _find(lang: _Lang, folded: str, lo: int, hi: int) -> list[_Hit]:
         "month": 1,
         "relative_month": 2,
         "relative_day": 2,
+        "weekend": 2,
         "weekday": 3,
         "after_days": 2,
         "day_count": 2,
@@ -791,6 +804,10 @@ def _resolve_numeric(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: 
         return _Resolved(got.isoformat(), f"year of '{quote}' taken from {how}") if got else None
     if g.get("ny"):
         year, readings = int(g["ny"]), [(int(g["nm"]), int(g["nd"]))]
+    elif g.get("syl"):  # "03/05/25": this century's year
+        year, a, b = 2000 + int(g["syl"]), int(g["sa"]), int(g["sb"])
+        first = (b, a) if spec.get("order", "dmy") == "dmy" else (a, b)
+        readings = [first] if a == b else [first, (first[1], first[0])]
     else:
         year, a, b = int(g["nyl"]), int(g["na"]), int(g["nb"])
         first = (b, a) if spec.get("order", "dmy") == "dmy" else (a, b)
@@ -830,7 +847,8 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
             return None
         day = int(g["day"])
         if g.get("year"):
-            year, note = int(g["year"]), None
+            year = int(g["year"])
+            note = f"year of '{quote}' taken from {g['year_from']}" if g.get("year_from") else None
         elif ref is not None:
             year = _guess_year(month, day, ref)
             note = f"year of '{quote}' taken from {how}"
@@ -850,7 +868,8 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
             key = lang.data["_part_words"].get(_key(lang, part).strip(), "")
             part_note = f" ({_PART_NAMES.get(key, key)}: month precision)"
         if g.get("year"):
-            return _Resolved(f"{int(g['year']):04d}-{month:02d}", f"'{quote}'{part_note}" if part else None)
+            why = f" (year taken from {g['year_from']})" if g.get("year_from") else ""
+            return _Resolved(f"{int(g['year']):04d}-{month:02d}", f"'{quote}'{part_note}{why}" if part or why else None)
         if ref is None:
             return None
         year = _guess_year(month, 15, ref)
@@ -861,6 +880,20 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
         wd = lang.weekdays.get(_key(lang, g["wd"]))
         if wd is None:
             return None
+        if g.get("dom") and g.get("dmon"):  # "Sabtu (30/8)": day and month are given
+            day, month = int(g["dom"]), int(g["dmon"])
+            if (lang.data.get("numeric_dates") or {}).get("order") == "mdy":
+                day, month = month, day
+            if not 1 <= month <= 12:
+                return None
+            if g.get("dyear"):
+                year = int(g["dyear"]) + (2000 if len(g["dyear"]) == 2 else 0)
+            else:
+                year = _guess_year(month, day, ref)
+            try:
+                return _Resolved(date(year, month, day).isoformat(), f"'{quote}' resolved against {how}")
+            except ValueError:
+                return None
         if g.get("dom"):  # "quarta-feira (28)": the day of the month is given
             day = int(g["dom"])
             year, month = ref.year, ref.month
@@ -878,6 +911,11 @@ def _resolve(lang: _Lang, hit: _Hit, quote: str, ref: date | None, how: str) -> 
             delta = 7
         d = ref - timedelta(days=delta)
         return _Resolved(d.isoformat(), f"'{quote}' resolved against {how}")
+    if hit.kind == "weekend":
+        # "restored at the weekend", "ce week-end", "hafta sonu": the weekend before the
+        # article's day (on a Saturday or Sunday, this one); its Saturday stands for it.
+        d = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        return _Resolved(d.isoformat(), f"'{quote}': the weekend of {d.isoformat()} (its Saturday), from {how}")
     if hit.kind == "relative_day":
         offset = (lang.data.get("relative_days") or {}).get(_rel_key(lang, "relative_days", g["rel"]))
         if offset is None:
@@ -950,7 +988,8 @@ def _coming(lang: _Lang, hit: _Hit, low: str, s: int, e: int, ref: date, resolve
     if not planned and lang.data["_verb_final"]:
         after = low[hit.end : min(e, hit.end + VERB_FINAL_REACH)]
         mark = _CLAUSE_MARK.search(after)
-        planned = _near(r["future"], after[: mark.start()] if mark else after)
+        clause = after[: mark.start()] if mark else after
+        planned = _near(r["future"], clause) or _future_verb(lang, clause)
     if not planned:
         return resolved
     wd = lang.weekdays.get(_key(lang, hit.groups["wd"]))
@@ -959,6 +998,20 @@ def _coming(lang: _Lang, hit: _Hit, low: str, s: int, e: int, ref: date, resolve
     ahead = (wd - ref.weekday()) % 7 or 7
     day = ref + timedelta(days=ahead)
     return _Resolved(day.isoformat(), f"'{hit.groups['wd']}' in a plan: the coming one after {ref.isoformat()}")
+
+
+@cache
+def _future_suffix_re(code: str) -> re.Pattern[str] | None:
+    """A verb in the future tense by its ending (`future_suffixes`): Turkish "kapatılacak",
+    "engellenecektir", "kapatılacağını"."""
+    endings = [fold(str(w)).casefold() for w in (topic(code, "dates") or {}).get("future_suffixes") or []]
+    return re.compile(rf"\w\w(?:{_alt(endings)})\w*") if endings else None
+
+
+def _future_verb(lang: _Lang, text: str) -> list[int]:
+    """Offsets of future-tense verbs (by their ending) in folded, case-folded `text`."""
+    pattern = _future_suffix_re(lang.data.get("_code", ""))
+    return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 def _rel_key(lang: _Lang, table: str, found: str) -> str:
@@ -1049,7 +1102,9 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     r = lang.roles
     before = low[max(s, hit.start - 40) : hit.start]
     after = low[hit.end : min(e, hit.end + 25)]
-    close_before = before[-24:]
+    # (with the word the weekday pattern took in: "Da domenica", "с пятницы")
+    close_before = before[-24:] + low[hit.start : hit.start + len(hit.groups.get("before") or "")] + " "
+
     label = hit.groups.get("label")
     if label is not None:  # "End: 14 August 2021" in a tracker's table
         if _near(r["line_end"], label.casefold()):
@@ -1087,9 +1142,7 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
         # ("disrupted across Kenya on Tuesday as protesters stormed parliament": the verb
         # before the date owns it; "Feb. 8 polls" with no such verb is the event's date.)
         return OTHER, 0.0, "event", None
-    begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
-    line_start = folded[begins : hit.start] if hit.start - begins <= 200 else "-"
-    if _DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)):
+    if _dateline(folded, hit):
         return OTHER, 0.0, "dateline", None  # "NAIROBI, Feb 10 (Reuters) -": the article's own date
     # Postpositions (hi, ur, tr, fa): "18 मार्च से" (from), "19 मार्च तक" (until).
     if _postposition(r["end_strong_after"], low, hit.end, e):
@@ -1191,6 +1244,33 @@ def _role(lang: _Lang, low: str, folded: str, s: int, e: int, hit: _Hit) -> tupl
     return EVENT_FIELD[event], (0.7 if dist <= 80 else 0.45), "verb", event
 
 
+def _dateline(folded: str, hit: _Hit) -> bool:
+    """Whether the date opens the article as its dateline: "NAIROBI, Feb 10 (Reuters) -"."""
+    begins = line_start_of(folded, hit.start)  # a dateline is short: a long line is no dateline
+    line_start = folded[begins : hit.start] if hit.start - begins <= 200 else "-"
+    return bool(_DATELINE.fullmatch(line_start) or (not line_start.strip() and _DATELINE_AFTER.match(folded, hit.end)))
+
+
+DATELINE_LINES = 400  # characters from the body's start where a dateline may stand
+DATELINE_REF = "its dateline's day"  # how a reference date taken from the dateline is described
+
+
+def dateline_day(doc: Doc, ref: date) -> date | None:
+    """The day an undated article's dateline states ("DAKALO, 3 mars (AFP) -"), its year the
+    one nearest `ref` (the other sources' date): the day its "on Monday" means."""
+    lang = _lang(doc.language)
+    if lang is None:
+        return None
+    lo, hi = doc.body
+    folded = native_digits(fold(doc.text))
+    for hit in _find(lang, folded, lo, min(hi, lo + DATELINE_LINES)):
+        if hit.kind in ("absolute", "numeric", "iso") and _dateline(folded, hit):
+            resolved = _resolve(lang, hit, "", ref, "")
+            if resolved is not None and len(resolved.value) == 10:
+                return date.fromisoformat(resolved.value)
+    return None
+
+
 OTHER_RETURN_NEAR = 30  # characters around a return verb where what came back is named
 
 
@@ -1247,6 +1327,55 @@ def _named_day(code: str, text: str, hit: _Hit) -> bool:
     return before is not None and before.search(text[max(0, hit.start - 20) : hit.start]) is not None
 
 
+# A year written out in digits (the internet age): the year a sentence speaks of.
+_YEAR = re.compile(r"(?<![\d/.,:-])(?:19[89]\d|20\d\d)(?![\d/-]|[.,:]\d)")
+_YEARLESS = ("absolute", "range_day", "month")
+_FULL = ("absolute", "iso", "numeric")
+
+
+def _years_from_context(doc: Doc, folded: str, hits: list[_Hit], ref: date, lang: _Lang) -> None:
+    """Give year-less dates the year the text is speaking of there (docs/timeline.md, "Years
+    from context"): a background paragraph about an earlier shutdown ("In June 2023 ... cut
+    from 3 to 9 June", "वर्ष 2023 में ... 5 मई से", "Già nel 2021 ... dal 2 al 5 marzo")
+    states its year once, and the dates after it in that sentence are that year's, not the
+    article's. A retrospective that opens on a full date ("A year ago, on 8 April 2025 ...
+    The block was lifted on 30 May") goes on in that year: a year-less day later in the
+    paragraph that the article's own year would put after its publication takes the year of
+    that full date (or the next one, for a day before it in the calendar)."""
+    anchor: tuple[int, date] | None = None  # the last full date stated, and where
+    for hit in hits:
+        g = hit.groups
+        if hit.kind in _FULL and (g.get("year") or g.get("ny") or g.get("nyl") or g.get("syl")):
+            resolved = _resolve(lang, hit, "", ref, "")
+            if resolved is not None and len(resolved.value) == 10:
+                anchor = (hit.start, date.fromisoformat(resolved.value))
+            continue
+        if hit.kind not in _YEARLESS or g.get("year") or "month" not in g:
+            continue
+        month = lang.months.get(_key(lang, g["month"]))
+        if month is None:
+            continue
+        s, _ = quote_span(doc, hit.start, hit.end)
+        years = [int(m.group()) for m in _YEAR.finditer(folded, s, hit.start) if int(m.group()) <= ref.year]
+        if years and years[-1] != ref.year:
+            g["year"], g["year_from"] = str(years[-1]), f"the year its sentence states ({years[-1]})"
+            continue
+        if anchor is None or hit.kind == "month" or "\n" in folded[anchor[0] : hit.start]:
+            continue
+        day = int(g.get("day") or 1)
+        try:
+            guessed = date(_guess_year(month, day, ref), month, day)
+            year = anchor[1].year
+            if date(year, month, day) < anchor[1]:
+                year += 1
+            told = date(year, month, day)
+        except ValueError:
+            continue
+        if guessed > ref and told <= ref and told != guessed:
+            g["year"] = str(year)
+            g["year_from"] = f"the full date before it in its paragraph ({anchor[1].isoformat()})"
+
+
 def extract(doc: Doc) -> Iterator[Mention]:
     lang = _lang(doc.language)
     if lang is None:
@@ -1271,6 +1400,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
             and lang.range_re.fullmatch(low[a.end : b.start])
         ):
             a.groups["year"] = b.groups["year"]
+    if ref is not None:
+        _years_from_context(doc, folded, hits, ref, lang)
     future = lang.roles["future"]
     partial = lang.roles["partial"]
     extend = lang.roles["extend"]
@@ -1328,12 +1459,16 @@ def extract(doc: Doc) -> Iterator[Mention]:
         if tweet and event is not None:
             weight, cue = max(weight, 0.7), "post"
         # "du 11 juin au 15 juin 2023", "from 13 to 18 January": a range names both ends.
-        if i + 1 < len(hits) and (
+        if cue == "dateline":
+            pass  # "BORGOLAVA, 14 maggio - Da domenica": the dash ends the dateline, no range
+        elif i + 1 < len(hits) and (
             lang.range_re.fullmatch(low[hit.end : hits[i + 1].start]) or _between(lang, low, hit, hits[i + 1])
         ):
             field, weight, cue, event = START, 1.0, "range", "effect"
-        elif i > 0 and (
-            lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]) or _between(lang, low, hits[i - 1], hit)
+        elif (
+            i > 0
+            and not _dateline(folded, hits[i - 1])
+            and (lang.range_re.fullmatch(low[hits[i - 1].end : hit.start]) or _between(lang, low, hits[i - 1], hit))
         ):
             field, weight, cue, event = END, 1.0, "range", "restoration"
         precision = "day" if len(resolved.value) == 10 else "month"
@@ -1353,7 +1488,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # it may be published after the other sources, so "restored on 15 July" past
             # theirs can have happened; "until 15 May" stays a plan.)
             weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END  # an announced end, not one that happened
-        elif field == END and future is not None and future.search(low, s, e):
+        elif field == END and ((future is not None and future.search(low, s, e)) or _future_verb(lang, low[s:e])):
             weight *= FUTURE_RANGE_END if cue == "range" else FUTURE_END
         if field == END and (
             (partial is not None and partial.search(low, s, e)) or workaround.search(folded, s, e) is not None
@@ -1362,11 +1497,15 @@ def extract(doc: Doc) -> Iterator[Mention]:
             # VPN: the restriction goes on, so this is not its end date.
             weight *= PARTIAL_END
             event = "partial_restoration"
-        if field in (START, END) and hit.kind in ("weekday", "relative_day") and how.startswith("no "):
+        if field in (START, END) and hit.kind in ("weekday", "relative_day", "weekend") and how.startswith("no "):
             continue
         if field in (START, END) and precision == "month":
             weight *= 0.8
-        if doc.published is None and hit.kind in ("weekday", "relative_day", "relative_month", "after_days"):
+        if (
+            doc.published is None
+            and hit.kind in ("weekday", "relative_day", "relative_month", "after_days", "weekend")
+            and DATELINE_REF not in how  # (the article's own dateline day is no guess)
+        ):
             weight *= 0.5  # "Wednesday" read against another article's date may be a week off
         yield Mention(
             field=field,
