@@ -20,7 +20,14 @@ from .. import langdata
 from ..types import Doc, Mention
 from . import platforms
 from ._stance import clause, stance
-from .authorities import UNNAMED_COUNTRY, Authority, authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
+from .authorities import (
+    UNNAMED_COUNTRY,
+    Authority,
+    authorities_in,
+    find_authorities,
+    is_challenge_sentence,
+    ordering_candidates,
+)
 
 _TITLE_WORDS = {"act", "law", "code", "rules", "regulations", "ordinance", "decree", "proclamation"}
 _SMALL_LEAD = re.compile(r"^(the|a|an|this|that|its|their)\s+", re.IGNORECASE)
