@@ -42,7 +42,9 @@ def test_the_four_stance_fields_follow_the_readme_rules(results: dict, incident:
     for name in FIELDS:
         if name not in r.scores.fields or (incident, name) in KNOWN:
             continue
-        assert r.scores.fields[name] == 1.0, f"{incident} {name}: built {r.record.get(name)!r}, gold {r.gold.get(name)!r}"
+        assert r.scores.fields[name] == 1.0, (
+            f"{incident} {name}: built {r.record.get(name)!r}, gold {r.gold.get(name)!r}"
+        )
 
 
 # --- the ideas the corpus exposed, each with a case where it must not fire -----------------
@@ -179,7 +181,10 @@ def test_one_law_number_in_two_spellings_is_one_instrument(tmp_path: Path) -> No
     record = _build(
         tmp_path,
         [
-            ("es", "El juez bloqueó Charla en Venezuela con base en el artículo 19 de la Ley 19.448 de Telecomunicaciones."),
+            (
+                "es",
+                "El juez bloqueó Charla en Venezuela con base en el artículo 19 de la Ley 19.448 de Telecomunicaciones.",
+            ),
             ("es", "La Ley 19.448 sigue permitiendo bloqueos totales en Venezuela, según la ONG."),
         ],
     )
@@ -211,7 +216,10 @@ def test_users_turning_to_a_tool_is_a_workaround(tmp_path: Path, language: str, 
     ("language", "body"),
     [
         # "em baixo" (down) is no download; "Kullanıcılar" (users) is no "kullandı" (used)
-        ("pt", "A internet foi cortada em Moçambique. Até as VPN deixaram de funcionar, já que a rede estava em baixo."),
+        (
+            "pt",
+            "A internet foi cortada em Moçambique. Até as VPN deixaram de funcionar, já que a rede estava em baixo.",
+        ),
         ("tr", "Türkiye'de sosyal medya yavaşladı. Kullanıcılar, VPN hizmetlerinin de yavaşladığını bildirdi."),
     ],
 )
@@ -290,3 +298,33 @@ def test_a_numbered_cabinet_decision_is_a_basis(tmp_path: Path) -> None:
         "قرار مجلس الوزراء رقم 14 لسنة 2025."
     )
     assert _build(tmp_path, [("ar", body)])["legal_basis"] == [{"instrument": "Cabinet Decision No. 14"}]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "it",
+            "Fluxo è stato bloccato in Italia. Molti abbonati hanno continuato a vedere le partite usando una "
+            "VPN o cambiando i server DNS del router.",
+            ["alternative_dns", "vpn"],
+        ),
+        (
+            "id",
+            "Internet seluler di Indonesia diputus. Sejumlah jurnalis mengirim berita melalui telepon satelit.",
+            ["satellite"],
+        ),
+    ],
+)
+def test_dns_changes_and_satellite_phones_in_more_languages(
+    tmp_path: Path, language: str, body: str, expected: list
+) -> None:
+    assert sorted(_build(tmp_path, [(language, body)])["workarounds"]) == expected
+
+
+def test_a_court_in_other_news_is_no_challenge(tmp_path: Path) -> None:
+    body = (
+        "اینترنت همراه در ایران قطع شده است. در خبری دیگر، دیوان عدالت اداری شکایت یک شهروند علیه مصوبه "
+        "افزایش قیمت بنزین را رد کرد."
+    )
+    assert _courts(_build(tmp_path, [("fa", body)])) == []
