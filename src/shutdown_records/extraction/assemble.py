@@ -146,6 +146,9 @@ def merge_all(
     return merged, notes
 
 
+_OF_UNNAMED = " of {country}"
+
+
 def _fill_country(mentions: list[Mention], country: Merged | None) -> list[Mention]:
     """Names a source built without its country ("Government of {country}": the article never
     names it) take the record's country; without one they are left out."""
@@ -153,6 +156,13 @@ def _fill_country(mentions: list[Mention], country: Merged | None) -> list[Menti
     out = []
     for m in mentions:
         if isinstance(m.value, dict) and any("{" in str(v) for v in m.value.values()):
+            if code is None and m.field == "court_challenges" and str(m.value.get("court", "")).endswith(_OF_UNNAMED):
+                # "the High Court heard the petition" in sources that never name their country
+                # (a local paper's own country): the court is still named, without its country.
+                court = str(m.value["court"])[: -len(_OF_UNNAMED)]
+                if "{" not in court:
+                    out.append(replace(m, value=dict(m.value, court=court)))
+                continue
             if code is None:
                 continue
             m = replace(m, value={k: fill_country(v, code) if isinstance(v, str) else v for k, v in m.value.items()})

@@ -97,6 +97,7 @@ class Gates(Section):
     agent: Entries = None  # "by": the agent of a passive ordering verb
     challenge: Entries = None  # a petition, appeal or case
     challenge_weak: Entries = None  # "ruled", "lifted": a court acting, weaker
+    challenge_intent: Entries = None  # "plans to challenge", "vai recorrer": a case not yet before the court
     implement: Entries = None  # operators carrying out an order
     negation: Entries = None  # a denial
     past: Entries = None  # an earlier restriction

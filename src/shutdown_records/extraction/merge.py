@@ -336,6 +336,8 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
         groups, norms = _join_generic_into_organ(groups, norms, key_name, fname)
     if fname in ("ordered_by", "court_challenges"):
         groups, norms = _join_seat_courts(groups, norms, key_name)
+    if fname == "legal_basis":
+        groups, norms = _join_same_number(groups, norms, key_name)
     items = [_merged_item(fname, g, key_name) for g in groups]
     labels = [item[key_name] for item in items]
     label_of = {id(m): labels[i] for i, g in enumerate(groups) for m in g}
@@ -384,6 +386,41 @@ def merge_objects(fname: str, mentions: list[Mention], citer: Citer) -> Merged:
             for i in left
         ]
     return Merged(value, cites, conflict, notes)
+
+
+# A law's or decree's own number: "19.448", "114/2025", "2017-22", "5651" (not a bare year).
+_LAW_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[./-]\d+)+|\d{3,})(?![\w])")
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _law_numbers(name: str) -> set[str]:
+    return {n for n in _LAW_NUMBER.findall(name) if not _YEAR.fullmatch(n)}
+
+
+def _join_same_number(
+    groups: list[list[Mention]], norms: list[str], key_name: str
+) -> tuple[list[list[Mention]], list[str]]:
+    """Instruments that carry the same number are one: "Ley 19.448 de Telecomunicaciones" in
+    one source and "Law No. 19.448" (a template's English form) in another, "5651 sayılı
+    Kanun" and "Law No. 5651". A bare year ("Act 2019") is no number of its own."""
+    numbers = [
+        set().union(*(_law_numbers(str((m.value or {}).get(key_name, ""))) for m in g if isinstance(m.value, dict)))
+        for g in groups
+    ]
+    out_groups: list[list[Mention]] = []
+    out_norms: list[str] = []
+    out_numbers: list[set[str]] = []
+    for group, norm, nums in zip(groups, norms, numbers, strict=True):
+        for i, other in enumerate(out_numbers):
+            if nums and nums & other:
+                out_groups[i] = out_groups[i] + group
+                out_numbers[i] = other | nums
+                break
+        else:
+            out_groups.append(list(group))
+            out_norms.append(norm)
+            out_numbers.append(set(nums))
+    return out_groups, out_norms
 
 
 CHAIN_WEIGHT = 1.0  # both links of a chain must be read as ordering in their shared sentence

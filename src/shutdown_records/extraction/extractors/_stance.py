@@ -126,6 +126,19 @@ def _last(language: str, key: str, text: str, lo: int, hi: int) -> re.Match[str]
     return None
 
 
+def _opening(language: str, key: str, text: str, lo: int, start: int, end: int) -> re.Match[str] | None:
+    """The first `stance.<key>` word that begins inside text[lo:start] and ends inside the
+    value text[start:end]: a marker whose last word is the value's first."""
+    starts, found = _matches(language, key, text)
+    for i in range(bisect_left(starts, lo), len(found)):
+        m = found[i]
+        if m.start() >= start:
+            return None
+        if start < m.end() <= end:
+            return m
+    return None
+
+
 @cache
 def _windows(language: str) -> tuple[int, int]:
     settings = langdata.topic(language, C.CUES_TOPIC).get("settings") or {}
@@ -244,7 +257,11 @@ def stance(
     if hypothetical:
         # Only a marker before the value: "threatened to block X", "if X refuses, the law
         # could..." are conditional, while "X stays blocked unless users turn to a VPN" is not.
-        hit = _find(doc.language, "hypothetical", text, span[0], start)
+        # A marker may run into the value: "a draft law on cybersecurity", "un projet de loi
+        # sur la cybersécurité" (the marker "projet de loi" holds the value's first word).
+        hit = _find(doc.language, "hypothetical", text, span[0], start) or _opening(
+            doc.language, "hypothetical", text, span[0], start, end
+        )
         if hit is not None:
             return Stance(HYPOTHETICAL, f"hypothetical ({doc.text[hit.start() : hit.end()]!r})")
     return ASSERTED

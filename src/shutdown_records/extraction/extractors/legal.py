@@ -19,8 +19,15 @@ from .. import cues as C
 from .. import langdata
 from ..types import Doc, Mention
 from . import platforms
-from ._stance import stance
-from .authorities import Authority, authorities_in, find_authorities, is_challenge_sentence, ordering_candidates
+from ._stance import clause, stance
+from .authorities import (
+    UNNAMED_COUNTRY,
+    Authority,
+    authorities_in,
+    find_authorities,
+    is_challenge_sentence,
+    ordering_candidates,
+)
 
 _TITLE_WORDS = {"act", "law", "code", "rules", "regulations", "ordinance", "decree", "proclamation"}
 _SMALL_LEAD = re.compile(r"^(the|a|an|this|that|its|their)\s+", re.IGNORECASE)
@@ -146,9 +153,11 @@ def _join_glossed(
 
 def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
     orderers = {a.name for a, _, w, _ in ordering_candidates(doc) if a.judiciary and w >= 0.5}
-    for court in find_authorities(doc):
-        if not court.judiciary or court.name.startswith(("Justice ", "Judge ")):
-            continue
+    courts = [a for a in find_authorities(doc) if a.judiciary and not a.name.startswith(("Justice ", "Judge "))]
+    elsewhere = _courts_of_other_matters(doc, courts)
+    for i, court in enumerate(courts):
+        if _chamber_of_next(doc, court, courts[i + 1] if i + 1 < len(courts) else None):
+            continue  # "la Sala Constitucional del Tribunal Superior": the court named next hears it
         span = C.quote(doc, court.start, court.end)
         strength = is_challenge_sentence(doc, C.sentence(doc, court.start, court.end))
         if strength == "weak" and _only_other_lifted(doc, C.sentence(doc, court.start, court.end)):
@@ -166,9 +175,19 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
         zone = C.sentence(doc, court.start, court.end)
         if strength == "strong" and _filed_by_authority(doc, court, zone):
             weight *= BY_AUTHORITY
-        other = _another_matter(doc, zone) or _another_country(doc, court)
+        other = _another_matter(doc, zone, court) or _another_country(doc, court)
+        if other is None and court.name in elsewhere and not _names_restriction(doc, _court_clause(doc, court, zone)):
+            other = elsewhere[court.name]
         if other is not None:
             weight *= OTHER_MATTER
+        intent = _intended(doc, court, zone)
+        if intent is not None:
+            weight *= INTENDED
+        if UNNAMED in court.name:
+            # A follow-up that names the court without its country ("the High Court asked the
+            # state to reply") is about the incident's country, which the record fills in; the
+            # court is no less the one that heard the case (authorities halve such names).
+            weight *= UNNAMED_COURT / UNNAMED_COUNTRY
         value: dict[str, str] = {"court": court.name}
         # What the court did and where the case stands, when this sentence says it; the
         # values are English phrases from cues.yaml (`court_outcome`, `court_status`).
@@ -177,7 +196,7 @@ def _court_challenges(doc: Doc, sink: C.MentionSink) -> None:
             if hit:
                 value[key] = hit.value
         said = stance(doc, court.start, court.end, zone=zone)
-        note = "court hearing a challenge" + (f"; {other}" if other else "")
+        note = "court hearing a challenge" + (f"; {other}" if other else "") + (f"; {intent}" if intent else "")
         sink.add("court_challenges", value, span, weight * court.weight * said.factor, said.note(note))
 
 
@@ -205,9 +224,55 @@ def _only_other_lifted(doc: Doc, zone: tuple[int, int]) -> bool:
 
 
 OTHER_MATTER = 0.3  # a case about something else: an election's results, another platform's ban
+INTENDED = 0.25  # "plans to challenge it at the Constitutional Court": no court has heard it yet
+UNNAMED = "{country}"
+UNNAMED_COURT = 0.8  # a court named without its country, in a follow-up of the incident's sources
+_OF = re.compile(r"\s*(?:of the|of|del|de la|de|do|da|della|dello|di|des|du)\s+", re.IGNORECASE)
 
 
-def _another_matter(doc: Doc, zone: tuple[int, int]) -> str | None:
+def _intended(doc: Doc, court: Authority, zone: tuple[int, int]) -> str | None:
+    """Why the court has not heard the challenge yet, or None: the court's clause says a party
+    plans, intends, considers or threatens to go to it (`gates.challenge_intent`: "plans to
+    challenge", "envisage de saisir", "vai recorrer", "намерена обратиться", "akan mengajukan",
+    "تعتزم رفع دعوى"). The README counts courts that heard a challenge, so an announced case is
+    hypothetical until a later source says it was filed. The whole clause is read, since in
+    verb-final languages the intent follows the court ("Anayasa Mahkemesi'ne başvuracak")."""
+    intent = C.cue_set(doc.language, "gates", "challenge_intent")
+    if not intent:
+        return None
+    lo, hi = _court_clause(doc, court, zone)
+    hit = intent.search(C.folded(doc), lo, hi)
+    return None if hit is None else f"a case only intended ({doc.text[hit.start : hit.end]!r})"
+
+
+def _court_clause(doc: Doc, court: Authority, zone: tuple[int, int]) -> tuple[int, int]:
+    """The clause around the court (its sentence cut at `;` and `stance.clause_break`)."""
+    return clause(doc, court.start, court.end, zone)
+
+
+def _chamber_of_next(doc: Doc, court: Authority, following: Authority | None) -> bool:
+    """Whether the court is a chamber of the court named right after it ("Sala Constitucional
+    del Tribunal Superior de Justicia", "the administrative chamber of the Supreme Court"):
+    one court, named by the whole, not two."""
+    if following is None:
+        return False
+    return _OF.fullmatch(doc.text, court.end, following.start) is not None
+
+
+def _courts_of_other_matters(doc: Doc, courts: list[Authority]) -> dict[str, str]:
+    """Courts this document ties to another matter in some sentence: another mention of the same
+    court whose clause names no restriction ("the Constitutional Council received the appeal"
+    after "...the opposition's appeal over the vote count") is about that matter too."""
+    out: dict[str, str] = {}
+    for court in courts:
+        zone = C.sentence(doc, court.start, court.end)
+        why = _another_matter(doc, zone, court)
+        if why is not None and not _names_restriction(doc, _court_clause(doc, court, zone)):
+            out.setdefault(court.name, f"{why}, the same court elsewhere in this source")
+    return out
+
+
+def _another_matter(doc: Doc, zone: tuple[int, int], court: Authority | None = None) -> str | None:
     """Why the case in this sentence is not a challenge to this restriction, or None.
 
     Two signs, in any language: the case's object is another dispute (`gates.other_matter`:
@@ -219,7 +284,10 @@ def _another_matter(doc: Doc, zone: tuple[int, int]) -> str | None:
     text = C.folded(doc)
     names = _platforms_in(doc, zone)
     other = C.in_sentence(doc, C.cue_set(doc.language, "gates", "other_matter"), zone)
-    if other is not None and not names and not _names_restriction(doc, zone):
+    # The restriction must be named in the court's own clause: "internet restored after ten
+    # days; Constitutional Council receives the opposition's appeal" is two matters.
+    near = zone if court is None else _court_clause(doc, court, zone)
+    if other is not None and not names and not _names_restriction(doc, near):
         return f"a case about another matter ({text[other.start : other.end]!r})"
     main = _main_platforms(doc, zone)
     if names and main and not names & main:
