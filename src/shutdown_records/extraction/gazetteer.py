@@ -19,6 +19,7 @@ language), not in what is listed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -110,7 +111,7 @@ def article_names(language: str) -> ArticleNames:
             names[fold(str(alias))] = code
     for code, cities in (data.get("capitals") or {}).items():
         for city in cities:  # datelines write them in capitals: "QUITO.-"
-            for form in (fold(str(city)), fold(str(city)).upper()):
+            for form in capital_forms(str(city)):
                 names.setdefault(form, code)
     names = {n: c for n, c in names.items() if c not in exclude and len(n) >= 2}
     for name in data.get("ambiguous") or []:
@@ -157,11 +158,22 @@ def capital_weight() -> float:
     return float(_countries_data().get("capital_weight", 0.5))
 
 
+def capital_forms(city: str) -> tuple[str, ...]:
+    """How the press writes a capital: as listed, in a dateline's capitals ("QUITO.-"), and
+    without its accents, as English wires and their datelines do ("LOME", "Yaounde")."""
+    forms = [fold(city), fold(city).upper()]
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", fold(city)) if not unicodedata.combining(ch))
+    if unicodedata.normalize("NFC", bare) != forms[0]:
+        forms += [bare, bare.upper()]
+    return tuple(forms)
+
+
 @cache
 def capitals() -> frozenset[str]:
-    """Folded, case-folded capital names: a capital counts less than the country's name."""
+    """Folded, case-folded capital names (with their accentless forms): a capital counts less
+    than the country's name."""
     table = _countries_data().get("capitals") or {}
-    return frozenset(fold(str(c)).casefold() for cities in table.values() for c in cities)
+    return frozenset(form.casefold() for cities in table.values() for c in cities for form in capital_forms(str(c)))
 
 
 def name_code(found: str, names: ArticleNames) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from .country import is_clear
 
@@ -34,6 +35,12 @@ ENDED_MARGIN_DAYS = 31
 # An article alone in its incident, read as another country's, joins an incident of a country it
 # also names when it shares that incident's platforms (or both are network-wide) this close in time.
 MISREAD_DAYS = 7
+# Country-code top-level domains sold to anyone (.io, .tv, .co...): an outlet's domain in one
+# of these says nothing of where it is.
+GENERIC_TLDS = frozenset(
+    "ac ad ag ai am as bz cc cd co cx fm gg gl gs im io je la ly md me ms mu nu pw sc sh so st tk to tv vc ws".split()
+)
+TLD_CODES = {"uk": "GB"}  # ccTLDs that are not the ISO code
 
 
 @dataclass
@@ -54,6 +61,7 @@ class Item:
     end: date | None = None  # the incident's end as the article states it
     contexts: frozenset[str] = frozenset()  # what it came with: exams, election, protests...
     named: tuple[str, ...] = ()  # every country the article names, the minor ones too
+    outlet: str | None = None  # the country of the outlet's domain (.cm, .com.br), if any
 
     @property
     def day(self) -> date | None:
@@ -184,6 +192,18 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
+def outlet_country(url: str | None) -> str | None:
+    """The country of a news site's country-code domain ("lejour.example.cm" -> CM,
+    "folha.com.br" -> BR), None for generic domains (.com, .org, .io, .tv...)."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha() or tld in GENERIC_TLDS:
+        return None
+    return TLD_CODES.get(tld, tld.upper())
+
+
 def make_item(seq: int, row: dict[str, Any]) -> Item:
     feats = row.get("_features") or {}
     source = row["_source"]
@@ -204,6 +224,7 @@ def make_item(seq: int, row: dict[str, Any]) -> Item:
         end=end,
         contexts=frozenset(str(c) for c in feats.get("context") or []),
         named=tuple(str(c) for c in feats.get("named") or []),
+        outlet=outlet_country(row.get("url")),
     )
 
 
@@ -256,6 +277,10 @@ def group_items(items: list[Item]) -> list[Group]:
     )
     for item in order:
         ranked = sorted((g for g in groups if g.fits(item)), key=lambda g: _rank(g, item, groups))
+        if item.country is None and item.outlet:
+            # An article naming no country, from an outlet of a country that has an incident
+            # it fits (a national daily's follow-up: "the exams ended on Saturday"): that one.
+            ranked = [g for g in ranked if item.outlet in g.countries] or ranked
         chosen = ranked[0] if ranked else _only_incident_of_its_country(groups, item)
         if item.country is None and len(ranked) > 1:
             # An article naming no country joins an incident only when one fits best:
