@@ -12,7 +12,8 @@ An article's country is a ranked reading (`country.country_shares`). A clear rea
 the incident's country; an unclear one (two countries close, as when an article says only
 "Congo") may join an incident of any of its candidates, the dates, the language and then the
 shares deciding. Articles with a clear country, and with a publication date, go first, so the
-incidents are laid down by the firmest evidence before the rest is placed.
+incidents are laid down by the firmest evidence before the rest is placed. An article naming no
+country prefers, among the incidents it fits, one of its outlet's country (a national domain).
 """
 
 from __future__ import annotations
