@@ -1,6 +1,7 @@
 """tests/scan_stream2 (written blind, its README) and the ideas its failures led to: a capital
-written without its accents, the outlet's country-code domain for an article naming no
-country, Turkish throttling and a few hard negatives. Invented articles, towns and people."""
+written without its accents, a headline's "Togo" or "Mali" when nothing else names a country,
+the outlet's country-code domain for an article naming no country, Turkish throttling and a few
+hard negatives. Invented articles, towns and people."""
 
 from __future__ import annotations
 
@@ -80,6 +81,36 @@ def test_an_english_dateline_without_accents_names_the_country(tmp_path: Path) -
 def test_a_lower_case_word_spelled_like_a_capital_names_nothing(tmp_path: Path) -> None:
     text = WIRE_LOME_EN.replace("LOME, May 14", "May 14").replace("users in Lome and", "users in")
     assert _shares(tmp_path, text + "\nThe lome dance was banned too.\n") == []
+
+
+MALI_HEADLINE_EN = """---
+url: https://wire.example.org/africa/mobile-data-cut
+published: 2025-08-02
+language: en
+---
+Mali cuts mobile internet in the north as army convoy is attacked
+
+Authorities ordered operators to cut mobile data in the towns of Tessoumbé and Gourma-Daka on Friday,
+residents said, after an attack on an army convoy. The regulator did not comment.
+"""
+
+
+def test_a_headline_naming_a_country_that_is_also_a_word_names_it_when_nothing_else_does(tmp_path: Path) -> None:
+    assert _shares(tmp_path, MALI_HEADLINE_EN)[:1] == [("ML", 1.0)]
+
+
+def test_such_a_name_in_the_body_only_names_nothing(tmp_path: Path) -> None:
+    body_only = MALI_HEADLINE_EN.replace("Mali cuts mobile internet", "Mobile internet cut").replace(
+        "The regulator did not comment.", "Chad Velmore, a trader, said the regulator did not comment."
+    )
+    assert _shares(tmp_path, body_only) == []
+
+
+def test_such_a_headline_name_gives_way_to_a_country_named_plainly(tmp_path: Path) -> None:
+    other = MALI_HEADLINE_EN.replace("Mali cuts", "Jordan Velmore's app: Kenya cuts").replace(
+        "residents said", "Kenyan residents said"
+    )
+    assert {code for code, _ in _shares(tmp_path, other)} == {"KE"}
 
 
 # ---------------------------------------------------------------- the outlet's domain

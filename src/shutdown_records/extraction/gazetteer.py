@@ -153,6 +153,30 @@ def article_names(language: str) -> ArticleNames:
     return ArticleNames(pattern, lookup, dem_pattern, dem, inflected)  # type: ignore[arg-type]
 
 
+@cache
+def headline_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The names `article_names` leaves out as also common words ("Togo", "Mali", "Chad"),
+    with their codes: read in a headline when nothing else in the article names a country (a
+    wire's "Togo restricts social media" whose dateline is a city the gazetteer lacks)."""
+    data = _countries_data()
+    names: dict[str, str] = dict(_english_names())
+    if language != "en":
+        names.update({fold(name): code for code, name in cldr_territories(language).items()})
+    for code, aliases in (data.get("aliases") or {}).items():
+        for alias in aliases:
+            names[fold(str(alias))] = code
+    exclude = excluded()
+    table = {
+        fold(str(n)): names[fold(str(n))]
+        for n in data.get("ambiguous") or []
+        if fold(str(n)) in names and names[fold(str(n))] not in exclude
+    }
+    if not table:
+        return None, {}
+    alternation = "|".join(re.escape(n) for n in sorted(table, key=lambda n: (-len(n), n)))
+    return regexcache.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])"), table
+
+
 def capital_weight() -> float:
     """How much a capital's name counts towards its country, against 1 for the country's name."""
     return float(_countries_data().get("capital_weight", 0.5))
