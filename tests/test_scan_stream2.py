@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -159,6 +160,44 @@ def test_an_outlet_of_a_country_with_no_incident_changes_nothing() -> None:
 
 def test_the_outlets_country_never_overrides_a_country_the_article_names() -> None:
     assert _exam_stream("CM", country="IQ") == [[1, 2], [3, 4, 5]]
+
+
+# ---------------------------------------------------------------- a follow-up months later
+
+
+def _ruling_stream(runner_up: float, platforms: frozenset[str] = frozenset()) -> list[list[int]]:
+    """A network-wide shutdown in September; four months on, a ruling on it whose start reading
+    went to the ruling's day, "September" weighed `runner_up` of it."""
+    rows = [
+        item(1, "GN", published="2025-09-23", start="2025-09-22", kind="full_network"),
+        item(2, "GN", published="2025-09-24", start="2025-09-22", kind="full_network", language="fr"),
+        item(3, "GN", published="2026-01-21", start="2026-01-20", kind="full_network", platforms=platforms),
+    ]
+    readings = ((date(2026, 1, 20), 0.7), (date(2025, 9, 15), round(0.7 * runner_up, 4)))
+    rows[2] = dataclasses.replace(rows[2], start_readings=readings)
+    return members(group_items(rows))
+
+
+def test_a_ruling_months_later_joins_the_incident_its_second_start_reading_recalls() -> None:
+    assert _ruling_stream(0.8) == [[1, 2, 3]]
+
+
+def test_a_start_reading_far_behind_the_best_is_not_enough() -> None:
+    assert _ruling_stream(0.5) == [[1, 2], [3]]
+
+
+def test_a_recalled_start_does_not_join_an_incident_of_other_platforms() -> None:
+    assert _ruling_stream(0.8, frozenset({"Facebook"})) == [[1, 2], [3]]
+
+
+def test_a_recalled_start_two_incidents_fit_joins_neither() -> None:
+    rows = [
+        item(1, "GN", published="2025-09-25", start="2025-09-22", end="2025-09-24", kind="full_network"),
+        item(2, "GN", published="2025-10-29", start="2025-10-28", kind="full_network"),  # cut again
+        item(3, "GN", published="2026-01-21", start="2026-01-20", kind="full_network"),
+    ]
+    rows[2] = dataclasses.replace(rows[2], start_readings=((date(2026, 1, 20), 0.7), (date(2025, 10, 10), 0.6)))
+    assert members(group_items(rows)) == [[1], [2], [3]]
 
 
 # ---------------------------------------------------------------- relevance

@@ -36,6 +36,11 @@ ENDED_MARGIN_DAYS = 31
 # An article alone in its incident, read as another country's, joins an incident of a country it
 # also names when it shares that incident's platforms (or both are network-wide) this close in time.
 MISREAD_DAYS = 7
+# A follow-up whose start reading went to its own news (a court ruling months later) joins the
+# one incident of its country that another start the builder weighed almost as much (at least
+# RUNNER_UP of the best) falls within RECALL_DAYS of (a month's reading, "in September", included).
+RUNNER_UP = 0.75
+RECALL_DAYS = 31
 # Country-code top-level domains sold to anyone (.io, .tv, .co...): an outlet's domain in one
 # of these says nothing of where it is.
 GENERIC_TLDS = frozenset(
@@ -63,6 +68,7 @@ class Item:
     contexts: frozenset[str] = frozenset()  # what it came with: exams, election, protests...
     named: tuple[str, ...] = ()  # every country the article names, the minor ones too
     outlet: str | None = None  # the country of the outlet's domain (.cm, .com.br), if any
+    start_readings: tuple[tuple[date, float], ...] = ()  # every start the builder weighed, and its weight
 
     @property
     def day(self) -> date | None:
@@ -226,6 +232,9 @@ def make_item(seq: int, row: dict[str, Any]) -> Item:
         contexts=frozenset(str(c) for c in feats.get("context") or []),
         named=tuple(str(c) for c in feats.get("named") or []),
         outlet=outlet_country(row.get("url")),
+        start_readings=tuple(
+            (day, float(weight)) for value, weight in feats.get("start_readings") or [] if (day := parse_day(value))
+        ),
     )
 
 
@@ -268,6 +277,32 @@ def _only_incident_of_its_country(groups: list[Group], item: Item) -> Group | No
     return same[0] if len(same) == 1 and len(rivals) == 1 else None
 
 
+def _recalled_incident(groups: list[Group], item: Item) -> Group | None:
+    """A dated follow-up with a clear country that fits nowhere because its start reading went
+    to its own news ("the court ruled on Tuesday that the shutdown imposed last September...")
+    joins the one earlier incident of its country, kind and platforms that a close second start
+    reading (RUNNER_UP of the best) falls within RECALL_DAYS of. A reading far behind (a past
+    block recalled in the background of a new one) is not enough, nor one two incidents fit."""
+    if not item.published or not item.clear or not item.start_readings:
+        return None
+    best = max(weight for _day, weight in item.start_readings)
+    recalled = [day for day, weight in item.start_readings if weight >= RUNNER_UP * best and day != item.start]
+    published = parse_day(item.published)
+    if not recalled or published is None:
+        return None
+    fitting = [
+        g
+        for g in groups
+        if g.countries == {item.country}
+        and (item.kind is None or not g.kinds or item.kind in g.kinds)
+        and (bool(item.platforms & g.platforms) or not (item.platforms or g.platforms))
+        and g.published
+        and min(g.published) <= published
+        and any(abs((day - s).days) <= RECALL_DAYS for day in recalled for s in g.starts)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def group_items(items: list[Item]) -> list[Group]:
     """Incidents, ordered by the input position of their first article."""
     groups: list[Group] = []
@@ -282,7 +317,9 @@ def group_items(items: list[Item]) -> list[Group]:
             # An article naming no country, from an outlet of a country that has an incident
             # it fits (a national daily's follow-up: "the exams ended on Saturday"): that one.
             ranked = [g for g in ranked if item.outlet in g.countries] or ranked
-        chosen = ranked[0] if ranked else _only_incident_of_its_country(groups, item)
+        chosen = (
+            ranked[0] if ranked else _only_incident_of_its_country(groups, item) or _recalled_incident(groups, item)
+        )
         if item.country is None and len(ranked) > 1:
             # An article naming no country joins an incident only when one fits best:
             # closer in time or sharing a context, or (else equal) closer in publication or
