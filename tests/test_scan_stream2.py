@@ -234,3 +234,21 @@ def test_a_court_ordering_a_platform_blocked_still_is() -> None:
         "todo o país, por descumprimento de ordens judiciais, informou o tribunal de Vila Serena.\n"
     )
     assert verdict.relevant, verdict
+
+
+def test_a_bill_that_would_let_the_government_block_platforms_is_not_a_block() -> None:
+    verdict = judge(
+        "DPR bahas RUU pemblokiran platform\n\nPemerintah dapat memblokir platform digital menurut rancangan "
+        "undang-undang (RUU) yang dibahas di Kota Seruni. RUU ini belum disahkan. Kelompok sipil menilai "
+        "RUU itu rawan disalahgunakan.\n"
+    )
+    assert not verdict.relevant, verdict
+
+
+def test_a_block_enforced_under_a_law_once_a_bill_is_still_a_block() -> None:
+    verdict = judge(
+        "Regulator blocks Velo app in Marundi\n\nThe government ordered operators to block the Velo app on "
+        "Monday, the regulator said, under a law that began as a draft bill in 2023. Users in Kisoro "
+        "said the app only worked with a VPN.\n"
+    )
+    assert verdict.relevant, verdict
