@@ -45,12 +45,15 @@ def stream(part: str) -> list[tuple[Path, str | None]]:
 def corpus_stream(folders: list[Path]) -> list[tuple[Path, str | None]]:
     """(article file, incident) for every article of folders laid out as INCIDENT/sources/*.txt;
     all folders make one stream (their incidents apart, even when two share a name), so two
-    corpora's incidents of the same country test that they are kept apart."""
+    corpora's incidents of the same country test that they are kept apart. A folder's
+    `negatives/*.txt` are articles of no incident (scored for relevance only)."""
     items: list[tuple[Path, str | None]] = []
     for folder in folders:
         for incident in sorted(p for p in folder.iterdir() if (p / "sources").is_dir()):
             label = f"{folder.name}/{incident.name}"
             items += [(f, label) for f in sorted((incident / "sources").glob("*.txt"))]
+        # hard negatives (cable cuts, outages, bills...): articles of no incident, for relevance
+        items += [(f, None) for f in sorted((folder / "negatives").glob("*.txt"))]
     return items
 
 

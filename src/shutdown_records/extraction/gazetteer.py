@@ -19,6 +19,7 @@ language), not in what is listed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -110,7 +111,7 @@ def article_names(language: str) -> ArticleNames:
             names[fold(str(alias))] = code
     for code, cities in (data.get("capitals") or {}).items():
         for city in cities:  # datelines write them in capitals: "QUITO.-"
-            for form in (fold(str(city)), fold(str(city)).upper()):
+            for form in capital_forms(str(city)):
                 names.setdefault(form, code)
     names = {n: c for n, c in names.items() if c not in exclude and len(n) >= 2}
     for name in data.get("ambiguous") or []:
@@ -152,16 +153,51 @@ def article_names(language: str) -> ArticleNames:
     return ArticleNames(pattern, lookup, dem_pattern, dem, inflected)  # type: ignore[arg-type]
 
 
+@cache
+def headline_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The names `article_names` leaves out as also common words ("Togo", "Mali", "Chad"),
+    with their codes: read in a headline when nothing else in the article names a country (a
+    wire's "Togo restricts social media" whose dateline is a city the gazetteer lacks)."""
+    data = _countries_data()
+    names: dict[str, str] = dict(_english_names())
+    if language != "en":
+        names.update({fold(name): code for code, name in cldr_territories(language).items()})
+    for code, aliases in (data.get("aliases") or {}).items():
+        for alias in aliases:
+            names[fold(str(alias))] = code
+    exclude = excluded()
+    table = {
+        fold(str(n)): names[fold(str(n))]
+        for n in data.get("ambiguous") or []
+        if fold(str(n)) in names and names[fold(str(n))] not in exclude
+    }
+    if not table:
+        return None, {}
+    alternation = "|".join(re.escape(n) for n in sorted(table, key=lambda n: (-len(n), n)))
+    return regexcache.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])"), table
+
+
 def capital_weight() -> float:
     """How much a capital's name counts towards its country, against 1 for the country's name."""
     return float(_countries_data().get("capital_weight", 0.5))
 
 
+def capital_forms(city: str) -> tuple[str, ...]:
+    """How the press writes a capital: as listed, in a dateline's capitals ("QUITO.-"), and
+    without its accents, as English wires and their datelines do ("LOME", "Yaounde")."""
+    forms = [fold(city), fold(city).upper()]
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", fold(city)) if not unicodedata.combining(ch))
+    if unicodedata.normalize("NFC", bare) != forms[0]:
+        forms += [bare, bare.upper()]
+    return tuple(forms)
+
+
 @cache
 def capitals() -> frozenset[str]:
-    """Folded, case-folded capital names: a capital counts less than the country's name."""
+    """Folded, case-folded capital names (with their accentless forms): a capital counts less
+    than the country's name."""
     table = _countries_data().get("capitals") or {}
-    return frozenset(fold(str(c)).casefold() for cities in table.values() for c in cities)
+    return frozenset(form.casefold() for cities in table.values() for c in cities for form in capital_forms(str(c)))
 
 
 def name_code(found: str, names: ArticleNames) -> str | None:

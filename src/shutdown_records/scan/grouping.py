@@ -12,7 +12,8 @@ An article's country is a ranked reading (`country.country_shares`). A clear rea
 the incident's country; an unclear one (two countries close, as when an article says only
 "Congo") may join an incident of any of its candidates, the dates, the language and then the
 shares deciding. Articles with a clear country, and with a publication date, go first, so the
-incidents are laid down by the firmest evidence before the rest is placed.
+incidents are laid down by the firmest evidence before the rest is placed. An article naming no
+country prefers, among the incidents it fits, one of its outlet's country (a national domain).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from .country import is_clear
 
@@ -34,6 +36,17 @@ ENDED_MARGIN_DAYS = 31
 # An article alone in its incident, read as another country's, joins an incident of a country it
 # also names when it shares that incident's platforms (or both are network-wide) this close in time.
 MISREAD_DAYS = 7
+# A follow-up whose start reading went to its own news (a court ruling months later) joins the
+# one incident of its country that another start the builder weighed almost as much (at least
+# RUNNER_UP of the best) falls within RECALL_DAYS of (a month's reading, "in September", included).
+RUNNER_UP = 0.75
+RECALL_DAYS = 31
+# Country-code top-level domains sold to anyone (.io, .tv, .co...): an outlet's domain in one
+# of these says nothing of where it is.
+GENERIC_TLDS = frozenset(
+    "ac ad ag ai am as bz cc cd co cx fm gg gl gs im io je la ly md me ms mu nu pw sc sh so st tk to tv vc ws".split()
+)
+TLD_CODES = {"uk": "GB"}  # ccTLDs that are not the ISO code
 
 
 @dataclass
@@ -54,6 +67,8 @@ class Item:
     end: date | None = None  # the incident's end as the article states it
     contexts: frozenset[str] = frozenset()  # what it came with: exams, election, protests...
     named: tuple[str, ...] = ()  # every country the article names, the minor ones too
+    outlet: str | None = None  # the country of the outlet's domain (.cm, .com.br), if any
+    start_readings: tuple[tuple[date, float], ...] = ()  # every start the builder weighed, and its weight
 
     @property
     def day(self) -> date | None:
@@ -184,6 +199,18 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
+def outlet_country(url: str | None) -> str | None:
+    """The country of a news site's country-code domain ("lejour.example.cm" -> CM,
+    "folha.com.br" -> BR), None for generic domains (.com, .org, .io, .tv...)."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha() or tld in GENERIC_TLDS:
+        return None
+    return TLD_CODES.get(tld, tld.upper())
+
+
 def make_item(seq: int, row: dict[str, Any]) -> Item:
     feats = row.get("_features") or {}
     source = row["_source"]
@@ -204,6 +231,10 @@ def make_item(seq: int, row: dict[str, Any]) -> Item:
         end=end,
         contexts=frozenset(str(c) for c in feats.get("context") or []),
         named=tuple(str(c) for c in feats.get("named") or []),
+        outlet=outlet_country(row.get("url")),
+        start_readings=tuple(
+            (day, float(weight)) for value, weight in feats.get("start_readings") or [] if (day := parse_day(value))
+        ),
     )
 
 
@@ -246,6 +277,32 @@ def _only_incident_of_its_country(groups: list[Group], item: Item) -> Group | No
     return same[0] if len(same) == 1 and len(rivals) == 1 else None
 
 
+def _recalled_incident(groups: list[Group], item: Item) -> Group | None:
+    """A dated follow-up with a clear country that fits nowhere because its start reading went
+    to its own news ("the court ruled on Tuesday that the shutdown imposed last September...")
+    joins the one earlier incident of its country, kind and platforms that a close second start
+    reading (RUNNER_UP of the best) falls within RECALL_DAYS of. A reading far behind (a past
+    block recalled in the background of a new one) is not enough, nor one two incidents fit."""
+    if not item.published or not item.clear or not item.start_readings:
+        return None
+    best = max(weight for _day, weight in item.start_readings)
+    recalled = [day for day, weight in item.start_readings if weight >= RUNNER_UP * best and day != item.start]
+    published = parse_day(item.published)
+    if not recalled or published is None:
+        return None
+    fitting = [
+        g
+        for g in groups
+        if g.countries == {item.country}
+        and (item.kind is None or not g.kinds or item.kind in g.kinds)
+        and (bool(item.platforms & g.platforms) or not (item.platforms or g.platforms))
+        and g.published
+        and min(g.published) <= published
+        and any(abs((day - s).days) <= RECALL_DAYS for day in recalled for s in g.starts)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def group_items(items: list[Item]) -> list[Group]:
     """Incidents, ordered by the input position of their first article."""
     groups: list[Group] = []
@@ -256,7 +313,13 @@ def group_items(items: list[Item]) -> list[Group]:
     )
     for item in order:
         ranked = sorted((g for g in groups if g.fits(item)), key=lambda g: _rank(g, item, groups))
-        chosen = ranked[0] if ranked else _only_incident_of_its_country(groups, item)
+        if item.country is None and item.outlet:
+            # An article naming no country, from an outlet of a country that has an incident
+            # it fits (a national daily's follow-up: "the exams ended on Saturday"): that one.
+            ranked = [g for g in ranked if item.outlet in g.countries] or ranked
+        chosen = (
+            ranked[0] if ranked else _only_incident_of_its_country(groups, item) or _recalled_incident(groups, item)
+        )
         if item.country is None and len(ranked) > 1:
             # An article naming no country joins an incident only when one fits best:
             # closer in time or sharing a context, or (else equal) closer in publication or

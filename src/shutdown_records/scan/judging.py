@@ -44,6 +44,17 @@ def article_language(article: Article, relevant: bool) -> str | None:
     return code or quick_language(article.text)
 
 
+def start_readings(mentions: list[Any]) -> list[list[Any]]:
+    """Every start the builder weighed, [day, weight] by day (the best weight of each): a
+    follow-up's start reading can go to its own news (the day of a ruling), the incident's
+    start a close second."""
+    best: dict[str, float] = {}
+    for m in mentions:
+        if m.field == "start_date" and isinstance(m.value, str):
+            best[m.value] = max(best.get(m.value, 0.0), round(float(m.weight), 4))
+    return [[day, best[day]] for day in sorted(best)]
+
+
 def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
     """What the builder reads in one article: the fields that say which incident it reports,
     and the countries it may be about, ranked (`country.country_votes`)."""
@@ -65,6 +76,7 @@ def features(stored: str, name: str, language: str | None) -> dict[str, Any]:
         "kind": record.get("kind"),
         "platforms": list(record.get("platforms") or []),
         "start_date": record.get("start_date"),
+        "start_readings": start_readings(result.mentions),
         "end_date": record.get("end_date"),
         "status": record.get("status"),
         "scope": record.get("scope"),

@@ -52,6 +52,22 @@ def _share_out(
         spots[code].sort()
 
 
+def _headline_only(
+    doc: Doc, folded: str, lo: int, title_end: int, scores: dict[str, float], spots: dict[str, list[tuple[int, int]]]
+) -> None:
+    """A name that is also a common word ("Togo", "Mali", "Chad": `ambiguous` in countries.yaml)
+    counts when the headline holds it and nothing else in the article names a country: a
+    headline's "Mali" is the country, a sentence's "chad" or "Jordan" may be anything."""
+    pattern, codes = gazetteer.headline_names(doc.language)
+    if pattern is None:
+        return
+    for m in pattern.finditer(folded, lo, title_end):
+        code = codes.get(m.group(0))
+        if code:
+            scores[code] += 2.0  # the headline counts double, as for any name
+            spots[code].append((m.start(), m.end()))
+
+
 def extract(doc: Doc) -> Iterator[Mention]:
     names = gazetteer.article_names(doc.language)
     pattern, dem_pattern = names.pattern, names.demonym_pattern
@@ -83,6 +99,8 @@ def extract(doc: Doc) -> Iterator[Mention]:
         scores[code] += w
         spots[code].append((start, end))
     _share_out(two_way, scores, spots)
+    if not scores:
+        _headline_only(doc, folded, lo, title_end, scores, spots)
     total = sum(scores.values())
     if not total:
         return
