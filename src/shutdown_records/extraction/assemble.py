@@ -94,6 +94,8 @@ def merge_all(
             continue
         if fname in ("ordered_by", "court_challenges") and by_field.get(fname):
             by_field[fname] = _fill_country(by_field[fname], merged.get("country"))
+        if fname == "ordered_by" and by_field.get(fname):
+            by_field[fname] = earlier_orders(by_field[fname], merged.get("start_date"), published)
         ms = by_field.get(fname)
         if ms and fname == "networks":
             ms = _networks_for_kind(ms, merged.get("kind"))
@@ -156,6 +158,33 @@ def _fill_country(mentions: list[Mention], country: Merged | None) -> list[Menti
             if code is None:
                 continue
             m = replace(m, value={k: fill_country(v, code) if isinstance(v, str) else v for k, v in m.value.items()})
+        out.append(m)
+    return out
+
+
+EARLIER_ORDER = 0.3
+EARLIER_ORDER_NOTE = "dated {year}, before this incident began ({start}): an earlier episode told as background"
+
+
+def earlier_orders(mentions: list[Mention], start: Merged | None, published: dict[str, str]) -> list[Mention]:
+    """Orders whose sentence dates itself to a year before the incident's start ("En 2021,
+    l'Autorité avait ordonné...", "2021 میں ہائی کورٹ کے حکم پر") name who ordered an
+    earlier shutdown. Without a start date, the first publication stands for it, less a
+    year-end margin (an article of 5 January may report a block of 28 December)."""
+    if start is not None and start.value:
+        first = str(start.value)
+        limit = int(first[:4])
+    elif published:
+        first = min(published.values())
+        limit = int(first[:4]) - (1 if first[5:7] in ("01", "02") else 0)
+    else:
+        return mentions
+    out = []
+    for m in mentions:
+        year = m.extra.get("episode_year")
+        if isinstance(year, int) and year < limit:
+            note = EARLIER_ORDER_NOTE.format(year=year, start=first)
+            m = replace(m, weight=m.weight * EARLIER_ORDER, note=f"{m.note}; {note}" if m.note else note)
         out.append(m)
     return out
 
