@@ -53,6 +53,7 @@ class Authority:
     end: int
     weight: float
     supranational: bool = False
+    acronym: str | None = None  # the acronym the text names it by ("CCA"), for one name across sources
     generic: bool = False
     country: str | None = None  # the country a generic name was built for ("Tajik authorities": TJ)
 
@@ -446,6 +447,7 @@ def _acronym_bodies(doc: Doc) -> tuple[Authority, ...]:
     lo, hi = doc.body
     found: list[Authority] = []
     short: dict[str, tuple[str, str]] = {}
+    known = [(h.start, h.end) for h in _named_set().finditer(C.folded(doc), lo, hi)]
     for m in _ACRONYM.finditer(text, lo, hi):
         acronym = re.sub(r"[.&]", "", m.group(1))
         if not any(ch.isupper() for ch in acronym[:1]) or len(acronym) < 2:
@@ -453,7 +455,7 @@ def _acronym_bodies(doc: Doc) -> tuple[Authority, ...]:
         line_start = max(lo, text.rfind("\n", lo, m.start()) + 1)
         before = text[line_start : m.start()]
         before = _CASE_ENDING.sub(lambda e: " " * len(e.group(0)), before)  # "Kurulu'nun (BTK)": "Kurulu"
-        cut = max(before.rfind(c) for c in ".;:!?«»\"“”()")
+        cut = max(before.rfind(c) for c in '.;:!?«»"“”()')
         words = list(_NAME_WORD.finditer(before, cut + 1))[-ACRONYM_WORDS:]
         if not words:
             continue
@@ -466,15 +468,21 @@ def _acronym_bodies(doc: Doc) -> tuple[Authority, ...]:
         kinds = [kind for w in name_words for head, kind in heads if w.startswith(head)]
         if not kinds:
             continue
-        kind = next((k_ for k_ in ("judiciary", "military") if k_ in kinds), kinds[0])
         start = line_start + words[k].start()
+        if "judiciary" in kinds or any(s < m.end() and start < e for s, e in known):
+            # a court is read by the `courts` patterns (and may be one hearing a challenge);
+            # a body the vocabulary names ("... des postes (ARCEP)") keeps the vocabulary's name
+            continue
+        kind = "military" if "military" in kinds else kinds[0]
         name = re.sub(r"\s+", " ", text[start : line_start + words[-1].end()])
-        found.append(Authority(name, kind, start, line_start + words[-1].end(), ACRONYM_WEIGHT))
+        found.append(Authority(name, kind, start, line_start + words[-1].end(), ACRONYM_WEIGHT, acronym=acronym))
         short.setdefault(m.group(1), (name, kind))
     for acronym, (name, kind) in short.items():  # "the CCA said": the body by its acronym
         for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", text[:hi]):
             if m.start() >= lo:
-                found.append(Authority(name, kind, m.start(), m.end(), ACRONYM_WEIGHT))
+                found.append(
+                    Authority(name, kind, m.start(), m.end(), ACRONYM_WEIGHT, acronym=re.sub(r"[.&]", "", acronym))
+                )
     return tuple(found)
 
 
@@ -989,26 +997,58 @@ def _in_chain(
 OWNER_GAP = 8  # characters between a government and its organ ("राज्य सरकार के गृह विभाग", "Home Department of the state government")
 
 
-def _owners_of_organs(doc: Doc) -> set[int]:
+def _owners_of_organs(doc: Doc) -> tuple[set[int], set[int]]:
     """Start offsets of governments named generically right beside one of their own organs,
-    joined by small words only ("राज्य सरकार के गृह विभाग", "the Home Department of the
-    state government"): one authority, which the organ names; the owner is not listed apart."""
+    joined by small words only or in apposition ("राज्य सरकार के गृह विभाग", "the Home
+    Department of the state government", "the National Council ... (NC), the ruling military
+    body"): one authority, which the organ names; the owner is not listed apart. Also the
+    organs the military owns: their type is `military`."""
     text = C.folded(doc)
     found = find_authorities(doc)
     owners: set[int] = set()
+    military: set[int] = set()
     for a, b in zip(found, found[1:], strict=False):
         gap = text[a.end : b.start]
-        if len(gap) > OWNER_GAP or "\n" in gap or not _only_small_words(gap) or a.judiciary or b.judiciary:
+        if "\n" in gap or a.judiciary or b.judiciary:
+            continue
+        if not (len(gap) <= OWNER_GAP and _only_small_words(gap)) and not _APPOSITION.fullmatch(gap):
             continue
         a_owner, b_owner = _is_government(a), _is_government(b)
         if a_owner != b_owner:
-            owners.add(a.start if a_owner else b.start)
-    return owners
+            owner, organ = (a, b) if a_owner else (b, a)
+            owners.add(owner.start)
+            if owner.type == "military":
+                military.add(organ.start)
+    return owners, military
+
+
+# ", the ruling " between "the National Council ... (NCSH)" and "military body": a description in apposition
+_APPOSITION = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*,\s*(?:\w{1,3}\s+)?(?:\w+\s+)?", re.UNICODE)
 
 
 def _is_government(auth: Authority) -> bool:
-    """A government or the authorities named generically, a country's or a state's."""
-    return auth.generic and auth.type in ("executive", "state") and _national_form(auth.name) or auth.name == "State government"
+    """A government, the authorities or the military named generically, a country's or a state's."""
+    if not auth.generic:
+        return False
+    if auth.type in ("executive", "state") and _national_form(auth.name):
+        return True
+    return auth.name in ("State government", "Military")
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[^\W\d_][.&]?){2,10})\s*\)")
+
+
+def acronym_after(doc: Doc, auth: Authority) -> str | None:
+    """The acronym the text gives right after an authority's name ("... Authority (ARPTC)"),
+    or the one an acronym body was named by: the same body in another language's source
+    ("Autorité de régulation ... (ARPTC)") has the same one."""
+    if auth.acronym:
+        return auth.acronym
+    m = _ACRONYM_AFTER.match(doc.text, auth.end, min(len(doc.text), auth.end + 20))
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    letters = re.sub(r"[.&]", "", m.group(1))
+    return letters if sum(ch.isupper() for ch in letters) >= 2 else None
 
 
 def _is_person(auth: Authority) -> bool:
@@ -1040,7 +1080,8 @@ def extract(doc: Doc) -> Iterable[Mention]:
             }
             if len(beside) == 1 and beside <= courts:
                 judges[next(iter(beside))] = person.name
-    owners = _owners_of_organs(doc)
+    owners, military_organs = _owners_of_organs(doc)
+    military = {a.name for a in find_authorities(doc) if a.start in military_organs}
     for auth, span, weight, note, year in _dated_candidates(doc):
         if auth.start in owners:
             continue  # "राज्य सरकार के गृह विभाग ने": the state government's home department is one authority
@@ -1048,13 +1089,16 @@ def extract(doc: Doc) -> Iterable[Mention]:
         extra: dict[str, Any] = {}
         if year is not None:
             extra["episode_year"] = year  # assemble.earlier_orders compares it with the start
+        acronym = acronym_after(doc, auth)
+        if acronym:
+            extra["acronym"] = acronym  # assemble.one_name_per_acronym: one body across languages
         if _is_person(auth) and len(courts) == 1:
             name, note = next(iter(courts)), f"{note}; {auth.name} is a judge of the court this source names"
             judges[name] = auth.name  # lets the merger read this judge as this court in other sources
         national = auth.generic and auth.type == "executive"
         if specific and national and _national_form(name) and not _in_chain(doc, auth, span, chains):
             weight *= GENERIC_WHEN_SPECIFIC
-        value: dict[str, Any] = {"name": name, "type": auth.type}
+        value: dict[str, Any] = {"name": name, "type": "military" if auth.name in military else auth.type}
         if national and _national_form(name):
             extra["generic"] = True
         sink.add(FIELD, value, span, weight, note, extra=extra or None)
