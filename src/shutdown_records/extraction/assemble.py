@@ -94,6 +94,9 @@ def merge_all(
             continue
         if fname in ("ordered_by", "court_challenges") and by_field.get(fname):
             by_field[fname] = _fill_country(by_field[fname], merged.get("country"))
+        if fname == "ordered_by" and by_field.get(fname):
+            by_field[fname] = earlier_orders(by_field[fname], merged.get("start_date"))
+            by_field[fname] = one_name_per_acronym(by_field[fname])
         ms = by_field.get(fname)
         if ms and fname == "networks":
             ms = _networks_for_kind(ms, merged.get("kind"))
@@ -168,6 +171,54 @@ def _fill_country(mentions: list[Mention], country: Merged | None) -> list[Menti
             m = replace(m, value={k: fill_country(v, code) if isinstance(v, str) else v for k, v in m.value.items()})
         out.append(m)
     return out
+
+
+EARLIER_ORDER = 0.3
+EARLIER_ORDER_NOTE = "dated {year}, before this incident began ({start}): an earlier episode told as background"
+
+
+def earlier_orders(mentions: list[Mention], start: Merged | None) -> list[Mention]:
+    """Orders whose sentence dates itself to a year before the incident's start ("En 2021,
+    l'Autorité avait ordonné...", "2021 میں ہائی کورٹ کے حکم پر") name who ordered an
+    earlier shutdown. Without a start date nothing is weighed so: a retrospective published
+    years later dates the incident itself with its year."""
+    if start is None or not start.value:
+        return mentions
+    first = str(start.value)
+    limit = int(first[:4])
+    out = []
+    for m in mentions:
+        year = m.extra.get("episode_year")
+        if isinstance(year, int) and year < limit:
+            note = EARLIER_ORDER_NOTE.format(year=year, start=first)
+            m = replace(m, weight=m.weight * EARLIER_ORDER, note=f"{m.note}; {note}" if m.note else note)
+        out.append(m)
+    return out
+
+
+def one_name_per_acronym(mentions: list[Mention]) -> list[Mention]:
+    """One authority for the names sources give with the same acronym ("Congo Post and
+    Telecommunications Regulatory Authority (ARPTC)", "Autorité de régulation de la poste et
+    des télécommunications du Congo (ARPTC)"): the name with the most support names it."""
+    support: dict[str, dict[str, float]] = {}
+    for m in mentions:
+        acronym = m.extra.get("acronym")
+        if acronym and isinstance(m.value, dict) and m.value.get("name"):
+            names = support.setdefault(str(acronym), {})
+            names[m.value["name"]] = names.get(m.value["name"], 0.0) + m.weight
+    rename: dict[str, str] = {}
+    for names in support.values():
+        if len(names) > 1:
+            best = max(sorted(names), key=lambda n: names[n])
+            rename.update({n: best for n in names if n != best})
+    if not rename:
+        return mentions
+    return [
+        replace(m, value={**m.value, "name": rename[m.value["name"]]})
+        if isinstance(m.value, dict) and m.value.get("name") in rename
+        else m
+        for m in mentions
+    ]
 
 
 def _end_not_before_start(merged: dict[str, Merged]) -> None:

@@ -137,6 +137,7 @@ class Gates(Section):
     )
     subject_after: Entries = None  # right after an authority, marks it as the agent ("نے", "ने", "ले")
     not_order: Entries = None  # "public order", "orden público": a phrase holding an order word that orders nothing
+    unknown_agent: Entries = None  # "would not say who ordered it": the order word right after has no known giver
 
 
 class Kind(Section):
@@ -263,6 +264,10 @@ class CuesFile(Section):
     stance: Stance | None = None
     attribution: Attribution | None = None
     name_forms: list[tuple[StrictStr, StrictStr]] | None = None  # (regex, replacement): oblique cases to one name form
+    # A body introduced with its acronym ("Conseil militaire de transition (CMT)"): a word of
+    # its name that makes it a public body -> its authority type; words that make it none.
+    acronym_heads: dict[StrictStr, StrictStr] | None = None
+    acronym_not: list[StrictStr] | None = None
     legal_name_forms: list[tuple[StrictStr, StrictStr]] | None = (
         None  # the same for a law's name ("ustawy" -> "ustawa")
     )

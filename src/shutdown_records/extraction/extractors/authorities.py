@@ -39,6 +39,8 @@ NEGATED = 0.3
 UNRELATED = 0.3  # an ordering word where neither this sentence nor the one before names a restriction
 ADDRESSED = 0.3  # an authority right after "called on"/"urged": asked to act, not acting
 APPEAL_NEAR = 16
+MATTER_NEAR = 40  # characters between "the election results" and the word that announced them
+WHO_NEAR = 20  # characters between "say who" and the order word it asks about ("qui avait décidé")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Authority:
     end: int
     weight: float
     supranational: bool = False
+    acronym: str | None = None  # the acronym the text names it by ("CCA"), for one name across sources
     generic: bool = False
     country: str | None = None  # the country a generic name was built for ("Tajik authorities": TJ)
 
@@ -361,6 +364,7 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
                 unnamed = COUNTRY_SLOT in name or DEMONYM_SLOT in name
                 weight = gen.weight * (UNNAMED_COUNTRY if unnamed else 1.0)
                 found.append(Authority(name, gen.type, m.start(), m.end(), weight, generic=True, country=code))
+    found.extend(_acronym_bodies(doc))
     # Named before generic, then longer, then stronger first; drop anything overlapping a kept one.
     found.sort(key=lambda a: (a.generic, -(a.end - a.start), -a.weight, a.start))
     kept: list[Authority] = []
@@ -368,6 +372,118 @@ def find_authorities(doc: Doc) -> tuple[Authority, ...]:
         if all(a.end <= k.start or a.start >= k.end for k in kept):
             kept.append(a)
     return tuple(sorted(kept, key=lambda a: a.start))
+
+
+ACRONYM_WEIGHT = 0.95  # a body named by the text itself: below a listed alias of the same span
+ACRONYM_WORDS = 12  # words before "(ACR)" its name may take
+_ACRONYM = re.compile(r"\(\s*((?:[^\W\d_][.&]?){2,10})\s*\)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w-]*")  # "l'Autorité": "l", "Autorité"
+_CASE_ENDING = re.compile(r"['’]\w+\s*$")
+_SMALL_NAME_WORDS = frozenset(
+    "of the and for on in de des du la le les l d et pour del y las los el da das do dos e em para "
+    "di della delle dei degli per ed i dhe të e ya wa la za na dan untuk ve и по в для при".split()
+)
+
+
+@cache
+def _acronym_table(language: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """`acronym_heads` (word start -> authority type) and `acronym_not` of cues.yaml, folded."""
+    data = langdata.topic(language, C.CUES_TOPIC)
+    heads = tuple((_plain(str(k)), str(v)) for k, v in (data.get("acronym_heads") or {}).items())
+    return heads, frozenset(_plain(str(w)) for w in data.get("acronym_not") or [])
+
+
+def _plain(word: str) -> str:
+    """A word compared without case or accents ("Comité" = "comite", "Ü" = "u")."""
+    return C.strip_accents(word).casefold().replace("’", "'")
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` is made of prefixes of `words` in order, the first word giving its
+    first letters ("INCOM": Instituto Nacional das COMunicações; "Supertel": SUPERintendencia
+    de TELecomunicaciones); a later small word may give nothing ("das", "ya", "of")."""
+    if not acronym:
+        return all(w in _SMALL_NAME_WORDS for w in words)
+    if not words:
+        return False
+    word, rest = words[0], words[1:]
+    return any(
+        word[:size] == acronym[:size] and _spells_rest(acronym[size:], rest)
+        for size in range(min(len(word), len(acronym)), 0, -1)
+    )
+
+
+def _spells_rest(acronym: str, words: list[str]) -> bool:
+    if words and words[0] in _SMALL_NAME_WORDS and _spells_rest(acronym, words[1:]):
+        return True
+    return _spells(acronym, words)
+
+
+def _spelled_by_tail(acronym: str, words: list[str]) -> int | None:
+    """The shortest run of `words`' tail, opening with a capitalised word, that spells the acronym."""
+    folded = [_plain(w) for w in words]
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k][:1].isupper():
+            continue
+        tail = folded[k:]
+        for skip in range(len(tail) - 1):  # one inner word of the name may give no letter ("BTK")
+            trial = tail if skip == 0 else tail[:skip] + tail[skip + 1 :]
+            if _spells(acronym, trial):
+                return k
+    return None
+
+
+@lru_cache(maxsize=16)
+def _acronym_bodies(doc: Doc) -> tuple[Authority, ...]:
+    """Public bodies the text names and abbreviates itself: "the Castrel Communications
+    Authority (CCA)", "Mamlaka ya Mawasiliano ya Pwani (MMP)", "Superintendencia de
+    Telecomunicaciones (Supertel)", and every later bare "CCA". The letters must spell the
+    name, and a word of the name must make it a public body (`acronym_heads`: authority,
+    council, conseil, tume...) and none make it a rights group or a company (`acronym_not`)."""
+    heads, excluded = _acronym_table(doc.language)
+    if not heads:
+        return ()
+    text = doc.text
+    lo, hi = doc.body
+    found: list[Authority] = []
+    short: dict[str, tuple[str, str]] = {}
+    known = [(h.start, h.end) for h in _named_set().finditer(C.folded(doc), lo, hi)]
+    for m in _ACRONYM.finditer(text, lo, hi):
+        acronym = re.sub(r"[.&]", "", m.group(1))
+        if not any(ch.isupper() for ch in acronym[:1]) or len(acronym) < 2:
+            continue
+        line_start = max(lo, text.rfind("\n", lo, m.start()) + 1)
+        before = text[line_start : m.start()]
+        before = _CASE_ENDING.sub(lambda e: " " * len(e.group(0)), before)  # "Kurulu'nun (BTK)": "Kurulu"
+        cut = max(before.rfind(c) for c in '.;:!?«»"“”()')
+        words = list(_NAME_WORD.finditer(before, cut + 1))[-ACRONYM_WORDS:]
+        if not words:
+            continue
+        k = _spelled_by_tail(_plain(acronym), [w.group(0) for w in words])
+        if k is None:
+            continue
+        name_words = [_plain(w.group(0)) for w in words[k:]]
+        if any(w in excluded for w in name_words):
+            continue
+        kinds = [kind for w in name_words for head, kind in heads if w.startswith(head)]
+        if not kinds:
+            continue
+        start = line_start + words[k].start()
+        if "judiciary" in kinds or any(s < m.end() and start < e for s, e in known):
+            # a court is read by the `courts` patterns (and may be one hearing a challenge);
+            # a body the vocabulary names ("... des postes (ARCEP)") keeps the vocabulary's name
+            continue
+        kind = "military" if "military" in kinds else kinds[0]
+        name = re.sub(r"\s+", " ", text[start : line_start + words[-1].end()])
+        found.append(Authority(name, kind, start, line_start + words[-1].end(), ACRONYM_WEIGHT, acronym=acronym))
+        short.setdefault(m.group(1), (name, kind))
+    for acronym, (name, kind) in short.items():  # "the CCA said": the body by its acronym
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", text[:hi]):
+            if m.start() >= lo:
+                found.append(
+                    Authority(name, kind, m.start(), m.end(), ACRONYM_WEIGHT, acronym=re.sub(r"[.&]", "", acronym))
+                )
+    return tuple(found)
 
 
 def authorities_in(doc: Doc, span: tuple[int, int]) -> list[Authority]:
@@ -435,10 +551,18 @@ def _suits_by_authority(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]
 def ordering_candidates(doc: Doc) -> tuple[tuple[Authority, tuple[int, int], float, str | None], ...]:
     """(authority, quote span, weight, note) for each authority in a sentence with an ordering
     cue; found once per document (the ordered_by and court_challenges extractors both ask)."""
+    return tuple(c[:4] for c in _dated_candidates(doc))
+
+
+@lru_cache(maxsize=16)
+def _dated_candidates(
+    doc: Doc,
+) -> tuple[tuple[Authority, tuple[int, int], float, str | None, int | None], ...]:
+    """`ordering_candidates` with the year the ordering sentence dates itself to, if any."""
     return tuple(_ordering_candidates(doc))
 
 
-def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], float, str | None]]:
+def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int], float, str | None, int | None]]:
     text = C.folded(doc)
     order = C.cue_set(doc.language, "gates", "order")
     restore = C.cue_set(doc.language, "gates", "restore")
@@ -455,6 +579,8 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
     verb_first = _verb_first_window(doc.language)
     relay = C.cue_set(doc.language, "gates", "relay")
     idioms = C.cue_set(doc.language, "gates", "not_order")
+    asked = C.cue_set(doc.language, "gates", "unknown_agent")
+    matters = C.cue_set(doc.language, "gates", "other_matter")
     sources = _order_sources(doc)
     for auth in find_authorities(doc):
         if in_related_line(doc, auth.start):
@@ -465,6 +591,12 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         if idioms and order_hits:  # "to preserve public order": no order is given
             fixed = list(idioms.finditer(text, zone[0], zone[1]))
             order_hits = [h for h in order_hits if not any(f.start <= h.start and h.end <= f.end for f in fixed)]
+        if matters and order_hits:  # "the election results announced by the commission": no order
+            other = list(matters.finditer(text, zone[0], zone[1]))
+            order_hits = [h for h in order_hits if not any(0 <= h.start - o.end <= MATTER_NEAR for o in other)]
+        if asked and order_hits:  # "refused to say who ordered the cut": nobody is named as giving it
+            whos = list(asked.finditer(text, zone[0], zone[1]))
+            order_hits = [h for h in order_hits if not any(0 <= h.start - w.end <= WHO_NEAR for w in whos)]
         source = sources.get(auth.start)
         if source is not None and not any(h.start == source.start for h in order_hits):
             order_hits = sorted([*order_hits, source], key=lambda h: h.start)
@@ -584,12 +716,64 @@ def _ordering_candidates(doc: Doc) -> Iterator[tuple[Authority, tuple[int, int],
         # "the regulator did not order it", "threatened to order a block if...": the stance of
         # the ordering word, not of the authority's name.
         said = stance(doc, cue.start, cue.end, zone=zone)
-        yield (
-            auth,
-            span,
-            weight * auth.weight * said.factor,
-            said.note(f"ordering cue: {quoted_words(doc.text[cue.start : cue.end])}"),
-        )
+        note = said.note(f"ordering cue: {quoted_words(doc.text[cue.start : cue.end])}")
+        blocks = tuple((h.start, h.end) for h in restriction.finditer(text, zone[0], zone[1])) if restriction else ()
+        earlier, year = earlier_episode(doc, zone, ((auth.start, auth.end), (cue.start, cue.end), *blocks))
+        if earlier is not None and said.factor == 1.0:
+            # "the regulator had already ordered a suspension last year": who ordered an
+            # earlier shutdown, told as background, did not order this one.
+            weight *= EARLIER
+            note = f"{note}; {EARLIER_NOTE.format(earlier)}"
+        # A year beside it ("En 2021, l'Autorité avait ordonné...") is weighed once the
+        # record's start is known (assemble.earlier_orders): a retrospective names the
+        # incident's own year too.
+        yield (auth, span, weight * auth.weight * said.factor, note, year if said.factor == 1.0 else None)
+
+
+EARLIER = 0.3
+EARLIER_NOTE = "an earlier episode told as background ({!r})"
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]?\d)")
+EPISODE_WORDS = 12  # words between an earlier date and the authority or ordering word it dates
+LAW_NEAR = 30  # characters around a year where a law's name makes it the law's year
+
+
+def earlier_episode(
+    doc: Doc, zone: tuple[int, int], near: tuple[tuple[int, int], ...]
+) -> tuple[str | None, int | None]:
+    """What dates a sentence to another episode, at most EPISODE_WORDS words from a span of
+    `near` (the authority, its ordering word, the restriction words): a `gates.past` word with no year ("déjà",
+    "पिछले साल", "last year") is returned as text; otherwise the latest year, in any digits,
+    that is not a law's ("Pada Mei 2019", "2021 میں", "uchaguzi wa 2020"; not "the 2016
+    Cybercrimes Act"), for the caller to compare with the incident's start. A year far off
+    ("... insulted the man who founded the republic in 1923") dates something else."""
+    text = C.folded(doc)
+
+    def close(lo: int, hi: int) -> bool:
+        return any(len(text[min(hi, b) : max(lo, a)].split()) <= EPISODE_WORDS + 1 for a, b in near)
+
+    past = C.cue_set(doc.language, "gates", "past")
+    for hit in past.finditer(text, zone[0], zone[1]) if past else ():
+        if close(hit.start, hit.end) and _YEAR.search(text, hit.start, hit.end) is None:
+            return doc.text[hit.start : hit.end], None
+    laws: list[tuple[int, int]] | None = None
+    latest: int | None = None
+    for year in _YEAR.finditer(text, zone[0], zone[1]):
+        if not close(year.start(), year.end()):
+            continue
+        if laws is None:
+            laws = _law_spans(doc, zone)
+        if any(lo - LAW_NEAR <= year.start() and year.end() <= hi + LAW_NEAR for lo, hi in laws):
+            continue
+        latest = max(latest or 0, int(year.group(0)))
+    return None, latest
+
+
+def _law_spans(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where the sentence names a law or decree (legal_basis cues): a year there is its date."""
+    from .legal import legal_cue_patterns  # noqa: PLC0415 (legal imports this module)
+
+    text = C.folded(doc)
+    return [(m.start(), m.end()) for pattern in legal_cue_patterns(doc.language) for m in C.scan(pattern, text, *zone)]
 
 
 COMMENT_NEAR = 30  # characters after an order word where a verb-final language's comment verb stands
@@ -810,6 +994,63 @@ def _in_chain(
     return any(s == span and "\n" not in doc.text[min(auth.end, o.end) : max(auth.start, o.start)] for s, o in chains)
 
 
+OWNER_GAP = 8  # characters between a government and its organ ("राज्य सरकार के गृह विभाग", "Home Department of the state government")
+
+
+def _owners_of_organs(doc: Doc) -> tuple[set[int], set[int]]:
+    """Start offsets of governments named generically right beside one of their own organs,
+    joined by small words only or in apposition ("राज्य सरकार के गृह विभाग", "the Home
+    Department of the state government", "the National Council ... (NC), the ruling military
+    body"): one authority, which the organ names; the owner is not listed apart. Also the
+    organs the military owns: their type is `military`."""
+    text = C.folded(doc)
+    found = find_authorities(doc)
+    owners: set[int] = set()
+    military: set[int] = set()
+    for a, b in zip(found, found[1:], strict=False):
+        gap = text[a.end : b.start]
+        if "\n" in gap or a.judiciary or b.judiciary:
+            continue
+        if not (len(gap) <= OWNER_GAP and _only_small_words(gap)) and not _APPOSITION.fullmatch(gap):
+            continue
+        a_owner, b_owner = _is_government(a), _is_government(b)
+        if a_owner != b_owner:
+            owner, organ = (a, b) if a_owner else (b, a)
+            owners.add(owner.start)
+            if owner.type == "military":
+                military.add(organ.start)
+    return owners, military
+
+
+# ", the ruling " between "the National Council ... (NCSH)" and "military body": a description in apposition
+_APPOSITION = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*,\s*(?:\w{1,3}\s+)?(?:\w+\s+)?", re.UNICODE)
+
+
+def _is_government(auth: Authority) -> bool:
+    """A government, the authorities or the military named generically, a country's or a state's."""
+    if not auth.generic:
+        return False
+    if auth.type in ("executive", "state") and _national_form(auth.name):
+        return True
+    return auth.name in ("State government", "Military")
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[^\W\d_][.&]?){2,10})\s*\)")
+
+
+def acronym_after(doc: Doc, auth: Authority) -> str | None:
+    """The acronym the text gives right after an authority's name ("... Authority (ARPTC)"),
+    or the one an acronym body was named by: the same body in another language's source
+    ("Autorité de régulation ... (ARPTC)") has the same one."""
+    if auth.acronym:
+        return auth.acronym
+    m = _ACRONYM_AFTER.match(doc.text, auth.end, min(len(doc.text), auth.end + 20))
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    letters = re.sub(r"[.&]", "", m.group(1))
+    return letters if sum(ch.isupper() for ch in letters) >= 2 else None
+
+
 def _is_person(auth: Authority) -> bool:
     return auth.name.startswith(("Justice ", "Judge "))
 
@@ -839,16 +1080,25 @@ def extract(doc: Doc) -> Iterable[Mention]:
             }
             if len(beside) == 1 and beside <= courts:
                 judges[next(iter(beside))] = person.name
-    for auth, span, weight, note in candidates:
+    owners, military_organs = _owners_of_organs(doc)
+    military = {a.name for a in find_authorities(doc) if a.start in military_organs}
+    for auth, span, weight, note, year in _dated_candidates(doc):
+        if auth.start in owners:
+            continue  # "राज्य सरकार के गृह विभाग ने": the state government's home department is one authority
         name = rename.get(auth.name, auth.name)
         extra: dict[str, Any] = {}
+        if year is not None:
+            extra["episode_year"] = year  # assemble.earlier_orders compares it with the start
+        acronym = acronym_after(doc, auth)
+        if acronym:
+            extra["acronym"] = acronym  # assemble.one_name_per_acronym: one body across languages
         if _is_person(auth) and len(courts) == 1:
             name, note = next(iter(courts)), f"{note}; {auth.name} is a judge of the court this source names"
             judges[name] = auth.name  # lets the merger read this judge as this court in other sources
         national = auth.generic and auth.type == "executive"
         if specific and national and _national_form(name) and not _in_chain(doc, auth, span, chains):
             weight *= GENERIC_WHEN_SPECIFIC
-        value: dict[str, Any] = {"name": name, "type": auth.type}
+        value: dict[str, Any] = {"name": name, "type": "military" if auth.name in military else auth.type}
         if national and _national_form(name):
             extra["generic"] = True
         sink.add(FIELD, value, span, weight, note, extra=extra or None)

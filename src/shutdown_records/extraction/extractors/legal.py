@@ -40,6 +40,11 @@ class _LegalCue:
     weight: float
 
 
+def legal_cue_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns that name a law or decree, for callers that only ask where one is."""
+    return tuple(cue.pattern for cue in _legal_cues(language))
+
+
 @cache
 def _legal_cues(language: str) -> tuple[_LegalCue, ...]:
     out = []
