@@ -298,17 +298,23 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
 
 
 def _spared(doc: Doc, hit: C.Hit, zone: tuple[int, int], unaffected: C.CueSet, others: tuple[C.CueSet, ...]) -> bool:
-    """Whether a network is said to have kept working: an `unaffected` phrase within
-    SPARED_NEAR characters after it, or later in its sentence with no cut, slowdown or other
-    network named in between ("Broadband lines, used mostly by offices, still work"; not
-    "fixed lines were cut and mobile data kept working")."""
+    """Whether a network is said to have kept working: an `unaffected` phrase after it in its
+    sentence with no cut or slowdown named in between ("Broadband lines, used mostly by
+    offices, still work"; not "broadband lines were cut and only calls still work"). Beyond
+    SPARED_NEAR characters no other network may stand in between either ("fixed lines were
+    cut, while mobile data, used by most, kept working" spares mobile data, not fixed lines).
+    `others`: the cut cues, then the network cues."""
     text = C.folded(doc)
     near = unaffected.search(text, hit.end, zone[1])
     if near is None:
         return False
-    if near.start <= hit.end + SPARED_NEAR:
-        return True
-    return not any(cues and cues.search(text, hit.end, near.start) is not None for cues in others)
+    cuts, networks = others[:-1], others[-1]
+    between = [h for cues in cuts if cues for h in cues.finditer(text, hit.end, near.start)]
+    # (a slowdown word there says how it kept working: "works slowly, but is not cut")
+    slow = [(h.start, h.end) for h in between if h.value == "throttling"]
+    if any(h.value != "throttling" and not any(s <= h.start and h.end <= e for s, e in slow) for h in between):
+        return False
+    return near.start <= hit.end + SPARED_NEAR or not (networks and networks.search(text, hit.end, near.start))
 
 
 def _came_back(doc: Doc, hit: C.Hit, zone: tuple[int, int], restore: C.CueSet, cuts: tuple[C.CueSet, ...]) -> bool:
