@@ -209,3 +209,53 @@ def test_the_events_around_a_cut_in_their_own_words(tmp_path: Path, language: st
 def test_a_drone_that_attacks_nothing_is_no_conflict(tmp_path: Path) -> None:
     body = "Couriers in Hesket delivered medicine by drone after mobile internet was cut on Monday."
     assert "conflict" not in _build(tmp_path, [("en", body)])["context"]
+
+
+def test_no_cue_begins_or_ends_with_a_space() -> None:
+    # Cues are matched at word boundaries: "w województwie " (trailing space) can never match.
+    import yaml  # noqa: PLC0415
+
+    bad = []
+    for path in sorted((REPO_ROOT / "src" / "shutdown_records" / "data" / "lang").glob("*/cues.yaml")):
+        stack: list[object] = [yaml.safe_load(path.read_text(encoding="utf-8"))]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if isinstance(node.get("re"), str):
+                    stack.append(node["re"])
+                else:
+                    stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, str) and node.strip() and node != node.strip():
+                bad.append(f"{path.parent.name}: {node!r}")
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    ("body", "networks"),
+    [
+        ("В Белогорске полностью отключены мобильный и проводной интернет.", ["fixed", "mobile"]),
+        ("В Белогорске отключён проводной интернет, мобильная связь работает в обычном режиме.", ["fixed"]),
+    ],
+)
+def test_a_shared_noun_names_both_networks(tmp_path: Path, body: str, networks: list[str]) -> None:
+    assert sorted(_build(tmp_path, [("ru", body)])["networks"]) == networks
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "scope"),
+    [
+        ("tr", "Valilik kararıyla Dağyaka ilçesinde mobil internet kesildi.", "local"),
+        ("tr", "Valilik kararıyla Karapınar ilinde mobil internet kesildi.", "regional"),
+        ("ar", "قطعت السلطات خدمة الإنترنت عن محافظة الرمال منذ مساء الإثنين.", "regional"),
+        ("pl", "Władze wyłączyły mobilny internet w województwie jarowskim.", "regional"),
+    ],
+)
+def test_the_unit_named_is_the_extent(tmp_path: Path, language: str, body: str, scope: str) -> None:
+    assert _build(tmp_path, [(language, body)])["scope"] == scope
+
+
+def test_shelling_in_its_declined_form_is_conflict(tmp_path: Path) -> None:
+    body = "Władze wyłączyły mobilny internet w województwie jarowskim po nocnym ostrzale artyleryjskim."
+    assert "conflict" in _build(tmp_path, [("pl", body)])["context"]

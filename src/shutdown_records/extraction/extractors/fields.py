@@ -301,8 +301,8 @@ def _spared(doc: Doc, hit: C.Hit, zone: tuple[int, int], unaffected: C.CueSet, o
     """Whether a network is said to have kept working: an `unaffected` phrase after it in its
     sentence with no cut or slowdown named in between ("Broadband lines, used mostly by
     offices, still work"; not "broadband lines were cut and only calls still work"). Beyond
-    SPARED_NEAR characters no other network may stand in between either ("fixed lines were
-    cut, while mobile data, used by most, kept working" spares mobile data, not fixed lines).
+    SPARED_NEAR characters, or after a comma, no other network may stand in between either
+    ("fixed lines were cut, mobile data kept working" spares mobile data, not fixed lines).
     `others`: the cut cues, then the network cues."""
     text = C.folded(doc)
     near = unaffected.search(text, hit.end, zone[1])
@@ -314,7 +314,12 @@ def _spared(doc: Doc, hit: C.Hit, zone: tuple[int, int], unaffected: C.CueSet, o
     slow = [(h.start, h.end) for h in between if h.value == "throttling"]
     if any(h.value != "throttling" and not any(s <= h.start and h.end <= e for s, e in slow) for h in between):
         return False
-    return near.start <= hit.end + SPARED_NEAR or not (networks and networks.search(text, hit.end, near.start))
+    other = bool(networks) and networks.search(text, hit.end, near.start) is not None
+    if not other:
+        return True
+    # another network in between: "fixed internet and wifi were not affected" spares both, but
+    # "wired internet is cut, mobile service works normally" spares only the one after the comma
+    return near.start <= hit.end + SPARED_NEAR and not any(c in text[hit.end : near.start] for c in ",;\u060c")
 
 
 def _came_back(doc: Doc, hit: C.Hit, zone: tuple[int, int], restore: C.CueSet, cuts: tuple[C.CueSet, ...]) -> bool:
