@@ -1,5 +1,5 @@
 """kind, networks, scope and context on tests/kind_corpus: invented multi-article incidents in
-twelve languages that describe a restriction the way wire reporting does (exam-day cuts, mobile
+sixteen languages that describe a restriction the way wire reporting does (exam-day cuts, mobile
 data cut while broadband works, slowdowns of one platform or of everything, apps listed during a
 total shutdown, provinces and towns, curfews, background paragraphs about earlier shutdowns).
 Each gold file states only those four fields; every incident must get them right, except the
@@ -31,10 +31,10 @@ def results() -> dict:
     return {r.id: r for r in evaluate_corpus(CORPUS).incidents}
 
 
-def test_the_corpus_covers_twelve_languages(results: dict) -> None:
+def test_the_corpus_covers_sixteen_languages(results: dict) -> None:
     languages = {lang for r in results.values() for lang in r.languages}
-    assert languages >= {"en", "fr", "es", "pt", "ru", "tr", "ar", "fa", "id", "hi", "sw", "ur"}
-    assert len(results) >= 24
+    assert languages >= {"en", "fr", "es", "pt", "ru", "tr", "ar", "fa", "id", "hi", "sw", "ur", "it", "pl", "ne", "sq"}
+    assert len(results) >= 40
 
 
 def _same(field: str, built: object, gold: object) -> bool:
@@ -200,6 +200,7 @@ def test_arabic_accusative_nouns_still_name_a_total_cut(tmp_path: Path) -> None:
         ("en", "Mobile internet was cut in Hesket province after drone attacks on the city.", "conflict"),
         ("ru", "В Заречной области отключили мобильный интернет из-за атак беспилотников.", "conflict"),
         ("hi", "पथराव और आगज़नी के बाद चंदनगढ़ में मोबाइल इंटरनेट बंद कर दिया गया।", "unrest"),
+        ("sw", "Intaneti ya simu imekatwa mkoani Milimani wakati wa mapigano kati ya jeshi na waasi.", "conflict"),
     ],
 )
 def test_the_events_around_a_cut_in_their_own_words(tmp_path: Path, language: str, body: str, context: str) -> None:
