@@ -229,6 +229,17 @@ def denier(doc: Doc, start: int, end: int, zone: tuple[int, int] | None = None, 
     return None
 
 
+def negator_within(doc: Doc, start: int, end: int) -> str | None:
+    """A `stance.negator` word inside text[start:end] after its first word: a cue with a gap
+    ("internet (\\S+ ){1,5}diputus") that took in "tidak" reads "internet tidak diputus", a
+    denial. A negator opening the cue ("no access to the internet") is the cue's own word."""
+    if not C.has_cues(doc.language):
+        return None
+    text = C.folded(doc)
+    hit = _find(doc.language, "negator", text, start + 1, end)
+    return None if hit is None else doc.text[hit.start() : hit.end()]
+
+
 def stance(
     doc: Doc,
     start: int,

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .. import cues as C
 from ..types import Doc, Mention
-from ._stance import clause, denier, stance
+from ._stance import clause, denier, negator_within, stance
 from .authorities import authorities_in
 from .platforms import platform_names_re
 
@@ -25,6 +25,8 @@ def _kind(doc: Doc, sink: C.MentionSink) -> None:
     text = C.folded(doc)
     slowed_here = _platform_slowdowns(doc, hits, text)
     for hit in hits:
+        if hit.value != "throttling" and negator_within(doc, hit.start, hit.end) is not None:
+            continue  # "the internet was not cut" (a gap cue took in the negator): a denial, not a cut
         span = C.quote(doc, hit.start, hit.end)
         # A kind cue is often negative itself ("could not access"): only hypotheticals and
         # other incidents are discounted here; a denied restriction is `gates.negation`'s.
@@ -111,13 +113,31 @@ def _object_of_slowdown(doc: Doc, hit: C.Hit, hits: list[C.Hit], restriction: C.
 
 
 def _scope(doc: Doc, sink: C.MentionSink) -> None:
-    restriction = C.cue_set(doc.language, "gates", "restriction")
+    gate = C.cue_set(doc.language, "gates", "restriction")
     restore = C.cue_set(doc.language, "gates", "restore")
+    past = C.cue_set(doc.language, "gates", "past")
+    # A slowdown is the restriction too: "internet lento en la provincia de X" names where it was slowed.
+    slow = [h.start for h in C.hits(doc, "kind") if h.value == "throttling" and h.weight >= 0.6]
+
+    def restricted(zone: tuple[int, int]) -> bool:
+        return C.in_sentence(doc, gate, zone) is not None or any(zone[0] <= x < zone[1] for x in slow)
+
+    unaffected = C.cue_set(doc.language, "gates", "unaffected")
+    text = C.folded(doc)
     hits = list(C.hits(doc, "scope"))
     for hit in hits:
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
+        if _in_dateline(doc, hit):
+            continue  # "MJI WA MAWE, Juni 26 (Gazeti) -": where the article was filed, not the extent
+        if unaffected:
+            part = clause(doc, hit.start, hit.end, zone)
+            if unaffected.search(text, part[0], part[1]) is not None:
+                continue  # "while the rest of the district kept working normally": where it was not cut
         weight = hit.weight
+        earlier = _earlier_incident(doc, past, zone, text)
+        if earlier is not None:
+            weight *= EARLIER_INCIDENT  # "In 2019 the internet was cut nationwide": an earlier incident's extent
         if (
             hit.value == "national"
             and not (restore and C.in_sentence(doc, restore, zone))
@@ -132,20 +152,17 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
             # "in the cities of Marlo and Peshta, in the north of Chad": the region says where
             # the cities are (not "the region of Karsh, including the city of Tembli")
             weight *= REGION_AFTER_PLACE
-        if hit.value != "national" and not C.in_sentence(doc, restriction, zone):
+        if hit.value != "national" and not restricted(zone):
             continue  # "in the region" without a restriction is geography, not extent
-        if not C.in_sentence(doc, restriction, zone):
+        if not restricted(zone):
             weight *= 0.6
         if restore and C.in_sentence(doc, restore, zone):
             weight *= RESTORED_WHERE  # "access came back in several provinces": where it returned first
         said = stance(doc, hit.start, hit.end, negation=False, zone=zone)
-        sink.add(
-            "scope",
-            hit.value,
-            span,
-            weight * C.lead_factor(doc, hit.start) * said.factor,
-            said.note(C.cue_note(hit, doc)),
-        )
+        note = said.note(C.cue_note(hit, doc))
+        if earlier is not None:
+            note = f"{note}; an earlier incident ({earlier!r})"
+        sink.add("scope", hit.value, span, weight * C.lead_factor(doc, hit.start) * said.factor, note)
     regional = C.cue_set(doc.language, "scope")
     # A region or city named as where the restriction applies is more specific than "in
     # <country>" elsewhere in the article (a headline "Internet cut in Ecuador" over "cut in
@@ -153,19 +170,37 @@ def _scope(doc: Doc, sink: C.MentionSink) -> None:
     narrower = any(
         h.value != "national"
         and h.weight >= 0.5
-        and C.in_sentence(doc, restriction, C.sentence(doc, h.start, h.end))
+        and restricted(C.sentence(doc, h.start, h.end))
         and not (restore and C.in_sentence(doc, restore, C.sentence(doc, h.start, h.end)))
         for h in C.hits(doc, "scope")
     )
     for hit in C.hits(doc, "scope_country"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
+        if _earlier_incident(doc, past, zone, text) is not None:
+            continue  # "in 2021 Tarsan cut the internet": the country of an earlier incident
         below = [h for h in regional.finditer(C.folded(doc), zone[0], zone[1]) if h.value != "national"]
         if below:
             continue  # "in Ethiopia's Tigray region": the country names where, not how far
-        if C.in_sentence(doc, restriction, zone):
+        if restricted(zone):
             weight = hit.weight * C.lead_factor(doc, hit.start) * (NARROWER if narrower else 1.0)
             sink.add("scope", "national", span, weight, C.cue_note(hit, doc))
+
+
+DATELINE_REACH = 60  # characters after a capitalised place where a dateline's comma or date follows
+
+
+def _in_dateline(doc: Doc, hit: C.Hit) -> bool:
+    """Whether a cue matched inside a capitalised dateline at a line start ("MJI WA MAWE, Juni
+    26", "CIUDAD DE LOS OLMOS, 8 may"): a case-insensitive cue read a town's name, in capitals,
+    followed by a comma. Scripts without case never look like one."""
+    line = doc.text.rfind("\n", 0, hit.start) + 1
+    head = doc.text[line : hit.end]
+    if not any(c.isupper() for c in head) or head != head.upper():
+        return False
+    rest = doc.text[hit.end : hit.end + DATELINE_REACH]
+    comma = rest.find(",")
+    return comma >= 0 and rest[:comma].upper() == rest[:comma]
 
 
 def _main_kind(doc: Doc) -> str | None:
@@ -198,7 +233,7 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
     for hit in C.hits(doc, "networks"):
         span = C.quote(doc, hit.start, hit.end)
         zone = C.sentence(doc, hit.start, hit.end)
-        if unaffected and unaffected.search(text, hit.end, min(zone[1], hit.end + SPARED_NEAR)):
+        if unaffected and _spared(doc, hit, zone, unaffected, (restriction, kind, C.cue_set(doc.language, "networks"))):
             continue  # "fixed internet and wifi were not affected": named as spared
         found = list(kind.finditer(text, zone[0], zone[1]))
         kinds = {h.value for h in found if h.weight >= 0.8}
@@ -267,6 +302,31 @@ def _networks(doc: Doc, sink: C.MentionSink) -> None:
             said.note(C.cue_note(hit, doc)),
             extra={"by_kind": by_kind},
         )
+
+
+def _spared(doc: Doc, hit: C.Hit, zone: tuple[int, int], unaffected: C.CueSet, others: tuple[C.CueSet, ...]) -> bool:
+    """Whether a network is said to have kept working: an `unaffected` phrase after it in its
+    sentence with no cut or slowdown named in between ("Broadband lines, used mostly by
+    offices, still work"; not "broadband lines were cut and only calls still work"). Beyond
+    SPARED_NEAR characters, or after a comma, no other network may stand in between either
+    ("fixed lines were cut, mobile data kept working" spares mobile data, not fixed lines).
+    `others`: the cut cues, then the network cues."""
+    text = C.folded(doc)
+    near = unaffected.search(text, hit.end, zone[1])
+    if near is None:
+        return False
+    cuts, networks = others[:-1], others[-1]
+    between = [h for cues in cuts if cues for h in cues.finditer(text, hit.end, near.start)]
+    # (a slowdown word there says how it kept working: "works slowly, but is not cut")
+    slow = [(h.start, h.end) for h in between if h.value == "throttling"]
+    if any(h.value != "throttling" and not any(s <= h.start and h.end <= e for s, e in slow) for h in between):
+        return False
+    other = bool(networks) and networks.search(text, hit.end, near.start) is not None
+    if not other:
+        return True
+    # another network in between: "fixed internet and wifi were not affected" spares both, but
+    # "wired internet is cut, mobile service works normally" spares only the one after the comma
+    return near.start <= hit.end + SPARED_NEAR and not any(c in text[hit.end : near.start] for c in ",;\u060c")
 
 
 def _came_back(doc: Doc, hit: C.Hit, zone: tuple[int, int], restore: C.CueSet, cuts: tuple[C.CueSet, ...]) -> bool:
