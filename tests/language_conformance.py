@@ -3,7 +3,8 @@ say, per field, whether the record holds what the article states.
 
 A second, independent set (`tests/fixtures/languages2/<code>.yaml`: other stories, other
 phrasing, other invented places and people) guards against cues fitted to the first: a
-language reads a field only when both sets show it.
+language reads a field only when both sets show it. A third set (`languages3/`, some
+languages only) holds one longer wire-style article each, closer to what real sources are.
 
 Shared by `tests/test_language_conformance.py` (which holds every folder to its file's
 `known_gaps`) and `bench/bench_languages.py` (which prints the table)."""
@@ -21,7 +22,7 @@ from shutdown_records.fields import scored
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languages"
 # set number -> folder of invented articles (set 2 written apart from set 1, see above)
-SETS = {1: FIXTURES, 2: FIXTURES.parent / "languages2"}
+SETS = {1: FIXTURES, 2: FIXTURES.parent / "languages2", 3: FIXTURES.parent / "languages3"}
 # the scored fields, in the model's order (the table's columns)
 FIELDS = tuple(scored())
 NAMED = {"ordered_by": "name", "legal_basis": "instrument", "court_challenges": "court"}

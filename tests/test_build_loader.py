@@ -85,10 +85,10 @@ def test_unreadable_sources_are_named_and_the_rest_still_load(tmp_path):
 
 
 def test_language_without_vocabulary_is_read_and_reported():
-    loaded = load_sources([FIX / "de_unsupported.txt"])
+    loaded = load_sources([FIX / "nl_unsupported.txt"])
     doc = loaded.docs[0]
-    assert doc.language == "de" and not doc.language_supported
-    assert any("language 'de' has no vocabulary" in p for p in loaded.problems)
+    assert doc.language == "nl" and not doc.language_supported
+    assert any("language 'nl' has no vocabulary" in p for p in loaded.problems)
 
 
 def test_html_text_is_stored_as_a_text_source_named_by_hash(tmp_path):

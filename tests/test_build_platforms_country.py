@@ -80,7 +80,7 @@ def test_a_country_s_own_name_is_read_beside_cldrs_in_every_case():
 
 
 def test_country_is_read_in_a_language_without_vocabulary():
-    result = build_record([FIX / "de_unsupported.txt"])
+    result = build_record([FIX / "nl_unsupported.txt"])
     assert result.record["country"] == "ET"
     assert any("no vocabulary" in p for p in result.problems)
 

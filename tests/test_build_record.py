@@ -153,10 +153,10 @@ def test_cli_with_no_readable_source_exits_1_and_leaves_the_record_alone(tmp_pat
 
 
 def test_cli_without_output_prints_yaml_and_reports_language_without_vocabulary():
-    result = CliRunner().invoke(cli, ["build", str(FIX / "de_unsupported.txt")])
+    result = CliRunner().invoke(cli, ["build", str(FIX / "nl_unsupported.txt")])
     assert result.exit_code == 0
     assert result.stdout.startswith("id: et-2023-")
-    assert "warning:" in result.stderr and "'de' has no vocabulary" in result.stderr
+    assert "warning:" in result.stderr and "'nl' has no vocabulary" in result.stderr
 
 
 def test_cli_language_option_applies_to_undeclared_sources(tmp_path):

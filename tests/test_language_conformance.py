@@ -20,6 +20,10 @@ def test_the_second_set_covers_only_language_folders():
     assert set(languages(2)) <= set(supported_languages())
 
 
+def test_the_third_set_covers_only_language_folders():
+    assert set(languages(3)) <= set(supported_languages())
+
+
 @pytest.mark.parametrize(("which", "code"), [(which, code) for which in SETS for code in languages(which)])
 def test_each_stated_field_is_read_unless_listed_as_a_gap(which, code):
     data = fixture(code, which)

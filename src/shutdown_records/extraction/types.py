@@ -117,8 +117,47 @@ _ABBREVIATIONS = (
     "n",
 )
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
+
+
+def _dotted_day_months() -> list[str]:
+    """Month names (CLDR's, as written) of the languages that write a day with a full stop
+    ("am 2. Juni 2025": data/lang/<code>/dates.yaml `ordinal_suffixes` holds "."). That stop
+    ends no sentence; without this every German sentence holding a date was cut in two."""
+    from babel import Locale  # noqa: PLC0415 - CLDR tables, read once when this module loads
+    from babel.core import UnknownLocaleError  # noqa: PLC0415
+
+    from .langdata import supported_languages, topic  # noqa: PLC0415 - langdata does not import types
+
+    names: set[str] = set()
+    for code in sorted(supported_languages()):
+        data = topic(code, "dates")
+        if "." not in (data.get("ordinal_suffixes") or []):
+            continue
+        try:
+            loc = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for ctx in ("format", "stand-alone"):
+            names.update(str(n) for n in loc.months.get(ctx, {}).get("wide", {}).values())
+        for extra in (data.get("month_extra_names") or {}).values():
+            names.update(str(n) for n in extra if not str(n).endswith("."))  # "Jan." could be a name
+    return sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+
+
+def _not_a_dotted_day() -> str:
+    """A look-ahead refusing the stop after a one- or two-digit day before such a month name."""
+    months = _dotted_day_months()
+    if not months:
+        return ""
+    alt = "|".join(re.escape(m) for m in months)
+    return "".join(rf"(?!(?<={day}\.)\s+(?:{alt})(?!\w))" for day in (r"(?<!\d)\d", r"(?<!\d)\d\d"))
+
+
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?\u3002\u061f\u0964\u06d4])" + _NOT_AFTER + r"[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])"
+    r"(?<=[.!?\u3002\u061f\u0964\u06d4])"
+    + _NOT_AFTER
+    + _not_a_dotted_day()
+    + r"[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])"
 )
 
 

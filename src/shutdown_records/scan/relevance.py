@@ -22,14 +22,31 @@ from ..text import fold
 _SENTENCE_MARK = re.compile(r"[.!?\u3002\u061f\u06d4\u0964\n]")
 
 
+@cache
+def _dotted_day() -> re.Pattern[str] | None:
+    """A day written with a full stop before a month name ("am 2. Juni"): the builder's rule
+    (extraction/types.py), so scan and build cut the same sentences."""
+    from ..extraction.types import _dotted_day_months  # noqa: PLC0415 - CLDR names, read once
+
+    months = _dotted_day_months()
+    if not months:
+        return None
+    return re.compile(r"(?<!\d)\d{1,2}\.\s+(?:" + "|".join(re.escape(m) for m in months) + r")(?!\w)")
+
+
 def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end: a line break, or . ! ? (and their CJK, Arabic,
-    Urdu and Devanagari forms) followed by white space."""
+    Urdu and Devanagari forms) followed by white space; not the full stop of a dotted day."""
     size = len(text)
     ends = []
+    dotted = _dotted_day()
     for m in _SENTENCE_MARK.finditer(text):
         end = m.end()
         if text[m.start()] == "\n" or end >= size or text[end].isspace():
+            if dotted is not None and m.start() and text[m.start() - 1].isdigit():
+                digits = 2 if m.start() > 1 and text[m.start() - 2].isdigit() else 1
+                if dotted.match(text, m.start() - digits):
+                    continue
             ends.append(end)
     return ends
 
