@@ -18,6 +18,7 @@ import json
 import operator
 import re
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 from . import regexsyntax
@@ -96,16 +97,26 @@ def folded_forms(literal: str) -> set[str]:
 class MemberIndex:
     """Which cues of a set may match where the folded text opens with a given key.
 
-    Cues are kept in their set order; a cue whose literal heads are unknown is always listed.
+    Cues are kept in their set order. A cue whose literal heads are unknown ("(switch|turn)
+    off") is listed under the openings read off its regex (`openings`), and always when
+    those are unknown too or need the unfolded text (a capital letter).
     """
 
-    def __init__(self, heads: list[tuple[str, ...]]):
+    def __init__(self, heads: list[tuple[str, ...]], patterns: list[tuple[str, int]] | None = None):
         self._by_key: dict[str, set[int]] = {}
-        self._always = {i for i, h in enumerate(heads) if not h}
+        self._always: set[int] = set()
         for i, hs in enumerate(heads):
             for head in hs:
                 for key in folded_forms(head[:DEPTH]):
                     self._by_key.setdefault(key, set()).add(i)
+            if hs:
+                continue
+            found = openings(*patterns[i]) if patterns is not None else None
+            if found is None or any(s[0] == RAW for s in found):
+                self._always.add(i)
+                continue
+            for key in found:
+                self._by_key.setdefault(key, set()).add(i)
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def order(self, key: str) -> tuple[int, ...]:
@@ -323,6 +334,7 @@ def top_level_bar(regex: str) -> bool:
 
 
 _AFTER_NON_WORD = re.compile(r"\W")
+_END = operator.methodcaller("end")
 
 
 class DocIndex:
@@ -331,12 +343,14 @@ class DocIndex:
     def __init__(self, text: str, folded: str):
         self.folded = folded
         full: dict[str, list[int]] = {}
-        n, depth = len(text), DEPTH
-        for p in [0] + [m.end() for m in _AFTER_NON_WORD.finditer(text)]:
-            if p >= n:
-                continue
+        depth = DEPTH
+        starts = [0, *map(_END, _AFTER_NON_WORD.finditer(text))]
+        if starts[-1] >= len(text):
+            starts.pop()  # after a last non-word character: nothing opens there
+        get = full.get
+        for p in starts:
             key = folded[p : p + depth]
-            lst = full.get(key)
+            lst = get(key)
             if lst is None:
                 full[key] = [p]
             else:
@@ -347,22 +361,36 @@ class DocIndex:
         self.text = text
 
     def _raw(self) -> dict[str, list[int]]:
-        """Positions by their first character as written (for case-sensitive openings)."""
+        """Positions by their first character as written (for case-sensitive openings),
+        each list sorted."""
         if self._by_raw is None:
+            text = self.text
             by: dict[str, list[int]] = {}
-            for lst in self._by[DEPTH].values():
-                for p in lst:
-                    by.setdefault(self.text[p], []).append(p)
+            for p in sorted(chain.from_iterable(self._by[DEPTH].values())):
+                lst = by.get(text[p])
+                if lst is None:
+                    by[text[p]] = [p]
+                else:
+                    lst.append(p)
             self._by_raw = by
         return self._by_raw
 
     def _keyed(self, length: int) -> dict[str, list[int]]:
-        """Positions by their first `length` folded characters (derived from the longest keys)."""
+        """Positions by their first `length` folded characters (derived from the longest
+        keys), each list sorted."""
         by = self._by.get(length)
         if by is None:
-            by = {}
+            parts: dict[str, list[list[int]]] = {}
             for key, lst in self._by[DEPTH].items():
-                by.setdefault(key[:length], []).extend(lst)
+                group = parts.get(key[:length])
+                if group is None:
+                    parts[key[:length]] = [lst]
+                else:
+                    group.append(lst)
+            # A key that is one longer key's prefix shares that key's (sorted) list.
+            by = {
+                key: group[0] if len(group) == 1 else sorted(chain.from_iterable(group)) for key, group in parts.items()
+            }
             self._by[length] = by
         return by
 
@@ -382,25 +410,21 @@ class DocIndex:
 
     def _find(self, opening_set: frozenset[str]) -> list[int]:
         """The keys both in the set and in this document are found by one set intersection
-        (in C, over the smaller side): a set may have thousands of openings (country names)
-        while an article has a few hundred keys."""
-        grouped = _by_length(opening_set)
-        if len(grouped) == 1:
+        over the smaller side (a set may have thousands of openings, country names, while
+        an article has a few hundred keys); their sorted position lists are then merged."""
+        lists: list[list[int]] = []
+        for length, strings in _by_length(opening_set):
+            table = self._raw() if length == 0 else self._keyed(length)
+            # dict_keys & frozenset walks the frozenset; frozenset.intersection(dict) walks the dict
+            keys = strings.intersection(table) if len(strings) > len(table) else table.keys() & strings
+            lists.extend(map(table.__getitem__, keys))
+        if len(lists) == 1:
+            return lists[0]  # shared with the table: callers never modify it
+        if len(_by_length(opening_set)) == 1:
             # Openings of one length: each position has one key, so the lists are disjoint
             # and are joined and sorted without a set (Timsort merges their sorted runs).
-            length, strings = grouped[0]
-            table = self._raw() if length == 0 else self._keyed(length)
-            out: list[int] = []
-            for s in table.keys() & strings:
-                out += table[s]
-            out.sort()
-            return out
-        found: set[int] = set()
-        for length, strings in grouped:
-            table = self._raw() if length == 0 else self._keyed(length)
-            for s in table.keys() & strings:
-                found.update(table[s])
-        return sorted(found)
+            return sorted(chain.from_iterable(lists))
+        return sorted(set(chain.from_iterable(lists)))
 
 
 _GROUPED: dict[frozenset[str], tuple[tuple[int, frozenset[str]], ...]] = {}
