@@ -18,7 +18,6 @@ import json
 import operator
 import re
 from importlib import resources
-from itertools import chain
 from typing import Any
 
 from . import regexsyntax
@@ -334,7 +333,6 @@ def top_level_bar(regex: str) -> bool:
 
 
 _AFTER_NON_WORD = re.compile(r"\W")
-_END = operator.methodcaller("end")
 
 
 class DocIndex:
@@ -343,14 +341,12 @@ class DocIndex:
     def __init__(self, text: str, folded: str):
         self.folded = folded
         full: dict[str, list[int]] = {}
-        depth = DEPTH
-        starts = [0, *map(_END, _AFTER_NON_WORD.finditer(text))]
-        if starts[-1] >= len(text):
-            starts.pop()  # after a last non-word character: nothing opens there
-        get = full.get
-        for p in starts:
+        n, depth = len(text), DEPTH
+        for p in [0] + [m.end() for m in _AFTER_NON_WORD.finditer(text)]:
+            if p >= n:
+                continue
             key = folded[p : p + depth]
-            lst = get(key)
+            lst = full.get(key)
             if lst is None:
                 full[key] = [p]
             else:
@@ -361,36 +357,22 @@ class DocIndex:
         self.text = text
 
     def _raw(self) -> dict[str, list[int]]:
-        """Positions by their first character as written (for case-sensitive openings),
-        each list sorted."""
+        """Positions by their first character as written (for case-sensitive openings)."""
         if self._by_raw is None:
-            text = self.text
             by: dict[str, list[int]] = {}
-            for p in sorted(chain.from_iterable(self._by[DEPTH].values())):
-                lst = by.get(text[p])
-                if lst is None:
-                    by[text[p]] = [p]
-                else:
-                    lst.append(p)
+            for lst in self._by[DEPTH].values():
+                for p in lst:
+                    by.setdefault(self.text[p], []).append(p)
             self._by_raw = by
         return self._by_raw
 
     def _keyed(self, length: int) -> dict[str, list[int]]:
-        """Positions by their first `length` folded characters (derived from the longest
-        keys), each list sorted."""
+        """Positions by their first `length` folded characters (derived from the longest keys)."""
         by = self._by.get(length)
         if by is None:
-            parts: dict[str, list[list[int]]] = {}
+            by = {}
             for key, lst in self._by[DEPTH].items():
-                group = parts.get(key[:length])
-                if group is None:
-                    parts[key[:length]] = [lst]
-                else:
-                    group.append(lst)
-            # A key that is one longer key's prefix shares that key's (sorted) list.
-            by = {
-                key: group[0] if len(group) == 1 else sorted(chain.from_iterable(group)) for key, group in parts.items()
-            }
+                by.setdefault(key[:length], []).extend(lst)
             self._by[length] = by
         return by
 
@@ -410,21 +392,25 @@ class DocIndex:
 
     def _find(self, opening_set: frozenset[str]) -> list[int]:
         """The keys both in the set and in this document are found by one set intersection
-        over the smaller side (a set may have thousands of openings, country names, while
-        an article has a few hundred keys); their sorted position lists are then merged."""
-        lists: list[list[int]] = []
-        for length, strings in _by_length(opening_set):
-            table = self._raw() if length == 0 else self._keyed(length)
-            # dict_keys & frozenset walks the frozenset; frozenset.intersection(dict) walks the dict
-            keys = strings.intersection(table) if len(strings) > len(table) else table.keys() & strings
-            lists.extend(map(table.__getitem__, keys))
-        if len(lists) == 1:
-            return lists[0]  # shared with the table: callers never modify it
-        if len(_by_length(opening_set)) == 1:
+        (in C, over the smaller side): a set may have thousands of openings (country names)
+        while an article has a few hundred keys."""
+        grouped = _by_length(opening_set)
+        if len(grouped) == 1:
             # Openings of one length: each position has one key, so the lists are disjoint
             # and are joined and sorted without a set (Timsort merges their sorted runs).
-            return sorted(chain.from_iterable(lists))
-        return sorted(set(chain.from_iterable(lists)))
+            length, strings = grouped[0]
+            table = self._raw() if length == 0 else self._keyed(length)
+            out: list[int] = []
+            for s in table.keys() & strings:
+                out += table[s]
+            out.sort()
+            return out
+        found: set[int] = set()
+        for length, strings in grouped:
+            table = self._raw() if length == 0 else self._keyed(length)
+            for s in table.keys() & strings:
+                found.update(table[s])
+        return sorted(found)
 
 
 _GROUPED: dict[frozenset[str], tuple[tuple[int, frozenset[str]], ...]] = {}
