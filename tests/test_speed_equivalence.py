@@ -1,8 +1,8 @@
 """The start-up and throughput shortcuts give what the plain code they replaced gave.
 
-Why: a faster trie renderer, a pattern reader that takes plain characters in runs and an
-opening index that merges sorted lists are only worth having if no regex, parse tree or
-candidate list changes; `scripts/pin_outputs.py` checks the outputs, these check the parts
+Why: a faster trie renderer and a pattern reader that takes plain characters in runs are
+only worth having if no regex or parse tree changes, and the opening index must list exactly
+the positions that open like one of a set's openings; `scripts/pin_outputs.py` checks the outputs, these check the parts
 on random inputs (invented words, no corpus text).
 """
 
