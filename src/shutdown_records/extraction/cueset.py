@@ -53,32 +53,20 @@ def _uncaptured(regex: str) -> str:
     regex = _NAMED_GROUP.sub("(?:", regex)
     if _BACKREFERENCE.search(regex):
         return regex
-    out: list[str] = []
-    i, in_class = 0, False
-    while i < len(regex):
-        ch = regex[i]
-        if ch == "\\":
-            out.append(regex[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            # "[]a]" and "[^]a]": a "]" right after the opening is a member, not the end
-            skip = 2 if regex[i + 1 : i + 2] == "^" else 1
-            if regex[i + skip : i + skip + 1] == "]":
-                skip += 1
-            out.append(regex[i : i + skip])
-            i += skip
-            in_class = True
-            continue
-        elif ch == "(" and regex[i + 1 : i + 2] != "?":
-            out.append("(?:")
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    # An escape or a whole character class is kept as it is ("[]a]" and "[^]a]": a "]" right
+    # after the opening is a member); any other "(" not followed by "?" opens a group.
+    return _GROUP_OPENING.sub(_uncapture, regex)
+
+
+_GROUP_OPENING = re.compile(r"(\\[\s\S]?|\[\^?\]?(?:\\[\s\S]?|[^\]\\])*(?:\]|\Z))|\((?!\?)")
+
+
+def _uncapture(m: re.Match[str]) -> str:
+    return m.group(1) or "(?:"
+
+
+def _hit_order(hit: Hit) -> tuple[int, int]:
+    return (hit.start, -hit.end)
 
 
 class CueSet:
@@ -137,7 +125,10 @@ class CueSet:
         regex; the `MemberIndex` narrows the cues to those whose heads open like the text."""
         index = _doc_index(text)
         if index is not None and self._members is None:
-            self._members = [prefixes.MemberIndex([h for _, h in m]) for _, m in self._passes]
+            self._members = [
+                prefixes.MemberIndex([h for _, h in m], [(c.pattern.pattern, c.pattern.flags) for c, _ in m])
+                for _, m in self._passes
+            ]
         for i in range(len(self._passes)):
             members = self._passes[i][1]
             order_of = self._members[i].order if index is not None else None  # type: ignore[index]
@@ -168,7 +159,11 @@ class CueSet:
         """
         cached = self._last
         if cached is None or cached[0] is not text:
-            found = sorted(self._hits(text), key=lambda h: (h.start, -h.end))
+            found = list(self._hits(text))
+            if len(self._passes) > 1:
+                # One pass yields its hits in text order already (leftmost, each after
+                # the last one's end, as `finditer`); two passes are merged by the sort.
+                found.sort(key=_hit_order)
             cached = (text, [h.start for h in found], found)
             self._last = cached
         return cached

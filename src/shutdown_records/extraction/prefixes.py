@@ -96,16 +96,26 @@ def folded_forms(literal: str) -> set[str]:
 class MemberIndex:
     """Which cues of a set may match where the folded text opens with a given key.
 
-    Cues are kept in their set order; a cue whose literal heads are unknown is always listed.
+    Cues are kept in their set order. A cue whose literal heads are unknown ("(switch|turn)
+    off") is listed under the openings read off its regex (`openings`), and always when
+    those are unknown too or need the unfolded text (a capital letter).
     """
 
-    def __init__(self, heads: list[tuple[str, ...]]):
+    def __init__(self, heads: list[tuple[str, ...]], patterns: list[tuple[str, int]] | None = None):
         self._by_key: dict[str, set[int]] = {}
-        self._always = {i for i, h in enumerate(heads) if not h}
+        self._always: set[int] = set()
         for i, hs in enumerate(heads):
             for head in hs:
                 for key in folded_forms(head[:DEPTH]):
                     self._by_key.setdefault(key, set()).add(i)
+            if hs:
+                continue
+            found = openings(*patterns[i]) if patterns is not None else None
+            if found is None or any(s[0] == RAW for s in found):
+                self._always.add(i)
+                continue
+            for key in found:
+                self._by_key.setdefault(key, set()).add(i)
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def order(self, key: str) -> tuple[int, ...]:

@@ -21,6 +21,7 @@ The tree is a list of `(op, argument)` items:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -30,6 +31,9 @@ _CATEGORIES = set("dDsSwW")
 _ZERO_WIDTH = set("AZbB")
 _CONTROL = {"a": 7, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
 _HEX = {"x": 2, "u": 4, "U": 8}
+
+
+_LITERAL_RUN = re.compile(r"[^\\.^$*+?{}\[\]|()]+")  # characters that stand for themselves
 
 
 class Unknown(Exception):
@@ -71,7 +75,19 @@ class _Reader:
 
     def sequence(self) -> list[Item]:
         items: list[Item] = []
-        while self.pos < len(self.text) and self._peek() not in "|)":
+        text = self.text
+        while self.pos < len(text) and self._peek() not in "|)":
+            run = _LITERAL_RUN.match(text, self.pos)
+            if run is not None:
+                # Plain characters are literals, read many at a time (most of a cue's text);
+                # the last one goes the usual way when a quantifier may follow it.
+                end = run.end()
+                if text[end : end + 1] in ("*", "+", "?", "{"):
+                    end -= 1
+                if end > self.pos:
+                    items.extend(("lit", ord(ch)) for ch in text[self.pos : end])
+                    self.pos = end
+                    continue
             item = self.atom()
             if item is None:
                 continue

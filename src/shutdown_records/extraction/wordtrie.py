@@ -52,30 +52,51 @@ def _build(items: list[tuple[str, str]], lower: bool, any_space: bool) -> str:
             continue
         node = root
         for ch in literal.lower() if lower else literal:
-            node = node.setdefault(ch, {})
-        node.setdefault(_END, set()).add(tail)
+            child = node.get(ch)
+            if child is None:
+                child = node[ch] = {}
+            node = child
+        ends = node.get(_END)
+        if ends is None:
+            node[_END] = {tail}
+        else:
+            ends.add(tail)
         count += 1
-    return _render(root, any_space) if count else ""
+    return _render(root, {" ": r"\s+"} if any_space else {}) if count else ""
 
 
-def _char(ch: str, any_space: bool) -> str:
-    return r"\s+" if any_space and ch == " " else re.escape(ch)
-
-
-def _render(node: dict, any_space: bool) -> str:
-    branches = [
-        _char(ch, any_space) + _render(child, any_space)
-        for ch, child in sorted(node.items(), key=lambda kv: kv[0])
-        if ch != _END
-    ]
-    ends = sorted(node.get(_END, ()), key=lambda s: (-len(s), s))
+def _render(node: dict, escaped: dict[str, str]) -> str:
+    """The regex of a trie node. A run of nodes with one child and no end is written as
+    one literal without recursing, which is most of a word list's nodes; `escaped`
+    remembers each character's escape (a space may be `\\s+`)."""
+    run: list[str] = []
+    while len(node) == 1:
+        ((ch, child),) = node.items()
+        if ch == _END:
+            break
+        esc = escaped.get(ch)
+        if esc is None:
+            esc = escaped[ch] = re.escape(ch)
+        run.append(esc)
+        node = child
+    head = "".join(run)
+    branches = [_render_edge(ch, child, escaped) for ch, child in sorted(node.items()) if ch != _END]
+    ends = node.get(_END)
     if ends:
         # The longer continuations first, then the literal's own end (the empty branch).
-        branches.extend(s for s in ends if s)
+        ordered = sorted(ends, key=lambda s: (-len(s), s))
+        branches.extend(s for s in ordered if s)
         if "" in ends:
             branches.append("")
     if len(branches) == 1:
-        return branches[0]
+        return head + branches[0]
     if branches and branches[-1] == "" and len(branches) == 2:
-        return f"(?:{branches[0]})?"
-    return "(?:" + "|".join(branches) + ")"
+        return f"{head}(?:{branches[0]})?"
+    return head + "(?:" + "|".join(branches) + ")"
+
+
+def _render_edge(ch: str, child: dict, escaped: dict[str, str]) -> str:
+    esc = escaped.get(ch)
+    if esc is None:
+        esc = escaped[ch] = re.escape(ch)
+    return esc + _render(child, escaped)
