@@ -127,7 +127,9 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
         )
 
 
-_NUMBER_ONLY = re.compile(r"^[\w ]+ No\. (\d+)(?:/(\d{4}))?$")  # "Law No. 7", "Law No. 7/2023": built from a number alone
+_NUMBER_ONLY = re.compile(
+    r"^[\w ]+ No\. (\d+)(?:/(\d{4}))?$"
+)  # "Law No. 7", "Law No. 7/2023": built from a number alone
 
 
 def _by_full_name(
