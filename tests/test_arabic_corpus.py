@@ -165,3 +165,13 @@ def test_a_hijri_date_in_ramadan_is_no_religious_context(tmp_path: Path) -> None
 def test_a_block_during_ramadan_is_religious_context(tmp_path: Path) -> None:
     body = "حجبت السلطات تطبيق فيسبوك خلال شهر رمضان بسبب الإعلانات."
     assert "religious" in (_build(tmp_path, [("2025-03-10", body)])["context"] or [])
+
+
+def test_a_lifting_condition_is_no_reason(tmp_path: Path) -> None:
+    body = "قطعت السلطات الإنترنت عن الإقليم منذ الإثنين، على أن تعود الخدمة إلى حين استقرار الأوضاع."
+    assert "public_order" not in (_build(tmp_path, [("2025-02-05", body)])["justification"] or [])
+
+
+def test_stability_as_the_aim_is_public_order(tmp_path: Path) -> None:
+    body = "قطعت السلطات الإنترنت عن الإقليم منذ الإثنين، وقال الوزير إن القرار اتُّخذ للحفاظ على الاستقرار."
+    assert "public_order" in (_build(tmp_path, [("2025-02-05", body)])["justification"] or [])
