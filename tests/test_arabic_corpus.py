@@ -175,3 +175,16 @@ def test_a_lifting_condition_is_no_reason(tmp_path: Path) -> None:
 def test_stability_as_the_aim_is_public_order(tmp_path: Path) -> None:
     body = "قطعت السلطات الإنترنت عن الإقليم منذ الإثنين، وقال الوزير إن القرار اتُّخذ للحفاظ على الاستقرار."
     assert "public_order" in (_build(tmp_path, [("2025-02-05", body)])["justification"] or [])
+
+
+def test_a_vpn_tried_beside_calls_via_an_app_is_no_workaround(tmp_path: Path) -> None:
+    body = (
+        "انقطع الإنترنت في عموم البلاد صباح الأربعاء. وكتب أحد المستخدمين: جرّبت ثلاثة تطبيقات VPN ولا شيء "
+        "يعمل، حتى المكالمات عبر واتساب متوقفة."
+    )
+    assert _build(tmp_path, [("2025-05-22", body)])["workarounds"] == []
+
+
+def test_getting_round_via_vpn_apps_is_a_workaround(tmp_path: Path) -> None:
+    body = "حجبت السلطات تطبيق تيك توك في البلاد منذ السبت، ويواصل المستخدمون النشر عبر تطبيقات في بي إن."
+    assert _build(tmp_path, [("2025-03-10", body)])["workarounds"] == ["vpn"]
