@@ -188,3 +188,13 @@ def test_a_vpn_tried_beside_calls_via_an_app_is_no_workaround(tmp_path: Path) ->
 def test_getting_round_via_vpn_apps_is_a_workaround(tmp_path: Path) -> None:
     body = "حجبت السلطات تطبيق تيك توك في البلاد منذ السبت، ويواصل المستخدمون النشر عبر تطبيقات في بي إن."
     assert _build(tmp_path, [("2025-03-10", body)])["workarounds"] == ["vpn"]
+
+
+def test_disruptions_of_a_service_are_no_unrest(tmp_path: Path) -> None:
+    body = "سجلت اضطرابات في مواقع التواصل الاجتماعي في الجزائر منذ الأحد، وتعذّر الوصول إلى فيسبوك."
+    assert "unrest" not in (_build(tmp_path, [("2025-06-16", body)])["context"] or [])
+
+
+def test_unrest_in_the_streets_is_unrest(tmp_path: Path) -> None:
+    body = "قطعت السلطات الإنترنت عن مدينة الواحات منذ الأحد إثر اضطرابات عنيفة بين محتجين وقوات الأمن."
+    assert "unrest" in (_build(tmp_path, [("2025-06-16", body)])["context"] or [])
