@@ -20,7 +20,6 @@ IDS = [i.id for i in find_incidents(CORPUS)]
 KNOWN_MISSES = {
     "cs-2025-incitar-es": "'incitar a la violencia' stays public_order beside the hate the sentence names",
     "gz-2025-hatred-en": "'incite violence' stays public_order beside the hate the sentence names",
-    "qd-2025-amni-ar": "a lifting condition ('once the situation stabilises') read as a public-order reason",
     "sm-2025-hoaks-id": "'provokasi' gives public_order beside the hoaxes (debatable gold)",
 }
 

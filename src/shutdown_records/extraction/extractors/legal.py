@@ -116,7 +116,7 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), m.end(), value, cue.weight))
-    for start, end, value, weight in _join_glossed(text, sorted(found, key=lambda f: f[0])):
+    for start, end, value, weight in _join_glossed(text, _by_full_name(sorted(found, key=lambda f: f[0]))):
         span = C.quote(doc, start, end)
         zone = C.sentence(doc, start, end)
         gate = legal.search(text, zone[0], zone[1]) is not None
@@ -130,6 +130,33 @@ def _legal_basis(doc: Doc, sink: C.MentionSink) -> None:
             weight * factor * said.factor,
             said.note(f"instrument named: {doc.text[start:end]!r}"),
         )
+
+
+_NUMBER_ONLY = re.compile(
+    r"^[\w ]+ No\. (\d+)(?:/(\d{4}))?$"
+)  # "Law No. 7", "Law No. 7/2023": built from a number alone
+
+
+def _by_full_name(
+    found: list[tuple[int, int, dict[str, str], float]],
+) -> list[tuple[int, int, dict[str, str], float]]:
+    """A law cited by its number alone ("the same law No. 7") after the document named it in
+    full ("the Cybercrime Law No. 7 of 2023") is that law: it takes the full name, so one law
+    is not counted twice. Only when exactly one full name holds the number (and the year)."""
+    full = [v["instrument"] for _, _, v, _ in found if v.get("instrument") and not _NUMBER_ONLY.match(v["instrument"])]
+    out = []
+    for start, end, value, weight in found:
+        m = _NUMBER_ONLY.match(value.get("instrument", ""))
+        if m is not None:
+            same = {
+                name
+                for name in full
+                if re.search(rf"(?<!\d){m.group(1)}(?!\d)", name) and (m.group(2) is None or m.group(2) in name)
+            }
+            if len(same) == 1:
+                value = {**value, "instrument": same.pop()}
+        out.append((start, end, value, weight))
+    return out
 
 
 _GLOSS = re.compile(r"\s*\(\s*")  # "Marco Civil da Internet (Law 12.965/2014)": a bracket only
