@@ -118,3 +118,28 @@ def test_swahili_switched_off_with_a_subject_prefix_is_a_cut() -> None:
         "uchaguzi mkuu, wakazi wa Mji wa Kilele walisema.\n"
     )
     assert verdict.relevant, verdict
+
+
+def test_an_italian_bill_not_yet_law_is_not_a_block() -> None:
+    verdict = judge(
+        "Social vietati ai minori: la proposta in Senato\n\nLa proposta di legge prevede la verifica dell'età "
+        "per le piattaforme di Valdorso. La proposta di legge non prevede il blocco dei servizi, ma multe.\n"
+    )
+    assert not verdict.relevant, verdict
+
+
+def test_a_regulators_fine_without_a_suspension_is_not_a_block() -> None:
+    verdict = judge(
+        "Autoridade multa rede social Kwiko\n\nA autoridade aplicou uma multa de R$ 20 milhões à plataforma "
+        "Kwiko e descartou, por enquanto, suspender a plataforma. A multa foi considerada baixa. A empresa "
+        "vai recorrer da multa, disse a autoridade de Vila Serena.\n"
+    )
+    assert not verdict.relevant, verdict
+
+
+def test_a_block_ordered_with_a_daily_fine_is_still_a_block() -> None:
+    verdict = judge(
+        "Juiz manda bloquear o aplicativo Velo\n\nO juiz de Vila Serena determinou o bloqueio do aplicativo "
+        "Velo em todo o país e fixou multa diária de R$ 100 mil às operadoras que não cumprirem a ordem.\n"
+    )
+    assert verdict.relevant, verdict
