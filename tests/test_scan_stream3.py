@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+from pathlib import Path
 from types import ModuleType
 
 import pytest
 from test_scan_grouping import item, members
 
 from conftest import REPO_ROOT
+from shutdown_records.extraction.pipeline import build_record
 from shutdown_records.scan.grouping import Item, group_items
 from shutdown_records.scan.relevance import judge
 
@@ -33,9 +35,9 @@ def test_the_third_invented_stream_keeps_its_figures() -> None:
     items = module.corpus_stream([REPO_ROOT / "tests" / "scan_stream3"])
     assert sum(1 for _, incident in items if incident is None) == 8  # the hard negatives
     relevance = module.relevance_scores(items, verbose=False)
-    assert relevance["precision"] >= 0.92 and relevance["recall"] >= 0.98, relevance
+    assert relevance["precision"] >= 0.95 and relevance["recall"] >= 0.98, relevance
     scores = module.grouping_scores(items, verbose=False, drafts=False)
-    assert scores["bcubed_precision"] >= 0.99 and scores["bcubed_f1"] >= 0.98, scores
+    assert scores["bcubed_precision"] >= 0.99 and scores["bcubed_f1"] >= 0.99, scores
 
 
 # ---------------------------------------------------------------- a national outlet's follow-up
@@ -143,3 +145,34 @@ def test_a_block_ordered_with_a_daily_fine_is_still_a_block() -> None:
         "Velo em todo o país e fixou multa diária de R$ 100 mil às operadoras que não cumprirem a ordem.\n"
     )
     assert verdict.relevant, verdict
+
+
+# ---------------------------------------------------------------- a retrospective's later paragraphs
+
+
+def _start(tmp_path: Path, published: str, body: str) -> str | None:
+    path = tmp_path / "01.txt"
+    path.write_text(f"---\nlanguage: en\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    return build_record([path]).record.get("start_date")
+
+
+RETRO = (
+    "A year ago this week, users in Velmar found Chatterly unreachable. It was Oct. 25, 2024, the first "
+    "day of a strike, and the start of weeks of restrictions.\n\n"
+    "The restrictions escalated. From Oct. 31, mobile data was cut every afternoon, until a court ordered "
+    "operators to stop."
+)
+
+
+def test_a_retrospective_goes_on_in_the_year_of_its_opening_full_date_in_later_paragraphs(tmp_path: Path) -> None:
+    # published 2025-10-24: "Oct. 31" read in the article's year would be after its publication
+    assert _start(tmp_path, "2025-10-24", RETRO) == "2024-10-31"
+
+
+def test_a_later_paragraph_does_not_take_the_year_of_a_background_date(tmp_path: Path) -> None:
+    # the first full date is the article's own news; the 2024 one is background
+    body = (
+        "The regulator said on Oct. 20, 2025 that Chatterly would be blocked in Velmar. In a similar case, on "
+        "Oct. 25, 2024, the app was suspended for a week.\n\nThe block takes effect from Oct. 31, it said."
+    )
+    assert _start(tmp_path, "2025-10-24", body) != "2024-10-31"
