@@ -57,7 +57,9 @@ def _exam_follow_up(outlet: str | None, start: str = "2025-06-15") -> list[list[
         item(1, "DZ", published="2025-06-15", start="2025-06-15", language="fr", platforms=social, contexts=exams),
         item(2, "DZ", published="2025-06-17", start="2025-06-15", platforms=social, contexts=exams),
         item(3, "SN", published="2025-07-01", start="2025-06-30", language="fr", kind="full_network", contexts=exams),
-        _outlet(item(4, None, published="2025-06-20", start=start, end="2025-06-19", language="fr", contexts=exams), outlet),
+        _outlet(
+            item(4, None, published="2025-06-20", start=start, end="2025-06-19", language="fr", contexts=exams), outlet
+        ),
     ]
     return members(group_items(rows))
 
