@@ -115,7 +115,7 @@ class Group:
         """Platforms and dates allow the article here (its country aside)."""
         if item.country is None:
             if item.platforms or self.platforms:
-                if not (item.platforms & self.platforms):
+                if not (item.platforms & self.platforms) and not self.outlets_own(item):
                     return False
             elif not (
                 item.language in self.languages
@@ -136,6 +136,13 @@ class Group:
             if not any(abs((d - g).days) <= window for d in item.days for g in self.days):
                 return False
         return True
+
+    def outlets_own(self, item: Item) -> bool:
+        """An article naming no country, from an outlet of this incident's country (a national
+        domain), stating its start to a day: a national daily's follow-up may name other
+        platforms than the wire's ("Facebook and TikTok back" after "social media blocked"), or
+        none ("the internet is back"), so its platforms are not asked to match."""
+        return item.outlet is not None and item.outlet in self.countries and self.same_start(item)
 
     def same_start(self, item: Item) -> bool:
         """The article states the incident's start to a day (outlets list different platforms
@@ -324,9 +331,13 @@ def group_items(items: list[Item]) -> list[Group]:
             # An article naming no country joins an incident only when one fits best:
             # closer in time or sharing a context, or (else equal) closer in publication or
             # written in the same language.
-            first, second = ranked[0], ranked[1]
-            if _rank(first, item, groups)[1:5] == _rank(second, item, groups)[1:5]:
-                chosen = None
+            best = _rank(ranked[0], item, groups)[1:5]
+            tied = [g for g in ranked if _rank(g, item, groups)[1:5] == best]
+            if len(tied) > 1:
+                # still one, when only one of them states the article's start to a day (a
+                # city-only report of a regional cut: the incident reported from that day)
+                starting = [g for g in tied if g.same_start(item)]
+                chosen = starting[0] if len(starting) == 1 else None
         if chosen is not None:
             chosen.add(item)
         else:

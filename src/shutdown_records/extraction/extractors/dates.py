@@ -1343,11 +1343,13 @@ def _years_from_context(doc: Doc, folded: str, hits: list[_Hit], ref: date, lang
     paragraph that the article's own year would put after its publication takes the year of
     that full date (or the next one, for a day before it in the calendar)."""
     anchor: tuple[int, date] | None = None  # the last full date stated, and where
+    opening = True  # whether the anchor is the article's first full date (a retrospective's frame)
     for hit in hits:
         g = hit.groups
         if hit.kind in _FULL and (g.get("year") or g.get("ny") or g.get("nyl") or g.get("syl")):
             resolved = _resolve(lang, hit, "", ref, "")
             if resolved is not None and len(resolved.value) == 10:
+                opening = anchor is None
                 anchor = (hit.start, date.fromisoformat(resolved.value))
             continue
         if hit.kind not in _YEARLESS or g.get("year") or "month" not in g:
@@ -1360,7 +1362,9 @@ def _years_from_context(doc: Doc, folded: str, hits: list[_Hit], ref: date, lang
         if years and years[-1] != ref.year:
             g["year"], g["year_from"] = str(years[-1]), f"the year its sentence states ({years[-1]})"
             continue
-        if anchor is None or hit.kind == "month" or "\n" in folded[anchor[0] : hit.start]:
+        if anchor is None or hit.kind == "month" or ("\n" in folded[anchor[0] : hit.start] and not opening):
+            # a later paragraph keeps the year of the article's first full date only: a
+            # retrospective ("A year ago ... on 25 October 2024") goes on in that year
             continue
         day = int(g.get("day") or 1)
         try:
