@@ -196,7 +196,13 @@ def _extract(doc: Doc) -> Iterator[Mention]:
             weight = WEAK  # "in a separate case, X was blocked", "threatened to block X if"
         out.append(
             Mention(
-                field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight, extra={"match": (start, end)}
+                field="platforms",
+                value=name,
+                source=doc.id,
+                start=s,
+                end=e,
+                weight=weight,
+                extra={"match": (start, end)},
             )
         )
     yield from _background_weak(doc, folded, out)
