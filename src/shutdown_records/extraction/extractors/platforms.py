@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -171,6 +172,7 @@ def _extract(doc: Doc) -> Iterator[Mention]:
                 hits.append((m.start(), m.end(), "X"))
     hits = sorted(h for h in hits if not in_related_line(doc, h[0]))
     seen: set[tuple[str, int, int]] = set()
+    out: list[Mention] = []
     for start, end, name in hits:
         s, e = quote_span(doc, start, end)
         if (name, s, e) in seen:
@@ -192,9 +194,46 @@ def _extract(doc: Doc) -> Iterator[Mention]:
             weight = WEAK  # "YouTube has also had content blocked", "accounts were hacked"
         if weight > WEAK and _elsewhere(doc, start, end):
             weight = WEAK  # "in a separate case, X was blocked", "threatened to block X if"
-        yield Mention(
-            field="platforms", value=name, source=doc.id, start=s, end=e, weight=weight, extra={"match": (start, end)}
+        out.append(
+            Mention(
+                field="platforms",
+                value=name,
+                source=doc.id,
+                start=s,
+                end=e,
+                weight=weight,
+                extra={"match": (start, end)},
+            )
         )
+    yield from _background_weak(doc, folded, out)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+BACKGROUND_YEARS = 2  # a sentence dated only this many years or more before the article is history
+
+
+def _old_sentence(doc: Doc, folded: str, m: Mention) -> bool:
+    """Whether every year the mention's sentence states lies BACKGROUND_YEARS or more before
+    the article's own year ("In June 2023 the authorities blocked Facebook" in a 2025 story)."""
+    if doc.published is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(folded[m.start : m.end])]
+    return bool(years) and max(years) <= doc.published.year - BACKGROUND_YEARS
+
+
+def _background_weak(doc: Doc, folded: str, found: list[Mention]) -> list[Mention]:
+    """A platform named only in sentences about an earlier year is history, when the same
+    article names another platform as blocked outside such sentences: it weighs WEAK. Digits
+    only, so it holds in every language. A retrospective whose only blocked platform sits in a
+    dated sentence ("in March 2018 X was blocked") keeps it: that is the story."""
+    old = [_old_sentence(doc, folded, m) for m in found]
+    current = {m.value for m, o in zip(found, old, strict=True) if not o and m.weight >= STRONG}
+    if not current:
+        return found
+    return [
+        replace(m, weight=min(m.weight, WEAK)) if o and m.value not in current else m
+        for m, o in zip(found, old, strict=True)
+    ]
 
 
 def _elsewhere(doc: Doc, start: int, end: int) -> bool:
