@@ -355,9 +355,13 @@ class DatesFile(Section):
     number_words: dict[StrictStr, StrictInt] | None = None
     roles: Roles | None = None
     borrow: Words | None = None  # languages whose date words this one's press also uses
-    calendars: dict[Literal["persian", "nepali", "ethiopian"], dict[CalendarMonth, Words]] | None = None  # month names of local calendars
+    calendars: dict[Literal["persian", "nepali", "ethiopian"], dict[CalendarMonth, Words]] | None = (
+        None  # month names of local calendars
+    )
     calendar_day_words: Words | None = None
-    calendar_eras: dict[StrictStr, StrictInt] | None = None  # "ዓ.ም": 8, years a year before it is behind the Gregorian one
+    calendar_eras: dict[StrictStr, StrictInt] | None = (
+        None  # "ዓ.ም": 8, years a year before it is behind the Gregorian one
+    )
     calendar_month_suffixes: Words | None = None
     roles_inside_words: StrictBool | None = None  # role cues may sit inside longer words (no word boundary)
     range_joiners: Words | None = None

@@ -177,7 +177,9 @@ def _not_a_dotted_day() -> str:
 
 _MARKS = r".!?\u3002\u061f\u0964\u06d4" + re.escape(sentence_marks())
 _SENTENCE_END = re.compile(
-    r"(?<=[" + _MARKS + r"])"
+    r"(?<=["
+    + _MARKS
+    + r"])"
     + _NOT_AFTER
     + _not_a_dotted_day()
     + r"[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])"
