@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from shutdown_records.extraction.extractors.dates import _calendar_year, _to_gregorian
-from shutdown_records.extraction.types import separators, sentence_marks
+from shutdown_records.extraction.types import sentence_marks, separators
 from shutdown_records.scan.relevance import sentence_ends
 
 
