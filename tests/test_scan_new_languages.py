@@ -1,4 +1,4 @@
-"""Scan's relevance filter reads the languages added as data (bn, de, uk, ha): each invented
+"""Scan's relevance filter reads the languages added as data (bn, de, uk, ha, am): each invented
 conformance article, a report of a government-ordered restriction, is relevant; and scan cuts
 sentences as the builder does at a German dotted day ("am 2. Juni")."""
 
@@ -9,7 +9,7 @@ from language_conformance import SETS, fixture
 
 from shutdown_records.scan.relevance import judge, sentence_ends
 
-NEW = ("bn", "de", "uk", "ha")
+NEW = ("bn", "de", "uk", "ha", "am")
 
 
 @pytest.mark.parametrize(("which", "code"), [(which, code) for which in SETS for code in NEW])

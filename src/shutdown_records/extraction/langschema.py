@@ -295,7 +295,7 @@ class NumericDates(Section):
     ambiguous: Literal["order", "nearest"] = "order"
     year_less: StrictBool = False  # "12.03." (day, padded month, a dot after each): German-style press
     short_years: StrictBool = False  # "03/05/25", "14/3/25": a two-digit year after slashes (this century)
-    calendar: Literal["persian", "nepali"] | None = None  # a year in this calendar's range is read in it
+    calendar: Literal["persian", "nepali", "ethiopian"] | None = None  # a year in this calendar's range is read in it
     time_words: Words | None = None  # "saat 10.05.": a time follows these words, never a date
 
 
@@ -328,6 +328,7 @@ class Roles(Section):
 
 
 Month = Annotated[int, Field(ge=1, le=12)]
+CalendarMonth = Annotated[int, Field(ge=1, le=13)]  # the Ethiopian calendar has 13 (Pagume)
 Weekday = Annotated[int, Field(ge=0, le=6)]
 
 
@@ -354,8 +355,13 @@ class DatesFile(Section):
     number_words: dict[StrictStr, StrictInt] | None = None
     roles: Roles | None = None
     borrow: Words | None = None  # languages whose date words this one's press also uses
-    calendars: dict[Literal["persian", "nepali"], dict[Month, Words]] | None = None  # month names of local calendars
+    calendars: dict[Literal["persian", "nepali", "ethiopian"], dict[CalendarMonth, Words]] | None = (
+        None  # month names of local calendars
+    )
     calendar_day_words: Words | None = None
+    calendar_eras: dict[StrictStr, StrictInt] | None = (
+        None  # "ዓ.ም": 8, years a year before it is behind the Gregorian one
+    )
     calendar_month_suffixes: Words | None = None
     roles_inside_words: StrictBool | None = None  # role cues may sit inside longer words (no word boundary)
     range_joiners: Words | None = None
@@ -368,6 +374,7 @@ class DatesFile(Section):
     day_count: Words | None = None  # "for a {n} day": the Nth day of the restriction on the day the sentence gives
     ordinal_words: dict[StrictStr, StrictInt] | None = None  # "third": 3, the ordinals `day_count` takes for {n}
     proclitics: Words | None = None  # written joined to the next word ("و", "ف"): a role word may follow one
+    proclitics_before_months: StrictBool | None = None  # a proclitic may join a month that leads its day ("ከሰኔ 2")
     numeric_dates: NumericDates | None = None  # dates in digits: "5/5/2025", "05.05.2025", "۱۴۰۳/۰۸/۱۵"
 
 
@@ -401,6 +408,12 @@ class MetaFile(Section):
     script: Script | None = None
     other_languages: dict[StrictStr, Script] | None = None  # languages without a folder, told by script
     inflection: Inflection | None = None  # endings a cue may take (suffixing languages)
+    # Marks that end a sentence besides . ! ? (Amharic "።", "፧"): the builder's and scan's
+    # sentence splitters (extraction/types.py, scan/relevance.py) read every language's.
+    sentence_marks: Words | None = None
+    # Abbreviations written with full stops that end no sentence (Amharic "ዓ.ም", the
+    # Ethiopian era after a year): given without their final stop.
+    abbreviations: Words | None = None
     verb_final: StrictBool | None = None  # subject ... object ... verb (cuedata.verb_final)
 
 

@@ -116,7 +116,29 @@ _ABBREVIATIONS = (
     "núm",
     "n",
 )
-_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
+
+
+def _meta_words(key: str) -> list[str]:
+    """Every language folder's meta.yaml `key` list (`sentence_marks`, `abbreviations`): a
+    splitter cuts the same sentences whatever the article's language."""
+    from .langdata import supported_languages, topic  # noqa: PLC0415 - langdata does not import types
+
+    out: set[str] = set()
+    for code in sorted(supported_languages()):
+        out.update(str(w) for w in topic(code, "meta").get(key) or [])
+    return sorted(out, key=len, reverse=True)
+
+
+def sentence_marks() -> str:
+    """The sentence-ending marks besides . ! ? and their CJK, Arabic, Urdu and Devanagari
+    forms that a language's meta.yaml names (Amharic "።" and "፧"), as one string."""
+    return "".join(m for m in _meta_words("sentence_marks") if len(m) == 1)
+
+
+_NOT_AFTER = (
+    "".join(rf"(?<!\b{re.escape(a)}\.)" for a in [*_ABBREVIATIONS, *_meta_words("abbreviations")])
+    + r"(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.)"
+)
 
 
 def _dotted_day_months() -> list[str]:
@@ -153,15 +175,18 @@ def _not_a_dotted_day() -> str:
     return "".join(rf"(?!(?<={day}\.)\s+(?:{alt})(?!\w))" for day in (r"(?<!\d)\d", r"(?<!\d)\d\d"))
 
 
+_MARKS = r".!?\u3002\u061f\u0964\u06d4" + re.escape(sentence_marks())
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?\u3002\u061f\u0964\u06d4])"
+    r"(?<=["
+    + _MARKS
+    + r"])"
     + _NOT_AFTER
     + _not_a_dotted_day()
     + r"[\"'\u201d\u2019\u00bb)]*\s+|\n\s*\n|\n(?=\s*[\u2022*\-])"
 )
 
 
-_SEPARATOR_START = re.compile(r"[.!?\u3002\u061f\u0964\u06d4\n]")  # \u0964 Devanagari danda, \u06d4 Urdu full stop
+_SEPARATOR_START = re.compile(r"[" + _MARKS + r"\n]")  # \u0964 Devanagari danda, \u06d4 Urdu full stop
 
 
 SHORT_LINE = 160  # a headline, dateline or subheading is at most this long (the loader's title too)

@@ -19,7 +19,24 @@ from ..dataschema import read_yaml
 from ..text import fold
 
 # One character class (scanned fast); a full stop counts only before white space.
-_SENTENCE_MARK = re.compile(r"[.!?\u3002\u061f\u06d4\u0964\n]")
+_SENTENCE_MARK = r".!?\u3002\u061f\u06d4\u0964\n"
+
+
+@cache
+def _sentence_mark() -> re.Pattern[str]:
+    """The marks above plus those a language's meta.yaml `sentence_marks` adds (Amharic "።"):
+    the builder's set (extraction/types.py)."""
+    from ..extraction.types import sentence_marks  # noqa: PLC0415 - language data, read once
+
+    return re.compile("[" + _SENTENCE_MARK + re.escape(sentence_marks()) + "]")
+
+
+@cache
+def _abbreviations() -> tuple[str, ...]:
+    """Folded abbreviations (meta.yaml `abbreviations`, Amharic "ዓ.ም") whose stop ends no sentence."""
+    from ..extraction.types import _meta_words  # noqa: PLC0415 - language data, read once
+
+    return tuple(fold(a).casefold() + "." for a in _meta_words("abbreviations"))
 
 
 @cache
@@ -40,9 +57,12 @@ def sentence_ends(text: str) -> list[int]:
     size = len(text)
     ends = []
     dotted = _dotted_day()
-    for m in _SENTENCE_MARK.finditer(text):
+    abbreviations = _abbreviations()
+    for m in _sentence_mark().finditer(text):
         end = m.end()
         if text[m.start()] == "\n" or end >= size or text[end].isspace():
+            if abbreviations and text.endswith(abbreviations, max(0, end - 8), end):
+                continue
             if dotted is not None and m.start() and text[m.start() - 1].isdigit():
                 digits = 2 if m.start() > 1 and text[m.start() - 2].isdigit() else 1
                 if dotted.match(text, m.start() - digits):

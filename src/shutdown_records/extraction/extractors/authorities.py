@@ -764,8 +764,16 @@ def earlier_episode(
             laws = _law_spans(doc, zone)
         if any(lo - LAW_NEAR <= year.start() and year.end() <= hi + LAW_NEAR for lo, hi in laws):
             continue
-        latest = max(latest or 0, int(year.group(0)))
+        latest = max(latest or 0, int(year.group(0)) + _era_offset(doc.language, text, year.end()))
     return None, latest
+
+
+def _era_offset(language: str, text: str, end: int) -> int:
+    """Years to add to a year written in another calendar, told by the era word after it
+    (dates.yaml `calendar_eras`: Amharic "2017 ዓ.ም." is 2024/25): at most the Gregorian year."""
+    eras = langdata.topic(language, "dates").get("calendar_eras") or {}
+    after = text[end : end + 8].lstrip()
+    return next((int(n) for word, n in eras.items() if after.startswith(C.fold(str(word)))), 0)
 
 
 def _law_spans(doc: Doc, zone: tuple[int, int]) -> list[tuple[int, int]]:

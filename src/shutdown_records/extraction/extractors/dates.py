@@ -260,6 +260,11 @@ def _lang(code: str) -> _Lang | None:
         pats.append(
             ("absolute", f"{lab}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}")
         )
+    # "ሰኔ 2 ቀን 2017": the word for "day of the month" after the day (`calendar_day_words`),
+    # before the year; and a preposition joined to a month that leads (`proclitics`: "ከሰኔ").
+    day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
+    day_word_re = f"(?:\\s*(?:{day_words}))?" if day_words else ""
+    lead = _proclitics(data) if data.get("proclitics_before_months") else ""
     if m_all:
         pats.append(
             (
@@ -270,7 +275,7 @@ def _lang(code: str) -> _Lang | None:
         pats.append(
             (
                 "absolute",
-                f"{B}{wd_prefix}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{E}{year_re}",
+                f"{B}{wd_prefix}{lead}(?P<month>{m_all})\\.?\\s+(?P<day>[0-3]?\\d)(?!\\d|:|[.,]\\d){suffix_re}{day_word_re}{E}{year_re}",
             )
         )
     if m_wide:
@@ -328,14 +333,20 @@ def _lang(code: str) -> _Lang | None:
                 f"{B}(?P<year>1[34]\\d\\d|20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)(?!\\d)",
             )
         )
-        day_words = _alt([fold(str(w)) for w in data.get("calendar_day_words") or []])
         # "वैशाख १५ गते": the month, then the day and the word for "day of the month" (a
-        # postposition may be written joined to it: "असार ३१ गतेदेखि")
+        # postposition may be written joined to it: "असार ३१ गतेदेखि"); the year may follow
+        # ("ሰኔ 2 ቀን 2017 ዓ.ም.", Ethiopian)
         if day_words:
             pats.append(
                 (
                     "calendar",
-                    f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words})",
+                    f"{B}{lead}(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words})\\s+(?P<year>1[349]\\d\\d|20\\d\\d)(?!\\d)",
+                )
+            )
+            pats.append(
+                (
+                    "calendar",
+                    f"{B}(?:(?P<year>20\\d\\d)\\s+(?:\\w{{1,4}}\\s+)?)?{lead}(?P<month>{c_alt})\\s+(?P<day>[0-3]?\\d)\\s*(?:{day_words})",
                 )
             )
         pats.append(
@@ -356,7 +367,7 @@ def _lang(code: str) -> _Lang | None:
         + (_later_triggers(data) if later else [])
         + ([str(w) for w in data.get("ordinal_words") or {}] if counted else [])
     )
-    words_re = r"(?<!\w)(?:" + _alt([fold(t) for t in triggers]) + r")"
+    words_re = r"(?<!\w)" + lead + r"(?:" + _alt([fold(t) for t in triggers]) + r")"
     trigger_re = regexcache.compile(words_re + r"|\d{4}-\d\d-\d\d" + _numeric_trigger(data), flags)
     never_words = [fold(str(w)) for w in role_words.get("not_effective") or []]
     never = regexcache.compile(r"(?<!\w)(?:" + _alt(never_words) + ")", re.IGNORECASE) if never_words else None
@@ -702,8 +713,9 @@ def _guess_year(month: int, day: int, ref: date) -> int:
 
 
 def _to_gregorian(calendar_name: str, year: int, month: int, day: int) -> date | None:
-    """A Solar Hijri (jdatetime) or Bikram Sambat (nepali-datetime) date as a Gregorian one;
-    None for a day that calendar does not have or when its library is not installed."""
+    """A Solar Hijri (jdatetime), Bikram Sambat (nepali-datetime) or Ethiopian (convertdate)
+    date as a Gregorian one; None for a day that calendar does not have or when its library
+    is not installed."""
     try:
         if calendar_name == "persian":
             import jdatetime  # noqa: PLC0415 - loaded only when an article states such a date
@@ -713,17 +725,41 @@ def _to_gregorian(calendar_name: str, year: int, month: int, day: int) -> date |
             import nepali_datetime  # noqa: PLC0415
 
             return nepali_datetime.date(year, month, day).to_datetime_date()
+        if calendar_name == "ethiopian":
+            return _ethiopian_to_gregorian(year, month, day)
     except (ImportError, ValueError, KeyError, IndexError, OverflowError):
         return None
     return None
+
+
+# The Ethiopian calendar is the Coptic one (twelve months of 30 days, then Pagume of 5, or 6
+# in the year before a Gregorian leap year) counted from the Incarnation era: its year is the
+# Coptic (Martyrs' era) year plus 276, a whole number of four-year cycles, so leap years agree.
+ETHIOPIAN_TO_COPTIC_YEARS = 276
+
+
+def _ethiopian_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of an Ethiopian one ("ሰኔ 2 ቀን 2017 ዓ.ም." is 2025-06-09), through
+    convertdate's Coptic calendar; None for a day the Ethiopian calendar does not have."""
+    from convertdate import coptic  # noqa: PLC0415 - loaded only when an article states such a date
+
+    coptic_year = year - ETHIOPIAN_TO_COPTIC_YEARS
+    if not 1 <= month <= 13 or not 1 <= day <= coptic.month_length(coptic_year, month):
+        return None
+    return date(*coptic.to_gregorian(coptic_year, month, day))
+
+
+# Gregorian year minus the calendar's, for a day in the first half of the Gregorian year:
+# Solar Hijri years start in March (622 years behind, 621 after Nowruz), Bikram Sambat in
+# April (57 ahead), Ethiopian years in September (8 behind before it, 7 after).
+CALENDAR_YEAR_BASE = {"persian": -621, "nepali": 57, "ethiopian": -8}
 
 
 def _calendar_year(calendar_name: str, month: int, day: int, ref: date) -> int | None:
     """The year, in that calendar, that puts a year-less date nearest before the reference."""
     best, best_cost = None, None
     for offset in (-1, 0, 1):
-        # Solar Hijri years start in March (622 years behind), Bikram Sambat in April (57 ahead).
-        base = ref.year - 621 if calendar_name == "persian" else ref.year + 57
+        base = ref.year + CALENDAR_YEAR_BASE.get(calendar_name, 0)
         got = _to_gregorian(calendar_name, base + offset, month, day)
         if got is None:
             continue
